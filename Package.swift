@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kehu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kehu", targets: ["kehu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Domain types and rules; no I/O, no clock of its own.
+        .target(name: "KehuCore"),
+        // The only module that speaks SQL.
+        .target(name: "KehuStore", dependencies: [
+            "KehuCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // View-models, keymaps and themes as data; never draws.
+        .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore"]),
+        // ncursesw through a shim header that defines _XOPEN_SOURCE_EXTENDED.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // Cells, display width, widgets, key decoding, backends; knows nothing of customers.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        // Screens: KehuApp state into widgets, and the run loop.
+        .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI"]),
+        .executableTarget(name: "kehu", dependencies: [
+            "KehuTUI", "KehuApp", "KehuStore", "KehuCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
+        .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore"]),
+        .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),
+        // Runs the real binary in tmux; depending on it makes `swift test` build it.
+        .testTarget(name: "EndToEndTests", dependencies: ["kehu", "KehuStore", "KehuCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

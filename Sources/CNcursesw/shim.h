@@ -1,0 +1,47 @@
+#ifndef KEHU_CNCURSESW_SHIM_H
+#define KEHU_CNCURSESW_SHIM_H
+/* Wide-character ncurses needs these before any system header, or cchar_t,
+   get_wch and add_wch stay hidden. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <string.h>
+#include <ncursesw/curses.h>
+
+/* Macros and globals that Swift cannot import as they are. */
+static inline WINDOW *kehu_stdscr(void) { return stdscr; }
+static inline int kehu_lines(void) { return LINES; }
+static inline int kehu_cols(void) { return COLS; }
+static inline int kehu_colors(void) { return COLORS; }
+static inline int kehu_color_pairs(void) { return COLOR_PAIRS; }
+static inline void kehu_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
+
+static inline attr_t kehu_a_normal(void) { return A_NORMAL; }
+static inline attr_t kehu_a_bold(void) { return A_BOLD; }
+static inline attr_t kehu_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t kehu_a_reverse(void) { return A_REVERSE; }
+static inline attr_t kehu_a_dim(void) { return A_DIM; }
+
+static inline int kehu_key_resize(void) { return KEY_RESIZE; }
+static inline int kehu_key_code_yes(void) { return KEY_CODE_YES; }
+
+/* Puts one grapheme (up to a few code points) at y, x with attributes and a colour pair. */
+static inline int kehu_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t c;
+    if (setcchar(&c, text, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &c);
+}
+
+/* stdin/stdout are C globals Swift 6 treats as unsafe shared state. */
+static inline SCREEN *kehu_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline const char *kehu_codeset(void) { return nl_langinfo(CODESET); }
+
+static inline int kehu_wcwidth(wchar_t c) { return wcwidth(c); }
+#endif

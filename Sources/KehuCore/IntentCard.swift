@@ -1,0 +1,83 @@
+/// 购买类型 on the intent card.
+public enum PurchaseType: String, CaseIterable, Codable, Sendable {
+    case new          // 新购
+    case additional   // 增购
+    case replacement  // 置换
+    case referral     // 转介绍
+}
+
+/// 线索来源 of a card: how the lead reached the company.
+public enum LeadSource: String, CaseIterable, Codable, Sendable {
+    case walkIn      // 来店
+    case callIn      // 来电
+    case internet    // 网络
+    case referral    // 转介绍
+    case exhibition  // 展会
+    case outbound    // 外拓
+    case other
+}
+
+/// Where a card is in its life: open until a deal, or until a defeat is approved.
+public enum CardState: String, CaseIterable, Codable, Sendable {
+    case open
+    case defeatPending   // 战败申请 waiting for the supervisor; still open for follow-up
+    case won             // 成交
+    case lost            // 战败 approved
+
+    public var isClosed: Bool { self == .won || self == .lost }
+}
+
+/// 意向客户管理卡 (the "A card"): a lead's details, need and intent level, and when it is
+/// next due for follow-up.
+public struct IntentCard: Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var customerID: Int64
+    public var number: String            // 卡号
+    public var createdOn: LocalDate
+    public var source: LeadSource
+    public var filledByID: Int64         // 填卡人
+    // The person
+    public var personName: String
+    public var gender: Contact.Gender?
+    public var age: Int?
+    public var phone: String = ""
+    public var occupation: String = ""
+    public var residence: String = ""
+    public var bestCallbackTime: String = ""   // 方便回访时间
+    // The need
+    public var product: String = ""            // 意向产品 / 车型
+    public var model: String = ""
+    public var colour: String = ""
+    public var purchaseType: PurchaseType = .new
+    public var focusPoints: [String] = []       // 关注点, configurable names
+    public var comparedProducts: String = ""    // 对比产品
+    /// 预算 in yuan.
+    public var budgetYuan: Int?
+    public var paymentMethod: String = ""       // 付款方式
+    public var level: IntentLevel
+    public var nextVisitOn: LocalDate?
+    public var state: CardState = .open
+    public var closedOn: LocalDate?
+
+    public init(id: Int64? = nil, customerID: Int64, number: String, createdOn: LocalDate,
+                source: LeadSource, filledByID: Int64, personName: String, level: IntentLevel) {
+        self.id = id; self.customerID = customerID; self.number = number
+        self.createdOn = createdOn; self.source = source; self.filledByID = filledByID
+        self.personName = personName; self.level = level
+    }
+
+    /// Days the follow-up is late on `today` (0 when due today, nil when not yet due or closed).
+    public func daysOverdue(on today: LocalDate) -> Int? {
+        guard !state.isClosed, let next = nextVisitOn, next <= today else { return nil }
+        return next.days(until: today)
+    }
+
+    public func validate() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        if personName.trimmingWhitespace().isEmpty { errors.append(.required(field: .cardPerson)) }
+        if !phone.isEmpty, PhoneNumber(phone) == nil { errors.append(.badPhone(field: .cardPhone, value: phone)) }
+        if let age, !(0...130).contains(age) { errors.append(.outOfRange(field: .cardAge, value: String(age))) }
+        if let budgetYuan, budgetYuan < 0 { errors.append(.negative(field: .cardBudget)) }
+        return errors
+    }
+}

@@ -1,0 +1,78 @@
+/// A Chinese phone number reduced to its digits, so that `138 0013 8000`,
+/// `138-0013-8000`, `１３８００１３８０００` and `+86 138 0013 8000` are one number.
+public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
+    /// Digits only, without the +86 country prefix; an extension follows after `#`.
+    public let digits: String
+    public let extensionDigits: String
+
+    /// Fails on letters or on a digit count no Chinese number has.
+    public init?(_ raw: String) {
+        let text = Normalization.halfWidth(raw).trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        var main = ""
+        var ext = ""
+        var inExtension = false
+        var sawPlus = false
+        for ch in text {
+            if ch.isASCII, ch.isNumber {
+                if inExtension { ext.append(ch) } else { main.append(ch) }
+            } else if " -()（）.".contains(ch) {
+                continue
+            } else if ch == "+", main.isEmpty, !sawPlus {
+                sawPlus = true
+            } else if "#转xX".contains(ch), !main.isEmpty, !inExtension {
+                inExtension = true
+            } else {
+                return nil
+            }
+        }
+        if sawPlus || (main.hasPrefix("86") && main.count == 13) {
+            guard main.hasPrefix("86") else { return nil }   // only Chinese numbers carry a + here
+            main.removeFirst(2)
+        }
+        // Landlines: 0 + area code + 7–8 digits (10–12 digits); mobiles: 11 digits from 1;
+        // service numbers such as 400/800: 10 digits.
+        let valid: Bool
+        if main.hasPrefix("1") { valid = main.count == 11 }
+        else if main.hasPrefix("0") { valid = (10...12).contains(main.count) }
+        else if main.hasPrefix("400") || main.hasPrefix("800") { valid = main.count == 10 }
+        else { valid = (7...8).contains(main.count) }   // local number without area code
+        guard valid, ext.count <= 6, !(inExtension && ext.isEmpty) else { return nil }
+        digits = main
+        extensionDigits = ext
+    }
+
+    public var isMainlandMobile: Bool { digits.count == 11 && digits.hasPrefix("1") }
+
+    /// `138 0013 8000` for mobiles, `020-8888 6666` for landlines: how people read them aloud.
+    public var description: String {
+        var out: String
+        if isMainlandMobile {
+            let d = Array(digits)
+            out = String(d[0..<3]) + " " + String(d[3..<7]) + " " + String(d[7...])
+        } else if digits.hasPrefix("0") {
+            // Area codes: 3 digits for the big cities (010, 02x), 4 elsewhere.
+            let areaLength = digits.hasPrefix("01") || digits.hasPrefix("02") ? 3 : 4
+            let d = Array(digits)
+            let local = String(d[areaLength...])
+            let split = local.count > 4 ? local.count - 4 : local.count
+            let l = Array(local)
+            out = String(d[..<areaLength]) + "-" + String(l[..<split]) + (split < l.count ? " " + String(l[split...]) : "")
+        } else {
+            out = digits
+        }
+        if !extensionDigits.isEmpty { out += " 转" + extensionDigits }
+        return out
+    }
+}
+
+/// Email addresses as a form can check them without sending mail.
+public enum EmailAddress {
+    public static func isValid(_ raw: String) -> Bool {
+        let text = Normalization.halfWidth(raw).trimmingWhitespace()
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(" ") else { return false }
+        let domain = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return domain.count >= 2 && domain.allSatisfy { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+import KehuCore
+
+/// Who is making a change, and when: every write names both for the audit history.
+public struct Actor: Sendable {
+    public let login: String
+    public let clock: any Clock
+    public init(login: String, clock: any Clock) { self.login = login; self.clock = clock }
+}
+
+extension KehuDatabase {
+    private func checked(_ errors: [ValidationError]) throws {
+        guard errors.isEmpty else { throw StoreError.invalid(messages: errors.map { "\($0)" }) }
+    }
+
+    @discardableResult
+    public func add(_ customer: Customer, by actor: Actor) throws -> Int64 {
+        try checked(customer.validate())
+        return try write { db in
+            try RecordWriter.insert(db, table: "customers", values: customer.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// Saves what the user changed between `original` (as read) and `edited`.
+    /// - Throws: `StoreError.conflict` when someone else changed one of the same fields.
+    @discardableResult
+    public func update(customer original: Customer, to edited: Customer, by actor: Actor) throws -> [String] {
+        guard let id = original.id, edited.id == id else { throw StoreError.notFound(table: "customers", rowID: original.id ?? 0) }
+        try checked(edited.validate())
+        var stamped = edited
+        stamped.updatedAt = actor.clock.now
+        return try write { db in
+            // updatedAt is a stamp, not a user's edit: it neither conflicts nor needs history.
+            let written = try RecordWriter.update(db, table: "customers", id: id, original: original.columnValues,
+                                                  edited: stamped.columnValues, actor: actor.login, at: actor.clock.now,
+                                                  ignoring: ["updatedAt"])
+            if !written.isEmpty {
+                try db.execute(sql: "UPDATE customers SET updatedAt = ? WHERE id = ?", arguments: [stamped.updatedAt.description, id])
+            }
+            return written
+        }
+    }
+
+    @discardableResult
+    public func add(_ contact: Contact, by actor: Actor) throws -> Int64 {
+        try checked(contact.validate())
+        return try write { db in
+            try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    @discardableResult
+    public func update(contact original: Contact, to edited: Contact, by actor: Actor) throws -> [String] {
+        guard let id = original.id, edited.id == id else { throw StoreError.notFound(table: "contacts", rowID: original.id ?? 0) }
+        try checked(edited.validate())
+        return try write { db in
+            try RecordWriter.update(db, table: "contacts", id: id, original: original.columnValues,
+                                    edited: edited.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    @discardableResult
+    public func add(_ card: IntentCard, by actor: Actor) throws -> Int64 {
+        try checked(card.validate())
+        return try write { db in
+            try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// Logs an activity; when it belongs to a card, the card takes the level judged and
+    /// the next visit date in the same transaction.
+    @discardableResult
+    public func add(_ activity: Activity, by actor: Actor) throws -> Int64 {
+        try checked(activity.validate())
+        return try write { db in
+            let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
+            if let cardID = activity.cardID,
+               let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
+                let card = IntentCard(row: row)
+                var next = card
+                if let level = activity.levelJudged { next.level = level }
+                if let date = activity.nextVisitOn { next.nextVisitOn = date }
+                try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues,
+                                        edited: next.columnValues, actor: actor.login, at: actor.clock.now)
+            }
+            return id
+        }
+    }
+
+    @discardableResult
+    public func add(_ user: User, by actor: Actor) throws -> Int64 {
+        try write { db in
+            try RecordWriter.insert(db, table: "users", values: user.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    @discardableResult
+    public func add(_ team: Team, by actor: Actor) throws -> Int64 {
+        try write { db in
+            try RecordWriter.insert(db, table: "teams", values: team.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import GRDB
+import KehuCore
+
+/// One change to one field, as the history overlay shows it.
+public struct AuditEntry: Hashable, Sendable {
+    public let at: LocalDateTime
+    public let actor: String
+    public let table: String
+    public let rowID: Int64
+    public let field: String
+    public let oldValue: String?
+    public let newValue: String?
+}
+
+/// Writes the audit history inside the caller's transaction, so a change and its record
+/// are committed together or not at all.
+enum AuditLog {
+    static func record(_ db: Database, at: LocalDateTime, actor: String, table: String, rowID: Int64,
+                       field: String, old: String?, new: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [at.description, actor, table, rowID, field, old, new])
+    }
+
+    static func entries(_ db: Database, table: String, rowID: Int64) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM auditLog WHERE tableName = ? AND rowID = ? ORDER BY at DESC, id DESC
+            """, arguments: [table, rowID]).map { row in
+            AuditEntry(at: LocalDateTime(column: row["at"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
+                       actor: row["actor"], table: row["tableName"], rowID: row["rowID"], field: row["field"],
+                       oldValue: row["oldValue"], newValue: row["newValue"])
+        }
+    }
+}
+
+extension KehuDatabase {
+    /// Who changed what on one row, newest first.
+    public func history(table: String, rowID: Int64) throws -> [AuditEntry] {
+        try read { db in try AuditLog.entries(db, table: table, rowID: rowID) }
+    }
+}

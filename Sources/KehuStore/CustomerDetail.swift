@@ -1,0 +1,43 @@
+import GRDB
+import KehuCore
+
+/// Everything the detail card shows for one customer, read in one transaction so the
+/// parts agree with each other.
+public struct CustomerDetail: Hashable, Sendable {
+    public let customer: Customer
+    public let ownerName: String?
+    public let teamName: String?
+    public let contacts: [Contact]
+    /// Open cards first, hottest level first.
+    public let cards: [IntentCard]
+}
+
+extension KehuDatabase {
+    public func customer(id: Int64) throws -> Customer? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(Customer.init(row:))
+        }
+    }
+
+    public func detail(customerID id: Int64) throws -> CustomerDetail? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.*, u.displayName AS ownerName, t.name AS teamName
+                FROM customers c
+                LEFT JOIN users u ON u.id = c.ownerID
+                LEFT JOIN teams t ON t.id = c.teamID
+                WHERE c.id = ?
+                """, arguments: [id]) else { return nil }
+            let contacts = try Row.fetchAll(db, sql: """
+                SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
+                """, arguments: [id]).map(Contact.init(row:))
+            let cards = try Row.fetchAll(db, sql: """
+                SELECT * FROM intentCards WHERE customerID = ?
+                ORDER BY state NOT IN ('open', 'defeatPending'),
+                         CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
+                """, arguments: [id]).map(IntentCard.init(row:))
+            return CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
+                                  contacts: contacts, cards: cards)
+        }
+    }
+}

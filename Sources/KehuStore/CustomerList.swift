@@ -1,0 +1,55 @@
+import GRDB
+import KehuCore
+
+/// What one line of the customer list needs, and nothing more: the list is read a page
+/// at a time, so a row must stay small.
+public struct CustomerListRow: Hashable, Sendable {
+    public let id: Int64
+    public let code: String
+    public let name: String
+    public let grade: CustomerGrade
+    public let status: CustomerStatus
+    /// The earliest next-visit date over the customer's open intent cards.
+    public let nextFollowUpOn: LocalDate?
+}
+
+/// The orders the list can be read in; each is backed by an index, so a page deep in a
+/// large archive costs no more than the first.
+public enum CustomerListOrder: String, CaseIterable, Sendable {
+    case code
+    case name
+
+    var sql: String {
+        switch self {
+        case .code: return "c.code"
+        case .name: return "c.name, c.id"
+        }
+    }
+}
+
+extension KehuDatabase {
+    /// How many customers the list holds.
+    public func customerCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers") ?? 0 }
+    }
+
+    /// Rows `offset ..< offset+limit` of the list in `order`.
+    public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code) throws -> [CustomerListRow] {
+        guard limit > 0 else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.code, c.name, c.grade, c.status,
+                       (SELECT MIN(k.nextVisitOn) FROM intentCards k
+                         WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn
+                FROM customers c
+                ORDER BY \(order.sql)
+                LIMIT ? OFFSET ?
+                """, arguments: [limit, max(0, offset)]).map { row in
+                CustomerListRow(id: row["id"], code: row["code"], name: row["name"],
+                                grade: CustomerGrade(rawValue: row["grade"]) ?? .general,
+                                status: CustomerStatus(rawValue: row["status"]) ?? .potential,
+                                nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]))
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+import KehuCore
+
+/// What a demo database should hold.
+public struct DemoOptions: Sendable {
+    public var customers: Int
+    public var seed: UInt64
+    /// Histories end and follow-ups cluster around this moment.
+    public var now: LocalDateTime
+    /// The login creating the file becomes its admin, so kehu opens for them at once.
+    public var creatorLogin: String
+
+    public init(customers: Int = 2_000, seed: UInt64 = 1, now: LocalDateTime, creatorLogin: String) {
+        self.customers = customers; self.seed = seed; self.now = now; self.creatorLogin = creatorLogin
+    }
+}
+
+public struct DemoSummary: Equatable, Sendable {
+    public var teams = 0, users = 0, customers = 0, contacts = 0, cards = 0, activities = 0
+}
+
+/// Writes a realistic Chinese sales database: three regional teams, a year of visits,
+/// open intent cards at every level around today. Built in a side file and renamed into
+/// place, so a half-written demo is never left at the requested path.
+public enum DemoDatabase {
+    public static func create(at path: String, options: DemoOptions,
+                              progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> DemoSummary {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(path: path, detail: "a file is already there; kehu will not overwrite it")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            catch { throw StoreError.cannotOpen(path: path, detail: "cannot create folder \(folder)") }
+        }
+        let partial = path + ".partial"
+        for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
+        var summary = DemoSummary()
+        do {
+            let queue = try DatabaseQueue(path: partial)
+            try Migrations.migrator.migrate(queue)
+            try queue.write { db in
+                var generator = Generator(db: db, options: options)
+                summary = try generator.run(progress: progress)
+            }
+            try queue.close()
+            try fm.moveItem(atPath: partial, toPath: path)
+        } catch {
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
+            if let storeError = error as? StoreError { throw storeError }
+            throw KehuDatabase.translate(error, path: path)
+        }
+        return summary
+    }
+}
+
+/// The generator proper: one pass over the customers, drawing everything from one seeded
+/// random sequence so a seed always yields the same file.
+private struct Generator {
+    typealias V = DemoVocabulary
+    let db: Database
+    let options: DemoOptions
+    var rng: SeededRandom
+    var summary = DemoSummary()
+    var today: LocalDate { options.now.date }
+
+    struct Staff { let id: Int64; let name: String }
+    struct TeamStaff { let id: Int64; let region: String; let supervisor: Staff; let sales: [Staff]; let assistant: Staff }
+    var teams: [TeamStaff] = []
+    var serials: [String: Int] = [:]
+    var cardSerial = 0
+
+    init(db: Database, options: DemoOptions) {
+        self.db = db
+        self.options = options
+        self.rng = SeededRandom(seed: options.seed)
+    }
+
+    mutating func personName() -> String {
+        rng.pick(V.surnames) + rng.pick(V.givenChars) + (rng.chance(70) ? rng.pick(V.givenChars) : "")
+    }
+
+    mutating func mobile() -> String {
+        let prefix = rng.pick(["138", "139", "136", "137", "150", "151", "158", "186", "188", "135", "177", "199"])
+        var digits = prefix
+        for _ in 0..<8 { digits += String(rng.int(in: 0...9)) }
+        return PhoneNumber(digits)!.description
+    }
+
+    mutating func landline(_ city: V.City) -> String {
+        var digits = city.areaCode
+        let length = city.areaCode.count == 3 ? 8 : 7 + rng.int(in: 0...1)
+        digits += String(rng.int(in: 2...8))
+        for _ in 1..<length { digits += String(rng.int(in: 0...9)) }
+        return PhoneNumber(digits)!.description
+    }
+
+    mutating func insertUser(login: String, name: String, role: Role, teamID: Int64?, region: String) throws -> Staff {
+        try db.execute(sql: "INSERT INTO users(login, displayName, role, teamID, region) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [login, name, role.rawValue, teamID, region])
+        summary.users += 1
+        return Staff(id: db.lastInsertedRowID, name: name)
+    }
+
+    mutating func makeStaff() throws {
+        _ = try insertUser(login: options.creatorLogin, name: options.creatorLogin, role: .admin, teamID: nil, region: "")
+        _ = try insertUser(login: "wangjianguo", name: "王建国", role: .salesManager, teamID: nil, region: "")
+        _ = try insertUser(login: "zhoumin", name: "周敏", role: .marketingManager, teamID: nil, region: "")
+        _ = try insertUser(login: "chenzong", name: "陈志远", role: .generalManager, teamID: nil, region: "")
+        let plan: [(team: String, region: String, supervisor: (String, String), sales: [(String, String)], assistant: (String, String))] = [
+            ("华南一组", "华南", ("lizhuguan", "李强"), [("zhangwei", "张伟"), ("liuyang", "刘洋"), ("huangli", "黄丽"), ("chengang", "陈刚")], ("wufang", "吴芳")),
+            ("华东一组", "华东", ("xujing", "徐静"), [("sunhao", "孙浩"), ("zhuting", "朱婷"), ("hujun", "胡军"), ("guoxin", "郭欣")], ("heyan", "何燕")),
+            ("华北一组", "华北", ("maqiang", "马强"), [("gaofei", "高飞"), ("linna", "林娜"), ("luopeng", "罗鹏"), ("zhengtao", "郑涛")], ("liangyu", "梁宇")),
+        ]
+        for entry in plan {
+            try db.execute(sql: "INSERT INTO teams(name, region) VALUES (?, ?)", arguments: [entry.team, entry.region])
+            let teamID = db.lastInsertedRowID
+            summary.teams += 1
+            let supervisor = try insertUser(login: entry.supervisor.0, name: entry.supervisor.1, role: .supervisor, teamID: teamID, region: entry.region)
+            try db.execute(sql: "UPDATE teams SET supervisorID = ? WHERE id = ?", arguments: [supervisor.id, teamID])
+            var sales: [Staff] = []
+            for person in entry.sales {
+                sales.append(try insertUser(login: person.0, name: person.1, role: .salesperson, teamID: teamID, region: entry.region))
+            }
+            let assistant = try insertUser(login: entry.assistant.0, name: entry.assistant.1, role: .assistant, teamID: teamID, region: entry.region)
+            teams.append(TeamStaff(id: teamID, region: entry.region, supervisor: supervisor, sales: sales, assistant: assistant))
+        }
+    }
+
+    mutating func run(progress: ((Int, Int) -> Void)?) throws -> DemoSummary {
+        try makeStaff()
+        let cityWeights = V.cities.map { ($0, $0.weight) }
+        for index in 0..<options.customers {
+            try makeCustomer(city: rng.weighted(cityWeights))
+            if index % 1_000 == 999 { progress?(index + 1, options.customers) }
+        }
+        progress?(options.customers, options.customers)
+        return summary
+    }
+
+    mutating func makeCustomer(city: V.City) throws {
+        let status: CustomerStatus = rng.weighted([(.cooperating, 35), (.potential, 50), (.lost, 10), (.invalid, 5)])
+        let grade: CustomerGrade
+        switch status {
+        case .cooperating: grade = rng.weighted([(.vip, 10), (.key, 25), (.general, 60), (.image, 5)])
+        case .potential: grade = rng.weighted([(.potentialVIP, 8), (.potentialKey, 20), (.general, 72)])
+        case .lost, .invalid: grade = rng.weighted([(.key, 10), (.general, 88), (.image, 2)])
+        }
+        let team = teams.first { $0.region == city.region } ?? teams[0]
+        // Some prospects sit unowned in the team's pool.
+        let owner: Staff? = status == .potential && rng.chance(10) ? nil : rng.pick(team.sales)
+        let serialKey = city.abbreviation + city.initials
+        let serial = (serials[serialKey] ?? 0) + 1
+        serials[serialKey] = serial
+        let code = "\(grade.letter)\(status.letter)-\(city.abbreviation)\(city.initials)\(pad4(serial))"
+        let trade = rng.pick(V.tradeNames)
+        let industry = rng.pick(V.industries)
+        let name = city.name + trade + industry + rng.weighted(V.suffixes)
+        let type: CustomerType = rng.weighted([(.dealer, 30), (.directUser, 30), (.oem, 15), (.commercial, 10), (.government, 5), (.industrial, 8), (.other, 2)])
+        let createdDay = today.adding(days: -rng.int(in: 60...1_500))
+        let created = LocalDateTime(date: createdDay, hour: rng.int(in: 9...17), minute: rng.int(in: 0...59))!
+        let web = "www.\(city.initials.lowercased())\(trade.unicodeScalars.first!.value % 997)\(serial).com.cn"
+        var lastOrder: LocalDate?
+        if status == .cooperating { lastOrder = today.adding(days: -rng.int(in: 3...170)) }
+        if status == .lost { lastOrder = today.adding(days: -rng.int(in: 185...600)) }
+        let phone = landline(city)
+        try db.cachedStatement(sql: """
+            INSERT INTO customers(code, name, address, postalCode, phone, fax, website, email, industry,
+              legalRepresentative, registeredCapitalWan, mainProducts, yearsInBusiness, businessCondition, type, typeOther,
+              grade, creditLevel, supplierStructure, source, status, province, city, ownerID, teamID, region,
+              createdAt, updatedAt, lastOrderOn, notes)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """).execute(arguments: [
+                code, name,
+                "\(city.name)市\(rng.pick(V.districts))\(rng.pick(V.roads))\(rng.int(in: 1...388))号",
+                city.postalPrefix + String(format: "%03d", rng.int(in: 0...999)),
+                phone, rng.chance(40) ? landline(city) : "", rng.chance(70) ? web : "",
+                rng.chance(60) ? "sales@" + web.dropFirst(4) : "", industry,
+                personName(), [50, 100, 200, 300, 500, 1000, 2000, 5000][rng.int(in: 0...7)],
+                industry + "产品", rng.int(in: 1...30), rng.pick(V.conditions),
+                type.rawValue, type == .other ? "科研院所" : "",
+                grade.rawValue, rng.pick(CreditLevel.allCases).rawValue,
+                "主要供应商 \(rng.int(in: 2...6)) 家，我司占比约 \(rng.int(in: 1...6) * 10)%",
+                rng.pick(CustomerSource.allCases).rawValue, status.rawValue, city.province, city.name,
+                owner?.id, team.id, city.region, created.description, created.description,
+                lastOrder?.description, rng.chance(20) ? "年底有扩产计划" : ""])
+        let customerID = db.lastInsertedRowID
+        summary.customers += 1
+
+        var contactIDs: [(Int64, String)] = []
+        for n in 0..<rng.int(in: 1...3) {
+            let position = rng.pick(V.positions)
+            let contactName = personName()
+            let birthday = rng.chance(50) ? today.adding(days: rng.int(in: -20...40) - 365 * rng.int(in: 25...55)) : nil
+            try db.cachedStatement(sql: """
+                INSERT INTO contacts(customerID, name, department, position, mobile, phone, email, gender, birthday, isDecisionMaker)
+                VALUES (?,?,?,?,?,?,?,?,?,?)
+                """).execute(arguments: [customerID, contactName, position.1, position.0, mobile(),
+                                         rng.chance(30) ? phone : "", "", rng.chance(55) ? "male" : "female",
+                                         birthday?.description, n == 0 && (position.0 == "总经理" || rng.chance(40))])
+            contactIDs.append((db.lastInsertedRowID, contactName))
+            summary.contacts += 1
+        }
+        try makeHistory(customerID: customerID, status: status, owner: owner ?? rng.pick(team.sales), team: team, contacts: contactIDs)
+    }
+
+    mutating func makeHistory(customerID: Int64, status: CustomerStatus, owner: Staff, team: TeamStaff,
+                              contacts: [(Int64, String)]) throws {
+        let count: Int
+        switch status {
+        case .cooperating: count = rng.int(in: 6...18)
+        case .potential: count = rng.int(in: 2...12)
+        case .lost: count = rng.int(in: 3...9)
+        case .invalid: count = rng.int(in: 1...2)
+        }
+        // An open card for most prospects; its due date falls around today, some overdue.
+        var card: (id: Int64, level: IntentLevel, next: LocalDate)?
+        var lastDay = today.adding(days: -rng.int(in: 1...60))
+        if status == .potential, rng.chance(75) {
+            let level: IntentLevel = rng.weighted([(.h, 6), (.a, 22), (.b, 34), (.c, 38)])
+            let cadence = level.defaultCadenceDays
+            let next = today.adding(days: level == .h ? rng.int(in: -4...1) : rng.int(in: -12...cadence))
+            lastDay = min(next.adding(days: -cadence), options.now.hour >= 10 ? today : today.adding(days: -1))
+            cardSerial += 1
+            let created = lastDay.adding(days: -rng.int(in: count * 5...count * 20))
+            let contact = contacts[0].1
+            try db.cachedStatement(sql: """
+                INSERT INTO intentCards(customerID, number, createdOn, source, filledByID, personName, gender, age, phone,
+                  occupation, bestCallbackTime, product, model, purchaseType, focusPoints, comparedProducts, budgetYuan,
+                  paymentMethod, level, nextVisitOn, state)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """).execute(arguments: [
+                    customerID, "YX\(created.year)\(pad4(cardSerial % 10_000))-\(cardSerial)", created.description,
+                    rng.pick(LeadSource.allCases).rawValue, owner.id, contact,
+                    rng.chance(60) ? "male" : "female", rng.int(in: 28...58), mobile(), rng.pick(V.occupations),
+                    rng.pick(["上午", "下午", "晚上 7 点后", "工作日"]), rng.pick(V.products), "\(rng.pick(["X", "K", "M"]))-\(rng.int(in: 1...9))00",
+                    rng.pick(PurchaseType.allCases).rawValue,
+                    [rng.pick(V.focusPoints), rng.pick(V.focusPoints)].joined(separator: "、"),
+                    rng.pick(V.competitors), rng.int(in: 5...80) * 10_000, rng.pick(V.payments),
+                    level.rawValue, next.description, rng.chance(5) ? CardState.defeatPending.rawValue : CardState.open.rawValue])
+            card = (db.lastInsertedRowID, level, next)
+            summary.cards += 1
+        } else if status == .cooperating, rng.chance(40) {
+            cardSerial += 1
+            try db.cachedStatement(sql: """
+                INSERT INTO intentCards(customerID, number, createdOn, source, filledByID, personName, product, purchaseType,
+                  level, state, closedOn) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                """).execute(arguments: [customerID, "YX\(today.year - 1)\(pad4(cardSerial % 10_000))-\(cardSerial)",
+                                         today.adding(days: -rng.int(in: 200...400)).description, LeadSource.callIn.rawValue,
+                                         owner.id, contacts[0].1, rng.pick(V.products), PurchaseType.new.rawValue,
+                                         IntentLevel.h.rawValue, CardState.won.rawValue, today.adding(days: -rng.int(in: 30...190)).description])
+            summary.cards += 1
+        }
+
+        // Visit days: spread over the past year, ending on lastDay.
+        var days = (1..<count).map { _ in lastDay.adding(days: -rng.int(in: 1...330)) }
+        days.append(lastDay)
+        days.sort()
+        let levels = IntentLevel.allCases.reversed()   // C, B, A, H: interest grows over the visits
+        for (index, day) in days.enumerated() {
+            let isLast = index == days.count - 1
+            let method: ContactMethod = rng.weighted([(.phone, 50), (.onSite, 20), (.walkIn, 8), (.message, 15), (.techSupport, 7)])
+            let hour = day == today ? rng.int(in: 8...max(8, options.now.hour - 1)) : rng.int(in: 8...19)
+            let at = LocalDateTime(date: day, hour: hour, minute: rng.int(in: 0...59))!
+            let handler = rng.chance(88) ? owner : (rng.chance(50) ? team.assistant : team.supervisor)
+            let contact = rng.pick(contacts)
+            var content = rng.pick(V.contents).replacingOccurrences(of: "{c}", with: rng.pick(V.competitors))
+            if rng.chance(30) { content += "。" + rng.pick(V.contents).replacingOccurrences(of: "{c}", with: rng.pick(V.competitors)) }
+            var level: IntentLevel?
+            var next: LocalDate?
+            var bottleneck = ""
+            var impression = ""
+            var comment: (String, Int64, String)?
+            if let card {
+                let progress = min(levels.count - 1, index * levels.count / max(1, days.count))
+                let drawn = Array(levels)[progress]
+                level = isLast ? card.level : max(drawn, card.level) == card.level ? drawn : card.level
+                next = isLast ? card.next : days[index + 1]
+                bottleneck = rng.pick(V.bottlenecks)
+                impression = rng.pick(V.impressions)
+                if day < today, rng.chance(55) {
+                    comment = (rng.pick(V.comments), team.supervisor.id, "\(day) 18:\(pad2(rng.int(in: 0...59)))")
+                }
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO activities(customerID, cardID, visitNumber, method, occurredAt, handlerID, contactID, content,
+                  levelJudged, impression, bottleneckPlan, nextVisitOn, supervisorComment, commentSignerID, commentAt)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """).execute(arguments: [customerID, card?.id, index + 1, method.rawValue, at.description, handler.id,
+                                         contact.0, content, level?.rawValue, impression, bottleneck, next?.description,
+                                         comment?.0, comment?.1, comment?.2])
+            summary.activities += 1
+        }
+    }
+
+    func pad4(_ n: Int) -> String { n < 10_000 ? String(format: "%04d", n) : String(n) }
+    func pad2(_ n: Int) -> String { String(format: "%02d", n) }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// A kehu database file: opened in WAL mode so one team's processes can read while one
+/// writes, migrated to the schema this binary knows, and refused with a clear reason when
+/// it is not kehu's, is newer than this binary, is damaged, or stays locked.
+public final class KehuDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's transaction before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 5
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens (and with `create`, creates with its folder) the database at `path`.
+    public static func open(path: String, create: Bool = true,
+                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if exists {
+            try checkHeader(path)
+        } else {
+            guard create else { throw StoreError.cannotOpen(path: path, detail: "no such file") }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !fm.fileExists(atPath: folder) {
+                do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                catch { throw StoreError.cannotOpen(path: path, detail: "cannot create folder \(folder): \(error.localizedDescription)") }
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "kehu"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw translate(error, path: path)
+        }
+        do {
+            try pool.write { db in try checkIdentity(db, path: path) }
+            let migrator = Migrations.migrator
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                let unknown = applied.subtracting(Migrations.knownIdentifiers).sorted()
+                throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+            }
+            // Each migration runs in its own transaction: a failure leaves the file at the
+            // last complete version, never half-migrated.
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error, path: path)
+        }
+        return KehuDatabase(path: path, pool: pool)
+    }
+
+    /// A SQLite file starts with these 16 bytes; anything else is not a database at all.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, detail: "cannot read the file (permissions?)")
+        }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 16)
+        if head.isEmpty { return }   // an empty file becomes a new database
+        if head != Data("SQLite format 3\0".utf8) {
+            throw StoreError.notAKehuDatabase(path: path, detail: "not an SQLite database")
+        }
+    }
+
+    /// Refuses SQLite files made by other programs: their tables are not ours to migrate.
+    private static func checkIdentity(_ db: Database, path: String) throws {
+        let appID = try Int32(truncatingIfNeeded: Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+        if appID == Migrations.applicationID { return }
+        if appID != 0 {
+            throw StoreError.notAKehuDatabase(path: path, detail: String(format: "application id 0x%08X belongs to another program", appID))
+        }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if !tables.isEmpty {
+            throw StoreError.notAKehuDatabase(path: path, detail: "it already holds tables of another program: \(tables.prefix(5).joined(separator: ", "))")
+        }
+    }
+
+    static func translate(_ error: Error, path: String) -> Error {
+        guard let dbError = error as? DatabaseError else {
+            return StoreError.cannotOpen(path: path, detail: String(describing: error))
+        }
+        switch dbError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.locked(path: path)
+        case .SQLITE_NOTADB:
+            return StoreError.notAKehuDatabase(path: path, detail: dbError.message ?? "file is not a database")
+        case .SQLITE_CORRUPT:
+            return StoreError.damaged(path: path, detail: dbError.message ?? "database disk image is malformed")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
+            return StoreError.cannotOpen(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
+        default:
+            return dbError
+        }
+    }
+
+    /// Runs `body` in one write transaction; any thrown error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) }
+        catch let error as StoreError { throw error }
+        catch { throw KehuDatabase.translate(error, path: path) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) }
+        catch let error as StoreError { throw error }
+        catch { throw KehuDatabase.translate(error, path: path) }
+    }
+
+    /// The migrations applied to this file, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try Migrations.migrator.appliedIdentifiers(db) }.sorted {
+            (Migrations.knownIdentifiers.firstIndex(of: $0) ?? .max) < (Migrations.knownIdentifiers.firstIndex(of: $1) ?? .max)
+        }
+    }
+
+    /// Closes the connections now rather than when the last reference goes.
+    public func close() throws { try pool.close() }
+}

@@ -1,0 +1,160 @@
+import GRDB
+
+/// The schema, as numbered migrations. A shipped migration is never edited: change the
+/// schema by adding the next one, so every existing database can follow.
+enum Migrations {
+    /// `PRAGMA application_id` of a kehu database ("kehu" in ASCII), so kehu can tell its
+    /// own files from other SQLite files before touching them.
+    static let applicationID: Int32 = 0x6B65_6875
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-archive") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE teams (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    region TEXT NOT NULL DEFAULT '',
+                    supervisorID INTEGER REFERENCES users(id)
+                );
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE,
+                    displayName TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    teamID INTEGER REFERENCES teams(id),
+                    region TEXT NOT NULL DEFAULT '',
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE customers (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    address TEXT NOT NULL DEFAULT '',
+                    postalCode TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    fax TEXT NOT NULL DEFAULT '',
+                    website TEXT NOT NULL DEFAULT '',
+                    email TEXT NOT NULL DEFAULT '',
+                    industry TEXT NOT NULL DEFAULT '',
+                    legalRepresentative TEXT NOT NULL DEFAULT '',
+                    registeredCapitalWan INTEGER,
+                    mainProducts TEXT NOT NULL DEFAULT '',
+                    yearsInBusiness INTEGER,
+                    businessCondition TEXT NOT NULL DEFAULT '',
+                    type TEXT NOT NULL,
+                    typeOther TEXT NOT NULL DEFAULT '',
+                    grade TEXT NOT NULL,
+                    creditLevel TEXT,
+                    supplierStructure TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    province TEXT NOT NULL DEFAULT '',
+                    city TEXT NOT NULL DEFAULT '',
+                    ownerID INTEGER REFERENCES users(id),
+                    teamID INTEGER REFERENCES teams(id),
+                    region TEXT NOT NULL DEFAULT '',
+                    createdAt TEXT NOT NULL,
+                    updatedAt TEXT NOT NULL,
+                    lastOrderOn TEXT,
+                    notes TEXT NOT NULL DEFAULT '',
+                    -- Bumped on every write: lets a second writer notice it read stale data.
+                    revision INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX customers_name ON customers(name);
+                CREATE INDEX customers_owner ON customers(ownerID);
+                CREATE TABLE contacts (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    name TEXT NOT NULL,
+                    department TEXT NOT NULL DEFAULT '',
+                    position TEXT NOT NULL DEFAULT '',
+                    mobile TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    email TEXT NOT NULL DEFAULT '',
+                    gender TEXT,
+                    birthday TEXT,
+                    isDecisionMaker INTEGER NOT NULL DEFAULT 0,
+                    notes TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX contacts_customer ON contacts(customerID);
+                CREATE TABLE intentCards (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    number TEXT NOT NULL UNIQUE,
+                    createdOn TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    filledByID INTEGER NOT NULL REFERENCES users(id),
+                    personName TEXT NOT NULL,
+                    gender TEXT,
+                    age INTEGER,
+                    phone TEXT NOT NULL DEFAULT '',
+                    occupation TEXT NOT NULL DEFAULT '',
+                    residence TEXT NOT NULL DEFAULT '',
+                    bestCallbackTime TEXT NOT NULL DEFAULT '',
+                    product TEXT NOT NULL DEFAULT '',
+                    model TEXT NOT NULL DEFAULT '',
+                    colour TEXT NOT NULL DEFAULT '',
+                    purchaseType TEXT NOT NULL,
+                    focusPoints TEXT NOT NULL DEFAULT '',
+                    comparedProducts TEXT NOT NULL DEFAULT '',
+                    budgetYuan INTEGER,
+                    paymentMethod TEXT NOT NULL DEFAULT '',
+                    level TEXT NOT NULL,
+                    nextVisitOn TEXT,
+                    state TEXT NOT NULL,
+                    closedOn TEXT,
+                    revision INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX intentCards_customer ON intentCards(customerID, state);
+                CREATE INDEX intentCards_due ON intentCards(state, nextVisitOn);
+                CREATE TABLE activities (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    cardID INTEGER REFERENCES intentCards(id),
+                    visitNumber INTEGER NOT NULL,
+                    method TEXT NOT NULL,
+                    occurredAt TEXT NOT NULL,
+                    handlerID INTEGER NOT NULL REFERENCES users(id),
+                    contactID INTEGER REFERENCES contacts(id),
+                    content TEXT NOT NULL,
+                    levelJudged TEXT,
+                    impression TEXT NOT NULL DEFAULT '',
+                    bottleneckPlan TEXT NOT NULL DEFAULT '',
+                    nextVisitOn TEXT,
+                    supervisorComment TEXT,
+                    commentSignerID INTEGER REFERENCES users(id),
+                    commentAt TEXT,
+                    revision INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX activities_timeline ON activities(customerID, occurredAt DESC, id DESC);
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                -- One row per changed field: who, when, where, old and new value.
+                CREATE TABLE auditLog (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    tableName TEXT NOT NULL,
+                    rowID INTEGER NOT NULL,
+                    field TEXT NOT NULL,
+                    oldValue TEXT,
+                    newValue TEXT
+                );
+                CREATE INDEX auditLog_row ON auditLog(tableName, rowID, at);
+                """)
+            // Follow-up cadence per intent level (SPEC §2 defaults), as settings a company may change.
+            for level in ["H": 0, "A": 7, "B": 14, "C": 30] {
+                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)",
+                               arguments: ["cadence.\(level.key)", String(level.value)])
+            }
+        }
+        return migrator
+    }
+
+    /// The identifiers this binary knows, in order.
+    static var knownIdentifiers: [String] { migrator.migrations }
+}

@@ -1,0 +1,51 @@
+import GRDB
+import KehuCore
+
+/// Inserts and updates rows with their audit history. Updates merge field by field: what
+/// this user changed is written, what others changed meanwhile is kept, and a field both
+/// changed to different values is refused as a conflict instead of being overwritten.
+enum RecordWriter {
+    static func insert(_ db: Database, table: String, values: ColumnValues,
+                       actor: String, at: LocalDateTime) throws -> Int64 {
+        let columns = values.map(\.column).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO \(table)(\(columns)) VALUES (\(marks))",
+                       arguments: StatementArguments(values.map(\.value)))
+        let id = db.lastInsertedRowID
+        try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id, field: "*", old: nil, new: "created")
+        return id
+    }
+
+    /// - Returns: the columns actually written (empty when nothing changed).
+    @discardableResult
+    static func update(_ db: Database, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
+                       actor: String, at: LocalDateTime, ignoring: Set<String> = []) throws -> [String] {
+        guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(table: table, rowID: id)
+        }
+        var changes: [(column: String, old: DatabaseValue, new: DatabaseValue)] = []
+        var conflicts: [FieldConflict] = []
+        for (index, pair) in edited.enumerated() where !ignoring.contains(pair.column) {
+            let before = original[index].value
+            guard pair.value != before else { continue }      // this user did not touch it
+            let stored: DatabaseValue = current[pair.column]
+            if stored == pair.value { continue }               // someone already made the same change
+            if stored != before {
+                conflicts.append(FieldConflict(column: pair.column, mine: pair.value.auditText ?? "",
+                                               theirs: stored.auditText ?? ""))
+                continue
+            }
+            changes.append((pair.column, stored, pair.value))
+        }
+        guard conflicts.isEmpty else { throw StoreError.conflict(table: table, rowID: id, fields: conflicts) }
+        guard !changes.isEmpty else { return [] }
+        let assignments = changes.map { "\($0.column) = ?" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE \(table) SET \(assignments), revision = revision + 1 WHERE id = ?",
+                       arguments: StatementArguments(changes.map(\.new) + [id.databaseValue]))
+        for change in changes {
+            try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id, field: change.column,
+                                old: change.old.auditText, new: change.new.auditText)
+        }
+        return changes.map(\.column)
+    }
+}

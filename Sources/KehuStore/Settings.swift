@@ -1,0 +1,28 @@
+import GRDB
+import KehuCore
+
+extension KehuDatabase {
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Changes one company setting, recording the old value in the audit history.
+    public func setSetting(_ key: String, to value: String, by actor: Actor) throws {
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+            try AuditLog.record(db, at: actor.clock.now, actor: actor.login, table: "settings", rowID: 0,
+                                field: key, old: old, new: value)
+        }
+    }
+
+    /// Days until the next follow-up for each intent level, as the company set them.
+    public func cadenceDays() throws -> [IntentLevel: Int] {
+        var result: [IntentLevel: Int] = [:]
+        for level in IntentLevel.allCases {
+            result[level] = try setting("cadence.\(level.rawValue)").flatMap(Int.init) ?? level.defaultCadenceDays
+        }
+        return result
+    }
+}

@@ -1,0 +1,27 @@
+/// Why a database could not be used. Each case names the file, so the message a user
+/// reads says what and where, and each maps to its own exit code.
+public enum StoreError: Error, Equatable, Sendable {
+    /// The file exists but is not SQLite, or is SQLite made by something other than kehu.
+    case notAKehuDatabase(path: String, detail: String)
+    /// The file was migrated by a newer kehu than this binary.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// Another process holds the database and did not let go in time.
+    case locked(path: String)
+    /// SQLite reports the file as damaged.
+    case damaged(path: String, detail: String)
+    /// The folder or file cannot be created or opened (permissions, missing disk).
+    case cannotOpen(path: String, detail: String)
+    /// Someone else changed the same fields since this copy was read.
+    case conflict(table: String, rowID: Int64, fields: [FieldConflict])
+    /// The row is gone (deleted or never existed).
+    case notFound(table: String, rowID: Int64)
+    /// The record breaks a rule of the domain; nothing was written.
+    case invalid(messages: [String])
+}
+
+/// One field two people changed at once: what this user wanted and what is stored now.
+public struct FieldConflict: Equatable, Sendable {
+    public let column: String
+    public let mine: String
+    public let theirs: String
+}

@@ -1,0 +1,38 @@
+import GRDB
+import KehuCore
+
+/// One activity with the names the timeline prints beside it.
+public struct TimelineEntry: Hashable, Sendable {
+    public let activity: Activity
+    public let handlerName: String
+    public let contactName: String?
+    public let signerName: String?
+}
+
+extension KehuDatabase {
+    public func timelineCount(customerID: Int64) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0
+        }
+    }
+
+    /// Activities of one customer, newest first, a page at a time: some customers have
+    /// thousands.
+    public func timeline(customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName
+                FROM activities a
+                JOIN users h ON h.id = a.handlerID
+                LEFT JOIN contacts k ON k.id = a.contactID
+                LEFT JOIN users s ON s.id = a.commentSignerID
+                WHERE a.customerID = ?
+                ORDER BY a.occurredAt DESC, a.id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: [customerID, limit, max(0, offset)]).map { row in
+                TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
+                              contactName: row["contactName"], signerName: row["signerName"])
+            }
+        }
+    }
+}

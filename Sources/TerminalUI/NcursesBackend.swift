@@ -1,0 +1,214 @@
+import CNcursesw
+import Foundation
+
+/// A signal that asked kehu to stop; read by the run loop between keys.
+nonisolated(unsafe) private var receivedSignal: Int32 = 0
+
+/// The real terminal. Sets up the wide-character locale and raw mode (so C-s, C-q and
+/// C-z arrive as keys), turns the one-second ESC delay down, and always gives the
+/// terminal back: on `stop()`, and on SIGINT, SIGTERM and SIGHUP through the run loop.
+public final class NcursesBackend: TerminalBackend {
+    public private(set) var size: Size
+    public private(set) var colorCount: Int
+    private var previous: ScreenBuffer?
+    private var pairs: [PairKey: Int16] = [:]
+    private var screen: OpaquePointer?
+    private var running = false
+
+    private struct PairKey: Hashable { let fg: Int16; let bg: Int16 }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case noTerminal(String)
+        public var description: String {
+            switch self { case .noTerminal(let detail): return detail }
+        }
+    }
+
+    /// - Parameter monochrome: draw with attributes only (NO_COLOR, mono theme).
+    public init(monochrome: Bool) throws {
+        NcursesBackend.prepareLocale()
+        // ncurses reads ESCDELAY at start: 25 ms tells ESC from an arrow key's escape
+        // sequence even over SSH, without the default one-second wait.
+        setenv("ESCDELAY", "25", 0)
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw StartError.noTerminal("kehu needs a terminal: standard input and output must be a TTY")
+        }
+        guard let screen = kehu_newterm() else {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+            throw StartError.noTerminal("cannot use terminal type TERM=\(term)")
+        }
+        self.screen = screen
+        set_term(screen)
+        raw()
+        noecho()
+        nonl()
+        keypad(kehu_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        colorCount = 0
+        if !monochrome, has_colors() {
+            start_color()
+            use_default_colors()
+            colorCount = Int(kehu_colors())
+        }
+        var height: Int32 = 0, width: Int32 = 0
+        kehu_getmaxyx(kehu_stdscr(), &height, &width)
+        size = Size(width: Int(width), height: Int(height))
+        running = true
+        NcursesBackend.installSignalHandlers()
+    }
+
+    /// ncursesw draws wide characters only under a UTF-8 locale; when the environment
+    /// names none (a bare SSH session, CI), C.UTF-8 is used for character handling.
+    public static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: kehu_codeset())
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    private static func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in receivedSignal = number }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0   // no SA_RESTART: the blocking read returns so the loop can stop
+            sigaction(sig, &action, nil)
+        }
+    }
+
+    /// The signal that asked kehu to stop, if any.
+    public var pendingSignal: Int32? { receivedSignal == 0 ? nil : receivedSignal }
+
+    /// Gives the terminal back. Safe to call more than once.
+    public func stop() {
+        guard running else { return }
+        running = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { stop() }
+
+    public func present(_ frame: ScreenBuffer) {
+        let full = previous?.size != frame.size
+        if full {
+            // After a resize the terminal's contents are unknown: repaint once, completely.
+            clearok(kehu_stdscr(), true)
+        }
+        for y in 0..<frame.size.height {
+            for x in 0..<frame.size.width {
+                let cell = frame[x, y]
+                if cell.width == 0 { continue }
+                if !full, let previous, previous[x, y] == cell,
+                   cell.width == 1 || previous[x + 1, y] == frame[x + 1, y] { continue }
+                draw(cell, x: x, y: y)
+            }
+        }
+        previous = frame
+        wnoutrefresh(kehu_stdscr())
+        doupdate()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        var attrs = kehu_a_normal()
+        if cell.style.attributes.contains(.bold) { attrs |= kehu_a_bold() }
+        if cell.style.attributes.contains(.underline) { attrs |= kehu_a_underline() }
+        if cell.style.attributes.contains(.reverse) { attrs |= kehu_a_reverse() }
+        if cell.style.attributes.contains(.dim) { attrs |= kehu_a_dim() }
+        let pair = colorPair(cell.style)
+        var scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        scalars.append(0)
+        _ = kehu_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
+    }
+
+    private func colorIndex(_ color: Color) -> Int16 {
+        switch color.degraded(toPalette: colorCount) {
+        case .terminalDefault: return -1
+        case .indexed(let i): return Int16(i)
+        }
+    }
+
+    /// Colour pairs are made as styles need them; past the terminal's limit the
+    /// terminal's default colours are used rather than failing.
+    private func colorPair(_ style: Style) -> Int16 {
+        guard colorCount > 0 else { return 0 }
+        let key = PairKey(fg: colorIndex(style.foreground), bg: colorIndex(style.background))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < kehu_color_pairs() else { return 0 }
+        init_pair(next, key.fg, key.bg)
+        pairs[key] = next
+        return next
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        wtimeout(kehu_stdscr(), Int32(timeoutMilliseconds))
+        var code: wint_t = 0
+        let result = wget_wch(kehu_stdscr(), &code)
+        if result == ERR { return nil }
+        if result == kehu_key_code_yes() {
+            if Int32(code) == kehu_key_resize() {
+                var height: Int32 = 0, width: Int32 = 0
+                kehu_getmaxyx(kehu_stdscr(), &height, &width)
+                size = Size(width: Int(width), height: Int(height))
+                return .resize(size)
+            }
+            return NcursesBackend.functionKey(Int32(code)).map(InputEvent.key)
+        }
+        if code == 27 {
+            // ESC followed at once by a character is Alt+character.
+            wtimeout(kehu_stdscr(), 0)
+            var follow: wint_t = 0
+            if wget_wch(kehu_stdscr(), &follow) == OK, let key = NcursesBackend.characterKey(follow) {
+                var alt = key
+                alt.alt = true
+                return .key(alt)
+            }
+            return .key(Key(.escape))
+        }
+        return NcursesBackend.characterKey(code).map(InputEvent.key)
+    }
+
+    static func characterKey(_ code: wint_t) -> Key? {
+        switch code {
+        case 9: return Key(.tab)
+        case 10, 13: return Key(.enter)
+        case 27: return Key(.escape)
+        case 8, 127: return Key(.backspace)
+        case 0: return Key(.space, control: true)
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(96 + code))))
+        case 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return Key(.up)
+        case KEY_DOWN: return Key(.down)
+        case KEY_LEFT: return Key(.left)
+        case KEY_RIGHT: return Key(.right)
+        case KEY_SR: return Key(.up, shift: true)
+        case KEY_SF: return Key(.down, shift: true)
+        case KEY_SLEFT: return Key(.left, shift: true)
+        case KEY_SRIGHT: return Key(.right, shift: true)
+        case KEY_PPAGE: return Key(.pageUp)
+        case KEY_NPAGE: return Key(.pageDown)
+        case KEY_HOME: return Key(.home)
+        case KEY_END: return Key(.end)
+        case KEY_ENTER: return Key(.enter)
+        case KEY_BACKSPACE: return Key(.backspace)
+        case KEY_DC: return Key(.delete)
+        case KEY_IC: return Key(.insert)
+        case KEY_BTAB: return Key(.tab, shift: true)
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return Key(.function(Int(code - KEY_F0)))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// One screen cell. A wide character fills its own cell and marks the next one as its
+/// continuation, so the grid's columns always match the terminal's.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    /// 1 or 2 for a cell that starts a character, 0 for the right half of a wide one.
+    public var width: UInt8
+
+    public init(text: String = " ", style: Style = .plain, width: UInt8 = 1) {
+        self.text = text; self.style = style; self.width = width
+    }
+
+    public static let blank = Cell()
+    static func continuation(_ style: Style) -> Cell { Cell(text: "", style: style, width: 0) }
+}
+
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+public struct Rect: Hashable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+    }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    /// The area inside a one-cell border.
+    public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+}
+
+/// The whole frame, drawn completely each time and then compared with the last one by a
+/// backend, which sends only what changed.
+public struct ScreenBuffer: Hashable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(0, size.width * size.height))
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Writes `text` from column `x` on row `y`, clipped to `clip` (default: the whole
+    /// screen). A wide character that would cross the right edge becomes a space, never
+    /// half a glyph. Returns the column after the last one written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let area = clip ?? Rect(x: 0, y: 0, width: size.width, height: size.height)
+        guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return x }
+        let right = min(area.maxX, size.width)
+        var column = x
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if w == 0 {
+                // A stray combining mark joins the previous cell.
+                if column > area.x, column - 1 < right { self[column - 1, y].text.append(ch) }
+                continue
+            }
+            if column + w > right {
+                if column < right { clearCell(column, y, style) }
+                return right
+            }
+            if column >= area.x {
+                clearCell(column, y, style)
+                if w == 2 { clearCell(column + 1, y, style) }
+                self[column, y] = Cell(text: String(ch), style: style, width: UInt8(w))
+                if w == 2 { self[column + 1, y] = .continuation(style) }
+            }
+            column += w
+        }
+        return column
+    }
+
+    /// Overwrites one cell with a space, first mending a wide character it cut in half.
+    private mutating func clearCell(_ x: Int, _ y: Int, _ style: Style) {
+        let cell = self[x, y]
+        if cell.width == 0, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style) }
+        if cell.width == 2, x + 1 < size.width { self[x + 1, y] = Cell(text: " ", style: cell.style) }
+        self[x, y] = Cell(text: " ", style: style)
+    }
+
+    public mutating func fill(_ rect: Rect, style: Style) {
+        for row in max(0, rect.y)..<min(size.height, rect.maxY) {
+            put(String(repeating: " ", count: max(0, min(size.width, rect.maxX) - max(0, rect.x))),
+                x: max(0, rect.x), y: row, style: style)
+        }
+    }
+
+    /// Each row as plain text (wide characters once, continuation cells skipped): what a
+    /// screen test compares and what `tmux capture-pane` shows.
+    public var lines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where self[x, y].width != 0 { line += self[x, y].text }
+            return line
+        }
+    }
+
+    /// Rows with trailing spaces removed, for tests that compare with literal sketches.
+    public var trimmedLines: [String] {
+        lines.map { line in
+            var s = Substring(line)
+            while s.last == " " { s.removeLast() }
+            return String(s)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Cutting and padding text by display columns, never by characters, so Chinese text
+/// lines up and a wide character is never split at a pane edge.
+public enum TextLayout {
+    public static let ellipsis: Character = "…"
+
+    /// `text` shortened to at most `width` columns; a cut is marked with … inside the width.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        let room = width - 1   // keep one column for the mark
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if used + w > room { break }
+            out.append(ch)
+            used += w
+        }
+        return out + String(ellipsis)
+    }
+
+    /// `text` cut or padded with spaces to exactly `width` columns.
+    public static func fit(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+    }
+
+    /// Right-aligned in `width` columns (numbers, dates).
+    public static func fitRight(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut
+    }
+
+    /// Breaks `text` into lines of at most `width` columns, at spaces where it can and
+    /// anywhere between Chinese characters (which need no spaces).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            var lastSpace: String.Index?
+            for ch in paragraph {
+                let w = DisplayWidth.of(ch)
+                if lineWidth + w > width {
+                    if let space = lastSpace, ch != " " {
+                        let rest = String(line[line.index(after: space)...])
+                        lines.append(String(line[..<space]))
+                        line = rest
+                        lineWidth = DisplayWidth.of(rest)
+                    } else {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                    }
+                    lastSpace = nil
+                    if ch == " " { continue }
+                }
+                if ch == " " { lastSpace = line.endIndex }
+                line.append(ch)
+                lineWidth += w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
