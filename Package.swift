@@ -20,11 +20,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // View-models, keymaps and themes as data; never draws.
-        .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore"]),
+        .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore", "TerminalBasics"]),
+        // Keys, styles and display width as plain values: shared by keymaps, themes and
+        // presenters (KehuApp) and by drawing (TerminalUI).
+        .target(name: "TerminalBasics"),
         // ncursesw through a shim header that defines _XOPEN_SOURCE_EXTENDED.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // Cells, display width, widgets, key decoding, backends; knows nothing of customers.
-        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "TerminalBasics"]),
         // Screens: KehuApp state into widgets, and the run loop.
         .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI"]),
         .executableTarget(name: "kehu", dependencies: [
@@ -34,7 +37,7 @@ let package = Package(
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore"]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalBasics"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),
         // Runs the real binary in tmux; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["kehu", "KehuStore", "KehuCore"]),

@@ -10,7 +10,7 @@ public struct Actor: Sendable {
 
 extension KehuDatabase {
     private func checked(_ errors: [ValidationError]) throws {
-        guard errors.isEmpty else { throw StoreError.invalid(messages: errors.map { "\($0)" }) }
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
     }
 
     @discardableResult

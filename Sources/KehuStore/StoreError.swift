@@ -1,3 +1,5 @@
+import KehuCore
+
 /// Why a database could not be used. Each case names the file, so the message a user
 /// reads says what and where, and each maps to its own exit code.
 public enum StoreError: Error, Equatable, Sendable {
@@ -16,7 +18,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The row is gone (deleted or never existed).
     case notFound(table: String, rowID: Int64)
     /// The record breaks a rule of the domain; nothing was written.
-    case invalid(messages: [String])
+    case invalid([ValidationError])
 }
 
 /// One field two people changed at once: what this user wanted and what is stored now.

@@ -1,3 +1,9 @@
+/// What the terminal reported besides keys.
+public enum InputEvent: Hashable, Sendable {
+    case key(Key)
+    case resize(Size)
+}
+
 /// Where frames go and keys come from: a real terminal through ncurses, or a headless
 /// grid in tests.
 public protocol TerminalBackend: AnyObject {

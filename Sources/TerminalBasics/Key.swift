@@ -135,8 +135,3 @@ public struct Key: Hashable, Sendable, CustomStringConvertible {
     public var description: String { notation }
 }
 
-/// What the terminal reported besides keys.
-public enum InputEvent: Hashable, Sendable {
-    case key(Key)
-    case resize(Size)
-}

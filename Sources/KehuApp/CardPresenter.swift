@@ -1,0 +1,92 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// The detail card as lines: the most used facts first (what, where, how to call), so
+/// the top of the card answers the phone call; the rest of the archive follows and
+/// scrolls.
+public enum CardPresenter {
+    public static func lines(_ detail: CustomerDetail, width: Int, today: LocalDate, strings s: Strings) -> [StyledLine] {
+        let c = detail.customer
+        var flow = FlowLayout(width: width)
+        let gradeRole: ThemeRole = c.grade == .vip || c.grade == .potentialVIP ? .gradeVIP : .cardValue
+        flow.item(nil, c.type == .other && !c.typeOther.isEmpty ? c.typeOther : s.label(c.type))
+        flow.item(nil, s.label(c.grade), role: gradeRole)
+        flow.item(nil, s.label(c.status))
+        flow.item(nil, s.label(c.source))
+        flow.newLine()
+        flow.item(nil, c.address)
+        flow.item(s[.postalCode], c.postalCode)
+        flow.item(s[.industry], c.industry)
+        flow.newLine()
+        flow.item(s[.phone], c.phone, role: .cardEmphasis)
+        flow.item(s[.fax], c.fax)
+        flow.item(s[.creditLevel], c.creditLevel.map { s.label($0) } ?? "")
+        flow.newLine()
+        flow.item(s[.owner], detail.ownerName ?? s[.noOwnerPool])
+        flow.item(s[.team], detail.teamName ?? "")
+        flow.item(s[.provinceCity], [c.province, c.city].filter { !$0.isEmpty }.joined(separator: " "))
+        flow.newLine()
+        contactLines(detail.contacts, width: width, strings: s).forEach { flow.line($0) }
+        cardLines(detail.cards, width: width, today: today, strings: s).forEach { flow.line($0) }
+        flow.newLine()
+        flow.item(s[.legalRepresentative], c.legalRepresentative)
+        flow.item(s[.registeredCapital], c.registeredCapitalWan.map { "\($0) \(s[.tenThousandYuan])" } ?? "")
+        flow.item(s[.yearsInBusiness], c.yearsInBusiness.map { "\($0) \(s[.years])" } ?? "")
+        flow.item(s[.businessCondition], c.businessCondition)
+        flow.item(s[.mainProducts], c.mainProducts)
+        flow.item(s[.supplierStructure], c.supplierStructure)
+        flow.item(s[.website], c.website)
+        flow.item(s[.email], c.email)
+        flow.item(s[.region], c.region)
+        flow.item(s[.lastOrder], c.lastOrderOn?.description ?? "")
+        flow.item(s[.developmentRecord], c.developmentRecordNumber)
+        flow.item(s[.created], c.createdAt.date.description)
+        flow.item(s[.updated], c.updatedAt.date.description)
+        flow.newLine()
+        flow.item(s[.notes], c.notes)
+        return flow.finish()
+    }
+
+    /// One line per contact, columns aligned by display width: name, position, mobile.
+    static func contactLines(_ contacts: [Contact], width: Int, strings s: Strings) -> [StyledLine] {
+        guard !contacts.isEmpty else { return [] }
+        let label = s[.contacts]
+        let labelWidth = DisplayWidth.of(label) + 2
+        let nameWidth = min(8, contacts.map { DisplayWidth.of($0.name) }.max() ?? 0)
+        let positionWidth = min(10, contacts.map { DisplayWidth.of($0.position) }.max() ?? 0)
+        return contacts.enumerated().map { index, contact in
+            var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
+            line.append(Span(TextLayout.fit(contact.name, to: nameWidth) + " ", .cardValue))
+            line.append(Span(TextLayout.fit(contact.position, to: positionWidth) + " ", .cardLabel))
+            let phone = contact.mobile.isEmpty ? contact.phone : contact.mobile
+            line.append(Span(phone, .cardEmphasis))
+            if contact.isDecisionMaker { line.append(Span(" " + s[.decisionMaker], .gradeVIP)) }
+            return line
+        }
+    }
+
+    /// Open cards: level, product, purchase type, budget, and the next visit, overdue in
+    /// the overdue role. Closed cards get one short line.
+    static func cardLines(_ cards: [IntentCard], width: Int, today: LocalDate, strings s: Strings) -> [StyledLine] {
+        guard !cards.isEmpty else { return [] }
+        let label = s[.intentCard]
+        let labelWidth = DisplayWidth.of(label) + 2
+        return cards.enumerated().map { index, card in
+            var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
+            line.append(Span(card.level.rawValue, .timelineLevel))
+            var parts = [card.product, s.label(card.purchaseType)].filter { !$0.isEmpty }
+            if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(budget / 10_000) \(s[.tenThousandYuan])") }
+            line.append(Span(" · " + parts.joined(separator: " · "), .cardValue))
+            if card.state.isClosed || card.state == .defeatPending {
+                line.append(Span(" · " + s.label(card.state), .cardLabel))
+            }
+            if !card.state.isClosed, let next = card.nextVisitOn {
+                let late = card.daysOverdue(on: today) ?? 0
+                let role: ThemeRole = next < today ? .overdue : next == today ? .dueToday : .cardValue
+                line.append(Span(" → \(s[.nextVisit]) \(next.monthDay)" + (late > 0 ? " " + s.overdueDays(late) : ""), role))
+            }
+            return line
+        }
+    }
+}

@@ -1,0 +1,292 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// The three panes of the main screen, in focus order.
+public enum Pane: CaseIterable, Sendable {
+    case list, card, timeline
+
+    public var context: KeyContext {
+        switch self {
+        case .list: return .list
+        case .card: return .card
+        case .timeline: return .timeline
+        }
+    }
+}
+
+/// A line for the status bar: a confirmation, or an error that says what and where.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Kind: Sendable { case info, error }
+    public let kind: Kind
+    public let text: String
+}
+
+/// How many rows and columns each pane has to show; set by the screen on every layout.
+public struct Viewport: Hashable, Sendable {
+    public var listRows: Int
+    public var cardRows: Int
+    public var cardWidth: Int
+    public var timelineRows: Int
+    public var timelineWidth: Int
+
+    public init(listRows: Int, cardRows: Int, cardWidth: Int, timelineRows: Int, timelineWidth: Int) {
+        self.listRows = listRows; self.cardRows = cardRows; self.cardWidth = cardWidth
+        self.timelineRows = timelineRows; self.timelineWidth = timelineWidth
+    }
+}
+
+/// The main screen without a screen: the customer list read a window at a time, the
+/// selected customer's card and timeline, focus, help and status messages. Keys come in
+/// as `Action`s, so tests drive it exactly as a user does.
+public final class MainViewModel {
+    public let store: KehuDatabase
+    public let strings: Strings
+    public let keymap: Keymap
+    public let profile: UserProfile?
+    public let login: String
+    let clock: any Clock
+
+    public private(set) var focus: Pane = .list
+    public private(set) var isHelpOpen = false
+    public private(set) var helpTop = 0
+    public private(set) var shouldQuit = false
+    public private(set) var redrawRequested = false
+    public private(set) var message: StatusMessage?
+
+    public private(set) var totalCustomers = 0
+    public private(set) var selectedIndex = 0
+    public private(set) var listTop = 0
+    private var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
+
+    public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
+    public private(set) var detail: CustomerDetail?
+    public private(set) var cardLines: [StyledLine] = []
+    public private(set) var cardTop = 0
+    public private(set) var timelineEntries: [TimelineEntry] = []
+    public private(set) var timelineTotal = 0
+    public private(set) var timelineLines: [StyledLine] = []
+    public private(set) var timelineTop = 0
+
+    /// Timelines are read this many entries at a time; a customer may have thousands.
+    static let timelinePage = 60
+
+    public init(store: KehuDatabase, strings: Strings, keymap: Keymap, login: String,
+                profile: UserProfile?, clock: any Clock) {
+        self.store = store
+        self.strings = strings
+        self.keymap = keymap
+        self.login = login
+        self.profile = profile
+        self.clock = clock
+    }
+
+    public var context: KeyContext { isHelpOpen ? .help : focus.context }
+    public var today: LocalDate { clock.today }
+    public var now: LocalDateTime { clock.now }
+
+    // MARK: Loading
+
+    /// Reads the list's size and the first customer. Called once when the screen opens.
+    public func start() {
+        attempt {
+            totalCustomers = try store.customerCount()
+            selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
+            try fillWindow()
+            try loadSelection()
+        }
+    }
+
+    public func setViewport(_ new: Viewport) {
+        guard new != viewport else { return }
+        let widthsChanged = new.cardWidth != viewport.cardWidth || new.timelineWidth != viewport.timelineWidth
+        viewport = new
+        keepSelectionVisible()
+        attempt { try fillWindow() }
+        if widthsChanged { relayoutDetail() }
+        clampScrolls()
+    }
+
+    /// Rows of the list on screen now, with their absolute index.
+    public var visibleRows: [(index: Int, row: CustomerListRow)] {
+        let end = min(totalCustomers, listTop + viewport.listRows)
+        guard listTop < end else { return [] }
+        return (listTop..<end).compactMap { index in
+            let local = index - window.offset
+            guard local >= 0, local < window.rows.count else { return nil }
+            return (index, window.rows[local])
+        }
+    }
+
+    public var selectedRow: CustomerListRow? {
+        let local = selectedIndex - window.offset
+        return local >= 0 && local < window.rows.count ? window.rows[local] : nil
+    }
+
+    /// Keeps a window of rows around what is on screen: three screens' worth, so moving
+    /// a page either way needs no query, and memory stays flat at any list size.
+    private func fillWindow() throws {
+        let rows = max(1, viewport.listRows)
+        let needed = listTop..<min(totalCustomers, listTop + rows)
+        let have = window.offset..<(window.offset + window.rows.count)
+        if needed.isEmpty || (have.contains(needed.lowerBound) && have.contains(needed.upperBound - 1)) { return }
+        let offset = max(0, listTop - rows)
+        window = (offset, try store.customerPage(offset: offset, limit: rows * 3))
+    }
+
+    private func loadSelection() throws {
+        guard let row = selectedRow else {
+            detail = nil; timelineEntries = []; timelineTotal = 0
+            relayoutDetail()
+            return
+        }
+        detail = try store.detail(customerID: row.id)
+        timelineTotal = try store.timelineCount(customerID: row.id)
+        timelineEntries = try store.timeline(customerID: row.id, offset: 0, limit: MainViewModel.timelinePage)
+        cardTop = 0
+        timelineTop = 0
+        relayoutDetail()
+    }
+
+    private func relayoutDetail() {
+        if let detail {
+            cardLines = CardPresenter.lines(detail, width: viewport.cardWidth, today: today, strings: strings)
+        } else {
+            cardLines = []
+        }
+        timelineLines = TimelinePresenter.lines(timelineEntries, width: viewport.timelineWidth, today: today, strings: strings)
+    }
+
+    /// Reads the next page of the timeline when scrolling nears the end of what is loaded.
+    private func loadMoreTimelineIfNeeded() throws {
+        guard timelineEntries.count < timelineTotal,
+              timelineTop + viewport.timelineRows * 2 >= timelineLines.count,
+              let id = selectedRow?.id else { return }
+        timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: MainViewModel.timelinePage)
+        relayoutDetail()
+    }
+
+    // MARK: Input
+
+    /// Looks the key up in the active keymap. Returns false when it means nothing here.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        guard let action = keymap.action(for: key, in: context) else { return false }
+        send(action)
+        return true
+    }
+
+    public func send(_ action: Action) {
+        message = nil
+        redrawRequested = false
+        if isHelpOpen {
+            handleHelp(action)
+            return
+        }
+        switch action {
+        case .quit: shouldQuit = true
+        case .help: isHelpOpen = true; helpTop = 0
+        case .close: break
+        case .redraw: redrawRequested = true
+        case .focusNext: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
+        case .focusPrevious: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            switch focus {
+            case .list: moveSelection(action)
+            case .card: cardTop = scrolled(cardTop, action, page: viewport.cardRows, count: cardLines.count)
+            case .timeline:
+                timelineTop = scrolled(timelineTop, action, page: viewport.timelineRows, count: timelineLines.count)
+                attempt { try loadMoreTimelineIfNeeded() }
+                if action == .last {
+                    // "Last" means the oldest visit: read the rest of the timeline first.
+                    attempt {
+                        while timelineEntries.count < timelineTotal, let id = selectedRow?.id {
+                            timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: 500)
+                        }
+                        relayoutDetail()
+                    }
+                    timelineTop = scrolled(timelineTop, .last, page: viewport.timelineRows, count: timelineLines.count)
+                }
+            }
+        }
+    }
+
+    private func handleHelp(_ action: Action) {
+        switch action {
+        case .close, .help: isHelpOpen = false
+        case .quit: shouldQuit = true
+        case .moveUp: helpTop = max(0, helpTop - 1)
+        case .moveDown: helpTop += 1
+        case .pageUp: helpTop = max(0, helpTop - 10)
+        case .pageDown: helpTop += 10
+        case .first: helpTop = 0
+        case .last: helpTop = Int.max / 2
+        case .redraw: redrawRequested = true
+        case .focusNext, .focusPrevious: break
+        }
+    }
+
+    /// The help screen clamps its own scroll once it knows how many lines it has.
+    public func clampHelp(lineCount: Int, visible: Int) {
+        helpTop = min(helpTop, max(0, lineCount - visible))
+    }
+
+    private func moveSelection(_ action: Action) {
+        guard totalCustomers > 0 else { return }
+        let page = max(1, viewport.listRows)
+        let before = selectedIndex
+        switch action {
+        case .moveUp: selectedIndex -= 1
+        case .moveDown: selectedIndex += 1
+        case .pageUp: selectedIndex -= page; listTop -= page
+        case .pageDown: selectedIndex += page; listTop += page
+        case .first: selectedIndex = 0
+        case .last: selectedIndex = totalCustomers - 1
+        default: break
+        }
+        selectedIndex = min(max(0, selectedIndex), totalCustomers - 1)
+        keepSelectionVisible()
+        guard selectedIndex != before else { return }
+        attempt {
+            try fillWindow()
+            try loadSelection()
+        }
+    }
+
+    private func keepSelectionVisible() {
+        let rows = max(1, viewport.listRows)
+        listTop = min(max(0, listTop), max(0, totalCustomers - rows))
+        if selectedIndex < listTop { listTop = selectedIndex }
+        if selectedIndex >= listTop + rows { listTop = selectedIndex - rows + 1 }
+    }
+
+    private func scrolled(_ top: Int, _ action: Action, page: Int, count: Int) -> Int {
+        let maxTop = max(0, count - page)
+        switch action {
+        case .moveUp: return max(0, top - 1)
+        case .moveDown: return min(maxTop, top + 1)
+        case .pageUp: return max(0, top - max(1, page - 1))
+        case .pageDown: return min(maxTop, top + max(1, page - 1))
+        case .first: return 0
+        case .last: return maxTop
+        default: return top
+        }
+    }
+
+    private func clampScrolls() {
+        cardTop = min(cardTop, max(0, cardLines.count - viewport.cardRows))
+        timelineTop = min(timelineTop, max(0, timelineLines.count - viewport.timelineRows))
+    }
+
+    /// Shows a message in the status line (config problems at start-up, for example).
+    public func show(_ text: String, kind: StatusMessage.Kind) {
+        message = StatusMessage(kind: kind, text: text)
+    }
+
+    /// A failed read never ends the session: the user sees what failed and can go on.
+    private func attempt(_ body: () throws -> Void) {
+        do { try body() } catch {
+            message = StatusMessage(kind: .error, text: strings[.loadingFailed] + ": " + strings.message(error))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Every fixed piece of interface text. Each language answers all of them in its own file
+/// (an exhaustive switch), so a missing translation does not compile.
+public enum StringKey: CaseIterable, Sendable {
+    // Frame
+    case viewAllCustomers, paneCustomers, paneTimeline, paneCard, customersWord
+    case noCustomers, noCustomersHint, noActivities, noSelection, loadingFailed
+    case unregisteredRole
+    // Card
+    case code, type, grade, status, source, address, postalCode, phone, fax, website, email, industry
+    case legalRepresentative, registeredCapital, mainProducts, businessCondition, yearsInBusiness
+    case creditLevel, supplierStructure, provinceCity, owner, team, region, lastOrder, created, updated
+    case notes, contacts, decisionMaker, intentCard, developmentRecord, noOwnerPool, budget, compared
+    case nextVisit, cardClosed
+    // Timeline
+    case supervisorComment, bottleneck, impression, withContact
+    // Units
+    case tenThousandYuan, years
+    // Help
+    case helpTitle, helpGlobal, helpFooter
+    // Terminal too small
+    case tooSmallHint
+    // Messages
+    case keymapFallback, themeFallback
+}

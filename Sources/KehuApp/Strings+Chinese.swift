@@ -1,0 +1,226 @@
+import KehuCore
+
+// 简体中文: the default interface language.
+extension Strings {
+    static func chinese(_ key: StringKey) -> String {
+        switch key {
+        case .viewAllCustomers: return "全部客户"
+        case .paneCustomers: return "客户列表"
+        case .paneTimeline: return "拜访记录"
+        case .paneCard: return "客户档案"
+        case .customersWord: return "客户"
+        case .noCustomers: return "还没有客户"
+        case .noCustomersHint: return "用 kehu demo 生成演示数据"
+        case .noActivities: return "暂无拜访记录"
+        case .noSelection: return "未选择客户"
+        case .loadingFailed: return "读取失败"
+        case .unregisteredRole: return "未登记"
+        case .code: return "代码"
+        case .type: return "类型"
+        case .grade: return "等级"
+        case .status: return "状态"
+        case .source: return "来源"
+        case .address: return "地址"
+        case .postalCode: return "邮编"
+        case .phone: return "电话"
+        case .fax: return "传真"
+        case .website: return "网址"
+        case .email: return "邮箱"
+        case .industry: return "行业"
+        case .legalRepresentative: return "法人"
+        case .registeredCapital: return "注册资金"
+        case .mainProducts: return "主营"
+        case .businessCondition: return "经营"
+        case .yearsInBusiness: return "经营年限"
+        case .creditLevel: return "信用"
+        case .supplierStructure: return "供应商"
+        case .provinceCity: return "省市"
+        case .owner: return "负责人"
+        case .team: return "团队"
+        case .region: return "区域"
+        case .lastOrder: return "最近订单"
+        case .created: return "建档"
+        case .updated: return "更新"
+        case .notes: return "备注"
+        case .contacts: return "联系人"
+        case .decisionMaker: return "★决策"
+        case .intentCard: return "意向卡"
+        case .developmentRecord: return "开发编号"
+        case .noOwnerPool: return "公海"
+        case .budget: return "预算"
+        case .compared: return "对比"
+        case .nextVisit: return "下次"
+        case .cardClosed: return "已结"
+        case .supervisorComment: return "主管批示"
+        case .bottleneck: return "瓶颈"
+        case .impression: return "印象"
+        case .withContact: return "联系"
+        case .tenThousandYuan: return "万"
+        case .years: return "年"
+        case .helpTitle: return "帮助"
+        case .helpGlobal: return "任何时候"
+        case .helpFooter: return "按键来自当前键位表"
+        case .tooSmallHint: return "Terminal too small: 80×24 needed"
+        case .keymapFallback: return "已改用默认键位"
+        case .themeFallback: return "已改用默认主题"
+        }
+    }
+
+    static func chinese(_ v: CustomerGrade) -> String {
+        switch v {
+        case .vip: return "A VIP"
+        case .key: return "B 重点"
+        case .general: return "C 一般"
+        case .image: return "I 形象"
+        case .potentialVIP: return "A 潜在VIP"
+        case .potentialKey: return "B 潜在重点"
+        }
+    }
+
+    static func chinese(_ v: CustomerStatus) -> String {
+        switch v {
+        case .cooperating: return "a 合作"
+        case .potential: return "b 潜在"
+        case .lost: return "c 流失"
+        case .invalid: return "d 无效"
+        }
+    }
+
+    static func chinese(_ v: CustomerType) -> String {
+        switch v {
+        case .dealer: return "经销商"
+        case .directUser: return "直接用户"
+        case .oem: return "配套客户"
+        case .commercial: return "商业机构"
+        case .government: return "政府市政"
+        case .industrial: return "工矿企业"
+        case .other: return "其他"
+        }
+    }
+
+    static func chinese(_ v: CustomerSource) -> String {
+        switch v {
+        case .phoneSales: return "电话销售"
+        case .onSiteVisit: return "上门拜访"
+        case .walkIn: return "自动上门"
+        case .exhibition: return "展览会"
+        case .internet: return "网络"
+        case .referral: return "转介绍"
+        case .other: return "其他"
+        }
+    }
+
+    static func chinese(_ v: CreditLevel) -> String {
+        switch v {
+        case .excellent: return "优"
+        case .good: return "良"
+        case .fair: return "中"
+        case .poor: return "差"
+        }
+    }
+
+    static func chinese(_ v: ContactMethod) -> String {
+        switch v {
+        case .phone: return "电话"
+        case .onSite: return "上门"
+        case .walkIn: return "来店"
+        case .message: return "消息"
+        case .techSupport: return "技术"
+        }
+    }
+
+    static func chinese(_ v: Role) -> String {
+        switch v {
+        case .salesperson: return "销售顾问"
+        case .assistant: return "市场助理"
+        case .supervisor: return "销售主管"
+        case .salesManager: return "销售经理"
+        case .marketingManager: return "市场经理"
+        case .generalManager: return "总经理"
+        case .admin: return "管理员"
+        }
+    }
+
+    static func chinese(_ v: PurchaseType) -> String {
+        switch v {
+        case .new: return "新购"
+        case .additional: return "增购"
+        case .replacement: return "置换"
+        case .referral: return "转介绍"
+        }
+    }
+
+    static func chinese(_ v: CardState) -> String {
+        switch v {
+        case .open: return "跟进中"
+        case .defeatPending: return "战败待批"
+        case .won: return "成交"
+        case .lost: return "战败"
+        }
+    }
+
+    static func chinese(_ v: Field) -> String {
+        switch v {
+        case .customerName: return "单位名称"
+        case .customerCode: return "客户代码"
+        case .customerPhone: return "电话"
+        case .customerFax: return "传真"
+        case .customerEmail: return "邮箱"
+        case .customerTypeOther: return "其他类型说明"
+        case .registeredCapital: return "注册资金"
+        case .contactName: return "联系人姓名"
+        case .contactMobile: return "手机"
+        case .contactPhone: return "联系人电话"
+        case .contactEmail: return "联系人邮箱"
+        case .activityContent: return "内容"
+        case .visitNumber: return "拜访次数"
+        case .nextVisit: return "下次访问"
+        case .cardPerson: return "客户姓名"
+        case .cardPhone: return "意向卡电话"
+        case .cardAge: return "年龄"
+        case .cardBudget: return "预算"
+        case .date: return "日期"
+        }
+    }
+
+    static func chineseHint(_ v: Action) -> String {
+        switch v {
+        case .moveUp, .moveDown: return "移动"
+        case .pageUp, .pageDown: return "翻页"
+        case .first: return "首条"
+        case .last: return "末条"
+        case .focusNext, .focusPrevious: return "切换"
+        case .help: return "帮助"
+        case .close: return "关闭"
+        case .redraw: return "重绘"
+        case .quit: return "退出"
+        }
+    }
+
+    static func chineseDescription(_ v: Action) -> String {
+        switch v {
+        case .moveUp: return "上移一条"
+        case .moveDown: return "下移一条"
+        case .pageUp: return "上翻一页"
+        case .pageDown: return "下翻一页"
+        case .first: return "到第一条"
+        case .last: return "到最后一条"
+        case .focusNext: return "焦点移到下一个窗格"
+        case .focusPrevious: return "焦点移到上一个窗格"
+        case .help: return "显示本帮助"
+        case .close: return "关闭帮助"
+        case .redraw: return "重绘整个屏幕"
+        case .quit: return "退出 kehu"
+        }
+    }
+
+    static func chinese(_ v: KeyContext) -> String {
+        switch v {
+        case .global: return "全局"
+        case .list: return "客户列表"
+        case .card: return "客户档案"
+        case .timeline: return "拜访记录"
+        case .help: return "帮助"
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import KehuCore
+
+// English translation.
+extension Strings {
+    static func english(_ key: StringKey) -> String {
+        switch key {
+        case .viewAllCustomers: return "All customers"
+        case .paneCustomers: return "Customers"
+        case .paneTimeline: return "Visits"
+        case .paneCard: return "Customer"
+        case .customersWord: return "Cust."
+        case .noCustomers: return "No customers yet"
+        case .noCustomersHint: return "kehu demo creates demo data"
+        case .noActivities: return "No visits yet"
+        case .noSelection: return "No customer selected"
+        case .loadingFailed: return "Could not read"
+        case .unregisteredRole: return "unregistered"
+        case .code: return "Code"
+        case .type: return "Type"
+        case .grade: return "Grade"
+        case .status: return "Status"
+        case .source: return "Source"
+        case .address: return "Addr"
+        case .postalCode: return "Post"
+        case .phone: return "Tel"
+        case .fax: return "Fax"
+        case .website: return "Web"
+        case .email: return "Email"
+        case .industry: return "Trade"
+        case .legalRepresentative: return "Legal rep"
+        case .registeredCapital: return "Capital"
+        case .mainProducts: return "Products"
+        case .businessCondition: return "Business"
+        case .yearsInBusiness: return "Years"
+        case .creditLevel: return "Credit"
+        case .supplierStructure: return "Suppliers"
+        case .provinceCity: return "Place"
+        case .owner: return "Owner"
+        case .team: return "Team"
+        case .region: return "Region"
+        case .lastOrder: return "Last order"
+        case .created: return "Created"
+        case .updated: return "Updated"
+        case .notes: return "Notes"
+        case .contacts: return "Contacts"
+        case .decisionMaker: return "★decides"
+        case .intentCard: return "Card"
+        case .developmentRecord: return "Dev. no."
+        case .noOwnerPool: return "pool"
+        case .budget: return "budget"
+        case .compared: return "vs"
+        case .nextVisit: return "next"
+        case .cardClosed: return "closed"
+        case .supervisorComment: return "Supervisor"
+        case .bottleneck: return "Block"
+        case .impression: return "Mood"
+        case .withContact: return "with"
+        case .tenThousandYuan: return "0k CNY"
+        case .years: return "y"
+        case .helpTitle: return "Help"
+        case .helpGlobal: return "Anywhere"
+        case .helpFooter: return "Keys come from the active keymap"
+        case .tooSmallHint: return "Enlarge the window, or press q to quit"
+        case .keymapFallback: return "using the default keymap"
+        case .themeFallback: return "using the default theme"
+        }
+    }
+
+    static func english(_ v: CustomerGrade) -> String {
+        switch v {
+        case .vip: return "A VIP"
+        case .key: return "B key"
+        case .general: return "C general"
+        case .image: return "I image"
+        case .potentialVIP: return "A pot. VIP"
+        case .potentialKey: return "B pot. key"
+        }
+    }
+
+    static func english(_ v: CustomerStatus) -> String {
+        switch v {
+        case .cooperating: return "a active"
+        case .potential: return "b potential"
+        case .lost: return "c lost"
+        case .invalid: return "d invalid"
+        }
+    }
+
+    static func english(_ v: CustomerType) -> String {
+        switch v {
+        case .dealer: return "Dealer"
+        case .directUser: return "Direct user"
+        case .oem: return "OEM"
+        case .commercial: return "Commercial"
+        case .government: return "Government"
+        case .industrial: return "Industrial"
+        case .other: return "Other"
+        }
+    }
+
+    static func english(_ v: CustomerSource) -> String {
+        switch v {
+        case .phoneSales: return "Phone sales"
+        case .onSiteVisit: return "Visit"
+        case .walkIn: return "Walk-in"
+        case .exhibition: return "Exhibition"
+        case .internet: return "Internet"
+        case .referral: return "Referral"
+        case .other: return "Other"
+        }
+    }
+
+    static func english(_ v: CreditLevel) -> String {
+        switch v {
+        case .excellent: return "excellent"
+        case .good: return "good"
+        case .fair: return "fair"
+        case .poor: return "poor"
+        }
+    }
+
+    static func english(_ v: ContactMethod) -> String {
+        switch v {
+        case .phone: return "Call"
+        case .onSite: return "Visit"
+        case .walkIn: return "Walk"
+        case .message: return "Msg"
+        case .techSupport: return "Tech"
+        }
+    }
+
+    static func english(_ v: Role) -> String {
+        switch v {
+        case .salesperson: return "Sales"
+        case .assistant: return "Assistant"
+        case .supervisor: return "Supervisor"
+        case .salesManager: return "Sales mgr"
+        case .marketingManager: return "Mkt mgr"
+        case .generalManager: return "GM"
+        case .admin: return "Admin"
+        }
+    }
+
+    static func english(_ v: PurchaseType) -> String {
+        switch v {
+        case .new: return "new"
+        case .additional: return "additional"
+        case .replacement: return "replacement"
+        case .referral: return "referral"
+        }
+    }
+
+    static func english(_ v: CardState) -> String {
+        switch v {
+        case .open: return "open"
+        case .defeatPending: return "defeat pending"
+        case .won: return "won"
+        case .lost: return "lost"
+        }
+    }
+
+    static func english(_ v: Field) -> String {
+        switch v {
+        case .customerName: return "Company name"
+        case .customerCode: return "Customer code"
+        case .customerPhone: return "Phone"
+        case .customerFax: return "Fax"
+        case .customerEmail: return "Email"
+        case .customerTypeOther: return "Other type"
+        case .registeredCapital: return "Registered capital"
+        case .contactName: return "Contact name"
+        case .contactMobile: return "Mobile"
+        case .contactPhone: return "Contact phone"
+        case .contactEmail: return "Contact email"
+        case .activityContent: return "Content"
+        case .visitNumber: return "Visit number"
+        case .nextVisit: return "Next visit"
+        case .cardPerson: return "Lead name"
+        case .cardPhone: return "Card phone"
+        case .cardAge: return "Age"
+        case .cardBudget: return "Budget"
+        case .date: return "Date"
+        }
+    }
+
+    static func englishHint(_ v: Action) -> String {
+        switch v {
+        case .moveUp, .moveDown: return "move"
+        case .pageUp, .pageDown: return "page"
+        case .first: return "first"
+        case .last: return "last"
+        case .focusNext, .focusPrevious: return "pane"
+        case .help: return "help"
+        case .close: return "close"
+        case .redraw: return "redraw"
+        case .quit: return "quit"
+        }
+    }
+
+    static func englishDescription(_ v: Action) -> String {
+        switch v {
+        case .moveUp: return "Up one row"
+        case .moveDown: return "Down one row"
+        case .pageUp: return "Up one page"
+        case .pageDown: return "Down one page"
+        case .first: return "To the first row"
+        case .last: return "To the last row"
+        case .focusNext: return "Focus the next pane"
+        case .focusPrevious: return "Focus the previous pane"
+        case .help: return "Show this help"
+        case .close: return "Close help"
+        case .redraw: return "Redraw the whole screen"
+        case .quit: return "Quit kehu"
+        }
+    }
+
+    static func english(_ v: KeyContext) -> String {
+        switch v {
+        case .global: return "Global"
+        case .list: return "Customer list"
+        case .card: return "Customer card"
+        case .timeline: return "Visits"
+        case .help: return "Help"
+        }
+    }
+}

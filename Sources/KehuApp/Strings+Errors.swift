@@ -1,0 +1,33 @@
+import KehuStore
+
+extension Strings {
+    /// Any error as one sentence for the status line or the command line; store errors
+    /// name the file and what to do.
+    public func message(_ error: Error) -> String {
+        guard let storeError = error as? StoreError else { return String(describing: error) }
+        let zh = language == .zh
+        switch storeError {
+        case .notAKehuDatabase(let path, let detail):
+            return zh ? "\(path) 不是 kehu 数据库（\(detail)）。请用 --db 指定 kehu 数据库，或指定一个新文件名。"
+                      : "\(path) is not a kehu database (\(detail)). Name a kehu database with --db, or a new file name."
+        case .newerSchema(let path, let unknown):
+            return zh ? "\(path) 由更新版本的 kehu 创建（未知的迁移: \(unknown.joined(separator: ", "))）。请升级 kehu；文件未做任何改动。"
+                      : "\(path) was written by a newer kehu (unknown migrations: \(unknown.joined(separator: ", "))). Upgrade kehu; the file was not changed."
+        case .locked(let path):
+            return zh ? "\(path) 被另一个进程锁住，等待超时。请稍后再试，或检查是否有卡住的 kehu/sqlite3 进程。"
+                      : "\(path) is locked by another process and did not come free in time. Try again, or look for a stuck kehu or sqlite3 process."
+        case .damaged(let path, let detail):
+            return zh ? "\(path) 已损坏（\(detail)）。请从备份恢复；kehu 没有写入任何内容。"
+                      : "\(path) is damaged (\(detail)). Restore it from a backup; kehu wrote nothing to it."
+        case .cannotOpen(let path, let detail):
+            return zh ? "无法打开 \(path): \(detail)" : "Cannot open \(path): \(detail)"
+        case .conflict(_, _, let fields):
+            let list = fields.map { "\($0.column): \($0.theirs)" }.joined(separator: ", ")
+            return zh ? "别人刚修改了同一字段，未覆盖: \(list)" : "Someone else just changed the same field; nothing was overwritten: \(list)"
+        case .notFound(let table, let id):
+            return zh ? "记录已不存在（\(table) #\(id)）" : "The record no longer exists (\(table) #\(id))"
+        case .invalid(let problems):
+            return problems.map { message($0) }.joined(separator: zh ? "；" : "; ")
+        }
+    }
+}

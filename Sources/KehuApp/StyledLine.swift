@@ -1,0 +1,77 @@
+import TerminalBasics
+
+/// A run of text and the theme role it is drawn in.
+public struct Span: Hashable, Sendable {
+    public let text: String
+    public let role: ThemeRole
+    public init(_ text: String, _ role: ThemeRole) { self.text = text; self.role = role }
+}
+
+/// One screen line as pieces of styled text, at most the width it was laid out for.
+public typealias StyledLine = [Span]
+
+/// Lays out "label value" items side by side, separated by " · ", starting a new line
+/// when the next item does not fit; an item wider than a line wraps under its label.
+struct FlowLayout {
+    let width: Int
+    private(set) var lines: [StyledLine] = []
+    private var current: StyledLine = []
+    private var used = 0
+
+    init(width: Int) { self.width = max(1, width) }
+
+    mutating func item(_ label: String?, _ value: String, role: ThemeRole = .cardValue) {
+        let value = value.trimmingCharacters()
+        guard !value.isEmpty else { return }
+        let labelText = label.map { $0 + " " } ?? ""
+        let itemWidth = DisplayWidth.of(labelText) + DisplayWidth.of(value)
+        let separator = " · "
+        if !current.isEmpty, used + DisplayWidth.of(separator) + itemWidth <= width {
+            current.append(Span(separator, .cardLabel))
+            used += DisplayWidth.of(separator)
+        } else if !current.isEmpty {
+            newLine()
+        }
+        if itemWidth <= width - used {
+            if !labelText.isEmpty { current.append(Span(labelText, .cardLabel)) }
+            current.append(Span(value, role))
+            used += itemWidth
+            return
+        }
+        // Too long for one line: wrap the value, indented under its label.
+        let indent = DisplayWidth.of(labelText)
+        let pieces = TextLayout.wrap(value, width: max(1, width - indent))
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { newLine() }
+            current.append(Span(index == 0 ? labelText : String(repeating: " ", count: indent), .cardLabel))
+            current.append(Span(piece, role))
+            used = indent + DisplayWidth.of(piece)
+        }
+    }
+
+    /// Ends the current line so the next item starts a fresh one.
+    mutating func newLine() {
+        if !current.isEmpty { lines.append(current) }
+        current = []
+        used = 0
+    }
+
+    mutating func line(_ spans: StyledLine) {
+        newLine()
+        lines.append(spans)
+    }
+
+    mutating func finish() -> [StyledLine] {
+        newLine()
+        return lines
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

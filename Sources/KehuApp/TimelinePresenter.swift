@@ -1,0 +1,74 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// The visit timeline as lines, newest first: date, method, handler, level and what
+/// happened; then bottleneck and next visit; then the supervisor's comment. A year line
+/// separates the years, so dates can stay short.
+public enum TimelinePresenter {
+    /// Columns before the text of an entry: "11-15 电话 张伟    B  ".
+    static let indent = 6
+
+    public static func lines(_ entries: [TimelineEntry], width: Int, today: LocalDate, strings s: Strings) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var year = today.year
+        let pad = String(repeating: " ", count: indent)
+        for entry in entries {
+            let a = entry.activity
+            if a.occurredAt.date.year != year {
+                year = a.occurredAt.date.year
+                lines.append([Span(TextLayout.fit("── \(year) ", to: width).replacingSpaces(with: "─", from: 8), .timelineMeta)])
+            }
+            let head = [Span(a.occurredAt.date.monthDay + " ", .timelineDate),
+                        Span(TextLayout.fit(s.label(a.method), to: 4) + " ", .timelineMethod),
+                        Span(TextLayout.fit(entry.handlerName, to: 6) + " ", .timelineMeta),
+                        Span((a.levelJudged?.rawValue ?? " ") + "  ", .timelineLevel)]
+            let headWidth = head.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            var text = a.content
+            if let contact = entry.contactName { text += " (\(s[.withContact]) \(contact))" }
+            let wrapped = wrap(text, first: width - headWidth, rest: width - indent)
+            lines.append(head + [Span(wrapped.first ?? "", .cardValue)])
+            for piece in wrapped.dropFirst() { lines.append([Span(pad + piece, .cardValue)]) }
+
+            var meta: [String] = []
+            if !a.bottleneckPlan.isEmpty { meta.append("\(s[.bottleneck]) \(a.bottleneckPlan)") }
+            if !a.impression.isEmpty { meta.append("\(s[.impression]) \(a.impression)") }
+            if !meta.isEmpty || a.nextVisitOn != nil {
+                var text = meta.joined(separator: " · ")
+                if let next = a.nextVisitOn { text += (text.isEmpty ? "" : "  ") + "→ \(s[.nextVisit]) \(next.monthDay)" }
+                for piece in TextLayout.wrap(text, width: width - indent) { lines.append([Span(pad + piece, .timelineMeta)]) }
+            }
+            if let comment = a.supervisorComment {
+                let who = "\(s[.supervisorComment]) (\(entry.signerName ?? "?") \(comment.signedAt.date.monthDay) \(comment.signedAt.clock)): "
+                for piece in TextLayout.wrap(who + comment.text, width: width - indent) {
+                    lines.append([Span(pad + piece, .timelineComment)])
+                }
+            }
+        }
+        return lines
+    }
+
+    /// Wraps with a narrower first line (after the entry's head columns).
+    static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
+        guard first > 0 else { return TextLayout.wrap(text, width: max(1, rest)) }
+        let firstLine = TextLayout.wrap(text, width: first).first ?? ""
+        let remainder = String(text.dropFirst(firstLine.count)).trimmingCharacters()
+        return [firstLine] + (remainder.isEmpty ? [] : TextLayout.wrap(remainder, width: max(1, rest)))
+    }
+}
+
+extension String {
+    /// Turns trailing padding into a rule: "── 2025      " → "── 2025 ─────".
+    func replacingSpaces(with fill: Character, from column: Int) -> String {
+        var out = ""
+        var col = 0
+        var trailing = true
+        let reversedTail = self.reversed().prefix { $0 == " " }.count
+        for (index, ch) in self.enumerated() {
+            trailing = index >= self.count - reversedTail
+            out.append(trailing && col >= column ? fill : ch)
+            col += DisplayWidth.of(ch)
+        }
+        return out
+    }
+}
