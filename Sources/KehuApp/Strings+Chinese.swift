@@ -187,8 +187,7 @@ extension Strings {
         switch v {
         case .moveUp, .moveDown: return "移动"
         case .pageUp, .pageDown: return "翻页"
-        case .first: return "首条"
-        case .last: return "末条"
+        case .first, .last: return "首尾"
         case .focusNext, .focusPrevious: return "切换"
         case .help: return "帮助"
         case .close: return "关闭"

@@ -187,8 +187,7 @@ extension Strings {
         switch v {
         case .moveUp, .moveDown: return "move"
         case .pageUp, .pageDown: return "page"
-        case .first: return "first"
-        case .last: return "last"
+        case .first, .last: return "ends"
         case .focusNext, .focusPrevious: return "pane"
         case .help: return "help"
         case .close: return "close"

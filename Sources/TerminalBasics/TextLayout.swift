@@ -31,8 +31,12 @@ public enum TextLayout {
         return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut
     }
 
+    /// Punctuation that Chinese typesetting never puts at the start of a line.
+    static let noLineStart: Set<Character> = Set("，。、；：！？）」』】》〉,.;:!?)…％%")
+
     /// Breaks `text` into lines of at most `width` columns, at spaces where it can and
-    /// anywhere between Chinese characters (which need no spaces).
+    /// anywhere between Chinese characters (which need no spaces), carrying the last
+    /// character down rather than starting a line with a comma or full stop.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -48,6 +52,11 @@ public enum TextLayout {
                         lines.append(String(line[..<space]))
                         line = rest
                         lineWidth = DisplayWidth.of(rest)
+                    } else if noLineStart.contains(ch), line.count >= 2 {
+                        let carried = line.removeLast()
+                        lines.append(line)
+                        line = String(carried)
+                        lineWidth = DisplayWidth.of(carried)
                     } else {
                         lines.append(line)
                         line = ""

@@ -14,6 +14,8 @@ public final class NcursesBackend: TerminalBackend {
     private var pairs: [PairKey: Int16] = [:]
     private var screen: OpaquePointer?
     private var running = false
+    /// An event read while looking for an Alt+key after ESC, kept for the next call.
+    private var pending: InputEvent?
 
     private struct PairKey: Hashable { let fg: Int16; let bg: Int16 }
 
@@ -92,6 +94,12 @@ public final class NcursesBackend: TerminalBackend {
 
     deinit { stop() }
 
+    /// Forgets what is on the terminal, so the next frame is sent whole (C-l, after
+    /// another program scribbled on the screen).
+    public func invalidate() {
+        previous = nil
+    }
+
     public func present(_ frame: ScreenBuffer) {
         let full = previous?.size != frame.size
         if full {
@@ -146,31 +154,47 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        if let event = pending {
+            pending = nil
+            return delivered(event)
+        }
         wtimeout(kehu_stdscr(), Int32(timeoutMilliseconds))
         var code: wint_t = 0
         let result = wget_wch(kehu_stdscr(), &code)
         if result == ERR { return nil }
-        if result == kehu_key_code_yes() {
-            if Int32(code) == kehu_key_resize() {
-                var height: Int32 = 0, width: Int32 = 0
-                kehu_getmaxyx(kehu_stdscr(), &height, &width)
-                size = Size(width: Int(width), height: Int(height))
-                return .resize(size)
-            }
-            return NcursesBackend.functionKey(Int32(code)).map(InputEvent.key)
-        }
+        if result == kehu_key_code_yes() { return codeEvent(code).map(delivered) }
         if code == 27 {
-            // ESC followed at once by a character is Alt+character.
+            // ESC followed at once by a character is Alt+character; anything else that
+            // follows (a resize, an arrow) is kept for the next call, not lost.
             wtimeout(kehu_stdscr(), 0)
             var follow: wint_t = 0
-            if wget_wch(kehu_stdscr(), &follow) == OK, let key = NcursesBackend.characterKey(follow) {
+            let followResult = wget_wch(kehu_stdscr(), &follow)
+            if followResult == OK, follow != 27, let key = NcursesBackend.characterKey(follow) {
                 var alt = key
                 alt.alt = true
                 return .key(alt)
             }
+            if followResult == kehu_key_code_yes() { pending = codeEvent(follow) }
+            if followResult == OK, follow == 27 { pending = .key(Key(.escape)) }
             return .key(Key(.escape))
         }
         return NcursesBackend.characterKey(code).map(InputEvent.key)
+    }
+
+    /// The backend's size changes when a resize is handed out, not when it is read
+    /// ahead: a key typed before the resize is still handled at the old size.
+    private func delivered(_ event: InputEvent) -> InputEvent {
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+
+    private func codeEvent(_ code: wint_t) -> InputEvent? {
+        if Int32(code) == kehu_key_resize() {
+            var height: Int32 = 0, width: Int32 = 0
+            kehu_getmaxyx(kehu_stdscr(), &height, &width)
+            return .resize(Size(width: Int(width), height: Int(height)))
+        }
+        return NcursesBackend.functionKey(Int32(code)).map(InputEvent.key)
     }
 
     static func characterKey(_ code: wint_t) -> Key? {

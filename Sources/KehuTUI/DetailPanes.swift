@@ -1,0 +1,46 @@
+import KehuApp
+import TerminalUI
+
+/// The right side: the customer card above, the visit timeline below. Both draw lines the
+/// view-model laid out, from their scroll position.
+enum DetailPanes {
+    static func drawCard(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let s = vm.strings
+        let customer = vm.detail?.customer
+        context.pane(rect, into: &buffer, focused: vm.focus == .card,
+                     title: customer?.name ?? s[.paneCard], note: customer?.code ?? "")
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        guard vm.detail != nil else {
+            buffer.putFitted(" " + s[.noSelection], x: inner.x, y: inner.y, width: inner.width, style: context.style(.listEmpty))
+            return
+        }
+        drawLines(vm.cardLines, top: vm.cardTop, into: &buffer, inner: inner, context: context)
+        context.scrollMarks(rect, into: &buffer, above: vm.cardTop > 0, below: vm.cardTop + inner.height < vm.cardLines.count)
+    }
+
+    static func drawTimeline(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let s = vm.strings
+        let latest = vm.timelineEntries.first?.activity.visitNumber
+        let title = s[.paneTimeline] + (latest.map { " (\(s.visitNumber($0)))" } ?? "")
+        context.pane(rect, into: &buffer, focused: vm.focus == .timeline, title: title,
+                     note: vm.timelineTotal > 0 ? "\(vm.timelineTotal)" : "")
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        if vm.detail != nil, vm.timelineEntries.isEmpty {
+            buffer.putFitted(" " + s[.noActivities], x: inner.x, y: inner.y, width: inner.width, style: context.style(.listEmpty))
+            return
+        }
+        drawLines(vm.timelineLines, top: vm.timelineTop, into: &buffer, inner: inner, context: context)
+        let more = vm.timelineTop + inner.height < vm.timelineLines.count || vm.timelineEntries.count < vm.timelineTotal
+        context.scrollMarks(rect, into: &buffer, above: vm.timelineTop > 0, below: more)
+    }
+
+    /// One column of margin on the left, so text does not touch the border.
+    private static func drawLines(_ lines: [StyledLine], top: Int, into buffer: inout ScreenBuffer, inner: Rect, context: ScreenContext) {
+        let visible = lines.dropFirst(top).prefix(inner.height)
+        for (offset, line) in visible.enumerated() {
+            context.draw([Span(" ", .cardValue)] + line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import KehuApp
+import TerminalUI
+
+/// Draws the whole main screen for the view-model's state into a fresh buffer: the
+/// frame a backend then diffs against the last one.
+public struct MainScreen {
+    let context: ScreenContext
+
+    public init(theme: Theme) {
+        context = ScreenContext(theme: theme, glyphs: .light)
+    }
+
+    /// Tells the view-model how much room each pane has at this size.
+    public static func viewport(for size: Size) -> Viewport? {
+        let layout = MainLayout(size: size)
+        guard !layout.isTooSmall else { return nil }
+        return Viewport(listRows: layout.list.inner.height, cardRows: layout.card.inner.height,
+                        cardWidth: layout.card.inner.width - 1, timelineRows: layout.timeline.inner.height,
+                        timelineWidth: layout.timeline.inner.width - 1)
+    }
+
+    public static func isTooSmall(_ size: Size) -> Bool { MainLayout(size: size).isTooSmall }
+
+    public func render(_ vm: MainViewModel, size: Size) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        let layout = MainLayout(size: size)
+        if layout.isTooSmall {
+            TooSmallScreen.draw(strings: vm.strings, size: size, into: &buffer, context: context)
+            return buffer
+        }
+        if let viewport = MainScreen.viewport(for: size) { vm.setViewport(viewport) }
+        StatusLine.draw(vm, into: &buffer, rect: layout.status, context: context)
+        CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
+        DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context)
+        if vm.isHelpOpen {
+            HelpOverlay.draw(vm, underlying: vm.focus.context, into: &buffer, size: size, context: context)
+        }
+        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, into: &buffer,
+                      rect: layout.hints, screen: context)
+        return buffer
+    }
+}

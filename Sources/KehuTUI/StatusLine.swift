@@ -1,0 +1,34 @@
+import KehuApp
+import KehuCore
+import TerminalUI
+
+/// The top line: product, view, who is working (name · role · team), a message when
+/// there is one, the list position and the clock.
+enum StatusLine {
+    static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let s = vm.strings
+        let bar = context.style(.statusBar)
+        let accent = context.style(.statusAccent)
+        let now = vm.now
+        let clock = "\(now.date.monthDay) \(s.weekday(now.date.isoWeekday)) \(now.clock) "
+        let position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
+            : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
+        let right = " \(position) │ \(clock)"
+        var who = vm.profile?.user.displayName ?? vm.login
+        who += " · " + (vm.profile.map { s.label($0.user.role) } ?? s[.unregisteredRole])
+        if let team = vm.profile?.teamName { who += " · " + team }
+        let left = [(" kehu ", accent), ("│ ", bar), (s[.viewAllCustomers] + " ", bar), ("│ ", bar)]
+        let leftWidth = left.reduce(0) { $0 + DisplayWidth.of($1.0) }
+        let rightWidth = DisplayWidth.of(right)
+        let middleWidth = max(0, rect.width - leftWidth - rightWidth)
+        var spans = left
+        if let message = vm.message {
+            spans.append((TextLayout.fit(message.text, to: middleWidth),
+                          context.style(message.kind == .error ? .statusError : .statusMessage)))
+        } else {
+            spans.append((TextLayout.fit(who, to: middleWidth), bar))
+        }
+        spans.append((right, bar))
+        buffer.putSpans(spans, x: rect.x, y: rect.y, width: rect.width, fill: bar)
+    }
+}

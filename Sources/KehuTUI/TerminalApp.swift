@@ -1,0 +1,43 @@
+import KehuApp
+import TerminalUI
+
+/// The run loop: draw a frame, wait for a key, a resize, a signal or the next minute,
+/// let the view-model act, draw again. One thread owns the screen.
+public final class TerminalApp {
+    let viewModel: MainViewModel
+    let screen: MainScreen
+
+    public init(viewModel: MainViewModel, theme: Theme) {
+        self.viewModel = viewModel
+        self.screen = MainScreen(theme: theme)
+    }
+
+    /// Runs until the user quits or a signal arrives. Returns the process exit code:
+    /// 0, or 128 + the signal number as shells expect.
+    public func run(on backend: NcursesBackend) -> Int32 {
+        viewModel.start()
+        while true {
+            backend.present(screen.render(viewModel, size: backend.size))
+            if viewModel.shouldQuit { return 0 }
+            let event = backend.nextEvent(timeoutMilliseconds: SystemClock.millisecondsToNextMinute())
+            if let signal = backend.pendingSignal { return 128 + signal }
+            guard let event else { continue }   // the minute changed: the clock redraws
+            step(event, size: backend.size)
+            if viewModel.redrawRequested { backend.invalidate() }
+        }
+    }
+
+    /// One input event. While the terminal is too small only quitting works.
+    public func step(_ event: InputEvent, size: Size) {
+        switch event {
+        case .resize:
+            break   // the next frame is drawn at the new size
+        case .key(let key):
+            if MainScreen.isTooSmall(size) {
+                if viewModel.keymap.action(for: key, in: .global) == .quit { viewModel.send(.quit) }
+                return
+            }
+            viewModel.handle(key)
+        }
+    }
+}

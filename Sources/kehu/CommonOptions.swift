@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+
+/// Options every command understands.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Interface language: zh or en (default: $KEHU_LANG, else the locale).")
+    var lang: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    func strings() -> (Strings, problem: String?) {
+        let (language, problem) = Language.resolve(option: lang, environment: environment)
+        return (Strings(language), problem)
+    }
+}
+
+/// The operating-system login running kehu: the user's identity, as over SSH.
+func currentLogin() -> String {
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+}
+
+/// The running binary's real path, to find the shipped keymaps and themes beside it.
+func executablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+}

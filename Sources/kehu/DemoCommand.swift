@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Write a demo database of a Chinese sales company.",
+        discussion: """
+            Three regional teams with a supervisor, four salespeople and an assistant each, a sales \
+            manager, customers across real provinces and cities, a year of calls and visits, and open \
+            intent cards due around today (some overdue). The same --seed gives the same data. \
+            The login running this command becomes the database's admin. An existing file is never overwritten.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "How many customers (1 to 1,000,000).")
+    var customers: Int = 2_000
+
+    @Option(help: "Seed for the random choices: the same seed gives the same database.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Pretend today is this date (YYYY-MM-DD); histories end and cards fall due around it.")
+    var today: String?
+
+    func validate() throws {
+        guard (1...1_000_000).contains(customers) else {
+            throw ValidationError("--customers must be between 1 and 1000000, not \(customers)")
+        }
+        if let today, DateParsing.date(today) == nil {
+            throw ValidationError("--today \"\(today)\" is not a date like 2026-11-22")
+        }
+    }
+
+    func run() throws {
+        let (strings, _) = common.strings()
+        let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+        let summary: DemoSummary
+        do {
+            summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date))
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+        let zh = strings.language == .zh
+        print(zh ? "已生成演示数据库 \(path)：客户 \(summary.customers)，联系人 \(summary.contacts)，拜访 \(summary.activities)，意向卡 \(summary.cards)，用户 \(summary.users)。"
+                 : "Wrote demo database \(path): \(summary.customers) customers, \(summary.contacts) contacts, \(summary.activities) visits, \(summary.cards) cards, \(summary.users) users.")
+    }
+}
+
+/// Builds a demo database, with a progress bar on a terminal.
+func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?) throws -> DemoSummary {
+    var now = SystemClock().now
+    if let today { now = LocalDateTime(date: today, hour: 9, minute: 30)! }
+    let showProgress = isatty(STDERR_FILENO) != 0 && customers >= 5_000
+    let summary = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: seed, now: now,
+                                                                         creatorLogin: currentLogin())) { done, total in
+        guard showProgress else { return }
+        let filled = done * 30 / max(1, total)
+        FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(done)/\(total)")
+        if done == total { FileHandleStandardError.write("\n") }
+    }
+    return summary
+}

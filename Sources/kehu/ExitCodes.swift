@@ -1,0 +1,37 @@
+import ArgumentParser
+import KehuApp
+import KehuStore
+
+/// One exit code per kind of failure, so scripts can tell a locked database from a
+/// damaged one.
+enum ExitCodes {
+    static let unknownUser: Int32 = 8
+    static let noTerminal: Int32 = 9
+
+    static func code(for error: StoreError) -> Int32 {
+        switch error {
+        case .notAKehuDatabase: return 3
+        case .newerSchema: return 4
+        case .locked: return 5
+        case .damaged: return 6
+        case .cannotOpen, .notFound, .conflict, .invalid: return 7
+        }
+    }
+}
+
+/// Prints a message for a person to stderr and ends with `code`.
+func fail(_ message: String, code: Int32) -> ExitCode {
+    printError(message)
+    return ExitCode(code)
+}
+
+func printError(_ message: String) {
+    var standardError = StandardError()
+    print("kehu: " + message, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleStandardError.write(string)
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+import KehuTUI
+import TerminalUI
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the customer screen (what plain `kehu` does)."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Open the demo database in your data folder, creating it on first use.")
+    var demo = false
+
+    @Option(help: "Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")
+    var theme: String = "dark"
+
+    @Option(help: "Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")
+    var keymap: String = "default"
+
+    func run() throws {
+        let (strings, languageProblem) = common.strings()
+        let environment = common.environment
+        let path: String
+        if demo {
+            if common.db != nil { throw ValidationError("--demo and --db name two different databases; give one") }
+            path = DatabaseLocation.demo(environment: environment)
+            if !FileManager.default.fileExists(atPath: path) {
+                do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil) }
+                catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
+            }
+        } else {
+            path = DatabaseLocation.resolve(explicit: common.db, environment: environment)
+        }
+
+        let store: KehuDatabase
+        do { store = try KehuDatabase.open(path: path) }
+        catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
+
+        let login = currentLogin()
+        let clock = SystemClock()
+        let profile: UserProfile
+        do {
+            // The login that creates a database is its admin.
+            if try store.users().isEmpty {
+                try store.add(User(login: login, displayName: login, role: .admin), by: Actor(login: login, clock: clock))
+            }
+            guard let found = try store.profile(login: login) else {
+                let zh = strings.language == .zh
+                throw fail(zh ? "用户 \(login) 未在 \(path) 中登记。请管理员为你添加账号。"
+                              : "User \(login) is not registered in \(path). Ask an admin to add you.",
+                           code: ExitCodes.unknownUser)
+            }
+            profile = found
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+
+        let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let (keys, keyProblems) = ConfigLoader.keymap(named: keymap, locator: locator)
+        var (chosenTheme, themeProblems) = ConfigLoader.theme(named: theme, monochrome: noColor, locator: locator)
+
+        let backend: NcursesBackend
+        do { backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono") }
+        catch { throw fail("\(error)", code: ExitCodes.noTerminal) }
+        if backend.colorCount == 0, chosenTheme.name != "mono" {
+            (chosenTheme, themeProblems) = ConfigLoader.theme(named: theme, monochrome: true, locator: locator)
+        }
+
+        let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
+                                      profile: profile, clock: clock)
+        var notes: [String] = []
+        if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
+        if let first = keyProblems.first {
+            notes.append(strings.message(first) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
+        }
+        if let first = themeProblems.first {
+            notes.append(strings.message(first) + (themeProblems.count > 1 ? " (+\(themeProblems.count - 1))" : "") + " — " + strings[.themeFallback])
+        }
+        if !notes.isEmpty { viewModel.show(notes.joined(separator: " | "), kind: .error) }
+
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme).run(on: backend)
+        backend.stop()
+        try? store.close()
+        // Problems stay readable after the screen is gone.
+        for problem in keyProblems + themeProblems { printError(strings.message(problem)) }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
