@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Testing
+import KehuCore
+@testable import KehuStore
+
+struct OpeningTests {
+    @Test func aNewFileIsMigratedFromEmptyInWALMode() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("sub/dir/kehu.db")   // the folder is created too
+        let db = try KehuDatabase.open(path: path)
+        #expect(try db.appliedMigrations() == Migrations.knownIdentifiers)
+        let (mode, tables) = try db.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        }
+        #expect(mode == "wal")
+        for table in ["activities", "auditLog", "contacts", "customers", "intentCards", "settings", "teams", "users"] {
+            #expect(tables.contains(table))
+        }
+        #expect(try db.cadenceDays() == [.h: 0, .a: 7, .b: 14, .c: 30])
+        try db.close()
+        // Opening again changes nothing.
+        let again = try KehuDatabase.open(path: path)
+        #expect(try again.appliedMigrations() == Migrations.knownIdentifiers)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("notes.db")
+        let original = Data("客户名单\n王芳 13800138000\n".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAKehuDatabase(path: path, detail: "not an SQLite database")) {
+            try KehuDatabase.open(path: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+    }
+
+    @Test func anotherProgramsSQLiteFileIsRefusedUntouched() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("other.db")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)") }
+        try queue.close()
+        do {
+            _ = try KehuDatabase.open(path: path)
+            Issue.record("opened another program's database")
+        } catch let StoreError.notAKehuDatabase(errorPath, detail) {
+            #expect(errorPath == path)
+            #expect(detail.contains("invoices"))
+        }
+        let check = try DatabaseQueue(path: path)
+        let tables = try check.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(tables == ["invoices"])
+    }
+
+    @Test func aDatabaseFromANewerKehuIsRefusedUnchanged() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        try KehuDatabase.open(path: path).close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99-future')") }
+        try queue.close()
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99-future"])) {
+            try KehuDatabase.open(path: path)
+        }
+    }
+
+    @Test func aLockedDatabaseGivesUpWithAClearError() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        try KehuDatabase.open(path: path).close()
+        // Another process holding an exclusive lock, as a stuck sqlite3 shell would.
+        var config = Configuration()
+        config.prepareDatabase { try $0.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+        let holder = try DatabaseQueue(path: path, configuration: config)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE; UPDATE settings SET value = value; COMMIT") }
+        #expect(throws: StoreError.locked(path: path)) {
+            try KehuDatabase.open(path: path, busyTimeout: 0.2)
+        }
+        try holder.close()
+        #expect(throws: Never.self) { try KehuDatabase.open(path: path, busyTimeout: 0.2) }
+    }
+
+    @Test func aDamagedDatabaseIsReportedNotCrashedOn() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        let db = try KehuDatabase.open(path: path)
+        for i in 0..<200 { try db.add(sampleCustomer(String(format: "Ca-粤GZ%04d", i), "客户\(i)"), by: testActor) }
+        try db.close()
+        // Keep the header, scribble over the pages behind it.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: 4096)
+        handle.write(Data(repeating: 0xA5, count: 4096 * 6))
+        try handle.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        do {
+            let reopened = try KehuDatabase.open(path: path)
+            _ = try reopened.customerPage(offset: 0, limit: 300)
+            Issue.record("read a damaged database without an error")
+        } catch let error as StoreError {
+            switch error {
+            case .damaged(let p, _), .notAKehuDatabase(let p, _): #expect(p == path)
+            default: Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+
+    @Test func theDatabasePathFollowsOptionThenEnvironmentThenXDG() {
+        #expect(DatabaseLocation.resolve(explicit: "/tmp/a.db", environment: ["KEHU_DB": "/tmp/b.db"]) == "/tmp/a.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["KEHU_DB": "/tmp/b.db"]) == "/tmp/b.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/zw"]) == "/data/kehu/kehu.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/zw"]) == "/home/zw/.local/share/kehu/kehu.db")
+        #expect(DatabaseLocation.resolve(explicit: "~/crm.db", environment: ["HOME": "/home/zw"]) == "/home/zw/crm.db")
+        #expect(DatabaseLocation.demo(environment: ["HOME": "/home/zw"]) == "/home/zw/.local/share/kehu/demo.db")
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import Testing
+import KehuCore
+@testable import KehuStore
+
+struct PagingAndDemoTests {
+    @Test func pagesCoverTheListExactlyOnce() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        for i in (1...23).reversed() { try db.add(sampleCustomer(String(format: "Ca-粤GZ%04d", i), "客户\(i)"), by: testActor) }
+        #expect(try db.customerCount() == 23)
+        let first = try db.customerPage(offset: 0, limit: 10)
+        #expect(first.count == 10)
+        #expect(first.first?.code == "Ca-粤GZ0001")
+        let last = try db.customerPage(offset: 20, limit: 10)
+        #expect(last.map(\.code) == ["Ca-粤GZ0021", "Ca-粤GZ0022", "Ca-粤GZ0023"])
+        #expect(try db.customerPage(offset: 23, limit: 10).isEmpty)
+        #expect(try db.customerPage(offset: 0, limit: 0).isEmpty)
+        let all = try (0..<3).flatMap { try db.customerPage(offset: $0 * 10, limit: 10) }
+        #expect(all.map(\.code) == (1...23).map { String(format: "Ca-粤GZ%04d", $0) })
+        #expect(try db.customerPage(offset: 0, limit: 3, order: .name).map(\.name) == ["客户1", "客户10", "客户11"])
+    }
+
+    @Test func anEmptyArchiveHasNoPages() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        #expect(try db.customerCount() == 0)
+        #expect(try db.customerPage(offset: 0, limit: 20).isEmpty)
+        #expect(try db.detail(customerID: 1) == nil)
+    }
+
+    func makeDemo(_ folder: TemporaryFolder, name: String, customers: Int = 300, seed: UInt64 = 7) throws -> KehuDatabase {
+        let path = folder.file(name)
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: seed, now: testNow, creatorLogin: "tester"))
+        return try KehuDatabase.open(path: path)
+    }
+
+    func fingerprint(_ db: KehuDatabase) throws -> [String] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT code || name || phone || ifnull(ownerID, '-') FROM customers ORDER BY id")
+                + String.fetchAll(db, sql: "SELECT occurredAt || content || handlerID FROM activities ORDER BY id")
+        }
+    }
+
+    @Test func theSameSeedGivesTheSameDatabase() throws {
+        let folder = TemporaryFolder()
+        let a = try makeDemo(folder, name: "a.db", seed: 7)
+        let b = try makeDemo(folder, name: "b.db", seed: 7)
+        let c = try makeDemo(folder, name: "c.db", seed: 8)
+        #expect(try fingerprint(a) == fingerprint(b))
+        #expect(try fingerprint(a) != fingerprint(c))
+    }
+
+    @Test func demoDataLooksLikeARealSalesCompany() throws {
+        let folder = TemporaryFolder()
+        let db = try makeDemo(folder, name: "demo.db", customers: 600)
+        #expect(try db.customerCount() == 600)
+        let teams = try db.teams()
+        let users = try db.users()
+        #expect(teams.count == 3)
+        for team in teams {
+            let supervisor = try #require(users.first { $0.id == team.supervisorID })
+            #expect(supervisor.role == .supervisor)
+            #expect(users.filter { $0.teamID == team.id && $0.role == .salesperson }.count >= 3)
+        }
+        #expect(users.contains { $0.role == .salesManager })
+        #expect(users.first?.login == "tester")
+        #expect(users.first?.role == .admin)
+
+        let stats = try db.read { db in
+            (levels: try String.fetchAll(db, sql: "SELECT DISTINCT level FROM intentCards WHERE state = 'open'"),
+             overdue: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE state = 'open' AND nextVisitOn < '2026-11-22'") ?? 0,
+             upcoming: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE state = 'open' AND nextVisitOn >= '2026-11-22'") ?? 0,
+             statuses: try String.fetchAll(db, sql: "SELECT DISTINCT status FROM customers"),
+             oldest: try String.fetchOne(db, sql: "SELECT MIN(occurredAt) FROM activities") ?? "",
+             newest: try String.fetchOne(db, sql: "SELECT MAX(occurredAt) FROM activities") ?? "",
+             comments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE supervisorComment IS NOT NULL") ?? 0,
+             badPhones: try String.fetchAll(db, sql: "SELECT mobile FROM contacts").filter { PhoneNumber($0)?.isMainlandMobile != true },
+             badCodes: try String.fetchAll(db, sql: "SELECT code FROM customers").filter { !$0.contains("-") || $0.count < 10 })
+        }
+        #expect(Set(stats.levels) == ["H", "A", "B", "C"])
+        #expect(stats.overdue > 10)
+        #expect(stats.upcoming > 10)
+        #expect(Set(stats.statuses) == ["a", "b", "c", "d"])
+        #expect(stats.oldest < "2025-12-31")   // about a year of history
+        #expect(stats.newest <= "2026-11-22 09:41")
+        #expect(stats.comments > 0)
+        #expect(stats.badPhones.isEmpty)
+        #expect(stats.badCodes.isEmpty)
+    }
+
+    @Test func timelinesAreNewestFirstAndPaged() throws {
+        let folder = TemporaryFolder()
+        let db = try makeDemo(folder, name: "demo.db", customers: 50)
+        let id = try #require(try db.read { try Int64.fetchOne($0, sql: "SELECT customerID FROM activities GROUP BY customerID ORDER BY COUNT(*) DESC LIMIT 1") })
+        let total = try db.timelineCount(customerID: id)
+        let firstPage = try db.timeline(customerID: id, offset: 0, limit: 3)
+        let rest = try db.timeline(customerID: id, offset: 3, limit: 1000)
+        let all = firstPage + rest
+        #expect(all.count == total)
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0.activity.occurredAt >= $1.activity.occurredAt })
+        #expect(all.allSatisfy { !$0.handlerName.isEmpty })
+    }
+
+    @Test func aDemoIsNeverWrittenOverAnExistingFile() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) {
+            _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: 5, now: testNow, creatorLogin: "x"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("mine".utf8))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+@testable import TerminalBasics
+
+struct DisplayWidthTests {
+    @Test func chineseAndFullWidthTakeTwoColumns() {
+        #expect(DisplayWidth.of("广州华南机电") == 12)
+        #expect(DisplayWidth.of("ＡＢＣ") == 6)
+        #expect(DisplayWidth.of("Aa-粤GZ0001") == 11)
+        #expect(DisplayWidth.of("，。") == 4)
+        #expect(DisplayWidth.of("한국") == 4)
+    }
+
+    @Test func combiningMarksTakeNone() {
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)
+    }
+
+    @Test func ambiguousSymbolsTakeOneLikeTmux() {
+        #expect(DisplayWidth.of("…·★│─▲") == 6)
+    }
+
+    @Test func emojiPresentationTakesTwo() {
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of("✔\u{FE0F}") == 2)
+    }
+
+    @Test func truncationNeverSplitsAWideCharacterAndMarksTheCut() {
+        for width in 0...14 {
+            let cut = TextLayout.truncate("广州华南机电有限公司", to: width)
+            #expect(DisplayWidth.of(cut) <= width)
+            if width < 20 && width > 0 { #expect(cut.hasSuffix("…")) }
+        }
+        #expect(TextLayout.truncate("广州华南机电", to: 6) == "广州…")
+        #expect(TextLayout.truncate("广州华南机电", to: 12) == "广州华南机电")
+        #expect(TextLayout.fit("广州", to: 7) == "广州   ")
+        #expect(TextLayout.fitRight("12", to: 4) == "  12")
+    }
+
+    @Test func wrappingRespectsWidthAndChinesePunctuation() {
+        let text = "客户反馈旧设备故障频繁，有更换意向。对比了大族的报价，我方价格略高"
+        for width in 4...30 {
+            let lines = TextLayout.wrap(text, width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            #expect(lines.dropFirst().allSatisfy { !($0.first.map { "，。".contains($0) } ?? false) })
+            #expect(lines.joined() == text)
+        }
+        #expect(TextLayout.wrap("call the buyer tomorrow morning", width: 12) == ["call the", "buyer", "tomorrow", "morning"])
+    }
+}
