@@ -114,3 +114,14 @@ struct PagingAndDemoTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 }
+
+struct DemoLoginTests {
+    @Test func aCreatorWhoseLoginIsADemoColleaguesStillBecomesAdmin() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("demo.db")
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: 10, now: testNow, creatorLogin: "zhangwei"))
+        let db = try KehuDatabase.open(path: path)
+        #expect(try db.profile(login: "zhangwei")?.user.role == .admin)
+        #expect(try db.profile(login: "zhangwei2")?.user.displayName == "张伟")
+    }
+}

@@ -97,7 +97,9 @@ private struct Generator {
         return PhoneNumber(digits)!.description
     }
 
-    mutating func insertUser(login: String, name: String, role: Role, teamID: Int64?, region: String) throws -> Staff {
+    mutating func insertUser(login requested: String, name: String, role: Role, teamID: Int64?, region: String) throws -> Staff {
+        // The creator is already the admin; a demo colleague with the same login steps aside.
+        let login = role != .admin && requested == options.creatorLogin ? requested + "2" : requested
         try db.execute(sql: "INSERT INTO users(login, displayName, role, teamID, region) VALUES (?, ?, ?, ?, ?)",
                        arguments: [login, name, role.rawValue, teamID, region])
         summary.users += 1

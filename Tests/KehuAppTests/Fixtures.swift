@@ -1,0 +1,41 @@
+import Foundation
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+/// The repository's root, for reading the shipped keymaps and themes.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+let fixedNow = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 9, minute: 41)!
+
+final class Scratch {
+    let path = NSTemporaryDirectory() + "kehu-app-" + UUID().uuidString
+    init() { try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ text: String) -> String {
+        let file = path + "/" + relative
+        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// A locator whose user folder is inside this scratch folder and whose shipped files
+    /// are the repository's.
+    var locator: ConfigLocator { ConfigLocator(userDirectory: path + "/config", shareDirectories: [repositoryRoot]) }
+}
+
+func shippedKeymap(_ name: String) -> Keymap {
+    let text = try! String(contentsOfFile: "\(repositoryRoot)/keymaps/\(name).toml", encoding: .utf8)
+    return Keymap().applying(text, file: name).keymap
+}
+
+func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "default", language: Language = .zh) throws -> MainViewModel {
+    let path = scratch.path + "/demo.db"
+    if !FileManager.default.fileExists(atPath: path) {
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: 3, now: fixedNow, creatorLogin: "tester"))
+    }
+    let store = try KehuDatabase.open(path: path)
+    return MainViewModel(store: store, strings: Strings(language), keymap: shippedKeymap(keymap), login: "zhangwei",
+                         profile: try store.profile(login: "zhangwei"), clock: FixedClock(fixedNow))
+}

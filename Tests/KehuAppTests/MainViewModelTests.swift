@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import TerminalBasics
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+struct MainViewModelTests {
+    let viewport = Viewport(listRows: 10, cardRows: 6, cardWidth: 40, timelineRows: 8, timelineWidth: 40)
+
+    @Test func movingInTheListLoadsTheSelectedCustomer() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(viewport)
+        vm.start()
+        #expect(vm.totalCustomers == 120)
+        let page = try vm.store.customerPage(offset: 0, limit: 30)
+        #expect(vm.detail?.customer.id == page[0].id)
+        vm.handle(Key(.down))
+        vm.handle(Key(.down))
+        #expect(vm.selectedIndex == 2)
+        #expect(vm.detail?.customer.code == page[2].code)
+        #expect(vm.timelineTotal == (try vm.store.timelineCount(customerID: page[2].id)))
+        #expect(vm.timelineEntries.first?.activity.customerID == page[2].id)
+        #expect(!vm.cardLines.isEmpty)
+    }
+
+    @Test func pagingAndEndsStayInsideTheList() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(viewport)
+        vm.start()
+        vm.send(.moveUp)
+        #expect(vm.selectedIndex == 0)
+        vm.send(.pageDown)
+        #expect(vm.selectedIndex == 10)
+        #expect(vm.listTop == 10)
+        #expect(vm.visibleRows.map(\.index) == Array(10..<20))
+        vm.send(.last)
+        #expect(vm.selectedIndex == 119)
+        #expect(vm.listTop == 110)
+        let last = try vm.store.customerPage(offset: 119, limit: 1)
+        #expect(vm.detail?.customer.id == last[0].id)
+        #expect(vm.visibleRows.count == 10)
+        vm.send(.moveDown)
+        vm.send(.pageDown)
+        #expect(vm.selectedIndex == 119)
+        vm.send(.first)
+        #expect(vm.selectedIndex == 0)
+        #expect(vm.listTop == 0)
+        vm.send(.pageUp)
+        #expect(vm.selectedIndex == 0)
+    }
+
+    @Test func theRowsOnScreenMatchTheStoreAtEveryWindow() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(viewport)
+        vm.start()
+        for _ in 0..<15 {
+            let expected = try vm.store.customerPage(offset: vm.listTop, limit: 10).map(\.code)
+            #expect(vm.visibleRows.map(\.row.code) == expected)
+            vm.send(.pageDown)
+        }
+    }
+
+    @Test func focusCyclesAndEachPaneScrollsItself() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(Viewport(listRows: 10, cardRows: 2, cardWidth: 30, timelineRows: 2, timelineWidth: 30))
+        vm.start()
+        #expect(vm.focus == .list)
+        vm.handle(Key(.tab))
+        #expect(vm.focus == .card)
+        #expect(vm.context == .card)
+        vm.send(.moveDown)
+        #expect(vm.cardTop == 1)
+        #expect(vm.selectedIndex == 0)   // the list did not move
+        vm.send(.last)
+        #expect(vm.cardTop == vm.cardLines.count - 2)
+        vm.handle(Key(.tab))
+        #expect(vm.focus == .timeline)
+        vm.send(.pageDown)
+        #expect(vm.timelineTop == 1)
+        vm.handle(Key(.tab, shift: true))
+        vm.handle(Key(.tab, shift: true))
+        #expect(vm.focus == .list)
+        vm.send(.moveDown)
+        #expect(vm.cardTop == 0)   // a new customer's card starts at the top
+    }
+
+    @Test func helpTakesKeysUntilClosedAndQuitEnds() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(viewport)
+        vm.start()
+        vm.handle(.char("?"))
+        #expect(vm.isHelpOpen)
+        #expect(vm.context == .help)
+        vm.handle(Key(.down))
+        #expect(vm.selectedIndex == 0)
+        vm.handle(.char("q"))
+        #expect(!vm.isHelpOpen)
+        #expect(!vm.shouldQuit)
+        #expect(vm.handle(.char("Z")) == false)
+        vm.handle(.char("q"))
+        #expect(vm.shouldQuit)
+    }
+
+    @Test func longTimelinesArriveAPageAtATime() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        let id = try #require(try vm.store.customerPage(offset: 0, limit: 1).first?.id)
+        let store = vm.store
+        let handler = try #require(try store.users().first?.id)
+        let actor = Actor(login: "zhangwei", clock: FixedClock(fixedNow))
+        for n in 0..<150 {
+            let day = fixedNow.date.adding(days: -400 - n)
+            try store.add(Activity(customerID: id, visitNumber: 100 + n, method: .phone,
+                                   occurredAt: LocalDateTime(date: day, hour: 10, minute: 0)!, handlerID: handler,
+                                   content: "旧记录 \(n)"), by: actor)
+        }
+        vm.setViewport(viewport)
+        vm.start()
+        #expect(vm.timelineEntries.count == MainViewModel.timelinePage)
+        #expect(vm.timelineTotal > 150)
+        vm.send(.focusNext)
+        vm.send(.focusNext)
+        vm.send(.last)
+        #expect(vm.timelineEntries.count == vm.timelineTotal)
+        #expect(vm.timelineTop == vm.timelineLines.count - viewport.timelineRows)
+    }
+
+    @Test func anEmptyArchiveShowsNothingAndDoesNotFail() throws {
+        let scratch = Scratch()
+        let store = try KehuDatabase.open(path: scratch.path + "/empty.db")
+        let vm = MainViewModel(store: store, strings: Strings(.en), keymap: shippedKeymap("default"), login: "x",
+                               profile: nil, clock: FixedClock(fixedNow))
+        vm.setViewport(viewport)
+        vm.start()
+        vm.send(.moveDown)
+        vm.send(.last)
+        #expect(vm.totalCustomers == 0)
+        #expect(vm.visibleRows.isEmpty)
+        #expect(vm.detail == nil)
+        #expect(vm.message == nil)
+    }
+}

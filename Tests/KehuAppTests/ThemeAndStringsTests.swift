@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TerminalBasics
+import KehuCore
+@testable import KehuApp
+
+struct ThemeAndStringsTests {
+    @Test(arguments: ["dark", "light", "high-contrast", "mono"])
+    func shippedThemesDefineEveryRole(_ name: String) throws {
+        let text = try String(contentsOfFile: "\(repositoryRoot)/themes/\(name).toml", encoding: .utf8)
+        let (theme, problems) = Theme.parse(text, file: name, fallbackName: "?")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(theme.name == name)
+        #expect(Set(theme.styles.keys) == Set(ThemeRole.allCases))
+        // The selected row must stand out in every theme, colour or not.
+        #expect(theme[.listSelected] != theme[.listRow])
+    }
+
+    @Test func monoUsesNoColourAtAll() throws {
+        let (theme, _) = ConfigLoader.theme(named: "dark", monochrome: true, locator: Scratch().locator)
+        #expect(theme.name == "mono")
+        for style in theme.styles.values {
+            #expect(style.foreground == .terminalDefault)
+            #expect(style.background == .terminalDefault)
+        }
+        #expect(theme[.listSelected].attributes.contains(.reverse))
+    }
+
+    @Test func styleSpecsRead() {
+        #expect(Theme.parseStyle("black on cyan bold") == Style(foreground: .indexed(0), background: .indexed(6), attributes: .bold))
+        #expect(Theme.parseStyle("221") == Style(foreground: .indexed(221)))
+        #expect(Theme.parseStyle("bright-white on 124 underline") == Style(foreground: .indexed(15), background: .indexed(124), attributes: .underline))
+        #expect(Theme.parseStyle("reverse") == Style(attributes: .reverse))
+        #expect(Theme.parseStyle("purple") == nil)
+        #expect(Theme.parseStyle("300") == nil)
+        #expect(Theme.parseStyle("red on") == nil)
+        #expect(Theme.parseStyle("red blue") == nil)
+    }
+
+    @Test func aBadThemeFileIsReportedWithFileAndLineAndTheDefaultIsUsed() {
+        let scratch = Scratch()
+        let file = scratch.write("config/themes/sunset.toml", """
+            name = "sunset"
+            [roles]
+            "list.selected" = "black on orange"
+            "list.sparkle" = "red"
+            "overdue" = "red bold"
+            """)
+        let (theme, problems) = ConfigLoader.theme(named: "sunset", monochrome: false, locator: scratch.locator)
+        #expect(problems == [ConfigProblem(file: file, line: 3, kind: .badStyle("black on orange")),
+                             ConfigProblem(file: file, line: 4, kind: .unknownRole("list.sparkle"))])
+        #expect(theme.name == "dark")
+        #expect(Strings(.zh).message(problems[0]) == "\(file):3: 无法识别的样式 \"black on orange\"")
+    }
+
+    @Test func everyStringExistsInBothLanguages() {
+        for key in StringKey.allCases {
+            #expect(!Strings(.zh)[key].isEmpty)
+            #expect(!Strings(.en)[key].isEmpty)
+        }
+        for action in Action.allCases {
+            #expect(!Strings(.zh).describe(action).isEmpty && !Strings(.en).describe(action).isEmpty)
+        }
+        #expect(Strings(.zh).message(ValidationError.badPhone(field: .contactMobile, value: "13x")) == "手机「13x」不是有效的电话号码")
+        #expect(Strings(.en).message(ValidationError.required(field: .customerName)) == "Company name is required")
+    }
+
+    @Test func languageComesFromOptionThenEnvironmentThenLocale() {
+        #expect(Language.resolve(option: "en", environment: ["KEHU_LANG": "zh"]).0 == .en)
+        #expect(Language.resolve(option: nil, environment: ["KEHU_LANG": "en_US", "LANG": "zh_CN.UTF-8"]).0 == .en)
+        #expect(Language.resolve(option: nil, environment: ["LANG": "en_GB.UTF-8"]).0 == .en)
+        #expect(Language.resolve(option: nil, environment: ["LANG": "C.UTF-8"]).0 == .zh)
+        #expect(Language.resolve(option: nil, environment: [:]).0 == .zh)
+        let (lang, problem) = Language.resolve(option: "fr", environment: [:])
+        #expect(lang == .zh)
+        #expect(problem == "fr")
+    }
+
+    @Test func configReaderHandlesTheTOMLKehuUses() {
+        let (entries, problems) = ConfigReader.read("""
+            \u{FEFF}# comment
+            name = "dark" # trailing comment
+            [roles]
+            "a.b" = 'literal \\n'
+            n = 1_000
+            flag = true
+            list = ["x", "y\\u4e2d"]
+            bad = "open
+            """, file: "f")
+        #expect(entries.map(\.key) == ["name", "a.b", "n", "flag", "list"])
+        #expect(entries[1].value == .string("literal \\n"))
+        #expect(entries[2].value == .integer(1000))
+        #expect(entries[4].value == .array([.string("x"), .string("y中")]))
+        #expect(entries[1].table == "roles")
+        #expect(problems == [ConfigProblem(file: "f", line: 8, kind: .unterminatedString)])
+    }
+}
