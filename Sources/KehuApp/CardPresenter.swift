@@ -55,14 +55,14 @@ public enum CardPresenter {
         let labelWidth = DisplayWidth.of(label) + 2
         let nameWidth = min(8, contacts.map { DisplayWidth.of($0.name) }.max() ?? 0)
         let positionWidth = min(10, contacts.map { DisplayWidth.of($0.position) }.max() ?? 0)
-        return contacts.enumerated().map { index, contact in
+        return contacts.enumerated().flatMap { index, contact in
             var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
             line.append(Span(TextLayout.fit(contact.name, to: nameWidth) + " ", .cardValue))
             line.append(Span(TextLayout.fit(contact.position, to: positionWidth) + " ", .cardLabel))
             let phone = contact.mobile.isEmpty ? contact.phone : contact.mobile
             line.append(Span(phone, .cardEmphasis))
             if contact.isDecisionMaker { line.append(Span(" " + s[.decisionMaker], .gradeVIP)) }
-            return line
+            return wrapSpans(line, width: width, indent: labelWidth)
         }
     }
 
@@ -72,12 +72,12 @@ public enum CardPresenter {
         guard !cards.isEmpty else { return [] }
         let label = s[.intentCard]
         let labelWidth = DisplayWidth.of(label) + 2
-        return cards.enumerated().map { index, card in
+        return cards.enumerated().flatMap { index, card in
             var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
             line.append(Span(card.level.rawValue, .timelineLevel))
             var parts = [card.product, s.label(card.purchaseType)].filter { !$0.isEmpty }
             if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(budget / 10_000) \(s[.tenThousandYuan])") }
-            line.append(Span(" · " + parts.joined(separator: " · "), .cardValue))
+            line += parts.map { Span(" · " + $0, .cardValue) }
             if card.state.isClosed || card.state == .defeatPending {
                 line.append(Span(" · " + s.label(card.state), .cardLabel))
             }
@@ -86,7 +86,7 @@ public enum CardPresenter {
                 let role: ThemeRole = next < today ? .overdue : next == today ? .dueToday : .cardValue
                 line.append(Span(" → \(s[.nextVisit]) \(next.monthDay)" + (late > 0 ? " " + s.overdueDays(late) : ""), role))
             }
-            return line
+            return wrapSpans(line, width: width, indent: labelWidth)
         }
     }
 }

@@ -10,6 +10,30 @@ public struct Span: Hashable, Sendable {
 /// One screen line as pieces of styled text, at most the width it was laid out for.
 public typealias StyledLine = [Span]
 
+/// Breaks a line of spans between spans when it is wider than `width`; continuation
+/// lines start under the first column after `indent`. A piece's leading separator is
+/// dropped at the start of a line, and a piece wider than a whole line is cut with ….
+func wrapSpans(_ spans: StyledLine, width: Int, indent: Int) -> [StyledLine] {
+    var lines: [StyledLine] = []
+    var current: StyledLine = []
+    var used = 0
+    for span in spans {
+        var text = span.text
+        let spanWidth = DisplayWidth.of(text)
+        if used + spanWidth > width, used > indent {
+            lines.append(current)
+            current = [Span(String(repeating: " ", count: indent), span.role)]
+            used = indent
+            while text.hasPrefix(" ") || text.hasPrefix("·") { text.removeFirst() }
+        }
+        if used + DisplayWidth.of(text) > width { text = TextLayout.truncate(text, to: max(1, width - used)) }
+        current.append(Span(text, span.role))
+        used += DisplayWidth.of(text)
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+}
+
 /// Lays out "label value" items side by side, separated by " · ", starting a new line
 /// when the next item does not fit; an item wider than a line wraps under its label.
 struct FlowLayout {

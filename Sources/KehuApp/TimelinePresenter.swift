@@ -6,12 +6,13 @@ import TerminalBasics
 /// happened; then bottleneck and next visit; then the supervisor's comment. A year line
 /// separates the years, so dates can stay short.
 public enum TimelinePresenter {
-    /// Columns before the text of an entry: "11-15 电话 张伟    B  ".
+    /// Continuation lines start under the method column: "11-15 " is six columns.
     static let indent = 6
 
     public static func lines(_ entries: [TimelineEntry], width: Int, today: LocalDate, strings s: Strings) -> [StyledLine] {
         var lines: [StyledLine] = []
         var year = today.year
+        let methodWidth = ContactMethod.allCases.map { DisplayWidth.of(s.label($0)) }.max() ?? 4
         let pad = String(repeating: " ", count: indent)
         for entry in entries {
             let a = entry.activity
@@ -20,7 +21,7 @@ public enum TimelinePresenter {
                 lines.append([Span(TextLayout.fit("── \(year) ", to: width).replacingSpaces(with: "─", from: 8), .timelineMeta)])
             }
             let head = [Span(a.occurredAt.date.monthDay + " ", .timelineDate),
-                        Span(TextLayout.fit(s.label(a.method), to: 4) + " ", .timelineMethod),
+                        Span(TextLayout.fit(s.label(a.method), to: methodWidth) + " ", .timelineMethod),
                         Span(TextLayout.fit(entry.handlerName, to: 6) + " ", .timelineMeta),
                         Span((a.levelJudged?.rawValue ?? " ") + "  ", .timelineLevel)]
             let headWidth = head.reduce(0) { $0 + DisplayWidth.of($1.text) }

@@ -30,11 +30,17 @@ enum CustomerListPane {
                             below: vm.listTop + inner.height < vm.totalCustomers)
     }
 
+    /// Below this inner width the grade and status column gives way to the name: the
+    /// code's first two letters already say both.
+    static let gradeColumnMinimumWidth = 44
+
     static func line(_ row: CustomerListRow, width: Int, codeWidth: Int, today: LocalDate) -> StyledLine {
-        let gradeWidth = 4      // "A* b"
+        let showGrade = width >= gradeColumnMinimumWidth
+        let gradeWidth = showGrade ? 5 : 0      // "A* b "
         let dueWidth = 6        // "!11-29"
-        let nameWidth = max(4, width - 1 - codeWidth - 1 - 1 - gradeWidth - 1 - dueWidth)
-        let grade = String(row.grade.letter) + (row.grade.isPotential ? "*" : " ") + " " + String(row.status.letter)
+        let nameWidth = max(4, width - 1 - codeWidth - 1 - 1 - gradeWidth - dueWidth)
+        // * marks a potential grade (潜在VIP, 潜在重点).
+        let grade = showGrade ? String(row.grade.letter) + (row.grade.isPotential ? "*" : " ") + " " + String(row.status.letter) + " " : ""
         var due = ""
         var dueRole: ThemeRole = .listRow
         if let next = row.nextFollowUpOn {
@@ -45,7 +51,7 @@ enum CustomerListPane {
         return [Span(" ", .listRow),
                 Span(TextLayout.fit(row.code, to: codeWidth) + " ", .listCode),
                 Span(TextLayout.fit(row.name, to: nameWidth) + " ", nameRole),
-                Span(grade + " ", .listCode),
+                Span(grade, .listCode),
                 Span(TextLayout.fitRight(due, to: dueWidth), dueRole)]
     }
 }

@@ -10,12 +10,12 @@ enum HintLine {
     static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String)] {
         var items: [(String, String)] = []
         for group in groups {
+            // An overlay answers only its own keys: offer nothing it does not do.
+            let tables: [KeyContext] = context == .help ? [.help] : [context, .global]
             let keys = group.compactMap { action in
-                (keymap.keys(for: action, in: context).first ?? keymap.keys(for: action, in: .global).first)?.label
+                tables.lazy.compactMap { keymap.keys(for: action, in: $0).first }.first?.label
             }
             guard keys.count == group.count else { continue }
-            // In help, "quit" only closes: do not promise both.
-            if context == .help, group == [.quit] { continue }
             let joined = group.count == 2 && keys.allSatisfy({ DisplayWidth.of($0) == 1 }) ? keys.joined() : keys.joined(separator: "/")
             items.append((joined, strings.hint(group[0])))
         }

@@ -1,0 +1,129 @@
+import Testing
+import TerminalUI
+import KehuApp
+@testable import KehuTUI
+
+/// Screen tests: state in, whole screen out, compared line by line.
+struct MainScreenTests {
+    func expectScreen(_ actual: ScreenBuffer, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = actual.trimmedLines
+        #expect(lines.count == expected.count, sourceLocation: sourceLocation)
+        for (index, pair) in zip(lines, expected).enumerated() where pair.0 != pair.1 {
+            Issue.record("line \(index + 1):\n  got      \"\(pair.0)\"\n  expected \"\(pair.1)\"", sourceLocation: sourceLocation)
+        }
+        // Every row is exactly the terminal's width: no half characters, nothing spilled.
+        for line in actual.lines { #expect(DisplayWidth.of(line) == actual.size.width, sourceLocation: sourceLocation) }
+    }
+
+    @Test func mainScreenAt100x30() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.send(.moveDown)
+        expectScreen(try ScreenFixture.render(vm, width: 100, height: 30), ExpectedScreens.mainScreen100x30)
+    }
+
+    @Test func mainScreenAt80x24() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.send(.moveDown)
+        expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.mainScreen80x24)
+    }
+
+    @Test func mainScreenInEnglishAt80x24() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel(.en)
+        vm.start()
+        vm.send(.moveDown)
+        expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.mainScreen80x24English)
+    }
+
+    @Test func helpOverlayListsTheFocusedContextThenGlobalKeys() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.send(.moveDown)
+        vm.send(.help)
+        expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.helpOverlay80x24)
+    }
+
+    @Test func tooSmallSaysWhatIsNeeded() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        expectScreen(try ScreenFixture.render(vm, width: 40, height: 10), ExpectedScreens.tooSmall40x10)
+        // Back at a usable size the main screen returns as it was.
+        #expect(try ScreenFixture.render(vm, width: 80, height: 24).trimmedLines[0] == ExpectedScreens.mainScreen80x24[0].replacingOccurrences(of: "2/4", with: "1/4"))
+    }
+
+    @Test func everyWidthFromMinimumUpKeepsColumnsWhole() throws {
+        let fixture = try ScreenFixture()
+        for language in [Language.zh, .en] {
+            let vm = try fixture.viewModel(language)
+            vm.start()
+            for width in 80...132 {
+                for height in [24, 31, 50] {
+                    let screen = try ScreenFixture.render(vm, width: width, height: height)
+                    for line in screen.lines { #expect(DisplayWidth.of(line) == width) }
+                }
+            }
+        }
+    }
+
+    @Test func stylesMarkSelectionFocusAndOverdue() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        let theme = try ScreenFixture.theme()
+        var screen = try ScreenFixture.render(vm, width: 100, height: 30)
+        // Row 1 (first customer) is selected: the whole band in list.selected.
+        #expect(screen[5, 2].style.background == theme[.listSelected].background)
+        #expect(screen[40, 2].style.background == theme[.listSelected].background)
+        #expect(screen[5, 3].style.background == .terminalDefault)
+        // Its follow-up is 3 days late: once the selection moves on, the date shows in the
+        // overdue role (on the selected band it takes the band's colours, the ! stays).
+        #expect(screen.lines[2].contains("!11-19"))
+        vm.send(.moveDown)
+        screen = try ScreenFixture.render(vm, width: 100, height: 30)
+        #expect((0..<100).contains { screen[$0, 2].text == "!" && screen[$0, 2].style.foreground == theme[.overdue].foreground })
+        // The focused pane has the heavy border.
+        #expect(screen[0, 1].text == "┏")
+        vm.send(.focusNext)
+        screen = try ScreenFixture.render(vm, width: 100, height: 30)
+        #expect(screen[0, 1].text == "┌")
+        #expect(screen[49, 1].text == "┏")
+        #expect(screen[5, 3].style.background == theme[.listSelectedUnfocused].background)
+    }
+
+    @Test func monochromeStillShowsSelectionAndOverdue() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        let mono = try ScreenFixture.theme("mono")
+        let screen = try ScreenFixture.render(vm, width: 80, height: 24, theme: mono)
+        #expect(screen[5, 2].style.attributes.contains(.reverse))
+        #expect(screen.cells.allSatisfy { $0.style.foreground == .terminalDefault && $0.style.background == .terminalDefault })
+        #expect(screen.lines[2].contains("!11-19"))   // overdue is marked in text, not only colour
+    }
+
+    @Test func statusLineShowsMessagesInPlaceOfTheUser() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.show("keymap.toml:3: 未知动作 \"jump\" — 已改用默认键位", kind: .error)
+        let screen = try ScreenFixture.render(vm, width: 100, height: 30)
+        #expect(screen.lines[0].contains("keymap.toml:3: 未知动作"))
+        #expect(screen.lines[0].hasSuffix("09:41 "))
+        vm.send(.moveDown)
+        #expect(try ScreenFixture.render(vm, width: 100, height: 30).lines[0].contains("张伟 · 销售顾问"))
+    }
+
+    @Test func anUnregisteredLoginAndAnEmptyArchiveAreShownPlainly() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel(login: "stranger")
+        vm.start()
+        let screen = try ScreenFixture.render(vm, width: 80, height: 24)
+        #expect(screen.lines[0].contains("stranger · 未登记"))
+    }
+}
