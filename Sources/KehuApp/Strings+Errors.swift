@@ -1,9 +1,12 @@
+import KehuCore
 import KehuStore
 
 extension Strings {
     /// Any error as one sentence for the status line or the command line; store errors
     /// name the file and what to do.
     public func message(_ error: Error) -> String {
+        if let problem = error as? ConfigProblem { return message(problem) }
+        if let invalid = error as? ValidationError { return message(invalid) }
         guard let storeError = error as? StoreError else { return String(describing: error) }
         let zh = language == .zh
         switch storeError {

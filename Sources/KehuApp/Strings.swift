@@ -74,7 +74,11 @@ public struct Strings: Sendable {
     }
 
     /// A keymap or theme problem as `file:line: what`.
-    public func message(_ problem: ConfigProblem) -> String {
+    public func message(_ problem: ConfigProblem) -> String { message(problem, short: false) }
+
+    /// `short` names the file without its folder, for the status line where the line
+    /// number must stay in sight.
+    public func message(_ problem: ConfigProblem, short: Bool) -> String {
         let zh = language == .zh
         let what: String
         switch problem.kind {
@@ -95,6 +99,7 @@ public struct Strings: Sendable {
         case .fileUnreadable(let d): what = zh ? "无法读取文件: \(d)" : "cannot read the file: \(d)"
         case .notFound(let n): what = zh ? "找不到 \"\(n)\"" : "\"\(n)\" not found"
         }
-        return problem.line > 0 ? "\(problem.file):\(problem.line): \(what)" : "\(problem.file): \(what)"
+        let file = short ? String(problem.file.split(separator: "/").last ?? Substring(problem.file)) : problem.file
+        return problem.line > 0 ? "\(file):\(problem.line): \(what)" : "\(file): \(what)"
     }
 }

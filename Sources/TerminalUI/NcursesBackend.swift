@@ -71,6 +71,12 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     private static func installSignalHandlers() {
+        // A parent may have started kehu with these blocked (some launchers and test
+        // runners do): kehu would then neither resize nor stop when asked.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, sig) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in receivedSignal = number }

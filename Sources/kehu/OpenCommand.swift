@@ -78,10 +78,10 @@ struct OpenCommand: ParsableCommand {
         var notes: [String] = []
         if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
         if let first = keyProblems.first {
-            notes.append(strings.message(first) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
+            notes.append(strings.message(first, short: true) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
         }
         if let first = themeProblems.first {
-            notes.append(strings.message(first) + (themeProblems.count > 1 ? " (+\(themeProblems.count - 1))" : "") + " — " + strings[.themeFallback])
+            notes.append(strings.message(first, short: true) + (themeProblems.count > 1 ? " (+\(themeProblems.count - 1))" : "") + " — " + strings[.themeFallback])
         }
         if !notes.isEmpty { viewModel.show(notes.joined(separator: " | "), kind: .error) }
 

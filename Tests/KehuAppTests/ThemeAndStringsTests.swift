@@ -95,3 +95,11 @@ struct ThemeAndStringsTests {
         #expect(problems == [ConfigProblem(file: "f", line: 8, kind: .unterminatedString)])
     }
 }
+
+struct ProblemMessageTests {
+    @Test func theStatusLineFormKeepsFileNameAndLine() {
+        let problem = ConfigProblem(file: "/home/zhangwei/.config/kehu/keymap.toml", line: 3, kind: .unknownAction("explode"))
+        #expect(Strings(.zh).message(problem, short: true) == "keymap.toml:3: 未知动作 \"explode\"")
+        #expect(Strings(.en).message(problem) == "/home/zhangwei/.config/kehu/keymap.toml:3: unknown action \"explode\"")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Testing
+
+/// What the command line says and returns when something is wrong: a message naming the
+/// file, and an exit code per kind of failure; nothing stored is touched.
+struct CommandLineTests {
+    @Test func notAKehuDatabaseExitsThreeAndLeavesTheFile() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/customers.xlsx"
+        try Data("PK\u{3}\u{4} not a database".utf8).write(to: URL(fileURLWithPath: path))
+        let result = try sandbox.kehu(["--db", path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains(path))
+        #expect(result.stderr.contains("不是 kehu 数据库"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("PK\u{3}\u{4} not a database".utf8))
+    }
+
+    @Test func aNewerSchemaExitsFourInEnglishToo() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "5"]).status == 0)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v42-from-the-future')") }
+        try queue.close()
+        let result = try sandbox.kehu(["--db", path, "--lang", "en"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("was written by a newer kehu"))
+        #expect(result.stderr.contains("v42-from-the-future"))
+    }
+
+    @Test func anUnknownLoginIsToldNotLetIn() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "5"]).status == 0)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE users SET login = 'someone-else' WHERE role = 'admin'") }
+        try queue.close()
+        let result = try sandbox.kehu(["--db", path])
+        #expect(result.status == 8)
+        #expect(result.stderr.contains("未在 \(path) 中登记"))
+    }
+
+    @Test func withoutATerminalKehuSaysSoAndExitsNine() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        let result = try sandbox.kehu(["--db", path, "--lang", "en"])   // stdin is /dev/null here
+        #expect(result.status == 9)
+        #expect(result.stderr.contains("needs a terminal"))
+        // The new database was still created, migrated, with this login as its admin.
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT role FROM users") } == "admin")
+    }
+
+    @Test func demoOptionsAreValidated() throws {
+        let sandbox = Sandbox()
+        let bad = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "0"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--customers must be between 1 and 1000000"))
+        let badDate = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--today", "2026-02-30"])
+        #expect(badDate.stderr.contains("\"2026-02-30\" is not a date"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/x.db"))
+        #expect(try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "3"]).status == 0)
+        let again = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "3"])
+        #expect(again.status == 7)
+        #expect(again.stderr.contains("不会覆盖") || again.stderr.contains("will not overwrite"))
+    }
+
+    @Test func theDemoFlagCreatesTheDemoDatabaseInTheDataFolder() throws {
+        let sandbox = Sandbox()
+        let result = try sandbox.kehu(["--demo"])   // no terminal: it stops after preparing the data
+        #expect(result.status == 9)
+        #expect(FileManager.default.fileExists(atPath: sandbox.path + "/data/kehu/demo.db"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for args in [["--help"], ["demo", "--help"], ["open", "--help"]] {
+            let result = try Sandbox().kehu(args)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE"))
+        }
+    }
+}

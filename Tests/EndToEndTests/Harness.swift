@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// The `kehu` binary this test run built: `swift test` builds it beside the test bundle
+/// because this target depends on it.
+let kehuBinary: String = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kehu").path
+    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug/kehu").path
+}()
+
+struct ProcessResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs a command to the end, capturing both streams. Spawned and reaped with
+/// posix_spawn and waitpid rather than Foundation's Process, whose wait stalls under the
+/// test runner here; output goes to files, not pipes, because `tmux new-session` leaves
+/// a server behind that would hold a pipe open for ever.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    let base = NSTemporaryDirectory() + "kehu-run-" + UUID().uuidString
+    defer {
+        try? FileManager.default.removeItem(atPath: base + ".out")
+        try? FileManager.default.removeItem(atPath: base + ".err")
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    // Test threads block signals; a child must start with none blocked and default
+    // handlers, or kehu in tmux would never hear SIGWINCH or SIGTERM.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard spawned == 0 else { throw SpawnError(message: "cannot start \(executable): errno \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS, which Swift does not import as macros.
+    let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return ProcessResult(status: exitCode,
+                         stdout: (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "",
+                         stderr: (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
+}
+
+struct SpawnError: Error { let message: String }
+
+/// A private folder with its own HOME, data and config folders, so tests never touch the
+/// user's files.
+final class Sandbox {
+    let path = NSTemporaryDirectory() + "kehu-e2e-" + UUID().uuidString
+    init() { try! FileManager.default.createDirectory(atPath: path + "/config/kehu", withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    var environment: [String: String] {
+        ["HOME": path, "XDG_DATA_HOME": path + "/data", "XDG_CONFIG_HOME": path + "/config", "KEHU_LANG": "zh",
+         "LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": ""]
+    }
+
+    func kehu(_ arguments: [String]) throws -> ProcessResult {
+        try run(kehuBinary, arguments, environment: environment)
+    }
+}
+
+/// kehu running in a detached tmux session of its own (its own server socket), driven by
+/// send-keys and read by capture-pane. Waits for the screen to show what it expects
+/// instead of sleeping a fixed time.
+final class TmuxSession {
+    let socket = "kehu-e2e-" + UUID().uuidString.prefix(8)
+    let name = "kehu"
+
+    init(command: String, environment: [String: String], width: Int = 100, height: Int = 30) throws {
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        // After kehu ends the shell prints its exit status and the terminal modes, then
+        // waits, so the test can read both.
+        let script = "env \(exports) \(command); echo KEHU-EXIT=$?; stty -a; sleep 60"
+        let result = try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, script])
+        guard result.status == 0 else { throw TmuxError(message: "tmux new-session failed: \(result.stderr)") }
+        _ = try tmux(["set-option", "-t", name, "window-size", "manual"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    struct TmuxError: Error { let message: String }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> ProcessResult {
+        try run("/usr/bin/env", ["tmux", "-u", "-L", socket] + arguments, environment: ["LANG": "C.UTF-8"])
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
+
+    func screen() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-t", name]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Polls the screen until `condition` holds, for up to `seconds`.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 15, _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: [String] = []
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); screen was:\n\(last.joined(separator: "\n"))")
+        return last
+    }
+
+    /// Waits for kehu to end with `code` and for the shell to print the terminal modes.
+    @discardableResult
+    func waitForExit(_ code: Int32) throws -> [String] {
+        try waitFor("exit \(code) and stty") { screen in
+            let text = screen.joined(separator: "\n")
+            return text.contains("KEHU-EXIT=\(code)") && text.contains("extproc")
+        }
+    }
+
+    @discardableResult
+    func waitFor(text: String, seconds: Double = 15) throws -> [String] {
+        try waitFor("\"\(text)\"", seconds: seconds) { $0.joined(separator: "\n").contains(text) }
+    }
+}
+
+let tmuxAvailable: Bool = (try? run("/usr/bin/env", ["tmux", "-V"]).status == 0) ?? false
