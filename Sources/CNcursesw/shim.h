@@ -11,6 +11,9 @@
 #include <locale.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <ncursesw/curses.h>
@@ -42,6 +45,56 @@ static inline int kehu_put_cell(int y, int x, const wchar_t *text, attr_t attrs,
 /* stdin/stdout are C globals Swift 6 treats as unsafe shared state. */
 static inline SCREEN *kehu_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline const char *kehu_codeset(void) { return nl_langinfo(CODESET); }
+
+/* Restoring the terminal after a crash: the modes and the "leave full screen" sequence
+   are saved at start, and a fatal-signal handler puts them back with async-signal-safe
+   calls only (tcsetattr, write), then lets the signal end the process as usual. */
+struct kehu_crash_state {
+    struct termios modes;
+    int modes_valid;
+    char leave[128];
+    int leave_length;
+};
+
+/* One instance, behind a function: Swift gives header-level statics no storage. */
+static inline struct kehu_crash_state *kehu_crash(void) {
+    static struct kehu_crash_state state;
+    return &state;
+}
+
+static inline void kehu_save_terminal(void) {
+    if (tcgetattr(STDIN_FILENO, &kehu_crash()->modes) == 0) kehu_crash()->modes_valid = 1;
+}
+
+static inline void kehu_set_leave_sequence(const char *text) {
+    size_t n = strlen(text);
+    if (n >= sizeof kehu_crash()->leave) n = sizeof kehu_crash()->leave - 1;
+    memcpy(kehu_crash()->leave, text, n);
+    kehu_crash()->leave_length = (int)n;
+}
+
+static void kehu_fatal_signal(int sig) {
+    struct kehu_crash_state *state = kehu_crash();
+    if (state->leave_length > 0) { ssize_t ignored = write(STDOUT_FILENO, state->leave, (size_t)state->leave_length); (void)ignored; }
+    if (state->modes_valid) tcsetattr(STDIN_FILENO, TCSANOW, &state->modes);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void kehu_install_fatal_handlers(void) {
+    int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], kehu_fatal_signal);
+}
+
+static inline void kehu_remove_fatal_handlers(void) {
+    int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
+}
+
+static inline const char *kehu_capability(const char *name) {
+    char *value = tigetstr((char *)name);
+    return (value == NULL || value == (char *)-1) ? "" : value;
+}
 
 static inline int kehu_wcwidth(wchar_t c) { return wcwidth(c); }
 #endif

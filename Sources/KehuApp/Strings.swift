@@ -46,6 +46,16 @@ public struct Strings: Sendable {
                         : "Terminal too small: needs \(needWidth)×\(needHeight), now \(width)×\(height)"
     }
 
+    public func unknownUser(_ login: String, database path: String) -> String {
+        language == .zh ? "用户 \(login) 未在 \(path) 中登记。请管理员为你添加账号。"
+                        : "User \(login) is not registered in \(path). Ask an admin to add you."
+    }
+
+    public func demoWritten(_ path: String, customers: Int, contacts: Int, activities: Int, cards: Int, users: Int) -> String {
+        language == .zh ? "已生成演示数据库 \(path)：客户 \(customers)，联系人 \(contacts)，拜访 \(activities)，意向卡 \(cards)，用户 \(users)。"
+                        : "Wrote demo database \(path): \(customers) customers, \(contacts) contacts, \(activities) visits, \(cards) cards, \(users) users."
+    }
+
     public func unknownLanguage(_ code: String) -> String {
         language == .zh ? "未知界面语言 \"\(code)\"（可用 zh、en），已用中文" : "Unknown language \"\(code)\" (zh or en); using Chinese"
     }

@@ -36,10 +36,12 @@ extension KehuDatabase {
     /// Rows `offset ..< offset+limit` of the list in `order`.
     public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code) throws -> [CustomerListRow] {
         guard limit > 0 else { return [] }
+        // INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
+        // and scans every open card for each row — seconds at 100,000 customers.
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.id, c.code, c.name, c.grade, c.status,
-                       (SELECT MIN(k.nextVisitOn) FROM intentCards k
+                       (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
                          WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn
                 FROM customers c
                 ORDER BY \(order.sql)

@@ -35,6 +35,7 @@ public final class NcursesBackend: TerminalBackend {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw StartError.noTerminal("kehu needs a terminal: standard input and output must be a TTY")
         }
+        kehu_save_terminal()
         guard let screen = kehu_newterm() else {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
             throw StartError.noTerminal("cannot use terminal type TERM=\(term)")
@@ -47,6 +48,7 @@ public final class NcursesBackend: TerminalBackend {
         keypad(kehu_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        NcursesBackend.defineCommonKeySequences()
         colorCount = 0
         if !monochrome, has_colors() {
             start_color()
@@ -58,6 +60,24 @@ public final class NcursesBackend: TerminalBackend {
         size = Size(width: Int(width), height: Int(height))
         running = true
         NcursesBackend.installSignalHandlers()
+        // Should kehu crash, leave full-screen mode, show the cursor, reset colours.
+        let capabilities: [String] = ["rmcup", "cnorm", "sgr0"]
+        let leave = capabilities.map { name -> String in
+            guard let value = kehu_capability(name) else { return "" }
+            return String(cString: value)
+        }.joined()
+        kehu_set_leave_sequence(leave)
+        kehu_install_fatal_handlers()
+    }
+
+    /// Terminals disagree on Home and End (vt220 `ESC[1~`, xterm `ESC[H` or `ESC OH`, rxvt
+    /// `ESC[7~`), and over SSH TERM often names a different terminal than the one in use.
+    /// Accepting every common form keeps the keys working whatever TERM says.
+    private static func defineCommonKeySequences() {
+        let home = ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"]
+        let end = ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"]
+        for sequence in home { _ = define_key(sequence, KEY_HOME) }
+        for sequence in end { _ = define_key(sequence, KEY_END) }
     }
 
     /// ncursesw draws wide characters only under a UTF-8 locale; when the environment
@@ -93,6 +113,7 @@ public final class NcursesBackend: TerminalBackend {
     public func stop() {
         guard running else { return }
         running = false
+        kehu_remove_fatal_handlers()
         endwin()
         if let screen { delscreen(screen) }
         screen = nil

@@ -45,9 +45,8 @@ struct DemoCommand: ParsableCommand {
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
-        let zh = strings.language == .zh
-        print(zh ? "已生成演示数据库 \(path)：客户 \(summary.customers)，联系人 \(summary.contacts)，拜访 \(summary.activities)，意向卡 \(summary.cards)，用户 \(summary.users)。"
-                 : "Wrote demo database \(path): \(summary.customers) customers, \(summary.contacts) contacts, \(summary.activities) visits, \(summary.cards) cards, \(summary.users) users.")
+        print(strings.demoWritten(path, customers: summary.customers, contacts: summary.contacts,
+                                  activities: summary.activities, cards: summary.cards, users: summary.users))
     }
 }
 

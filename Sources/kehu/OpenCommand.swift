@@ -51,10 +51,7 @@ struct OpenCommand: ParsableCommand {
                 try store.add(User(login: login, displayName: login, role: .admin), by: Actor(login: login, clock: clock))
             }
             guard let found = try store.profile(login: login) else {
-                let zh = strings.language == .zh
-                throw fail(zh ? "用户 \(login) 未在 \(path) 中登记。请管理员为你添加账号。"
-                              : "User \(login) is not registered in \(path). Ask an admin to add you.",
-                           code: ExitCodes.unknownUser)
+                throw fail(strings.unknownUser(login, database: path), code: ExitCodes.unknownUser)
             }
             profile = found
         } catch let error as StoreError {

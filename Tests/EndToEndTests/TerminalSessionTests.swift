@@ -49,6 +49,11 @@ struct TerminalSessionTests {
         try session.resize(100, 30)
         try session.waitFor(text: "客户 4/200")
 
+        try session.send("End")
+        try session.waitFor(text: "客户 200/200")
+        try session.send("Home")
+        try session.waitFor(text: "客户 1/200")
+
         try session.send("?")
         try session.waitFor(text: "帮助 · 客户列表")
         try session.send("Escape")
@@ -67,7 +72,8 @@ struct TerminalSessionTests {
         let sandbox = Sandbox()
         let db = sandbox.path + "/demo.db"
         try #require(try sandbox.kehu(["demo", "--db", db, "--customers", "30"]).status == 0)
-        for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        // SEGV stands for a crash: the fatal-signal handler must still give the terminal back.
+        for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("SEGV", 11)] {
             let session = try TmuxSession(command: "\(kehuBinary) --db \(db)", environment: sandbox.environment)
             try session.waitFor(text: "客户 1/30")
             let pid = try session.tmux(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).stdout

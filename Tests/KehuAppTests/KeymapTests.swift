@@ -21,7 +21,7 @@ struct KeymapTests {
         // tmux owns C-a and C-b: no default chord may need them.
         for bindings in map.bindings.values {
             #expect(!bindings.contains { $0.key == .ctrl("a") })
-            if name != "vim" { #expect(!bindings.contains { $0.key == .ctrl("b") }) }
+            #expect(!bindings.contains { $0.key == .ctrl("b") })
         }
     }
 

@@ -45,6 +45,8 @@ public enum DemoDatabase {
                 var generator = Generator(db: db, options: options)
                 summary = try generator.run(progress: progress)
             }
+            // Statistics for the query planner, so the first session is as quick as later ones.
+            try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }
             try queue.close()
             try fm.moveItem(atPath: partial, toPath: path)
         } catch {
