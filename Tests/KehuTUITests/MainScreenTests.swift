@@ -15,35 +15,35 @@ struct MainScreenTests {
         for line in actual.lines { #expect(DisplayWidth.of(line) == actual.size.width, sourceLocation: sourceLocation) }
     }
 
-    @Test func mainScreenAt100x30() throws {
-        let fixture = try ScreenFixture()
-        let vm = try fixture.viewModel()
+    /// The archive open on its second customer (the one with cards, contacts and visits).
+    func onSecondCustomer(_ fixture: ScreenFixture, _ language: Language = .zh) throws -> MainViewModel {
+        let vm = try fixture.viewModel(language)
         vm.start()
         vm.send(.moveDown)
+        return vm
+    }
+
+    @Test func mainScreenAt100x30() throws {
+        let fixture = try ScreenFixture()
+        let vm = try onSecondCustomer(fixture)
         expectScreen(try ScreenFixture.render(vm, width: 100, height: 30), ExpectedScreens.mainScreen100x30)
     }
 
     @Test func mainScreenAt80x24() throws {
         let fixture = try ScreenFixture()
-        let vm = try fixture.viewModel()
-        vm.start()
-        vm.send(.moveDown)
+        let vm = try onSecondCustomer(fixture)
         expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.mainScreen80x24)
     }
 
     @Test func mainScreenInEnglishAt80x24() throws {
         let fixture = try ScreenFixture()
-        let vm = try fixture.viewModel(.en)
-        vm.start()
-        vm.send(.moveDown)
+        let vm = try onSecondCustomer(fixture, .en)
         expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.mainScreen80x24English)
     }
 
     @Test func helpOverlayListsTheFocusedContextThenGlobalKeys() throws {
         let fixture = try ScreenFixture()
-        let vm = try fixture.viewModel()
-        vm.start()
-        vm.send(.moveDown)
+        let vm = try onSecondCustomer(fixture)
         vm.send(.help)
         expectScreen(try ScreenFixture.render(vm, width: 80, height: 24), ExpectedScreens.helpOverlay80x24)
     }
