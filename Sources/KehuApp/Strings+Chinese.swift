@@ -180,6 +180,7 @@ extension Strings {
         case .cardAge: return "年龄"
         case .cardBudget: return "预算"
         case .date: return "日期"
+        case .city: return "城市"
         }
     }
 

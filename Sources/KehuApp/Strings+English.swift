@@ -180,6 +180,7 @@ extension Strings {
         case .cardAge: return "Age"
         case .cardBudget: return "Budget"
         case .date: return "Date"
+        case .city: return "City"
         }
     }
 

@@ -56,6 +56,8 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var paymentMethod: String = ""       // 付款方式
     public var level: IntentLevel
     public var nextVisitOn: LocalDate?
+    /// An agreed call-back hour ("15:00") on the next visit date, if any.
+    public var nextVisitTime: String?
     public var state: CardState = .open
     public var closedOn: LocalDate?
 

@@ -1,7 +1,7 @@
 /// A calendar date without time zone: the unit in which sales teams plan visits
 /// ("next visit 11-29"). Kept free of Foundation's Calendar so rules are pure and the
 /// same on every machine.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -6,7 +6,7 @@ public enum Field: String, CaseIterable, Sendable {
     case contactName, contactMobile, contactPhone, contactEmail
     case activityContent, visitNumber, nextVisit
     case cardPerson, cardPhone, cardAge, cardBudget
-    case date
+    case date, city
 }
 
 /// What is wrong with one field, typed so that the UI can name field and problem.

@@ -17,7 +17,9 @@ extension KehuDatabase {
     public func add(_ customer: Customer, by actor: Actor) throws -> Int64 {
         try checked(customer.validate())
         return try write { db in
-            try RecordWriter.insert(db, table: "customers", values: customer.columnValues, actor: actor.login, at: actor.clock.now)
+            let id = try RecordWriter.insert(db, table: "customers", values: customer.columnValues, actor: actor.login, at: actor.clock.now)
+            try SearchKeys.refreshCustomer(db, id: id)
+            return id
         }
     }
 
@@ -36,6 +38,7 @@ extension KehuDatabase {
                                                   ignoring: ["updatedAt"])
             if !written.isEmpty {
                 try db.execute(sql: "UPDATE customers SET updatedAt = ? WHERE id = ?", arguments: [stamped.updatedAt.description, id])
+                try SearchKeys.refreshCustomer(db, id: id)
             }
             return written
         }
@@ -45,7 +48,9 @@ extension KehuDatabase {
     public func add(_ contact: Contact, by actor: Actor) throws -> Int64 {
         try checked(contact.validate())
         return try write { db in
-            try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
+            let id = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
+            try SearchKeys.refreshContact(db, id: id)
+            return id
         }
     }
 
@@ -54,8 +59,10 @@ extension KehuDatabase {
         guard let id = original.id, edited.id == id else { throw StoreError.notFound(table: "contacts", rowID: original.id ?? 0) }
         try checked(edited.validate())
         return try write { db in
-            try RecordWriter.update(db, table: "contacts", id: id, original: original.columnValues,
-                                    edited: edited.columnValues, actor: actor.login, at: actor.clock.now)
+            let written = try RecordWriter.update(db, table: "contacts", id: id, original: original.columnValues,
+                                                  edited: edited.columnValues, actor: actor.login, at: actor.clock.now)
+            try SearchKeys.refreshContact(db, id: id)
+            return written
         }
     }
 
@@ -63,7 +70,9 @@ extension KehuDatabase {
     public func add(_ card: IntentCard, by actor: Actor) throws -> Int64 {
         try checked(card.validate())
         return try write { db in
-            try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: actor.clock.now)
+            let id = try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: actor.clock.now)
+            try SearchKeys.refreshCard(db, id: id)
+            return id
         }
     }
 
@@ -72,19 +81,26 @@ extension KehuDatabase {
     @discardableResult
     public func add(_ activity: Activity, by actor: Actor) throws -> Int64 {
         try checked(activity.validate())
-        return try write { db in
-            let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
-            if let cardID = activity.cardID,
-               let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
-                let card = IntentCard(row: row)
-                var next = card
-                if let level = activity.levelJudged { next.level = level }
-                if let date = activity.nextVisitOn { next.nextVisitOn = date }
-                try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues,
-                                        edited: next.columnValues, actor: actor.login, at: actor.clock.now)
+        return try write { db in try insertActivity(db, activity, nextVisitTime: nil, actor: actor) }
+    }
+
+    /// Writes an activity; when it belongs to a card, the card takes the level judged and
+    /// the next visit in the same transaction, each change in the audit history.
+    func insertActivity(_ db: Database, _ activity: Activity, nextVisitTime: String?, actor: Actor) throws -> Int64 {
+        let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
+        if let cardID = activity.cardID,
+           let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
+            let card = IntentCard(row: row)
+            var next = card
+            if let level = activity.levelJudged { next.level = level }
+            if let date = activity.nextVisitOn {
+                next.nextVisitOn = date
+                next.nextVisitTime = nextVisitTime
             }
-            return id
+            try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues,
+                                    edited: next.columnValues, actor: actor.login, at: actor.clock.now)
         }
+        return id
     }
 
     @discardableResult

@@ -152,6 +152,38 @@ enum Migrations {
                                arguments: ["cadence.\(level.key)", String(level.value)])
             }
         }
+        migrator.registerMigration("v2-followups-and-leads") { db in
+            try db.execute(sql: """
+                -- Search keys kept beside what the user typed, so "138-0013-8000" and
+                -- "+86 13800138000" find each other through an index.
+                ALTER TABLE customers ADD COLUMN phoneDigits TEXT;
+                ALTER TABLE customers ADD COLUMN nameKey TEXT;
+                ALTER TABLE contacts ADD COLUMN mobileDigits TEXT;
+                ALTER TABLE contacts ADD COLUMN phoneDigits TEXT;
+                ALTER TABLE intentCards ADD COLUMN phoneDigits TEXT;
+                -- An agreed call-back hour ("15:00") beside the next visit date.
+                ALTER TABLE intentCards ADD COLUMN nextVisitTime TEXT;
+                CREATE TABLE drafts (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    customerID INTEGER,
+                    payload TEXT NOT NULL,
+                    savedAt TEXT NOT NULL
+                );
+                CREATE INDEX drafts_login ON drafts(login);
+                """)
+            try SearchKeys.backfill(db)
+            try db.execute(sql: """
+                CREATE INDEX customers_phoneDigits ON customers(phoneDigits);
+                CREATE INDEX customers_nameKey ON customers(nameKey);
+                CREATE INDEX contacts_mobileDigits ON contacts(mobileDigits);
+                CREATE INDEX contacts_phoneDigits ON contacts(phoneDigits);
+                CREATE INDEX intentCards_phoneDigits ON intentCards(phoneDigits);
+                CREATE INDEX intentCards_owner_due ON intentCards(filledByID, state, nextVisitOn);
+                CREATE INDEX activities_card ON activities(cardID);
+                """)
+        }
         return migrator
     }
 

@@ -96,6 +96,7 @@ extension IntentCard {
         focusPoints = points.isEmpty ? [] : points.split(separator: "、").map(String.init)
         comparedProducts = row["comparedProducts"]; budgetYuan = row["budgetYuan"]
         paymentMethod = row["paymentMethod"]; nextVisitOn = LocalDate(column: row["nextVisitOn"])
+        nextVisitTime = row["nextVisitTime"]
         state = CardState(rawValue: row["state"]) ?? .open; closedOn = LocalDate(column: row["closedOn"])
     }
 
@@ -112,6 +113,7 @@ extension IntentCard {
          ("comparedProducts", comparedProducts.databaseValue), ("budgetYuan", budgetYuan.databaseValue),
          ("paymentMethod", paymentMethod.databaseValue), ("level", level.rawValue.databaseValue),
          ("nextVisitOn", nextVisitOn?.description.databaseValue ?? .null),
+         ("nextVisitTime", nextVisitTime.databaseValue),
          ("state", state.rawValue.databaseValue), ("closedOn", closedOn?.description.databaseValue ?? .null)]
     }
 }

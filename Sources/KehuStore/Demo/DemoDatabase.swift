@@ -44,6 +44,7 @@ public enum DemoDatabase {
             try queue.write { db in
                 var generator = Generator(db: db, options: options)
                 summary = try generator.run(progress: progress)
+                try SearchKeys.backfill(db)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }
@@ -135,7 +136,7 @@ private struct Generator {
 
     mutating func run(progress: ((Int, Int) -> Void)?) throws -> DemoSummary {
         try makeStaff()
-        let cityWeights = V.cities.map { ($0, $0.weight) }
+        let cityWeights = V.cities.map { ($0, V.cityWeights[$0.name] ?? 1) }
         for index in 0..<options.customers {
             try makeCustomer(city: rng.weighted(cityWeights))
             if index % 1_000 == 999 { progress?(index + 1, options.customers) }
@@ -155,10 +156,10 @@ private struct Generator {
         let team = teams.first { $0.region == city.region } ?? teams[0]
         // Some prospects sit unowned in the team's pool.
         let owner: Staff? = status == .potential && rng.chance(10) ? nil : rng.pick(team.sales)
-        let serialKey = city.abbreviation + city.initials
+        let serialKey = CustomerCode.cityPrefix(city)
         let serial = (serials[serialKey] ?? 0) + 1
         serials[serialKey] = serial
-        let code = "\(grade.letter)\(status.letter)-\(city.abbreviation)\(city.initials)\(pad4(serial))"
+        let code = CustomerCode.make(grade: grade, status: status, city: city, serial: serial)
         let trade = rng.pick(V.tradeNames)
         let industry = rng.pick(V.industries)
         let name = city.name + trade + industry + rng.weighted(V.suffixes)

@@ -1,48 +1,18 @@
+import KehuCore
+
 /// Word lists for demo data: real provinces and cities with the abbreviations and pinyin
 /// initials the customer code uses, and the names, trades and phrases of Chinese sales work.
 enum DemoVocabulary {
-    struct City {
-        let province: String
-        let abbreviation: String   // 省份简称
-        let name: String
-        let initials: String       // pinyin initials, polyphones read as the city is said
-        let areaCode: String
-        let postalPrefix: String
-        let region: String
-        let weight: Int
-    }
+    typealias City = CityDirectory.City
 
-    static let cities: [City] = [
-        City(province: "广东", abbreviation: "粤", name: "广州", initials: "GZ", areaCode: "020", postalPrefix: "510", region: "华南", weight: 12),
-        City(province: "广东", abbreviation: "粤", name: "深圳", initials: "SZ", areaCode: "0755", postalPrefix: "518", region: "华南", weight: 12),
-        City(province: "广东", abbreviation: "粤", name: "佛山", initials: "FS", areaCode: "0757", postalPrefix: "528", region: "华南", weight: 8),
-        City(province: "广东", abbreviation: "粤", name: "东莞", initials: "DG", areaCode: "0769", postalPrefix: "523", region: "华南", weight: 8),
-        City(province: "广东", abbreviation: "粤", name: "珠海", initials: "ZH", areaCode: "0756", postalPrefix: "519", region: "华南", weight: 4),
-        City(province: "广东", abbreviation: "粤", name: "中山", initials: "ZS", areaCode: "0760", postalPrefix: "528", region: "华南", weight: 4),
-        City(province: "福建", abbreviation: "闽", name: "厦门", initials: "XM", areaCode: "0592", postalPrefix: "361", region: "华南", weight: 4),
-        City(province: "福建", abbreviation: "闽", name: "福州", initials: "FZ", areaCode: "0591", postalPrefix: "350", region: "华南", weight: 4),
-        City(province: "湖南", abbreviation: "湘", name: "长沙", initials: "CS", areaCode: "0731", postalPrefix: "410", region: "华南", weight: 5),
-        City(province: "上海", abbreviation: "沪", name: "上海", initials: "SH", areaCode: "021", postalPrefix: "200", region: "华东", weight: 12),
-        City(province: "江苏", abbreviation: "苏", name: "南京", initials: "NJ", areaCode: "025", postalPrefix: "210", region: "华东", weight: 6),
-        City(province: "江苏", abbreviation: "苏", name: "苏州", initials: "SZ", areaCode: "0512", postalPrefix: "215", region: "华东", weight: 8),
-        City(province: "江苏", abbreviation: "苏", name: "无锡", initials: "WX", areaCode: "0510", postalPrefix: "214", region: "华东", weight: 5),
-        City(province: "江苏", abbreviation: "苏", name: "常州", initials: "CZ", areaCode: "0519", postalPrefix: "213", region: "华东", weight: 4),
-        City(province: "浙江", abbreviation: "浙", name: "杭州", initials: "HZ", areaCode: "0571", postalPrefix: "310", region: "华东", weight: 8),
-        City(province: "浙江", abbreviation: "浙", name: "宁波", initials: "NB", areaCode: "0574", postalPrefix: "315", region: "华东", weight: 6),
-        City(province: "浙江", abbreviation: "浙", name: "温州", initials: "WZ", areaCode: "0577", postalPrefix: "325", region: "华东", weight: 4),
-        City(province: "山东", abbreviation: "鲁", name: "济南", initials: "JN", areaCode: "0531", postalPrefix: "250", region: "华东", weight: 4),
-        City(province: "山东", abbreviation: "鲁", name: "青岛", initials: "QD", areaCode: "0532", postalPrefix: "266", region: "华东", weight: 5),
-        City(province: "北京", abbreviation: "京", name: "北京", initials: "BJ", areaCode: "010", postalPrefix: "100", region: "华北", weight: 10),
-        City(province: "天津", abbreviation: "津", name: "天津", initials: "TJ", areaCode: "022", postalPrefix: "300", region: "华北", weight: 5),
-        City(province: "河南", abbreviation: "豫", name: "郑州", initials: "ZZ", areaCode: "0371", postalPrefix: "450", region: "华北", weight: 5),
-        City(province: "陕西", abbreviation: "陕", name: "西安", initials: "XA", areaCode: "029", postalPrefix: "710", region: "华北", weight: 5),
-        City(province: "内蒙古", abbreviation: "蒙", name: "鄂尔多斯", initials: "EEDS", areaCode: "0477", postalPrefix: "017", region: "华北", weight: 2),
-        City(province: "内蒙古", abbreviation: "蒙", name: "呼和浩特", initials: "HHHT", areaCode: "0471", postalPrefix: "010", region: "华北", weight: 2),
-        City(province: "四川", abbreviation: "川", name: "成都", initials: "CD", areaCode: "028", postalPrefix: "610", region: "华北", weight: 7),
-        City(province: "四川", abbreviation: "川", name: "乐山", initials: "LS", areaCode: "0833", postalPrefix: "614", region: "华北", weight: 2),
-        City(province: "重庆", abbreviation: "渝", name: "重庆", initials: "CQ", areaCode: "023", postalPrefix: "400", region: "华北", weight: 6),
-        City(province: "湖北", abbreviation: "鄂", name: "武汉", initials: "WH", areaCode: "027", postalPrefix: "430", region: "华南", weight: 6),
+    /// How often each city turns up among demo customers.
+    static let cityWeights: [String: Int] = [
+        "广州": 12, "深圳": 12, "佛山": 8, "东莞": 8, "珠海": 4, "中山": 4, "厦门": 4, "福州": 4, "长沙": 5, "上海": 12,
+        "南京": 6, "苏州": 8, "无锡": 5, "常州": 4, "杭州": 8, "宁波": 6, "温州": 4, "济南": 4, "青岛": 5, "北京": 10,
+        "天津": 5, "郑州": 5, "西安": 5, "鄂尔多斯": 2, "呼和浩特": 2, "成都": 7, "乐山": 2, "重庆": 6, "武汉": 6,
     ]
+
+    static var cities: [City] { CityDirectory.entries.filter { cityWeights[$0.name] != nil } }
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init)
     static let givenChars = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉玲萍红鹏飞斌宇浩凯峰琳雪梅晨欣怡婷佳俊志海波亮林春燕丹云翔宁").map(String.init)

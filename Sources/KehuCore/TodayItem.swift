@@ -1,0 +1,70 @@
+/// One row of a salesperson's Today list: something due for a customer, and since when.
+public struct TodayItem: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// An intent card's follow-up; `time` when a call-back hour was agreed (回电).
+        case followUp(cardID: Int64, level: IntentLevel, time: String?)
+        /// A contact's birthday (生日问候).
+        case birthday(contactName: String)
+        /// A big holiday: greet the customers (节日问候).
+        case holiday(Holiday)
+    }
+
+    public let kind: Kind
+    public let due: LocalDate
+    public let customerID: Int64?
+    public let customerCode: String
+    public let customerName: String
+
+    public init(kind: Kind, due: LocalDate, customerID: Int64?, customerCode: String, customerName: String) {
+        self.kind = kind; self.due = due; self.customerID = customerID
+        self.customerCode = customerCode; self.customerName = customerName
+    }
+
+    /// Days past due on `today`; 0 when due today, negative when still ahead.
+    public func daysLate(on today: LocalDate) -> Int { due.days(until: today) }
+}
+
+/// Orders the Today list the way a salesperson works through it: the most overdue
+/// first, then today's items (agreed call-back times in clock order), then greetings
+/// coming up in the next days.
+public enum TodayOrdering {
+    public static func sorted(_ items: [TodayItem], today: LocalDate) -> [TodayItem] {
+        items.sorted { a, b in
+            if a.due != b.due { return a.due < b.due }
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.time != b.time { return (a.time ?? "99:99") < (b.time ?? "99:99") }
+            return a.customerCode < b.customerCode
+        }
+    }
+
+    /// (due today or late, late) counts for the status line: "今日 12 · 逾期 3".
+    public static func counts(_ items: [TodayItem], today: LocalDate) -> (dueToday: Int, overdue: Int) {
+        let due = items.filter { $0.due <= today }
+        return (due.count, due.filter { $0.due < today }.count)
+    }
+
+    /// The next birthday on or after `today`; 29 February falls on the 28th in other years.
+    public static func nextBirthday(_ birthday: LocalDate, onOrAfter today: LocalDate) -> LocalDate {
+        func inYear(_ year: Int) -> LocalDate {
+            LocalDate(year: year, month: birthday.month, day: birthday.day)
+                ?? LocalDate(year: year, month: birthday.month, day: birthday.day - 1)!
+        }
+        let thisYear = inYear(today.year)
+        return thisYear >= today ? thisYear : inYear(today.year + 1)
+    }
+}
+
+extension TodayItem {
+    var rank: Int {
+        switch kind {
+        case .followUp(_, _, let time): return time == nil ? 1 : 0
+        case .birthday: return 2
+        case .holiday: return 3
+        }
+    }
+
+    var time: String? {
+        if case .followUp(_, _, let time) = kind { return time }
+        return nil
+    }
+}

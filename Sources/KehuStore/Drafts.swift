@@ -1,0 +1,41 @@
+import GRDB
+import KehuCore
+
+/// An unsaved form kept for its user: written when a session ends mid-form (the SSH link
+/// drops) and offered back at the next start.
+public struct Draft: Hashable, Sendable {
+    public let id: Int64
+    public let login: String
+    public let kind: String
+    public let customerID: Int64?
+    /// The form's fields as JSON; the view-model that wrote it reads it back.
+    public let payload: String
+    public let savedAt: LocalDateTime
+}
+
+extension KehuDatabase {
+    /// Keeps one draft per user, form kind and customer: a newer one replaces the older.
+    @discardableResult
+    public func saveDraft(login: String, kind: String, customerID: Int64?, payload: String, at: LocalDateTime) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: "DELETE FROM drafts WHERE login = ? AND kind = ? AND customerID IS ?",
+                           arguments: [login, kind, customerID])
+            try db.execute(sql: "INSERT INTO drafts(login, kind, customerID, payload, savedAt) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [login, kind, customerID, payload, at.description])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func drafts(login: String) throws -> [Draft] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM drafts WHERE login = ? ORDER BY savedAt DESC, id DESC", arguments: [login]).map { row in
+                Draft(id: row["id"], login: row["login"], kind: row["kind"], customerID: row["customerID"], payload: row["payload"],
+                      savedAt: LocalDateTime(column: row["savedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!)
+            }
+        }
+    }
+
+    public func deleteDraft(id: Int64) throws {
+        try write { db in try db.execute(sql: "DELETE FROM drafts WHERE id = ?", arguments: [id]) }
+    }
+}

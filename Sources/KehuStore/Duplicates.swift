@@ -1,0 +1,54 @@
+import GRDB
+import KehuCore
+
+/// An existing customer a new lead may be. For someone else's customer only the fact and
+/// the owner's name are shown, never the archive itself.
+public struct DuplicateMatch: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable { case phone, companyName, personName }
+    public let customerID: Int64
+    public let code: String
+    public let name: String
+    public let ownerID: Int64?
+    public let ownerName: String?
+    public let reason: Reason
+}
+
+extension KehuDatabase {
+    /// Customers that share the lead's phone number (however written: the customer's,
+    /// a contact's or a card's) or its name (company name without suffixes, or a contact's
+    /// or card person's name). Phone matches first.
+    public func duplicates(phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
+        try read { db in
+            var matches: [DuplicateMatch] = []
+            var seen: Set<Int64> = []
+            func collect(_ sql: String, _ arguments: StatementArguments, _ reason: DuplicateMatch.Reason) throws {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT c.id, c.code, c.name, c.ownerID, u.displayName AS ownerName
+                    FROM customers c LEFT JOIN users u ON u.id = c.ownerID
+                    WHERE c.id IN (\(sql)) ORDER BY c.id LIMIT \(limit)
+                    """, arguments: arguments)
+                for row in rows where seen.insert(row["id"]).inserted {
+                    matches.append(DuplicateMatch(customerID: row["id"], code: row["code"], name: row["name"],
+                                                  ownerID: row["ownerID"], ownerName: row["ownerName"], reason: reason))
+                }
+            }
+            if let digits = DuplicateKeys.phone(phone) {
+                try collect("""
+                    SELECT id FROM customers WHERE phoneDigits = ?1
+                    UNION SELECT customerID FROM contacts WHERE mobileDigits = ?1 OR phoneDigits = ?1
+                    UNION SELECT customerID FROM intentCards WHERE phoneDigits = ?1
+                    """, [digits], .phone)
+            }
+            let key = DuplicateKeys.name(name)
+            if !key.isEmpty {
+                try collect("SELECT id FROM customers WHERE nameKey = ?", [key], .companyName)
+                let person = name.trimmingWhitespace()
+                try collect("""
+                    SELECT customerID FROM contacts WHERE name = ?1
+                    UNION SELECT customerID FROM intentCards WHERE personName = ?1
+                    """, [person], .personName)
+            }
+            return Array(matches.prefix(limit))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+import KehuCore
+
+/// What saving a follow-up produced.
+public struct SavedFollowUp: Hashable, Sendable {
+    public let activityID: Int64
+    public let visitNumber: Int
+    public let contactID: Int64?
+}
+
+extension KehuDatabase {
+    /// The visit number the next activity of a customer will get.
+    public func nextVisitNumber(customerID: Int64) throws -> Int {
+        try read { db in
+            VisitNumbering.next(after: try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?",
+                                                        arguments: [customerID]))
+        }
+    }
+
+    /// Saves a follow-up in one transaction: a new contact if one was named, the activity
+    /// with its visit number, the card's level and next visit, and their audit rows.
+    public func log(_ followUp: FollowUp, handlerID: Int64, by actor: Actor) throws -> SavedFollowUp {
+        let now = actor.clock.now
+        let problems = followUp.validate(today: now.date)
+        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        return try write { db in
+            var contactID = followUp.contactID
+            let newName = followUp.newContactName.trimmingWhitespace()
+            if contactID == nil, !newName.isEmpty {
+                let contact = Contact(customerID: followUp.customerID, name: newName)
+                contactID = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: now)
+                try SearchKeys.refreshContact(db, id: contactID!)
+            }
+            let highest = try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?",
+                                           arguments: [followUp.customerID])
+            let number = VisitNumbering.next(after: highest)
+            var activity = Activity(customerID: followUp.customerID, cardID: followUp.cardID, visitNumber: number,
+                                    method: followUp.method, occurredAt: now, handlerID: handlerID,
+                                    contactID: contactID, content: followUp.content.trimmingWhitespace())
+            activity.levelJudged = followUp.levelJudged
+            activity.impression = followUp.impression.trimmingWhitespace()
+            activity.bottleneckPlan = followUp.bottleneckPlan.trimmingWhitespace()
+            activity.nextVisitOn = followUp.nextVisitOn
+            let id = try insertActivity(db, activity, nextVisitTime: followUp.nextVisitTime, actor: actor)
+            return SavedFollowUp(activityID: id, visitNumber: number, contactID: contactID)
+        }
+    }
+
+    /// The open card a follow-up of this customer belongs to: the hottest open one.
+    public func openCard(customerID: Int64) throws -> IntentCard? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')
+                ORDER BY CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC LIMIT 1
+                """, arguments: [customerID]).map(IntentCard.init(row:))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import GRDB
+import KehuCore
+
+/// What registering a lead created.
+public struct CreatedLead: Hashable, Sendable {
+    public let customerID: Int64
+    public let cardID: Int64
+    public let code: String
+}
+
+extension KehuDatabase {
+    /// 来店/来电登记 in one transaction: a potential customer owned by `ownerID` with its
+    /// code, a contact for the person, and an open intent card due by the level's cadence.
+    /// - Throws: `StoreError.invalid` for a bad lead or a city kehu does not know.
+    public func register(_ lead: Lead, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence, by actor: Actor) throws -> CreatedLead {
+        var problems = lead.validate()
+        let city = CityDirectory.city(named: lead.city)
+        if city == nil { problems.append(.outOfRange(field: .city, value: lead.city)) }
+        guard problems.isEmpty, let city else { throw StoreError.invalid(problems) }
+        let now = actor.clock.now
+        let phone = PhoneNumber(lead.phone)!
+        return try write { db in
+            let prefix = CustomerCode.cityPrefix(city)
+            // Serials are per province+city whatever the grade and status letters; the
+            // write transaction holds the lock, so two processes never take the same one.
+            let highest = try Int.fetchOne(db, sql: """
+                SELECT MAX(CAST(substr(code, 4 + length(?1)) AS INTEGER)) FROM customers WHERE substr(code, 4, length(?1)) = ?1
+                """, arguments: [prefix]) ?? 0
+            let code = CustomerCode.make(grade: .general, status: .potential, city: city, serial: highest + 1)
+            var customer = Customer(code: code, name: lead.name.trimmingWhitespace(), createdAt: now)
+            customer.phone = phone.description
+            customer.source = lead.source.customerSource
+            customer.status = .potential
+            customer.grade = .general
+            customer.province = city.province
+            customer.city = city.name
+            customer.region = city.region
+            customer.ownerID = ownerID
+            customer.teamID = teamID
+            customer.notes = lead.note.trimmingWhitespace()
+            let customerID = try RecordWriter.insert(db, table: "customers", values: customer.columnValues, actor: actor.login, at: now)
+            try SearchKeys.refreshCustomer(db, id: customerID)
+
+            var contact = Contact(customerID: customerID, name: customer.name)
+            if phone.isMainlandMobile { contact.mobile = phone.description } else { contact.phone = phone.description }
+            let contactID = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: now)
+            try SearchKeys.refreshContact(db, id: contactID)
+
+            let cardCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE createdOn LIKE ?",
+                                             arguments: ["\(now.date.description.prefix(7))%"]) ?? 0
+            var card = IntentCard(customerID: customerID,
+                                  number: "YX\(now.date.description.prefix(7).replacingOccurrences(of: "-", with: ""))-\(customerID)-\(cardCount + 1)",
+                                  createdOn: now.date, source: lead.source, filledByID: ownerID,
+                                  personName: customer.name, level: lead.level)
+            card.phone = phone.description
+            card.product = lead.product.trimmingWhitespace()
+            card.nextVisitOn = cadence.nextVisit(after: now.date, level: lead.level)
+            let cardID = try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: now)
+            try SearchKeys.refreshCard(db, id: cardID)
+            return CreatedLead(customerID: customerID, cardID: cardID, code: code)
+        }
+    }
+
+    /// The city of the user's most recent customer: a good guess for the next walk-in.
+    public func usualCity(ownerID: Int64) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT city FROM customers WHERE ownerID = ? AND city != '' ORDER BY id DESC LIMIT 1",
+                                arguments: [ownerID])
+        }
+    }
+}
+
+extension LeadSource {
+    /// How the archive files a lead's source.
+    var customerSource: CustomerSource {
+        switch self {
+        case .walkIn: return .walkIn
+        case .callIn: return .phoneSales
+        case .internet: return .internet
+        case .referral: return .referral
+        case .exhibition: return .exhibition
+        case .outbound: return .onSiteVisit
+        case .other: return .other
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import GRDB
+import KehuCore
+
+extension KehuDatabase {
+    /// Everything due for one salesperson on `today`: card follow-ups whose date has come
+    /// (overdue included), birthdays of their customers' contacts in the next `days`
+    /// days, and the big holidays coming up — ordered as the Today list shows them.
+    public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3) throws -> [TodayItem] {
+        try read { db in
+            var items: [TodayItem] = []
+            let due = try Row.fetchAll(db, sql: """
+                SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
+                FROM customers c
+                JOIN intentCards k INDEXED BY intentCards_customer ON k.customerID = c.id
+                WHERE c.ownerID = ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?
+                """, arguments: [ownerID, today.description])
+            for row in due {
+                guard let date = LocalDate(column: row["nextVisitOn"]) else { continue }
+                items.append(TodayItem(kind: .followUp(cardID: row["cardID"], level: IntentLevel(rawValue: row["level"]) ?? .c,
+                                                       time: row["nextVisitTime"]),
+                                       due: date, customerID: row["customerID"], customerCode: row["code"], customerName: row["name"]))
+            }
+            // Birthdays by month and day; 29 February is looked for on the 28th in other years.
+            var monthDays = (0...days).map { today.adding(days: $0).monthDay }
+            if monthDays.contains("02-28"), LocalDate(year: today.year, month: 2, day: 29) == nil { monthDays.append("02-29") }
+            let marks = monthDays.map { _ in "?" }.joined(separator: ", ")
+            let birthdays = try Row.fetchAll(db, sql: """
+                SELECT p.name AS contactName, p.birthday, c.id AS customerID, c.code, c.name
+                FROM customers c JOIN contacts p ON p.customerID = c.id
+                WHERE c.ownerID = ? AND p.birthday IS NOT NULL AND substr(p.birthday, 6) IN (\(marks))
+                """, arguments: StatementArguments([ownerID.databaseValue] + monthDays.map(\.databaseValue)))
+            for row in birthdays {
+                guard let birthday = LocalDate(column: row["birthday"]) else { continue }
+                items.append(TodayItem(kind: .birthday(contactName: row["contactName"]),
+                                       due: TodayOrdering.nextBirthday(birthday, onOrAfter: today),
+                                       customerID: row["customerID"], customerCode: row["code"], customerName: row["name"]))
+            }
+            for (holiday, date) in Holiday.upcoming(from: today, within: 7) {
+                items.append(TodayItem(kind: .holiday(holiday), due: date, customerID: nil, customerCode: "", customerName: ""))
+            }
+            return TodayOrdering.sorted(items, today: today)
+        }
+    }
+}
