@@ -13,6 +13,28 @@ public enum Action: String, CaseIterable, Sendable {
     case close
     case redraw
     case quit
+    // Views and work on the selected customer
+    case nextView = "next-view"
+    case logFollowUp = "log-follow-up"
+    case newLead = "new-lead"
+    // Forms
+    case nextField = "next-field"
+    /// Enter: the next field, or save when on the last one.
+    case nextOrSave = "next-or-save"
+    case previousField = "previous-field"
+    case save
+    case cancel
+    case cursorLeft = "cursor-left"
+    case cursorRight = "cursor-right"
+    case lineStart = "line-start"
+    case lineEnd = "line-end"
+    case deleteBackward = "delete-backward"
+    case deleteForward = "delete-forward"
+    case killLine = "kill-line"
+    case editExternally = "edit-in-editor"
+    // Questions kehu asks (discard? open the existing customer? restore a draft?)
+    case confirm
+    case decline
 }
 
 /// Where the keyboard focus is, and so which table of the keymap answers first.
@@ -22,4 +44,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case card
     case timeline
     case help
+    case form
+    case prompt
+
+    /// In a form every unbound key types text, and a question waits for its answer, so
+    /// neither falls back to the global table (typing "q" must not quit).
+    public var fallsBackToGlobal: Bool { self != .form && self != .prompt }
 }

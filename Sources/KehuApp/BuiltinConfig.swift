@@ -6,6 +6,9 @@ enum BuiltinConfig {
 # Override single bindings in $XDG_CONFIG_HOME/kehu/keymap.toml; "none" removes a key.
 
 [global]
+v = "next-view"
+l = "log-follow-up"
+n = "new-lead"
 tab = "focus-next"
 S-tab = "focus-previous"
 "?" = "help"
@@ -45,6 +48,29 @@ up = "move-up"
 down = "move-down"
 pgup = "page-up"
 pgdn = "page-down"
+
+[form]
+tab = "next-field"
+down = "next-field"
+enter = "next-or-save"
+S-tab = "previous-field"
+up = "previous-field"
+C-s = "save"
+esc = "cancel"
+left = "cursor-left"
+right = "cursor-right"
+home = "line-start"
+end = "line-end"
+backspace = "delete-backward"
+del = "delete-forward"
+C-k = "kill-line"
+C-o = "edit-in-editor"
+
+[prompt]
+enter = "confirm"
+y = "confirm"
+n = "decline"
+esc = "close"
 """#
 
     static let themes: [String: String] = [

@@ -15,7 +15,7 @@ public struct Keymap: Hashable, Sendable {
     /// The action for `key` in `context`, falling back to the global table.
     public func action(for key: Key, in context: KeyContext) -> Action? {
         if let hit = bindings[context]?.first(where: { $0.key == key }) { return hit.action }
-        if context != .global, let hit = bindings[.global]?.first(where: { $0.key == key }) { return hit.action }
+        if context != .global, context.fallsBackToGlobal, let hit = bindings[.global]?.first(where: { $0.key == key }) { return hit.action }
         return nil
     }
 

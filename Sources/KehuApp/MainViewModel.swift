@@ -22,6 +22,33 @@ public struct StatusMessage: Hashable, Sendable {
     public let text: String
 }
 
+/// What the left pane lists.
+public enum ListView: CaseIterable, Sendable {
+    /// Everything due for me: the salesperson's start view.
+    case today
+    case allCustomers
+}
+
+/// The form open over the right panes.
+public enum ActiveForm: Sendable {
+    case followUp(FollowUpForm)
+    case lead(LeadForm)
+
+    var editable: any EditableForm {
+        switch self {
+        case .followUp(let form): return form
+        case .lead(let form): return form
+        }
+    }
+}
+
+/// A question kehu waits on before doing anything else.
+public enum Prompt: Sendable {
+    case discard
+    case duplicates([DuplicateMatch])
+    case draft(Draft)
+}
+
 /// How many rows and columns each pane has to show; set by the screen on every layout.
 public struct Viewport: Hashable, Sendable {
     public var listRows: Int
@@ -47,16 +74,28 @@ public final class MainViewModel {
     public let login: String
     let clock: any Clock
 
-    public private(set) var focus: Pane = .list
+    public internal(set) var focus: Pane = .list
+    public internal(set) var view: ListView = .allCustomers
+    public internal(set) var todayItems: [TodayItem] = []
+    public internal(set) var todaySelected = 0
+    public internal(set) var todayTop = 0
+    public internal(set) var form: ActiveForm?
+    /// The problems of the last attempt to save, each naming its field.
+    public internal(set) var formProblems: [ValidationError] = []
+    public internal(set) var prompt: Prompt?
+    /// Text the screen should open in `$EDITOR`; the result comes back through
+    /// `finishExternalEdit`.
+    public internal(set) var pendingExternalEdit: String?
+    var cadence = FollowUpCadence.standard
     public private(set) var isHelpOpen = false
     public private(set) var helpTop = 0
     public private(set) var shouldQuit = false
-    public private(set) var redrawRequested = false
-    public private(set) var message: StatusMessage?
+    public internal(set) var redrawRequested = false
+    public internal(set) var message: StatusMessage?
 
-    public private(set) var totalCustomers = 0
-    public private(set) var selectedIndex = 0
-    public private(set) var listTop = 0
+    public internal(set) var totalCustomers = 0
+    public internal(set) var selectedIndex = 0
+    public internal(set) var listTop = 0
     private var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
 
     public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
@@ -81,7 +120,11 @@ public final class MainViewModel {
         self.clock = clock
     }
 
-    public var context: KeyContext { isHelpOpen ? .help : focus.context }
+    public var context: KeyContext {
+        if prompt != nil { return .prompt }
+        if form != nil { return .form }
+        return isHelpOpen ? .help : focus.context
+    }
     public var today: LocalDate { clock.today }
     public var now: LocalDateTime { clock.now }
 
@@ -90,10 +133,16 @@ public final class MainViewModel {
     /// Reads the list's size and the first customer. Called once when the screen opens.
     public func start() {
         attempt {
+            cadence = FollowUpCadence(days: try store.cadenceDays())
             totalCustomers = try store.customerCount()
             selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
             try fillWindow()
+            if profile?.user.role == .salesperson {
+                view = .today
+                try reloadToday()
+            }
             try loadSelection()
+            if let draft = try store.drafts(login: login).first { prompt = .draft(draft) }
         }
     }
 
@@ -125,7 +174,7 @@ public final class MainViewModel {
 
     /// Keeps a window of rows around what is on screen: three screens' worth, so moving
     /// a page either way needs no query, and memory stays flat at any list size.
-    private func fillWindow() throws {
+    func fillWindow() throws {
         let rows = max(1, viewport.listRows)
         let needed = listTop..<min(totalCustomers, listTop + rows)
         let have = window.offset..<(window.offset + window.rows.count)
@@ -134,18 +183,45 @@ public final class MainViewModel {
         window = (offset, try store.customerPage(offset: offset, limit: rows * 3))
     }
 
-    private func loadSelection() throws {
-        guard let row = selectedRow else {
+    /// The customer whose card and timeline are shown.
+    public var selectedCustomerID: Int64? {
+        switch view {
+        case .allCustomers: return selectedRow?.id
+        case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
+        }
+    }
+
+    func loadSelection() throws {
+        try loadDetail(customerID: selectedCustomerID)
+    }
+
+    func loadDetail(customerID: Int64?) throws {
+        guard let id = customerID else {
             detail = nil; timelineEntries = []; timelineTotal = 0
             relayoutDetail()
             return
         }
-        detail = try store.detail(customerID: row.id)
-        timelineTotal = try store.timelineCount(customerID: row.id)
-        timelineEntries = try store.timeline(customerID: row.id, offset: 0, limit: MainViewModel.timelinePage)
+        detail = try store.detail(customerID: id)
+        timelineTotal = try store.timelineCount(customerID: id)
+        timelineEntries = try store.timeline(customerID: id, offset: 0, limit: MainViewModel.timelinePage)
         cardTop = 0
         timelineTop = 0
         relayoutDetail()
+    }
+
+    /// Rereads the list around the screen, the Today list and the shown customer after a
+    /// change was saved. In Today the done row leaves and the panes follow the selection
+    /// to the next one; in the customer list they stay on the customer, new visit on top.
+    func refreshAfterSave(showing customerID: Int64?) throws {
+        totalCustomers = try store.customerCount()
+        window = (0, [])
+        try fillWindow()
+        if view == .today {
+            try reloadToday()
+            try loadSelection()
+        } else {
+            try loadDetail(customerID: customerID ?? selectedCustomerID)
+        }
     }
 
     private func relayoutDetail() {
@@ -161,7 +237,7 @@ public final class MainViewModel {
     private func loadMoreTimelineIfNeeded() throws {
         guard timelineEntries.count < timelineTotal,
               timelineTop + viewport.timelineRows * 2 >= timelineLines.count,
-              let id = selectedRow?.id else { return }
+              let id = detail?.customer.id else { return }
         timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: MainViewModel.timelinePage)
         relayoutDetail()
     }
@@ -171,19 +247,44 @@ public final class MainViewModel {
     /// Looks the key up in the active keymap. Returns false when it means nothing here.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
-        guard let action = keymap.action(for: key, in: context) else { return false }
-        send(action)
-        return true
+        if let action = keymap.action(for: key, in: context) {
+            send(action)
+            return true
+        }
+        // In a form, a key that is no command is text: a letter, a Chinese character from
+        // the input method, a space.
+        if context == .form, !key.control, !key.alt {
+            switch key.name {
+            case .character(let ch): type(String(ch)); return true
+            case .space: type(" "); return true
+            default: break
+            }
+        }
+        return false
     }
 
     public func send(_ action: Action) {
         message = nil
         redrawRequested = false
+        if prompt != nil {
+            answerPrompt(action)
+            return
+        }
+        if form != nil {
+            handleForm(action)
+            return
+        }
         if isHelpOpen {
             handleHelp(action)
             return
         }
         switch action {
+        case .nextView: switchView()
+        case .logFollowUp: openFollowUpForm()
+        case .newLead: openLeadForm()
+        case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
+             .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
+            break
         case .quit: shouldQuit = true
         case .help: isHelpOpen = true; helpTop = 0
         case .close: break
@@ -200,7 +301,7 @@ public final class MainViewModel {
                 if action == .last {
                     // "Last" means the oldest visit: read the rest of the timeline first.
                     attempt {
-                        while timelineEntries.count < timelineTotal, let id = selectedRow?.id {
+                        while timelineEntries.count < timelineTotal, let id = detail?.customer.id {
                             timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: 500)
                         }
                         relayoutDetail()
@@ -222,7 +323,7 @@ public final class MainViewModel {
         case .first: helpTop = 0
         case .last: helpTop = Int.max / 2
         case .redraw: redrawRequested = true
-        case .focusNext, .focusPrevious: break
+        default: break
         }
     }
 
@@ -232,6 +333,10 @@ public final class MainViewModel {
     }
 
     private func moveSelection(_ action: Action) {
+        if view == .today {
+            moveTodaySelection(action)
+            return
+        }
         guard totalCustomers > 0 else { return }
         let page = max(1, viewport.listRows)
         let before = selectedIndex
@@ -253,7 +358,7 @@ public final class MainViewModel {
         }
     }
 
-    private func keepSelectionVisible() {
+    func keepSelectionVisible() {
         let rows = max(1, viewport.listRows)
         listTop = min(max(0, listTop), max(0, totalCustomers - rows))
         if selectedIndex < listTop { listTop = selectedIndex }
@@ -284,7 +389,7 @@ public final class MainViewModel {
     }
 
     /// A failed read never ends the session: the user sees what failed and can go on.
-    private func attempt(_ body: () throws -> Void) {
+    func attempt(_ body: () throws -> Void) {
         do { try body() } catch {
             message = StatusMessage(kind: .error, text: strings[.loadingFailed] + ": " + strings.message(error))
         }

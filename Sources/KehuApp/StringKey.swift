@@ -21,4 +21,12 @@ public enum StringKey: CaseIterable, Sendable {
     case tooSmallHint
     // Messages
     case keymapFallback, themeFallback
+    // Today
+    case viewToday, paneToday, dueToday, followUpDue, callBackDue, birthdayDue, greetings, nothingDue, noCustomerSelected
+    // Forms
+    case followUpTitle, leadTitle, newContactOption, noOpenCard, formInvalid
+    case discardQuestion, discardYes, discardNo
+    case duplicatesTitle, duplicatesOpen, duplicatesCreate, duplicatesBack, duplicateOthers
+    case draftQuestion, draftRestore, draftDiscard, draftLater, draftFollowUp, draftLead
+    case editorFailed
 }

@@ -1,4 +1,5 @@
 import KehuCore
+import KehuStore
 
 /// The words of the interface in one language. Views ask here for every label, so no
 /// user-facing literal lives in a view.
@@ -27,6 +28,103 @@ public struct Strings: Sendable {
     public func hint(_ value: Action) -> String { language == .zh ? Strings.chineseHint(value) : Strings.englishHint(value) }
     public func describe(_ value: Action) -> String { language == .zh ? Strings.chineseDescription(value) : Strings.englishDescription(value) }
     public func label(_ value: KeyContext) -> String { language == .zh ? Strings.chinese(value) : Strings.english(value) }
+
+    public func label(_ value: LeadSource) -> String {
+        switch (language, value) {
+        case (.zh, .walkIn): return "来店"
+        case (.zh, .callIn): return "来电"
+        case (.zh, .internet): return "网络"
+        case (.zh, .referral): return "转介绍"
+        case (.zh, .exhibition): return "展会"
+        case (.zh, .outbound): return "外拓"
+        case (.zh, .other): return "其他"
+        case (.en, .walkIn): return "walk-in"
+        case (.en, .callIn): return "call-in"
+        case (.en, .internet): return "internet"
+        case (.en, .referral): return "referral"
+        case (.en, .exhibition): return "exhibition"
+        case (.en, .outbound): return "outbound"
+        case (.en, .other): return "other"
+        }
+    }
+
+    public func label(_ value: Holiday) -> String {
+        switch (language, value) {
+        case (.zh, .springFestival): return "春节"
+        case (.zh, .dragonBoat): return "端午节"
+        case (.zh, .midAutumn): return "中秋节"
+        case (.en, .springFestival): return "Spring Festival"
+        case (.en, .dragonBoat): return "Dragon Boat Festival"
+        case (.en, .midAutumn): return "Mid-Autumn Festival"
+        }
+    }
+
+    /// The label a form shows before a field.
+    public func label(_ value: FormField.Name) -> String {
+        switch (language, value) {
+        case (.zh, .method): return "方式"
+        case (.zh, .contact): return "联系人"
+        case (.zh, .newContact): return "新联系人"
+        case (.zh, .content): return "内容"
+        case (.zh, .level): return "级别判定"
+        case (.zh, .impression): return "印象"
+        case (.zh, .bottleneck): return "瓶颈方案"
+        case (.zh, .nextVisit): return "下次访问"
+        case (.zh, .name): return "姓名/单位"
+        case (.zh, .phone): return "电话"
+        case (.zh, .source): return "来源"
+        case (.zh, .product): return "意向产品"
+        case (.zh, .city): return "城市"
+        case (.zh, .note): return "备注"
+        case (.en, .method): return "Method"
+        case (.en, .contact): return "Contact"
+        case (.en, .newContact): return "New contact"
+        case (.en, .content): return "What happened"
+        case (.en, .level): return "Level"
+        case (.en, .impression): return "Impression"
+        case (.en, .bottleneck): return "Block & plan"
+        case (.en, .nextVisit): return "Next visit"
+        case (.en, .name): return "Name"
+        case (.en, .phone): return "Phone"
+        case (.en, .source): return "Source"
+        case (.en, .product): return "Product"
+        case (.en, .city): return "City"
+        case (.en, .note): return "Note"
+        }
+    }
+
+    /// 今日 12 · 逾期 3
+    public func todayCounts(due: Int, overdue: Int) -> String {
+        language == .zh ? "今日 \(due) · 逾期 \(overdue)" : "due \(due) · late \(overdue)"
+    }
+
+    /// (A 级 7 天)
+    public func cadenceHint(level: String, days: Int) -> String {
+        language == .zh ? "(\(level) 级 \(days) 天)" : "(level \(level): \(days) days)"
+    }
+
+    public func savedFollowUp(visit: Int, customer: String) -> String {
+        language == .zh ? "已保存 \(customer) 第\(visit)次跟进" : "Saved follow-up #\(visit) for \(customer)"
+    }
+
+    public func createdLead(code: String, name: String) -> String {
+        language == .zh ? "已建档 \(code) \(name)，意向卡已开" : "Created \(code) \(name) with an open intent card"
+    }
+
+    public func duplicateLine(_ match: DuplicateMatch, mine: Bool) -> String {
+        let why: String
+        switch (language, match.reason) {
+        case (.zh, .phone): why = "同电话"
+        case (.zh, .companyName): why = "同名单位"
+        case (.zh, .personName): why = "同名联系人"
+        case (.en, .phone): why = "same phone"
+        case (.en, .companyName): why = "same company"
+        case (.en, .personName): why = "same person's name"
+        }
+        let owner = match.ownerName ?? (language == .zh ? "公海" : "pool")
+        if mine { return "\(match.code) \(match.name) · \(why)" }
+        return language == .zh ? "\(self[.duplicateOthers]) (负责人 \(owner)) · \(why)" : "\(self[.duplicateOthers]) (owner \(owner)) · \(why)"
+    }
 
     /// 周日 / Sun
     public func weekday(_ isoWeekday: Int) -> String {

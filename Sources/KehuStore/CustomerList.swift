@@ -55,3 +55,10 @@ extension KehuDatabase {
         }
     }
 }
+
+extension KehuDatabase {
+    /// Where a customer stands in the list ordered by code.
+    public func customerIndex(code: String) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE code < ?", arguments: [code]) ?? 0 }
+    }
+}

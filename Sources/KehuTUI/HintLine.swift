@@ -4,14 +4,15 @@ import TerminalUI
 /// The bottom line, generated from the active keymap for the focused context: the first
 /// key of each action, paired actions (up/down) shown together.
 enum HintLine {
-    static let groups: [[Action]] = [[.moveUp, .moveDown], [.pageUp, .pageDown], [.first, .last],
-                                     [.focusNext], [.help], [.close], [.quit]]
+    static let groups: [[Action]] = [[.moveUp, .moveDown], [.logFollowUp], [.newLead], [.nextView], [.pageUp, .pageDown],
+                                     [.first, .last], [.focusNext], [.nextField], [.save], [.cancel], [.editExternally],
+                                     [.confirm], [.decline], [.help], [.close], [.quit]]
 
     static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String)] {
         var items: [(String, String)] = []
         for group in groups {
             // An overlay answers only its own keys: offer nothing it does not do.
-            let tables: [KeyContext] = context == .help ? [.help] : [context, .global]
+            let tables: [KeyContext] = context == .help || !context.fallsBackToGlobal ? [context] : [context, .global]
             let keys = group.compactMap { action in
                 tables.lazy.compactMap { keymap.keys(for: action, in: $0).first }.first?.label
             }

@@ -30,11 +30,23 @@ public struct MainScreen {
         }
         if let viewport = MainScreen.viewport(for: size) { vm.setViewport(viewport) }
         StatusLine.draw(vm, into: &buffer, rect: layout.status, context: context)
-        CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        switch vm.view {
+        case .allCustomers: CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        }
         DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
         DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context)
+        if let form = vm.form {
+            // Over the right panes, as on the paper card: the list stays in sight.
+            let area = Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,
+                            height: layout.card.height + layout.timeline.height)
+            FormOverlay.draw(vm, form: form, into: &buffer, rect: area, context: context)
+        }
         if vm.isHelpOpen {
-            HelpOverlay.draw(vm, underlying: vm.focus.context, into: &buffer, size: size, context: context)
+            HelpOverlay.draw(vm, underlying: vm.form != nil ? .form : vm.focus.context, into: &buffer, size: size, context: context)
+        }
+        if let prompt = vm.prompt {
+            PromptOverlay.draw(vm, prompt: prompt, into: &buffer, size: size, context: context)
         }
         HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, into: &buffer,
                       rect: layout.hints, screen: context)

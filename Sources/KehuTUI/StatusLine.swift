@@ -11,13 +11,21 @@ enum StatusLine {
         let accent = context.style(.statusAccent)
         let now = vm.now
         let clock = "\(now.date.monthDay) \(s.weekday(now.date.isoWeekday)) \(now.clock) "
-        let position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
-            : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
+        let position: String
+        switch vm.view {
+        case .allCustomers:
+            position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
+                : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
+        case .today:
+            let counts = vm.todayCounts
+            position = s.todayCounts(due: counts.due, overdue: counts.overdue)
+                + (vm.todayItems.isEmpty ? "" : " │ \(vm.todaySelected + 1)/\(vm.todayItems.count)")
+        }
         let right = " \(position) │ \(clock)"
         var who = vm.profile?.user.displayName ?? vm.login
         who += " · " + (vm.profile.map { s.label($0.user.role) } ?? s[.unregisteredRole])
         if let team = vm.profile?.teamName { who += " · " + team }
-        let left = [(" kehu ", accent), ("│ ", bar), (s[.viewAllCustomers] + " ", bar), ("│ ", bar)]
+        let left = [(" kehu ", accent), ("│ ", bar), ((vm.view == .today ? s[.viewToday] : s[.viewAllCustomers]) + " ", bar), ("│ ", bar)]
         let leftWidth = left.reduce(0) { $0 + DisplayWidth.of($1.0) }
         let rightWidth = DisplayWidth.of(right)
         let middleWidth = max(0, rect.width - leftWidth - rightWidth)

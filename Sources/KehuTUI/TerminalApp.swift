@@ -20,10 +20,19 @@ public final class TerminalApp {
             backend.present(screen.render(viewModel, size: backend.size))
             if viewModel.shouldQuit { return 0 }
             let event = backend.nextEvent(timeoutMilliseconds: SystemClock.millisecondsToNextMinute())
-            if let signal = backend.pendingSignal { return 128 + signal }
+            if let signal = backend.pendingSignal {
+                // The connection dropped or someone stopped kehu: keep what was typed.
+                viewModel.saveDraftIfEditing()
+                return 128 + signal
+            }
             guard let event else { continue }   // the minute changed: the clock redraws
             step(event, size: backend.size)
             if viewModel.redrawRequested { backend.invalidate() }
+            if let text = viewModel.pendingExternalEdit {
+                var result: String?
+                backend.suspend { result = ExternalEditor.edit(text) }
+                viewModel.finishExternalEdit(result)
+            }
         }
     }
 

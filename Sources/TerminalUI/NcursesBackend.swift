@@ -127,6 +127,16 @@ public final class NcursesBackend: TerminalBackend {
         previous = nil
     }
 
+    /// Hands the terminal to another program (`$EDITOR`) and takes it back afterwards.
+    public func suspend(while body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        previous = nil
+        clearok(kehu_stdscr(), true)
+    }
+
     public func present(_ frame: ScreenBuffer) {
         let full = previous?.size != frame.size
         if full {
@@ -143,6 +153,14 @@ public final class NcursesBackend: TerminalBackend {
             }
         }
         previous = frame
+        // The cursor shows only where text is being typed; the input method's candidate
+        // window follows it there.
+        if let cursor = frame.cursor, cursor.x < frame.size.width, cursor.y < frame.size.height {
+            curs_set(1)
+            wmove(kehu_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
         wnoutrefresh(kehu_stdscr())
         doupdate()
     }

@@ -20,6 +20,11 @@ public struct Size: Hashable, Sendable {
     public init(width: Int, height: Int) { self.width = width; self.height = height }
 }
 
+public struct CursorPosition: Hashable, Sendable {
+    public var x: Int, y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
+}
+
 public struct Rect: Hashable, Sendable {
     public var x: Int, y: Int, width: Int, height: Int
     public init(x: Int, y: Int, width: Int, height: Int) {
@@ -36,6 +41,8 @@ public struct Rect: Hashable, Sendable {
 public struct ScreenBuffer: Hashable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor should stand (a text field being edited); hidden when nil.
+    public var cursor: CursorPosition?
 
     public init(size: Size) {
         self.size = size

@@ -30,12 +30,14 @@ func shippedKeymap(_ name: String) -> Keymap {
     return Keymap().applying(text, file: name).keymap
 }
 
-func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "default", language: Language = .zh) throws -> MainViewModel {
+/// A view-model on a demo archive; by default as its admin, who starts on the customer list.
+func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "default", language: Language = .zh,
+                   login: String = "tester") throws -> MainViewModel {
     let path = scratch.path + "/demo.db"
     if !FileManager.default.fileExists(atPath: path) {
         _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: 3, now: fixedNow, creatorLogin: "tester"))
     }
     let store = try KehuDatabase.open(path: path)
-    return MainViewModel(store: store, strings: Strings(language), keymap: shippedKeymap(keymap), login: "zhangwei",
-                         profile: try store.profile(login: "zhangwei"), clock: FixedClock(fixedNow))
+    return MainViewModel(store: store, strings: Strings(language), keymap: shippedKeymap(keymap), login: login,
+                         profile: try store.profile(login: login), clock: FixedClock(fixedNow))
 }

@@ -19,6 +19,7 @@ struct MainScreenTests {
     func onSecondCustomer(_ fixture: ScreenFixture, _ language: Language = .zh) throws -> MainViewModel {
         let vm = try fixture.viewModel(language)
         vm.start()
+        if vm.view == .today { vm.send(.nextView) }
         vm.send(.moveDown)
         return vm
     }
@@ -52,9 +53,37 @@ struct MainScreenTests {
         let fixture = try ScreenFixture()
         let vm = try fixture.viewModel()
         vm.start()
+        vm.send(.nextView)
         expectScreen(try ScreenFixture.render(vm, width: 40, height: 10), ExpectedScreens.tooSmall40x10)
         // Back at a usable size the main screen returns as it was.
         #expect(try ScreenFixture.render(vm, width: 80, height: 24).trimmedLines[0] == ExpectedScreens.mainScreen80x24[0].replacingOccurrences(of: "2/4", with: "1/4"))
+    }
+
+    @Test func todayViewAt100x30() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        expectScreen(try ScreenFixture.render(vm, width: 100, height: 30), ExpectedScreens.today100x30)
+    }
+
+    @Test func followUpFormAt80x24WithTheCursorInTheText() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.send(.moveDown)          // 广州华南机电, due today
+        vm.send(.logFollowUp)
+        vm.handle(.char("确"))
+        vm.handle(.char("认"))
+        vm.handle(.char("预"))
+        vm.handle(.char("算"))
+        let screen = try ScreenFixture.render(vm, width: 80, height: 24)
+        expectScreen(screen, ExpectedScreens.followUpForm80x24)
+        // The cursor stands after the four characters (eight columns) of the content field.
+        let row = try #require(screen.lines.firstIndex { $0.contains("▸内容") })
+        let labelEnd = screen.lines[row].distance(from: screen.lines[row].startIndex, to: screen.lines[row].range(of: "确认预算")!.lowerBound)
+        #expect(screen.cursor?.y == row)
+        #expect(screen.cursor.map { $0.x > labelEnd } == true)
+        #expect(screen[screen.cursor!.x - 2, row].text == "算")
     }
 
     @Test func everyWidthFromMinimumUpKeepsColumnsWhole() throws {
@@ -75,6 +104,7 @@ struct MainScreenTests {
         let fixture = try ScreenFixture()
         let vm = try fixture.viewModel()
         vm.start()
+        vm.send(.nextView)
         let theme = try ScreenFixture.theme()
         var screen = try ScreenFixture.render(vm, width: 100, height: 30)
         // Row 1 (first customer) is selected: the whole band in list.selected.
@@ -100,6 +130,7 @@ struct MainScreenTests {
         let fixture = try ScreenFixture()
         let vm = try fixture.viewModel()
         vm.start()
+        vm.send(.nextView)
         let mono = try ScreenFixture.theme("mono")
         let screen = try ScreenFixture.render(vm, width: 80, height: 24, theme: mono)
         #expect(screen[5, 2].style.attributes.contains(.reverse))
@@ -117,6 +148,7 @@ struct MainScreenTests {
         #expect(screen.lines[0].hasSuffix("09:41 "))
         vm.send(.moveDown)
         #expect(try ScreenFixture.render(vm, width: 100, height: 30).lines[0].contains("张伟 · 销售顾问"))
+        #expect(try ScreenFixture.render(vm, width: 100, height: 30).lines[0].contains("今日 2 · 逾期 1"))
     }
 
     @Test func anUnregisteredLoginAndAnEmptyArchiveAreShownPlainly() throws {

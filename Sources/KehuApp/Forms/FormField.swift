@@ -1,0 +1,48 @@
+import KehuCore
+
+/// One line of a form: free text, or one choice among a few (method, level, source).
+public struct FormField: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case text(TextInput)
+        case choice(options: [String], selected: Int?)
+    }
+
+    public enum Name: String, Hashable, Sendable, Codable {
+        // Follow-up
+        case method, contact, newContact, content, level, impression, bottleneck, nextVisit
+        // Lead
+        case name, phone, source, product, city, note
+    }
+
+    public let name: Name
+    public var kind: Kind
+    /// Shown but not editable (no open card: no level to judge).
+    public var isEnabled = true
+    /// Set when the user changed a choice.
+    public var choiceEdited = false
+
+    public init(_ name: Name, text: String = "") {
+        self.name = name
+        kind = .text(TextInput(text))
+    }
+
+    public init(_ name: Name, options: [String], selected: Int?) {
+        self.name = name
+        kind = .choice(options: options, selected: selected)
+    }
+
+    public var text: String {
+        if case .text(let input) = kind { return input.text }
+        return ""
+    }
+
+    public var selected: Int? {
+        if case .choice(_, let selected) = kind { return selected }
+        return nil
+    }
+
+    public var isEdited: Bool {
+        if case .text(let input) = kind { return input.isEdited }
+        return choiceEdited
+    }
+}

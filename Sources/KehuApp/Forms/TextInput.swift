@@ -1,0 +1,84 @@
+import TerminalBasics
+
+/// One line of editable text. Works on whole characters (a Chinese character from an input
+/// method, an emoji, a letter with its accent), so the cursor never lands inside one and
+/// Backspace removes what the user sees as one character.
+public struct TextInput: Hashable, Sendable {
+    public private(set) var characters: [Character]
+    /// Index in `characters` the cursor stands before.
+    public private(set) var cursor: Int
+    /// True once the user has changed the text (for "ask before discarding").
+    public private(set) var isEdited = false
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    /// Inserts typed or pasted text; line breaks and tabs in a paste become spaces.
+    public mutating func insert(_ text: String) {
+        let cleaned = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { DisplayWidth.of($0) > 0 }
+        guard !cleaned.isEmpty else { return }
+        characters.insert(contentsOf: cleaned, at: cursor)
+        cursor += cleaned.count
+        isEdited = true
+    }
+
+    public mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+        isEdited = true
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+        isEdited = true
+    }
+
+    /// Removes from the cursor to the end of the line (C-k).
+    public mutating func deleteToEnd() {
+        guard cursor < characters.count else { return }
+        characters.removeSubrange(cursor...)
+        isEdited = true
+    }
+
+    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    public mutating func moveToStart() { cursor = 0 }
+    public mutating func moveToEnd() { cursor = characters.count }
+
+    /// Replaces the whole text, as the program does (a date following the level), without
+    /// counting as the user's edit.
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    /// Replaces the whole text as the user's own edit (back from `$EDITOR`).
+    public mutating func replace(with text: String) {
+        set("")
+        insert(text)
+    }
+
+    /// The part of the text to show in `width` columns with the cursor in view, and the
+    /// cursor's column within it. Scrolls by whole characters, never splitting a wide one.
+    public func visible(width: Int) -> (text: String, cursorColumn: Int) {
+        guard width > 1 else { return ("", 0) }
+        var start = 0
+        // Keep one column free for the cursor after the last character.
+        while DisplayWidth.of(String(characters[start..<cursor])) > width - 1 { start += 1 }
+        var shown = ""
+        var used = 0
+        for ch in characters[start...] {
+            let w = DisplayWidth.of(ch)
+            if used + w > width { break }
+            shown.append(ch)
+            used += w
+        }
+        return (shown, DisplayWidth.of(String(characters[start..<cursor])))
+    }
+}

@@ -1,0 +1,294 @@
+import Foundation
+import KehuCore
+import KehuStore
+
+/// Forms over the main screen: logging a follow-up, registering a lead; the questions
+/// they ask; and drafts that survive a dropped connection.
+extension MainViewModel {
+    func openFollowUpForm() {
+        guard let detail, let id = detail.customer.id else {
+            show(strings[.noCustomerSelected], kind: .error)
+            return
+        }
+        attempt {
+            let card = try store.openCard(customerID: id)
+            form = .followUp(FollowUpForm(detail: detail, openCard: card, visitNumber: try store.nextVisitNumber(customerID: id),
+                                          cadence: cadence, today: today, strings: strings))
+            formProblems = []
+        }
+    }
+
+    func openLeadForm() {
+        attempt {
+            let city = try profile?.user.id.flatMap { try store.usualCity(ownerID: $0) } ?? ""
+            form = .lead(LeadForm(city: city, strings: strings))
+            formProblems = []
+        }
+    }
+
+    /// Typed text goes to the focused field of the open form.
+    func type(_ text: String) {
+        updateForm { $0.type(text) }
+    }
+
+    /// Applies `change` to whichever form is open.
+    func updateForm(_ change: (inout any EditableForm) -> Void) {
+        guard let current = form else { return }
+        switch current {
+        case .followUp(let f):
+            var editable: any EditableForm = f
+            change(&editable)
+            form = .followUp(editable as! FollowUpForm)
+        case .lead(let f):
+            var editable: any EditableForm = f
+            change(&editable)
+            form = .lead(editable as! LeadForm)
+        }
+    }
+
+    func handleForm(_ action: Action) {
+        guard let current = form else { return }
+        switch action {
+        case .nextField: updateForm { $0.moveFocus(by: 1) }
+        case .previousField: updateForm { $0.moveFocus(by: -1) }
+        case .nextOrSave:
+            if current.editable.isOnLastField { saveForm() } else { updateForm { $0.moveFocus(by: 1) } }
+        case .save: saveForm()
+        case .cancel:
+            if current.editable.hasUserInput { prompt = .discard } else { closeForm() }
+        case .editExternally:
+            if case .text = current.editable.focusedField.kind { pendingExternalEdit = current.editable.focusedField.text }
+        case .quit, .help, .redraw:
+            if action == .redraw { redrawRequested = true }
+        default:
+            updateForm { _ = $0.edit(action) }
+        }
+    }
+
+    /// The text back from `$EDITOR` (nil when the editor failed or was not saved).
+    public func finishExternalEdit(_ text: String?) {
+        pendingExternalEdit = nil
+        guard let text else {
+            show(strings[.editorFailed], kind: .error)
+            return
+        }
+        // A one-line field keeps the note on one line; lines are joined with spaces.
+        let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+        updateForm { form in
+            let name = form.focusedField.name
+            form.setText(name, joined, asUser: true)
+        }
+    }
+
+    func closeForm() {
+        form = nil
+        formProblems = []
+    }
+
+    func saveForm() {
+        guard let current = form else { return }
+        switch current {
+        case .followUp(let f): saveFollowUp(f)
+        case .lead(let f): saveLead(f)
+        }
+    }
+
+    private func showProblems(_ problems: [ValidationError]) {
+        formProblems = problems
+        show(problems.map { strings.message($0) }.joined(separator: strings.language == .zh ? "；" : "; "), kind: .error)
+    }
+
+    private var actor: Actor { Actor(login: login, clock: clock) }
+
+    private func saveFollowUp(_ f: FollowUpForm) {
+        switch f.build() {
+        case .invalid(let problems): showProblems(problems)
+        case .ready(let followUp):
+            guard let handler = profile?.user.id else { show(strings.message(StoreError.notFound(table: "users", rowID: 0)), kind: .error); return }
+            do {
+                let saved = try store.log(followUp, handlerID: handler, by: actor)
+                closeForm()
+                try refreshAfterSave(showing: followUp.customerID)
+                show(strings.savedFollowUp(visit: saved.visitNumber, customer: f.customerName), kind: .info)
+            } catch let StoreError.invalid(problems) {
+                showProblems(problems)
+            } catch {
+                show(strings.message(error), kind: .error)
+            }
+        }
+    }
+
+    private func saveLead(_ f: LeadForm) {
+        switch f.build() {
+        case .invalid(let problems): showProblems(problems)
+        case .ready(let lead):
+            do {
+                if !f.duplicatesAccepted {
+                    let matches = try store.duplicates(phone: lead.phone, name: lead.name)
+                    if !matches.isEmpty {
+                        prompt = .duplicates(matches)
+                        return
+                    }
+                }
+                guard let owner = profile?.user.id else { return }
+                let created = try store.register(lead, ownerID: owner, teamID: profile?.user.teamID, cadence: cadence, by: actor)
+                closeForm()
+                try select(customerID: created.customerID, code: created.code)
+                show(strings.createdLead(code: created.code, name: lead.name), kind: .info)
+            } catch let StoreError.invalid(problems) {
+                showProblems(problems)
+            } catch {
+                show(strings.message(error), kind: .error)
+            }
+        }
+    }
+
+    /// Shows one customer: in the Today list when it is there, else in the full list.
+    func select(customerID: Int64, code: String) throws {
+        totalCustomers = try store.customerCount()
+        if view == .today {
+            try reloadToday()
+            if let index = todayItems.firstIndex(where: { $0.customerID == customerID }) {
+                todaySelected = index
+                keepTodayVisible()
+                try loadSelection()
+                return
+            }
+            view = .allCustomers
+        }
+        selectedIndex = try store.customerIndex(code: code)
+        keepSelectionVisible()
+        try fillWindow()
+        try loadSelection()
+    }
+
+    func answerPrompt(_ action: Action) {
+        guard let current = prompt else { return }
+        switch (current, action) {
+        case (.discard, .confirm):
+            prompt = nil
+            closeForm()
+        case (.discard, .decline), (.discard, .close):
+            prompt = nil
+        case (.duplicates(let matches), .confirm):
+            prompt = nil
+            guard let mine = matches.first(where: { $0.ownerID != nil && $0.ownerID == profile?.user.id }) else {
+                show(strings[.duplicateOthers], kind: .error)
+                return
+            }
+            closeForm()
+            attempt { try select(customerID: mine.customerID, code: mine.code) }
+        case (.duplicates, .decline):
+            prompt = nil
+            updateForm { form in
+                if var lead = form as? LeadForm { lead.duplicatesAccepted = true; form = lead }
+            }
+            saveForm()
+        case (.duplicates, .close):
+            prompt = nil
+        case (.draft(let draft), .confirm):
+            prompt = nil
+            attempt {
+                try restore(draft)
+                try store.deleteDraft(id: draft.id)
+            }
+        case (.draft(let draft), .decline):
+            prompt = nil
+            attempt { try store.deleteDraft(id: draft.id) }
+        case (.draft, .close):
+            prompt = nil
+        case (_, .redraw):
+            redrawRequested = true
+        default:
+            break
+        }
+    }
+
+    // MARK: Drafts
+
+    /// Saves the open form as a draft, for when the session ends before the user could.
+    /// Returns whether anything was kept.
+    @discardableResult
+    public func saveDraftIfEditing() -> Bool {
+        guard let current = form, current.editable.hasUserInput else { return false }
+        let payload = DraftPayload(current)
+        guard let data = try? JSONEncoder().encode(payload), let json = String(data: data, encoding: .utf8) else { return false }
+        do {
+            try store.saveDraft(login: login, kind: payload.kind, customerID: payload.customerID, payload: json, at: now)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    func restore(_ draft: Draft) throws {
+        guard let payload = try? JSONDecoder().decode(DraftPayload.self, from: Data(draft.payload.utf8)) else { return }
+        switch payload.kind {
+        case DraftPayload.followUpKind:
+            guard let id = payload.customerID else { return }
+            try loadDetail(customerID: id)
+            guard let detail else { return }
+            var f = FollowUpForm(detail: detail, openCard: try store.openCard(customerID: id),
+                                 visitNumber: try store.nextVisitNumber(customerID: id), cadence: cadence, today: today, strings: strings)
+            payload.apply(to: &f)
+            form = .followUp(f)
+        default:
+            var f = LeadForm(city: "", strings: strings)
+            payload.apply(to: &f)
+            form = .lead(f)
+        }
+    }
+}
+
+/// A form's fields as JSON: what the user typed and chose, and where they were.
+struct DraftPayload: Codable {
+    static let followUpKind = "followUp"
+    static let leadKind = "lead"
+
+    let kind: String
+    let customerID: Int64?
+    let texts: [String: String]
+    let editedTexts: [String]
+    let choices: [String: Int]
+    let focus: Int
+
+    init(_ form: ActiveForm) {
+        let editable = form.editable
+        switch form {
+        case .followUp(let f): kind = DraftPayload.followUpKind; customerID = f.customerID
+        case .lead: kind = DraftPayload.leadKind; customerID = nil
+        }
+        var texts: [String: String] = [:]
+        var edited: [String] = []
+        var choices: [String: Int] = [:]
+        for field in editable.fields {
+            switch field.kind {
+            case .text(let input):
+                texts[field.name.rawValue] = input.text
+                if input.isEdited { edited.append(field.name.rawValue) }
+            case .choice(_, let selected):
+                if let selected { choices[field.name.rawValue] = selected }
+            }
+        }
+        self.texts = texts
+        self.editedTexts = edited
+        self.choices = choices
+        focus = editable.focus
+    }
+
+    func apply<F: EditableForm>(to form: inout F) {
+        for index in form.fields.indices {
+            let name = form.fields[index].name.rawValue
+            switch form.fields[index].kind {
+            case .text:
+                if let text = texts[name] { form.setText(form.fields[index].name, text, asUser: editedTexts.contains(name)) }
+            case .choice(let options, _):
+                if let selected = choices[name], options.indices.contains(selected) {
+                    form.fields[index].kind = .choice(options: options, selected: selected)
+                    form.fieldChanged(form.fields[index].name)
+                }
+            }
+        }
+        if form.fields.indices.contains(focus) { form.focus = focus }
+    }
+}

@@ -1,0 +1,99 @@
+import KehuApp
+import KehuCore
+import TerminalUI
+
+/// A form over the right panes: a label column, one line per field, the focused field
+/// marked and its cursor placed where the next character will go.
+enum FormOverlay {
+    static func draw(_ vm: MainViewModel, form: ActiveForm, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let s = vm.strings
+        let title: String
+        var fields: [FormField]
+        let focus: Int
+        var hints: [FormField.Name: String] = [:]
+        switch form {
+        case .followUp(let f):
+            title = "\(s[.followUpTitle]) · \(f.customerName) · \(s.visitNumber(f.visitNumber))"
+            fields = f.fields
+            focus = f.focus
+            if let level = f.selectedLevel, let days = f.cadenceDays { hints[.nextVisit] = s.cadenceHint(level: level.rawValue, days: days) }
+            if f.cardID == nil { hints[.level] = s[.noOpenCard] }
+        case .lead(let f):
+            title = s[.leadTitle]
+            fields = f.fields
+            focus = f.focus
+        }
+        fields = fields.enumerated().filter { $0.element.isEnabled || $0.offset == focus || $0.element.name == .level || $0.element.name == .nextVisit }.map(\.element)
+        let focusedName = (form.fieldsForDisplay.indices.contains(focus) ? form.fieldsForDisplay[focus].name : nil)
+        buffer.fill(rect, style: .plain)
+        // Save and cancel keys are in the hint line below, generated from the keymap.
+        buffer.box(rect, glyphs: .heavy, style: context.style(.paneBorderFocused), title: title, titleStyle: context.style(.paneTitle))
+        let inner = rect.inner
+        let labelWidth = min(12, (fields.map { DisplayWidth.of(s.label($0.name)) }.max() ?? 8) + 2)
+        let problems = Set(vm.formProblems.map(\.field))
+        var y = inner.y
+        for field in fields where y < inner.maxY {
+            let focused = field.name == focusedName
+            let hasProblem = problemFields(field.name).contains { problems.contains($0) }
+            let labelRole: ThemeRole = hasProblem ? .overdue : focused ? .paneBorderFocused : .cardLabel
+            let marker = focused ? "▸" : hasProblem ? "!" : " "
+            buffer.put(marker + TextLayout.fit(s.label(field.name), to: labelWidth - 1), x: inner.x, y: y,
+                       style: context.style(labelRole), clip: inner)
+            let valueX = inner.x + labelWidth
+            let valueWidth = inner.maxX - valueX - 1
+            switch field.kind {
+            case .text(let input):
+                let (shown, cursorColumn) = input.visible(width: max(2, valueWidth))
+                let hint = hints[field.name].map { "  " + $0 } ?? ""
+                var spans: [(String, Style)] = [(shown, context.style(field.isEnabled ? .cardValue : .listEmpty))]
+                if !hint.isEmpty, DisplayWidth.of(shown) + DisplayWidth.of(hint) <= valueWidth { spans.append((hint, context.style(.cardLabel))) }
+                buffer.putSpans(spans, x: valueX, y: y, width: valueWidth, fill: .plain)
+                if focused { buffer.cursor = CursorPosition(x: valueX + cursorColumn, y: y) }
+            case .choice(let options, let selected):
+                if !field.isEnabled {
+                    buffer.putFitted(hints[field.name] ?? "—", x: valueX, y: y, width: valueWidth, style: context.style(.listEmpty))
+                } else {
+                    context.draw(choiceLine(options, selected: selected, width: valueWidth, focused: focused), into: &buffer,
+                                 x: valueX, y: y, width: valueWidth)
+                }
+            }
+            y += 1
+        }
+    }
+
+    /// All options inline with the chosen one in brackets; when they do not fit, the
+    /// chosen one between arrows.
+    static func choiceLine(_ options: [String], selected: Int?, width: Int, focused: Bool) -> StyledLine {
+        let inline = options.enumerated().map { $0.offset == selected ? "[\($0.element)]" : $0.element }
+        if DisplayWidth.of(inline.joined(separator: " ")) <= width {
+            return inline.enumerated().flatMap { index, text -> StyledLine in
+                [Span(text, index == selected ? (focused ? .listSelected : .cardEmphasis) : .cardLabel), Span(" ", .cardValue)]
+            }
+        }
+        let chosen = selected.map { options[$0] } ?? "—"
+        return [Span("‹ ", .cardLabel), Span(chosen, focused ? .listSelected : .cardEmphasis),
+                Span(" ›  \((selected ?? 0) + 1)/\(options.count)", .cardLabel)]
+    }
+
+    /// Which validation fields point at a form field.
+    static func problemFields(_ name: FormField.Name) -> [Field] {
+        switch name {
+        case .content: return [.activityContent]
+        case .nextVisit: return [.nextVisit]
+        case .name: return [.cardPerson]
+        case .phone: return [.cardPhone]
+        case .city: return [.city]
+        case .newContact: return [.contactName]
+        default: return []
+        }
+    }
+}
+
+extension ActiveForm {
+    var fieldsForDisplay: [FormField] {
+        switch self {
+        case .followUp(let f): return f.fields
+        case .lead(let f): return f.fields
+        }
+    }
+}
