@@ -9,6 +9,9 @@ public struct TextInput: Hashable, Sendable {
     public private(set) var cursor: Int
     /// True once the user has changed the text (for "ask before discarding").
     public private(set) var isEdited = false
+    /// The text is kehu's suggestion (a date from the level, the usual city): the first
+    /// thing typed replaces it. Moving the cursor first keeps it for editing.
+    public private(set) var isSuggestion = false
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -21,12 +24,18 @@ public struct TextInput: Hashable, Sendable {
     public mutating func insert(_ text: String) {
         let cleaned = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { DisplayWidth.of($0) > 0 }
         guard !cleaned.isEmpty else { return }
+        if isSuggestion {
+            characters = []
+            cursor = 0
+            isSuggestion = false
+        }
         characters.insert(contentsOf: cleaned, at: cursor)
         cursor += cleaned.count
         isEdited = true
     }
 
     public mutating func deleteBackward() {
+        isSuggestion = false
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
         cursor -= 1
@@ -34,6 +43,7 @@ public struct TextInput: Hashable, Sendable {
     }
 
     public mutating func deleteForward() {
+        isSuggestion = false
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
         isEdited = true
@@ -41,27 +51,30 @@ public struct TextInput: Hashable, Sendable {
 
     /// Removes from the cursor to the end of the line (C-k).
     public mutating func deleteToEnd() {
+        isSuggestion = false
         guard cursor < characters.count else { return }
         characters.removeSubrange(cursor...)
         isEdited = true
     }
 
-    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
-    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
-    public mutating func moveToStart() { cursor = 0 }
-    public mutating func moveToEnd() { cursor = characters.count }
+    public mutating func moveLeft() { cursor = max(0, cursor - 1); isSuggestion = false }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1); isSuggestion = false }
+    public mutating func moveToStart() { cursor = 0; isSuggestion = false }
+    public mutating func moveToEnd() { cursor = characters.count; isSuggestion = false }
 
     /// Replaces the whole text, as the program does (a date following the level), without
     /// counting as the user's edit.
     public mutating func set(_ text: String) {
         characters = Array(text)
         cursor = characters.count
+        isSuggestion = !text.isEmpty
     }
 
     /// Replaces the whole text as the user's own edit (back from `$EDITOR`).
     public mutating func replace(with text: String) {
         set("")
         insert(text)
+        isSuggestion = false
     }
 
     /// The part of the text to show in `width` columns with the cursor in view, and the
