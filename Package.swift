@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kehu", targets: ["kehu"]),
+        .executable(name: "kehu-bench", targets: ["KehuBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -34,6 +35,8 @@ let package = Package(
             "KehuTUI", "KehuApp", "KehuStore", "KehuCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Speed measured by running, not by timed tests: `swift run -c release kehu-bench`.
+        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuStore", "KehuCore"], path: "Benchmarks/KehuBenchmarks"),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore"]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),

@@ -180,7 +180,10 @@ enum Migrations {
                 CREATE INDEX contacts_mobileDigits ON contacts(mobileDigits);
                 CREATE INDEX contacts_phoneDigits ON contacts(phoneDigits);
                 CREATE INDEX intentCards_phoneDigits ON intentCards(phoneDigits);
-                CREATE INDEX intentCards_owner_due ON intentCards(filledByID, state, nextVisitOn);
+                CREATE INDEX contacts_name ON contacts(name);
+                CREATE INDEX intentCards_personName ON intentCards(personName);
+                -- Birthdays are looked up by month and day across the years.
+                CREATE INDEX contacts_birthday_monthDay ON contacts(substr(birthday, 6)) WHERE birthday IS NOT NULL;
                 CREATE INDEX activities_card ON activities(cardID);
                 """)
         }

@@ -24,11 +24,13 @@ extension KehuDatabase {
             var monthDays = (0...days).map { today.adding(days: $0).monthDay }
             if monthDays.contains("02-28"), LocalDate(year: today.year, month: 2, day: 29) == nil { monthDays.append("02-29") }
             let marks = monthDays.map { _ in "?" }.joined(separator: ", ")
+            // Driven by the month-day index: the few contacts with a birthday these days,
+            // then whether their customer is mine.
             let birthdays = try Row.fetchAll(db, sql: """
                 SELECT p.name AS contactName, p.birthday, c.id AS customerID, c.code, c.name
-                FROM customers c JOIN contacts p ON p.customerID = c.id
-                WHERE c.ownerID = ? AND p.birthday IS NOT NULL AND substr(p.birthday, 6) IN (\(marks))
-                """, arguments: StatementArguments([ownerID.databaseValue] + monthDays.map(\.databaseValue)))
+                FROM contacts p INDEXED BY contacts_birthday_monthDay JOIN customers c ON c.id = p.customerID
+                WHERE p.birthday IS NOT NULL AND substr(p.birthday, 6) IN (\(marks)) AND c.ownerID = ?
+                """, arguments: StatementArguments(monthDays.map(\.databaseValue) + [ownerID.databaseValue]))
             for row in birthdays {
                 guard let birthday = LocalDate(column: row["birthday"]) else { continue }
                 items.append(TodayItem(kind: .birthday(contactName: row["contactName"]),

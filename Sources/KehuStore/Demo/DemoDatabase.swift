@@ -198,7 +198,8 @@ private struct Generator {
         for n in 0..<rng.int(in: 1...3) {
             let position = rng.pick(V.positions)
             let contactName = personName()
-            let birthday = rng.chance(50) ? today.adding(days: rng.int(in: -20...40) - 365 * rng.int(in: 25...55)) : nil
+            // Birthdays spread over the year, as people's do.
+            let birthday = rng.chance(50) ? LocalDate(dayNumber: today.dayNumber - 365 * rng.int(in: 25...55) - rng.int(in: 0...364)) : nil
             try db.cachedStatement(sql: """
                 INSERT INTO contacts(customerID, name, department, position, mobile, phone, email, gender, birthday, isDecisionMaker)
                 VALUES (?,?,?,?,?,?,?,?,?,?)

@@ -1,0 +1,112 @@
+import Foundation
+import KehuCore
+import KehuStore
+
+// kehu's store operations timed on a demo database of the size a large sales organisation
+// has. Run in a release build:
+//
+//     swift run -c release kehu-bench [--customers 100000] [--saves 500] [--db PATH]
+//
+// The database is made once (about 15 s for 100,000 customers) and reused; each save goes
+// to a copy's fresh transaction on a real file in WAL mode, as in daily use.
+
+struct Options {
+    var customers = 100_000
+    var saves = 500
+    var path: String?
+
+    init(_ arguments: [String]) {
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--customers": customers = Int(rest.popFirst() ?? "") ?? customers
+            case "--saves": saves = Int(rest.popFirst() ?? "") ?? saves
+            case "--db": path = rest.popFirst()
+            default:
+                FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+func report(_ name: String, _ samples: [Double]) {
+    let sorted = samples.sorted()
+    let line = [name.padding(toLength: 34, withPad: " ", startingAt: 0),
+                String(format: "%6d", sorted.count),
+                String(format: "%9.3f", percentile(sorted, 0.5)),
+                String(format: "%9.3f", percentile(sorted, 0.99)),
+                String(format: "%9.3f", sorted.last ?? 0)].joined(separator: " ")
+    print(line)
+}
+
+let options = Options(CommandLine.arguments)
+let path = options.path ?? NSTemporaryDirectory() + "kehu-bench-\(options.customers).db"
+let today = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 10, minute: 0)!
+if !FileManager.default.fileExists(atPath: path) {
+    print("making demo database \(path) (\(options.customers) customers)…")
+    let took = try milliseconds {
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: options.customers, seed: 1, now: today, creatorLogin: "bench"))
+    }
+    print(String(format: "made in %.1f s", took / 1000))
+}
+let store = try KehuDatabase.open(path: path)
+let actor = Actor(login: "bench", clock: FixedClock(today))
+let salespeople = try store.users().filter { $0.role == .salesperson }
+let activities = try store.timelineCountTotal()
+print("database: \(try store.customerCount()) customers, \(activities) activities\n")
+print("operation                           count   p50 ms    p99 ms    max ms")
+
+// Follow-ups saved on customers with an open card, each its own transaction.
+var saveTimes: [Double] = []
+var rng = SeededRandom(seed: 42)
+let cardCustomers = try store.customersWithOpenCards(limit: options.saves)
+for customerID in cardCustomers {
+    let card = try store.openCard(customerID: customerID)
+    var followUp = FollowUp(customerID: customerID, cardID: card?.id)
+    followUp.content = "基准测试: 电话回访，客户确认预算"
+    followUp.levelJudged = rng.pick(IntentLevel.allCases)
+    followUp.nextVisitOn = FollowUpCadence.standard.nextVisit(after: today.date, level: followUp.levelJudged!)
+    let handler = salespeople[rng.int(in: 0...(salespeople.count - 1))].id!
+    saveTimes.append(try milliseconds { _ = try store.log(followUp, handlerID: handler, by: actor) })
+}
+report("save follow-up (one transaction)", saveTimes)
+
+var todayTimes: [Double] = []
+for person in salespeople { todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date) }) }
+for person in salespeople { todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date) }) }
+report("Today list of a salesperson", todayTimes)
+
+var duplicateTimes: [Double] = []
+for n in 0..<200 {
+    let phone = "139" + String(format: "%08d", n * 7919 % 100_000_000)
+    duplicateTimes.append(try milliseconds { _ = try store.duplicates(phone: phone, name: "王芳") })
+}
+report("duplicate check (phone + name)", duplicateTimes)
+
+var pageTimes: [Double] = []
+let total = try store.customerCount()
+for n in 0..<200 {
+    let offset = (n * 7_919) % max(1, total)
+    pageTimes.append(try milliseconds { _ = try store.customerPage(offset: offset, limit: 28) })
+}
+report("customer list page (28 rows)", pageTimes)
+
+var detailTimes: [Double] = []
+for customerID in cardCustomers.prefix(200) {
+    detailTimes.append(try milliseconds {
+        _ = try store.detail(customerID: customerID)
+        _ = try store.timeline(customerID: customerID, offset: 0, limit: 60)
+    })
+}
+report("card + timeline of one customer", detailTimes)

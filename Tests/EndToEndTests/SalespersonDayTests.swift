@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A salesperson's day in the real binary: Today, logging a follow-up typed in Chinese,
+/// a duplicate lead caught, and a draft kept when the connection drops.
+@Suite(.enabled(if: tmuxAvailable, "tmux is needed: .ci/run installs it"), .serialized)
+struct SalespersonDayTests {
+    /// A demo database in which the login running the tests is the salesperson 张伟.
+    func salespersonDatabase(_ sandbox: Sandbox) throws -> String {
+        let db = sandbox.path + "/demo.db"
+        let made = try sandbox.kehu(["demo", "--db", db, "--customers", "300", "--seed", "21"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let me = try currentLoginName()
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE users SET login = 'former-admin' WHERE login = ?", arguments: [me])
+            try db.execute(sql: "UPDATE users SET login = ? WHERE displayName = '张伟'", arguments: [me])
+        }
+        try queue.close()
+        return db
+    }
+
+    func currentLoginName() throws -> String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { throw SpawnError(message: "no login") }
+        return String(cString: name)
+    }
+
+    @Test func logAFollowUpFromTodayInChinese() throws {
+        let sandbox = Sandbox()
+        let path = try salespersonDatabase(sandbox)
+        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
+        let screen = try session.waitFor(text: "今日待办")
+        #expect(screen[0].contains("张伟 · 销售顾问"))
+        #expect(screen[0].contains("今日 ") && screen[0].contains("逾期 "))
+        // The first row is the most overdue follow-up: its code is the second word.
+        let firstRow = screen[2]
+        let code = try #require(firstRow.split(separator: " ").first { $0.contains("-") }.map(String.init))
+
+        try session.send("l")
+        try session.waitFor(text: "记跟进")
+        try session.send("-l", "确认了预算已批，下周三来厂里看样机")
+        try session.send("Tab")
+        try session.send("a")
+        try session.waitFor(text: "(A 级 7 天)")
+        try session.send("C-s")
+        try session.waitFor(text: "已保存")
+
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            let customerID = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE code = ?", arguments: [code]))
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE customerID = ? ORDER BY id DESC LIMIT 1", arguments: [customerID]))
+            #expect(row["content"] as String == "确认了预算已批，下周三来厂里看样机")
+            #expect(row["levelJudged"] as String? == "A")
+            #expect(row["method"] as String == "phone")
+            let occurred: String = row["occurredAt"]
+            let next: String = try #require(row["nextVisitOn"])
+            #expect(daysBetween(String(occurred.prefix(10)), next) == 7)
+            let previous = try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ? AND id != ?",
+                                            arguments: [customerID, row["id"] as Int64]) ?? 0
+            #expect(row["visitNumber"] as Int == previous + 1)
+            let card = try #require(try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [row["cardID"] as Int64?]))
+            #expect(card["level"] as String == "A")
+            #expect(card["nextVisitOn"] as String == next)
+            let audit = try String.fetchAll(db, sql: """
+                SELECT tableName || '.' || field FROM auditLog WHERE actor = ? AND ((tableName = 'activities' AND rowID = ?) OR (tableName = 'intentCards' AND rowID = ?))
+                """, arguments: [try currentLoginName(), row["id"] as Int64, card["id"] as Int64])
+            #expect(Set(audit).isSuperset(of: ["activities.*", "intentCards.nextVisitOn"]))
+        }
+        try session.send("q")
+        try session.waitForExit(0)
+    }
+
+    @Test func aNewLeadWithAnExistingPhoneIsCaught() throws {
+        let sandbox = Sandbox()
+        let path = try salespersonDatabase(sandbox)
+        let queue = try DatabaseQueue(path: path)
+        let mobile = try queue.read { try String.fetchOne($0, sql: "SELECT mobile FROM contacts WHERE mobile != '' LIMIT 1") }!
+        try queue.close()
+        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
+        try session.waitFor(text: "今日待办")
+        try session.send("n")
+        try session.waitFor(text: "新客户登记")
+        try session.send("-l", "王先生")
+        try session.send("Tab")
+        try session.send("-l", "+86 " + mobile.replacingOccurrences(of: " ", with: "-"))
+        try session.send("C-s")
+        try session.waitFor(text: "可能是已有客户")
+        try session.waitFor(text: "同电话")
+        try session.send("Escape")
+        try session.send("Escape")
+        try session.send("y")
+        try session.send("q")
+        try session.waitForExit(0)
+        let after = try DatabaseQueue(path: path)
+        #expect(try after.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM customers WHERE name = '王先生'") } == 0)
+    }
+
+    @Test func aDroppedConnectionKeepsTheFormAsADraft() throws {
+        let sandbox = Sandbox()
+        let path = try salespersonDatabase(sandbox)
+        var session: TmuxSession? = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
+        try session!.waitFor(text: "今日待办")
+        try session!.send("l")
+        try session!.waitFor(text: "记跟进")
+        try session!.send("-l", "电话打到一半断线了")
+        try session!.waitFor(text: "电话打到一半断线了")
+        session = nil                              // kill-server: kehu gets SIGHUP
+        let queue = try DatabaseQueue(path: path)
+        var drafts = 0
+        for _ in 0..<100 where drafts == 0 {
+            drafts = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM drafts") } ?? 0
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(drafts == 1)
+        try queue.close()
+
+        let again = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
+        try again.waitFor(text: "有未保存的草稿")
+        try again.send("Enter")
+        try again.waitFor(text: "电话打到一半断线了")
+        try again.send("C-s")
+        try again.waitFor(text: "已保存")
+        try again.send("q")
+        try again.waitForExit(0)
+        let check = try DatabaseQueue(path: path)
+        #expect(try check.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM activities WHERE content = '电话打到一半断线了'") } == 1)
+        #expect(try check.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM drafts") } == 0)
+    }
+
+    func daysBetween(_ a: String, _ b: String) -> Int? {
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        format.timeZone = TimeZone(identifier: "UTC")
+        guard let x = format.date(from: a), let y = format.date(from: b) else { return nil }
+        return Int((y.timeIntervalSince(x) / 86_400).rounded())
+    }
+}
