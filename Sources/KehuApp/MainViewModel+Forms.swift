@@ -49,10 +49,10 @@ extension MainViewModel {
     func handleForm(_ action: Action) {
         guard let current = form else { return }
         switch action {
-        case .nextField: updateForm { $0.moveFocus(by: 1) }
-        case .previousField: updateForm { $0.moveFocus(by: -1) }
+        case .nextField: leaveField(current); updateForm { $0.moveFocus(by: 1) }
+        case .previousField: leaveField(current); updateForm { $0.moveFocus(by: -1) }
         case .nextOrSave:
-            if current.editable.isOnLastField { saveForm() } else { updateForm { $0.moveFocus(by: 1) } }
+            if current.editable.isOnLastField { saveForm() } else { leaveField(current); updateForm { $0.moveFocus(by: 1) } }
         case .save: saveForm()
         case .cancel:
             if current.editable.hasUserInput { prompt = .discard } else { closeForm() }
@@ -63,6 +63,22 @@ extension MainViewModel {
         default:
             updateForm { _ = $0.edit(action) }
         }
+    }
+
+    /// Checks the field being left, as a paper form's reader would: its problem shows at
+    /// once in the status line and on its label, without holding the user there.
+    func leaveField(_ current: ActiveForm) {
+        let left = current.editable.focusedField.name.validationFields
+        guard !left.isEmpty else { return }
+        let problems: [ValidationError]
+        switch current {
+        case .followUp(let f): if case .invalid(let p) = f.build() { problems = p } else { problems = [] }
+        case .lead(let f): if case .invalid(let p) = f.build() { problems = p } else { problems = [] }
+        }
+        let here = problems.filter { left.contains($0.field) }
+        formProblems.removeAll { left.contains($0.field) }
+        formProblems += here
+        if let first = here.first { show(strings.message(first), kind: .error) }
     }
 
     /// The text back from `$EDITOR` (nil when the editor failed or was not saved).

@@ -205,7 +205,7 @@ extension Strings {
         case .visitNumber: return "拜访次数"
         case .nextVisit: return "下次访问"
         case .cardPerson: return "客户姓名"
-        case .cardPhone: return "意向卡电话"
+        case .cardPhone: return "电话"
         case .cardAge: return "年龄"
         case .cardBudget: return "预算"
         case .date: return "日期"

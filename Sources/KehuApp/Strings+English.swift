@@ -205,7 +205,7 @@ extension Strings {
         case .visitNumber: return "Visit number"
         case .nextVisit: return "Next visit"
         case .cardPerson: return "Lead name"
-        case .cardPhone: return "Card phone"
+        case .cardPhone: return "Phone"
         case .cardAge: return "Age"
         case .cardBudget: return "Budget"
         case .date: return "Date"

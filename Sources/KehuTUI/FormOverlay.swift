@@ -34,7 +34,7 @@ enum FormOverlay {
         var y = inner.y
         for field in fields where y < inner.maxY {
             let focused = field.name == focusedName
-            let hasProblem = problemFields(field.name).contains { problems.contains($0) }
+            let hasProblem = field.name.validationFields.contains { problems.contains($0) }
             let labelRole: ThemeRole = hasProblem ? .overdue : focused ? .paneBorderFocused : .cardLabel
             let marker = focused ? "▸" : hasProblem ? "!" : " "
             buffer.put(marker + TextLayout.fit(s.label(field.name), to: labelWidth - 1), x: inner.x, y: y,
@@ -73,19 +73,6 @@ enum FormOverlay {
         let chosen = selected.map { options[$0] } ?? "—"
         return [Span("‹ ", .cardLabel), Span(chosen, focused ? .listSelected : .cardEmphasis),
                 Span(" ›  \((selected ?? 0) + 1)/\(options.count)", .cardLabel)]
-    }
-
-    /// Which validation fields point at a form field.
-    static func problemFields(_ name: FormField.Name) -> [Field] {
-        switch name {
-        case .content: return [.activityContent]
-        case .nextVisit: return [.nextVisit]
-        case .name: return [.cardPerson]
-        case .phone: return [.cardPhone]
-        case .city: return [.city]
-        case .newContact: return [.contactName]
-        default: return []
-        }
     }
 }
 

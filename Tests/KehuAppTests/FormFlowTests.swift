@@ -91,6 +91,25 @@ struct FormFlowTests {
         #expect(try vm.store.timelineCount(customerID: customer) == before)
     }
 
+    @Test func aFieldIsCheckedAsItIsLeft() throws {
+        let vm = try salesperson(Scratch())
+        vm.send(.newLead)
+        type(vm, "李娜")
+        vm.send(.nextField)
+        type(vm, "138-0013-80OO")              // letters O instead of zeros
+        vm.send(.nextField)
+        #expect(vm.formProblems == [.badPhone(field: .cardPhone, value: "138-0013-80OO")])
+        #expect(vm.message?.text == "电话「138-0013-80OO」不是有效的电话号码")
+        guard case .lead(let lead) = vm.form else { return }
+        #expect(lead.focusedField.name == .source)  // not held back
+        vm.send(.previousField)
+        vm.send(.lineEnd)
+        vm.send(.deleteBackward); vm.send(.deleteBackward)
+        type(vm, "00")
+        vm.send(.nextField)
+        #expect(vm.formProblems.isEmpty)
+    }
+
     @Test func cancellingAsksOnlyWhenSomethingWasTyped() throws {
         let vm = try salesperson(Scratch())
         vm.send(.logFollowUp)

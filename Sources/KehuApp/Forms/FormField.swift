@@ -46,3 +46,18 @@ public struct FormField: Hashable, Sendable {
         return choiceEdited
     }
 }
+
+extension FormField.Name {
+    /// The validation fields that point at this form field.
+    public var validationFields: [Field] {
+        switch self {
+        case .content: return [.activityContent]
+        case .nextVisit: return [.nextVisit]
+        case .name: return [.cardPerson]
+        case .phone: return [.cardPhone]
+        case .city: return [.city]
+        case .newContact: return [.contactName]
+        default: return []
+        }
+    }
+}
