@@ -17,6 +17,10 @@ public enum Action: String, CaseIterable, Sendable {
     case nextView = "next-view"
     case logFollowUp = "log-follow-up"
     case newLead = "new-lead"
+    case editCustomer = "edit-customer"
+    case editContacts = "edit-contacts"
+    case closeCard = "close-card"
+    case history
     // Forms
     case nextField = "next-field"
     /// Enter: the next field, or save when on the last one.

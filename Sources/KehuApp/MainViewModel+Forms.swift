@@ -34,16 +34,9 @@ extension MainViewModel {
     /// Applies `change` to whichever form is open.
     func updateForm(_ change: (inout any EditableForm) -> Void) {
         guard let current = form else { return }
-        switch current {
-        case .followUp(let f):
-            var editable: any EditableForm = f
-            change(&editable)
-            form = .followUp(editable as! FollowUpForm)
-        case .lead(let f):
-            var editable: any EditableForm = f
-            change(&editable)
-            form = .lead(editable as! LeadForm)
-        }
+        var editable = current.editable
+        change(&editable)
+        form = current.with(editable)
     }
 
     func handleForm(_ action: Action) {
@@ -70,11 +63,7 @@ extension MainViewModel {
     func leaveField(_ current: ActiveForm) {
         let left = current.editable.focusedField.name.validationFields
         guard !left.isEmpty else { return }
-        let problems: [ValidationError]
-        switch current {
-        case .followUp(let f): if case .invalid(let p) = f.build() { problems = p } else { problems = [] }
-        case .lead(let f): if case .invalid(let p) = f.build() { problems = p } else { problems = [] }
-        }
+        let problems = current.problems
         let here = problems.filter { left.contains($0.field) }
         formProblems.removeAll { left.contains($0.field) }
         formProblems += here
@@ -106,19 +95,17 @@ extension MainViewModel {
         switch current {
         case .followUp(let f): saveFollowUp(f)
         case .lead(let f): saveLead(f)
+        case .customer(let f): saveCustomer(f)
+        case .contact(let f): saveContact(f)
+        case .closeCard(let f): saveClosing(f)
         }
-    }
-
-    private func showProblems(_ problems: [ValidationError]) {
-        formProblems = problems
-        show(problems.map { strings.message($0) }.joined(separator: strings.language == .zh ? "；" : "; "), kind: .error)
     }
 
     private var actor: Actor { Actor(login: login, clock: clock) }
 
     private func saveFollowUp(_ f: FollowUpForm) {
         switch f.build() {
-        case .invalid(let problems): showProblems(problems)
+        case .invalid(let problems): showFormProblems(problems)
         case .ready(let followUp):
             guard let handler = profile?.user.id else { show(strings.message(StoreError.notFound(table: "users", rowID: 0)), kind: .error); return }
             do {
@@ -127,7 +114,7 @@ extension MainViewModel {
                 try refreshAfterSave(showing: followUp.customerID)
                 show(strings.savedFollowUp(visit: saved.visitNumber, customer: f.customerName), kind: .info)
             } catch let StoreError.invalid(problems) {
-                showProblems(problems)
+                showFormProblems(problems)
             } catch {
                 show(strings.message(error), kind: .error)
             }
@@ -136,7 +123,7 @@ extension MainViewModel {
 
     private func saveLead(_ f: LeadForm) {
         switch f.build() {
-        case .invalid(let problems): showProblems(problems)
+        case .invalid(let problems): showFormProblems(problems)
         case .ready(let lead):
             do {
                 if !f.duplicatesAccepted {
@@ -152,7 +139,7 @@ extension MainViewModel {
                 try select(customerID: created.customerID, code: created.code)
                 show(strings.createdLead(code: created.code, name: lead.name), kind: .info)
             } catch let StoreError.invalid(problems) {
-                showProblems(problems)
+                showFormProblems(problems)
             } catch {
                 show(strings.message(error), kind: .error)
             }
@@ -248,10 +235,29 @@ extension MainViewModel {
                                  visitNumber: try store.nextVisitNumber(customerID: id), cadence: cadence, today: today, strings: strings)
             payload.apply(to: &f)
             form = .followUp(f)
-        default:
+        case DraftPayload.leadKind:
             var f = LeadForm(city: "", strings: strings)
             payload.apply(to: &f)
             form = .lead(f)
+        default:
+            guard let id = payload.customerID else { return }
+            try loadDetail(customerID: id)
+            guard let detail else { return }
+            switch payload.kind {
+            case "customer":
+                var f = CustomerForm(detail.customer, strings: strings)
+                payload.apply(to: &f)
+                form = .customer(f)
+            case "contact":
+                var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
+                payload.apply(to: &f)
+                form = .contact(f)
+            default:
+                guard let card = try store.openCard(customerID: id) else { return }
+                var f = CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings)
+                payload.apply(to: &f)
+                form = .closeCard(f)
+            }
         }
     }
 }
@@ -273,6 +279,9 @@ struct DraftPayload: Codable {
         switch form {
         case .followUp(let f): kind = DraftPayload.followUpKind; customerID = f.customerID
         case .lead: kind = DraftPayload.leadKind; customerID = nil
+        case .customer(let f): kind = "customer"; customerID = f.original.id
+        case .contact(let f): kind = "contact"; customerID = f.customerID
+        case .closeCard(let f): kind = "closeCard"; customerID = f.card.customerID
         }
         var texts: [String: String] = [:]
         var edited: [String] = []
@@ -293,16 +302,18 @@ struct DraftPayload: Codable {
     }
 
     func apply<F: EditableForm>(to form: inout F) {
+        // Choices first: some reload the fields below them (which contact is edited).
         for index in form.fields.indices {
             let name = form.fields[index].name.rawValue
-            switch form.fields[index].kind {
-            case .text:
-                if let text = texts[name] { form.setText(form.fields[index].name, text, asUser: editedTexts.contains(name)) }
-            case .choice(let options, _):
-                if let selected = choices[name], options.indices.contains(selected) {
-                    form.fields[index].kind = .choice(options: options, selected: selected)
-                    form.fieldChanged(form.fields[index].name)
-                }
+            if case .choice(let options, _) = form.fields[index].kind, let selected = choices[name], options.indices.contains(selected) {
+                form.fields[index].kind = .choice(options: options, selected: selected)
+                form.fieldChanged(form.fields[index].name)
+            }
+        }
+        for index in form.fields.indices {
+            let name = form.fields[index].name.rawValue
+            if case .text = form.fields[index].kind, let text = texts[name] {
+                form.setText(form.fields[index].name, text, asUser: editedTexts.contains(name))
             }
         }
         if form.fields.indices.contains(focus) { form.focus = focus }

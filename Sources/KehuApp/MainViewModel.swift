@@ -33,11 +33,28 @@ public enum ListView: CaseIterable, Sendable {
 public enum ActiveForm: Sendable {
     case followUp(FollowUpForm)
     case lead(LeadForm)
+    case customer(CustomerForm)
+    case contact(ContactForm)
+    case closeCard(CloseCardForm)
 
-    var editable: any EditableForm {
+    public var editable: any EditableForm {
         switch self {
         case .followUp(let form): return form
         case .lead(let form): return form
+        case .customer(let form): return form
+        case .contact(let form): return form
+        case .closeCard(let form): return form
+        }
+    }
+
+    /// The same form with its fields replaced by `editable`'s.
+    func with(_ editable: any EditableForm) -> ActiveForm {
+        switch self {
+        case .followUp: return .followUp(editable as! FollowUpForm)
+        case .lead: return .lead(editable as! LeadForm)
+        case .customer: return .customer(editable as! CustomerForm)
+        case .contact: return .contact(editable as! ContactForm)
+        case .closeCard: return .closeCard(editable as! CloseCardForm)
         }
     }
 }
@@ -88,7 +105,9 @@ public final class MainViewModel {
     public internal(set) var pendingExternalEdit: String?
     var cadence = FollowUpCadence.standard
     public private(set) var isHelpOpen = false
-    public private(set) var helpTop = 0
+    public internal(set) var helpTop = 0
+    /// The history overlay: who changed what on the shown customer.
+    public internal(set) var history: [AuditEntry]?
     public private(set) var shouldQuit = false
     public internal(set) var redrawRequested = false
     public internal(set) var message: StatusMessage?
@@ -123,7 +142,8 @@ public final class MainViewModel {
     public var context: KeyContext {
         if prompt != nil { return .prompt }
         if form != nil { return .form }
-        return isHelpOpen ? .help : focus.context
+        // Overlays (help, history) share the help table: close and scroll.
+        return isHelpOpen || history != nil ? .help : focus.context
     }
     public var today: LocalDate { clock.today }
     public var now: LocalDateTime { clock.now }
@@ -274,7 +294,7 @@ public final class MainViewModel {
             handleForm(action)
             return
         }
-        if isHelpOpen {
+        if isHelpOpen || history != nil {
             handleHelp(action)
             return
         }
@@ -282,6 +302,10 @@ public final class MainViewModel {
         case .nextView: switchView()
         case .logFollowUp: openFollowUpForm()
         case .newLead: openLeadForm()
+        case .editCustomer: openCustomerForm()
+        case .editContacts: openContactForm()
+        case .closeCard: openCloseCardForm()
+        case .history: openHistory()
         case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
              .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
             break
@@ -314,7 +338,7 @@ public final class MainViewModel {
 
     private func handleHelp(_ action: Action) {
         switch action {
-        case .close, .help: isHelpOpen = false
+        case .close, .help, .history: isHelpOpen = false; history = nil; helpTop = 0
         case .quit: shouldQuit = true
         case .moveUp: helpTop = max(0, helpTop - 1)
         case .moveDown: helpTop += 1

@@ -29,4 +29,7 @@ public enum StringKey: CaseIterable, Sendable {
     case duplicatesTitle, duplicatesOpen, duplicatesCreate, duplicatesBack, duplicateOthers
     case draftQuestion, draftRestore, draftDiscard, draftLater, draftFollowUp, draftLead
     case editorFailed
+    // Archive editing, history, closing cards
+    case customerFormTitle, contactFormTitle, closeCardTitle, defeatApplication, historyTitle, historyEmpty
+    case savedCustomer, savedContact, nothingChanged, dealSaved, defeatApplied, noCardToClose
 }

@@ -60,6 +60,12 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var nextVisitTime: String?
     public var state: CardState = .open
     public var closedOn: LocalDate?
+    /// 战败申请: why the lead was lost, what they bought instead, at what price, from whom.
+    public var closeReason: String = ""
+    public var chosenProduct: String = ""
+    public var chosenPriceYuan: Int?
+    public var competitor: String = ""
+    public var defeatAppliedOn: LocalDate?
 
     public init(id: Int64? = nil, customerID: Int64, number: String, createdOn: LocalDate,
                 source: LeadSource, filledByID: Int64, personName: String, level: IntentLevel) {

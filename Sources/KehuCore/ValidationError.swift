@@ -7,6 +7,8 @@ public enum Field: String, CaseIterable, Sendable {
     case activityContent, visitNumber, nextVisit
     case cardPerson, cardPhone, cardAge, cardBudget
     case date, city
+    case dealProduct, dealAmount, dealDate, defeatReason, defeatPrice
+    case yearsInBusiness, contactBirthday
 }
 
 /// What is wrong with one field, typed so that the UI can name field and problem.

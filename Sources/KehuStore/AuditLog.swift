@@ -26,11 +26,13 @@ enum AuditLog {
     static func entries(_ db: Database, table: String, rowID: Int64) throws -> [AuditEntry] {
         try Row.fetchAll(db, sql: """
             SELECT * FROM auditLog WHERE tableName = ? AND rowID = ? ORDER BY at DESC, id DESC
-            """, arguments: [table, rowID]).map { row in
-            AuditEntry(at: LocalDateTime(column: row["at"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
-                       actor: row["actor"], table: row["tableName"], rowID: row["rowID"], field: row["field"],
-                       oldValue: row["oldValue"], newValue: row["newValue"])
-        }
+            """, arguments: [table, rowID]).map(entry)
+    }
+
+    static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(at: LocalDateTime(column: row["at"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
+                   actor: row["actor"], table: row["tableName"], rowID: row["rowID"], field: row["field"],
+                   oldValue: row["oldValue"], newValue: row["newValue"])
     }
 }
 

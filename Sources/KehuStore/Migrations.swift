@@ -172,6 +172,23 @@ enum Migrations {
                     savedAt TEXT NOT NULL
                 );
                 CREATE INDEX drafts_login ON drafts(login);
+                -- A deal becomes an order: churn and 80/20 are computed from these.
+                CREATE TABLE orders (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    cardID INTEGER REFERENCES intentCards(id),
+                    orderedOn TEXT NOT NULL,
+                    amountYuan INTEGER NOT NULL,
+                    product TEXT NOT NULL DEFAULT '',
+                    contractNumber TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX orders_customer ON orders(customerID, orderedOn);
+                -- How a card ended: the deal's product, or the defeat application (战败申请).
+                ALTER TABLE intentCards ADD COLUMN closeReason TEXT NOT NULL DEFAULT '';
+                ALTER TABLE intentCards ADD COLUMN chosenProduct TEXT NOT NULL DEFAULT '';
+                ALTER TABLE intentCards ADD COLUMN chosenPriceYuan INTEGER;
+                ALTER TABLE intentCards ADD COLUMN competitor TEXT NOT NULL DEFAULT '';
+                ALTER TABLE intentCards ADD COLUMN defeatAppliedOn TEXT;
                 """)
             try SearchKeys.backfill(db)
             try db.execute(sql: """

@@ -98,6 +98,9 @@ extension IntentCard {
         paymentMethod = row["paymentMethod"]; nextVisitOn = LocalDate(column: row["nextVisitOn"])
         nextVisitTime = row["nextVisitTime"]
         state = CardState(rawValue: row["state"]) ?? .open; closedOn = LocalDate(column: row["closedOn"])
+        closeReason = row["closeReason"] ?? ""; chosenProduct = row["chosenProduct"] ?? ""
+        chosenPriceYuan = row["chosenPriceYuan"]; competitor = row["competitor"] ?? ""
+        defeatAppliedOn = LocalDate(column: row["defeatAppliedOn"])
     }
 
     var columnValues: ColumnValues {
@@ -114,7 +117,10 @@ extension IntentCard {
          ("paymentMethod", paymentMethod.databaseValue), ("level", level.rawValue.databaseValue),
          ("nextVisitOn", nextVisitOn?.description.databaseValue ?? .null),
          ("nextVisitTime", nextVisitTime.databaseValue),
-         ("state", state.rawValue.databaseValue), ("closedOn", closedOn?.description.databaseValue ?? .null)]
+         ("state", state.rawValue.databaseValue), ("closedOn", closedOn?.description.databaseValue ?? .null),
+         ("closeReason", closeReason.databaseValue), ("chosenProduct", chosenProduct.databaseValue),
+         ("chosenPriceYuan", chosenPriceYuan.databaseValue), ("competitor", competitor.databaseValue),
+         ("defeatAppliedOn", defeatAppliedOn?.description.databaseValue ?? .null)]
     }
 }
 

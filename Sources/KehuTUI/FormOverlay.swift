@@ -8,23 +8,27 @@ enum FormOverlay {
     static func draw(_ vm: MainViewModel, form: ActiveForm, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
         let title: String
-        var fields: [FormField]
-        let focus: Int
         var hints: [FormField.Name: String] = [:]
         switch form {
         case .followUp(let f):
             title = "\(s[.followUpTitle]) · \(f.customerName) · \(s.visitNumber(f.visitNumber))"
-            fields = f.fields
-            focus = f.focus
             if let level = f.selectedLevel, let days = f.cadenceDays { hints[.nextVisit] = s.cadenceHint(level: level.rawValue, days: days) }
             if f.cardID == nil { hints[.level] = s[.noOpenCard] }
-        case .lead(let f):
-            title = s[.leadTitle]
-            fields = f.fields
-            focus = f.focus
+        case .lead: title = s[.leadTitle]
+        case .customer(let f): title = "\(s[.customerFormTitle]) · \(f.original.name)"
+        case .contact: title = "\(s[.contactFormTitle]) · \(vm.detail?.customer.name ?? "")"
+        case .closeCard(let f): title = "\(s[.closeCardTitle]) · \(f.customerName)"
         }
-        fields = fields.enumerated().filter { $0.element.isEnabled || $0.offset == focus || $0.element.name == .level || $0.element.name == .nextVisit }.map(\.element)
-        let focusedName = (form.fieldsForDisplay.indices.contains(focus) ? form.fieldsForDisplay[focus].name : nil)
+        let focus = form.editable.focus
+        let all = form.editable.fields
+        let focusedName = all.indices.contains(focus) ? all[focus].name : nil
+        // Disabled fields are hidden, except level and next visit, which say why they are off.
+        var fields = all.enumerated().filter { $0.element.isEnabled || $0.offset == focus || $0.element.name == .level || $0.element.name == .nextVisit }.map(\.element)
+        // A form longer than the pane scrolls so the focused field stays in view.
+        let visibleRows = max(1, rect.height - 2)
+        if let index = fields.firstIndex(where: { $0.name == focusedName }), index >= visibleRows {
+            fields.removeFirst(index - visibleRows + 1)
+        }
         buffer.fill(rect, style: .plain)
         // Save and cancel keys are in the hint line below, generated from the keymap.
         buffer.box(rect, glyphs: .heavy, style: context.style(.paneBorderFocused), title: title, titleStyle: context.style(.paneTitle))
@@ -45,7 +49,8 @@ enum FormOverlay {
             case .text(let input):
                 let (shown, cursorColumn) = input.visible(width: max(2, valueWidth))
                 let hint = hints[field.name].map { "  " + $0 } ?? ""
-                var spans: [(String, Style)] = [(shown, context.style(field.isEnabled ? .cardValue : .listEmpty))]
+                let valueRole: ThemeRole = !field.isEnabled ? .listEmpty : focused && input.isSelected ? .listSelected : .cardValue
+                var spans: [(String, Style)] = [(shown, context.style(valueRole))]
                 if !hint.isEmpty, DisplayWidth.of(shown) + DisplayWidth.of(hint) <= valueWidth { spans.append((hint, context.style(.cardLabel))) }
                 buffer.putSpans(spans, x: valueX, y: y, width: valueWidth, fill: .plain)
                 if focused { buffer.cursor = CursorPosition(x: valueX + cursorColumn, y: y) }
@@ -76,11 +81,3 @@ enum FormOverlay {
     }
 }
 
-extension ActiveForm {
-    var fieldsForDisplay: [FormField] {
-        switch self {
-        case .followUp(let f): return f.fields
-        case .lead(let f): return f.fields
-        }
-    }
-}

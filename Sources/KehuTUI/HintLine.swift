@@ -4,12 +4,16 @@ import TerminalUI
 /// The bottom line, generated from the active keymap for the focused context: the first
 /// key of each action, paired actions (up/down) shown together.
 enum HintLine {
-    static let groups: [[Action]] = [[.moveUp, .moveDown], [.logFollowUp], [.newLead], [.nextView], [.pageUp, .pageDown],
+    static let groups: [[Action]] = [[.moveUp, .moveDown], [.logFollowUp], [.newLead], [.editCustomer], [.closeCard], [.history], [.nextView], [.pageUp, .pageDown],
                                      [.first, .last], [.focusNext], [.nextField], [.save], [.cancel], [.editExternally],
                                      [.confirm], [.decline], [.help], [.close], [.quit]]
 
-    static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String)] {
-        var items: [(String, String)] = []
+    /// When not all hints fit, these go first: how to move, how to get help, how to
+    /// leave, then the day's work. The rest follow in display order.
+    static let priority: [Action] = [.moveUp, .save, .cancel, .help, .close, .quit, .logFollowUp, .newLead, .nextView, .focusNext, .nextField]
+
+    static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String, first: Action)] {
+        var items: [(String, String, Action)] = []
         for group in groups {
             // An overlay answers only its own keys: offer nothing it does not do.
             let tables: [KeyContext] = context == .help || !context.fallsBackToGlobal ? [context] : [context, .global]
@@ -18,7 +22,7 @@ enum HintLine {
             }
             guard keys.count == group.count else { continue }
             let joined = group.count == 2 && keys.allSatisfy({ DisplayWidth.of($0) == 1 }) ? keys.joined() : keys.joined(separator: "/")
-            items.append((joined, strings.hint(group[0])))
+            items.append((joined, strings.hint(group[0]), group[0]))
         }
         return items
     }
@@ -29,13 +33,23 @@ enum HintLine {
         var keyStyle = screen.style(.hintKey)
         if keyStyle.background == .terminalDefault { keyStyle.background = bar.background }
         var spans: [(String, Style)] = [(" ", bar)]
+        let all = items(keymap: keymap, context: context, strings: strings)
+        func width(_ item: (keys: String, label: String, first: Action)) -> Int {
+            DisplayWidth.of(item.keys) + 1 + DisplayWidth.of(item.label) + 2
+        }
+        // Choose whole hints by priority, never half of one; show them in display order.
+        let ranked = all.indices.sorted { a, b in
+            (priority.firstIndex(of: all[a].first) ?? priority.count + a) < (priority.firstIndex(of: all[b].first) ?? priority.count + b)
+        }
+        var chosen = Set<Int>()
         var used = 1
-        for item in items(keymap: keymap, context: context, strings: strings) {
-            let width = DisplayWidth.of(item.keys) + 1 + DisplayWidth.of(item.label) + 2
-            guard used + width <= rect.width else { break }   // whole hints only, never half of one
+        for index in ranked where used + width(all[index]) <= rect.width {
+            chosen.insert(index)
+            used += width(all[index])
+        }
+        for (index, item) in all.enumerated() where chosen.contains(index) {
             spans.append((item.keys, keyStyle))
             spans.append((" " + item.label + "  ", bar))
-            used += width
         }
         buffer.putSpans(spans, x: rect.x, y: rect.y, width: rect.width, fill: bar)
     }

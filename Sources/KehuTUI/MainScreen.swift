@@ -42,6 +42,9 @@ public struct MainScreen {
                             height: layout.card.height + layout.timeline.height)
             FormOverlay.draw(vm, form: form, into: &buffer, rect: area, context: context)
         }
+        if let entries = vm.history {
+            HistoryOverlay.draw(vm, entries: entries, into: &buffer, size: size, context: context)
+        }
         if vm.isHelpOpen {
             HelpOverlay.draw(vm, underlying: vm.form != nil ? .form : vm.focus.context, into: &buffer, size: size, context: context)
         }

@@ -26,6 +26,21 @@ struct TextInputTests {
         #expect(input.isEdited)
     }
 
+    @Test func enteringAFieldSelectsItsTextForReplacing() {
+        var input = TextInput("020-8888 6666")
+        input.selectAll()
+        input.deleteBackward()
+        #expect(input.text == "")
+        input.insert("020-8888 7777")
+        input.selectAll()
+        input.moveToStart()
+        input.deleteForward()
+        #expect(input.text == "20-8888 7777")
+        var empty = TextInput()
+        empty.selectAll()
+        #expect(!empty.isSelected)
+    }
+
     @Test func pastedLinesBecomeOneLine() {
         var input = TextInput()
         input.insert("第一行\n第二行\t完")
@@ -50,6 +65,7 @@ struct TextInputTests {
         var input = TextInput()
         input.set("2026-11-29")
         #expect(!input.isEdited)
+        #expect(input.isSelected)
         input.insert("1")
         #expect(input.text == "1")
         input.set("2026-11-29")

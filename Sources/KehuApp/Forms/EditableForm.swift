@@ -20,7 +20,15 @@ extension EditableForm {
         var index = focus
         for _ in 0..<fields.count {
             index = (index + step + fields.count) % fields.count
-            if fields[index].isEnabled { focus = index; return }
+            if fields[index].isEnabled {
+                focus = index
+                // Entering a field selects its text: typing replaces it, arrows edit it.
+                if case .text(var input) = fields[index].kind {
+                    input.selectAll()
+                    fields[index].kind = .text(input)
+                }
+                return
+            }
         }
     }
 

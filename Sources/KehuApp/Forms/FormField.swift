@@ -12,6 +12,15 @@ public struct FormField: Hashable, Sendable {
         case method, contact, newContact, content, level, impression, bottleneck, nextVisit
         // Lead
         case name, phone, source, product, city, note
+        // Customer archive
+        case companyName, address, postalCode, customerPhone, fax, website, email, industry, legalRepresentative
+        case registeredCapital, mainProducts, yearsInBusiness, businessCondition, customerType, creditLevel
+        case supplierStructure, customerSource
+        // Contacts
+        case contactChoice, contactName, department, position, mobile, contactPhone, contactEmail, gender, birthday
+        case decisionMaker
+        // Closing a card
+        case outcome, dealProduct, dealAmount, dealDate, contractNumber, defeatReason, competitor, chosenProduct, chosenPrice
     }
 
     public let name: Name
@@ -56,7 +65,22 @@ extension FormField.Name {
         case .name: return [.cardPerson]
         case .phone: return [.cardPhone]
         case .city: return [.city]
-        case .newContact: return [.contactName]
+        case .newContact, .contactName: return [.contactName]
+        case .companyName: return [.customerName]
+        case .customerPhone: return [.customerPhone]
+        case .fax: return [.customerFax]
+        case .email: return [.customerEmail]
+        case .registeredCapital: return [.registeredCapital]
+        case .yearsInBusiness: return [.yearsInBusiness]
+        case .mobile: return [.contactMobile]
+        case .contactPhone: return [.contactPhone]
+        case .contactEmail: return [.contactEmail]
+        case .birthday: return [.contactBirthday]
+        case .dealProduct: return [.dealProduct]
+        case .dealAmount: return [.dealAmount]
+        case .dealDate: return [.dealDate]
+        case .defeatReason: return [.defeatReason]
+        case .chosenPrice: return [.defeatPrice]
         default: return []
         }
     }

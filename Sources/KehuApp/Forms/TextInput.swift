@@ -9,9 +9,10 @@ public struct TextInput: Hashable, Sendable {
     public private(set) var cursor: Int
     /// True once the user has changed the text (for "ask before discarding").
     public private(set) var isEdited = false
-    /// The text is kehu's suggestion (a date from the level, the usual city): the first
-    /// thing typed replaces it. Moving the cursor first keeps it for editing.
-    public private(set) var isSuggestion = false
+    /// The whole text is selected, as when tabbing into a field or when kehu suggested it
+    /// (a date from the level, the usual city): typing or deleting replaces all of it;
+    /// moving the cursor first keeps it for editing.
+    public private(set) var isSelected = false
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -24,10 +25,10 @@ public struct TextInput: Hashable, Sendable {
     public mutating func insert(_ text: String) {
         let cleaned = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { DisplayWidth.of($0) > 0 }
         guard !cleaned.isEmpty else { return }
-        if isSuggestion {
+        if isSelected {
             characters = []
             cursor = 0
-            isSuggestion = false
+            isSelected = false
         }
         characters.insert(contentsOf: cleaned, at: cursor)
         cursor += cleaned.count
@@ -35,7 +36,7 @@ public struct TextInput: Hashable, Sendable {
     }
 
     public mutating func deleteBackward() {
-        isSuggestion = false
+        if clearSelection() { return }
         guard cursor > 0 else { return }
         characters.remove(at: cursor - 1)
         cursor -= 1
@@ -43,7 +44,7 @@ public struct TextInput: Hashable, Sendable {
     }
 
     public mutating func deleteForward() {
-        isSuggestion = false
+        if clearSelection() { return }
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
         isEdited = true
@@ -51,30 +52,49 @@ public struct TextInput: Hashable, Sendable {
 
     /// Removes from the cursor to the end of the line (C-k).
     public mutating func deleteToEnd() {
-        isSuggestion = false
+        if clearSelection() { return }
         guard cursor < characters.count else { return }
         characters.removeSubrange(cursor...)
         isEdited = true
     }
 
-    public mutating func moveLeft() { cursor = max(0, cursor - 1); isSuggestion = false }
-    public mutating func moveRight() { cursor = min(characters.count, cursor + 1); isSuggestion = false }
-    public mutating func moveToStart() { cursor = 0; isSuggestion = false }
-    public mutating func moveToEnd() { cursor = characters.count; isSuggestion = false }
+    public mutating func moveLeft() { cursor = max(0, cursor - 1); isSelected = false }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1); isSelected = false }
+    public mutating func moveToStart() { cursor = 0; isSelected = false }
+    public mutating func moveToEnd() { cursor = characters.count; isSelected = false }
 
     /// Replaces the whole text, as the program does (a date following the level), without
     /// counting as the user's edit.
     public mutating func set(_ text: String) {
         characters = Array(text)
         cursor = characters.count
-        isSuggestion = !text.isEmpty
+        isSelected = !text.isEmpty
+    }
+
+    /// Treats the current text as a stored value to edit, not a suggestion to type over.
+    public mutating func keepAsValue() { isSelected = false }
+
+    /// Selects the whole text (on entering the field), when there is any.
+    public mutating func selectAll() {
+        isSelected = !characters.isEmpty
+        cursor = characters.count
+    }
+
+    /// Deletes a selected text; false when nothing was selected.
+    private mutating func clearSelection() -> Bool {
+        guard isSelected else { return false }
+        characters = []
+        cursor = 0
+        isSelected = false
+        isEdited = true
+        return true
     }
 
     /// Replaces the whole text as the user's own edit (back from `$EDITOR`).
     public mutating func replace(with text: String) {
         set("")
         insert(text)
-        isSuggestion = false
+        isSelected = false
     }
 
     /// The part of the text to show in `width` columns with the cursor in view, and the

@@ -1,0 +1,118 @@
+import KehuCore
+import KehuStore
+
+/// Editing the archive, its contacts, closing cards, and the history of a customer.
+extension MainViewModel {
+    func openCustomerForm() {
+        guard let customer = detail?.customer else { show(strings[.noCustomerSelected], kind: .error); return }
+        form = .customer(CustomerForm(customer, strings: strings))
+        formProblems = []
+    }
+
+    func openContactForm() {
+        guard let detail, let id = detail.customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
+        form = .contact(ContactForm(customerID: id, contacts: detail.contacts, strings: strings))
+        formProblems = []
+    }
+
+    func openCloseCardForm() {
+        guard let detail, let id = detail.customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
+        attempt {
+            guard let card = try store.openCard(customerID: id) else { show(strings[.noCardToClose], kind: .error); return }
+            form = .closeCard(CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings))
+            formProblems = []
+        }
+    }
+
+    func openHistory() {
+        guard let id = detail?.customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
+        attempt {
+            history = try store.customerHistory(customerID: id)
+            helpTop = 0
+        }
+    }
+
+    private var actor: Actor { Actor(login: login, clock: clock) }
+
+    /// Runs a save; validation problems go to the form, anything else to the status line
+    /// (a conflict names the fields and what the other person wrote).
+    private func saving(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch let StoreError.invalid(problems) {
+            showFormProblems(problems)
+        } catch {
+            show(strings.message(error), kind: .error)
+        }
+    }
+
+    func saveCustomer(_ f: CustomerForm) {
+        switch f.build() {
+        case .invalid(let problems): showFormProblems(problems)
+        case .ready(let edited):
+            saving {
+                let written = try store.update(customer: f.original, to: edited, by: actor)
+                closeForm()
+                try refreshAfterSave(showing: f.original.id)
+                show(strings[written.isEmpty ? .nothingChanged : .savedCustomer], kind: .info)
+            }
+        }
+    }
+
+    func saveContact(_ f: ContactForm) {
+        switch f.build() {
+        case .invalid(let problems): showFormProblems(problems)
+        case .ready(let contact):
+            saving {
+                if let original = f.current { try store.update(contact: original, to: contact, by: actor) }
+                else { try store.add(contact, by: actor) }
+                closeForm()
+                try refreshAfterSave(showing: f.customerID)
+                show(strings[.savedContact], kind: .info)
+            }
+        }
+    }
+
+    func saveClosing(_ f: CloseCardForm) {
+        guard let cardID = f.card.id else { return }
+        switch f.build() {
+        case .invalid(let problems): showFormProblems(problems)
+        case .ready(.deal(let deal)):
+            saving {
+                try store.closeWon(cardID: cardID, deal: deal, by: actor)
+                closeForm()
+                try refreshAfterSave(showing: f.card.customerID)
+                show(strings[.dealSaved], kind: .info)
+            }
+        case .ready(.defeat(let application)):
+            saving {
+                try store.applyForDefeat(cardID: cardID, application: application, by: actor)
+                closeForm()
+                try refreshAfterSave(showing: f.card.customerID)
+                show(strings[.defeatApplied], kind: .info)
+            }
+        }
+    }
+
+    func showFormProblems(_ problems: [ValidationError]) {
+        formProblems = problems
+        show(problems.map { strings.message($0) }.joined(separator: strings.language == .zh ? "；" : "; "), kind: .error)
+    }
+}
+
+extension ActiveForm {
+    /// What is wrong with the form as it stands (empty when it would save).
+    var problems: [ValidationError] {
+        func of<T>(_ outcome: FormOutcome<T>) -> [ValidationError] {
+            if case .invalid(let p) = outcome { return p }
+            return []
+        }
+        switch self {
+        case .followUp(let f): return of(f.build())
+        case .lead(let f): return of(f.build())
+        case .customer(let f): return of(f.build())
+        case .contact(let f): return of(f.build())
+        case .closeCard(let f): return of(f.build())
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import GRDB
+import KehuCore
+
+extension KehuDatabase {
+    /// 成交 in one transaction: the order, the card won and closed, and the customer
+    /// cooperating with its last order date — the code's status letter follows, the serial
+    /// stays. Every change is in the audit history.
+    public func closeWon(cardID: Int64, deal: Deal, by actor: Actor) throws {
+        let problems = deal.validate(today: actor.clock.today)
+        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        let now = actor.clock.now
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) else {
+                throw StoreError.notFound(table: "intentCards", rowID: cardID)
+            }
+            let card = IntentCard(row: row)
+            var won = card
+            won.state = .won
+            won.closedOn = deal.date
+            won.chosenProduct = deal.product
+            won.nextVisitOn = nil
+            won.nextVisitTime = nil
+            try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: won.columnValues,
+                                    actor: actor.login, at: now)
+            let order: ColumnValues = [("customerID", card.customerID.databaseValue), ("cardID", cardID.databaseValue),
+                                       ("orderedOn", deal.date.description.databaseValue), ("amountYuan", deal.amountYuan.databaseValue),
+                                       ("product", deal.product.databaseValue), ("contractNumber", deal.contractNumber.databaseValue)]
+            _ = try RecordWriter.insert(db, table: "orders", values: order, actor: actor.login, at: now)
+            guard let customerRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [card.customerID]) else { return }
+            let customer = Customer(row: customerRow)
+            var buying = customer
+            buying.status = .cooperating
+            buying.code = CustomerStatus.cooperating.recode(customer.code)
+            if customer.lastOrderOn.map({ $0 < deal.date }) ?? true { buying.lastOrderOn = deal.date }
+            try RecordWriter.update(db, table: "customers", id: card.customerID, original: customer.columnValues,
+                                    edited: buying.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
+        }
+    }
+
+    /// 战败申请: the card waits as "defeat pending" for a supervisor, still open for
+    /// follow-up until approved.
+    public func applyForDefeat(cardID: Int64, application: DefeatApplication, by actor: Actor) throws {
+        let problems = application.validate()
+        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) else {
+                throw StoreError.notFound(table: "intentCards", rowID: cardID)
+            }
+            let card = IntentCard(row: row)
+            var pending = card
+            pending.state = .defeatPending
+            pending.closeReason = application.reason.trimmingWhitespace()
+            pending.chosenProduct = application.chosenProduct.trimmingWhitespace()
+            pending.chosenPriceYuan = application.chosenPriceYuan
+            pending.competitor = application.competitor.trimmingWhitespace()
+            pending.defeatAppliedOn = actor.clock.today
+            try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: pending.columnValues,
+                                    actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// Orders of one customer, newest first.
+    public func orders(customerID: Int64) throws -> [(date: LocalDate, amountYuan: Int, product: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC", arguments: [customerID]).map {
+                (LocalDate(column: $0["orderedOn"]) ?? LocalDate(dayNumber: 0), $0["amountYuan"], $0["product"])
+            }
+        }
+    }
+
+    /// Everything that changed on a customer — its archive, contacts, cards, visits and
+    /// orders — newest first.
+    public func customerHistory(customerID: Int64, limit: Int = 500) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM auditLog WHERE
+                   (tableName = 'customers' AND rowID = ?1)
+                OR (tableName = 'contacts' AND rowID IN (SELECT id FROM contacts WHERE customerID = ?1))
+                OR (tableName = 'intentCards' AND rowID IN (SELECT id FROM intentCards WHERE customerID = ?1))
+                OR (tableName = 'activities' AND rowID IN (SELECT id FROM activities WHERE customerID = ?1))
+                OR (tableName = 'orders' AND rowID IN (SELECT id FROM orders WHERE customerID = ?1))
+                ORDER BY at DESC, id DESC LIMIT ?2
+                """, arguments: [customerID, limit]).map(AuditLog.entry)
+        }
+    }
+}
