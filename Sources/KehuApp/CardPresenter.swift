@@ -79,7 +79,9 @@ public enum CardPresenter {
             if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(budget / 10_000) \(s[.tenThousandYuan])") }
             line += parts.map { Span(" · " + $0, .cardValue) }
             if card.state.isClosed || card.state == .defeatPending {
-                line.append(Span(" · " + s.label(card.state), .cardLabel))
+                line.append(Span(" · " + s.label(card.state), card.state == .defeatPending ? .overdue : .cardLabel))
+                let reason = [card.closeReason, card.competitor].filter { !$0.isEmpty }.joined(separator: " · ")
+                if !reason.isEmpty { line.append(Span(" · " + reason, .cardLabel)) }
             }
             if !card.state.isClosed, let next = card.nextVisitOn {
                 let late = card.daysOverdue(on: today) ?? 0

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import TerminalBasics
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+/// Editing the archive, closing cards and reading the history, driven as a user would.
+struct ArchiveFlowTests {
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
+        let vm = try demoViewModel(scratch, login: "zhangwei")
+        vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+        vm.start()
+        return vm
+    }
+
+    func type(_ vm: MainViewModel, _ text: String) { for ch in text { vm.handle(.char(ch)) } }
+
+    @Test func editingTheArchiveValidatesEachFieldAndKeepsHistory() throws {
+        let vm = try salesperson(Scratch())
+        let id = try #require(vm.detail?.customer.id)
+        vm.handle(.char("e"))
+        #expect(vm.context == .form)
+        vm.send(.nextField)                       // phone: selected, typing replaces it
+        type(vm, "020-8888 77x7")
+        vm.send(.nextField)
+        #expect(vm.formProblems == [.badPhone(field: .customerPhone, value: "020-8888 77x7")])
+        vm.send(.save)
+        #expect(vm.form != nil)
+        vm.send(.previousField)
+        type(vm, "０２０－８８８８　７７７７")    // full-width, as an input method types it
+        vm.send(.save)
+        #expect(vm.form == nil)
+        #expect(try vm.store.customer(id: id)?.phone == "020-8888 7777")
+        vm.handle(.char("h"))
+        let entries = try #require(vm.history)
+        #expect(entries.first?.field == "phone")
+        #expect(entries.first?.newValue == "020-8888 7777")
+        #expect(entries.first?.actor == "zhangwei")
+        vm.handle(Key(.escape))
+        #expect(vm.history == nil)
+    }
+
+    @Test func aConcurrentChangeToTheSameFieldIsReportedNotOverwritten() throws {
+        let scratch = Scratch()                  // kept alive: a second connection opens the same file
+        let vm = try salesperson(scratch)
+        let id = try #require(vm.detail?.customer.id)
+        vm.send(.editCustomer)
+        vm.send(.nextField)
+        type(vm, "020-1111 1111")
+        // Meanwhile a supervisor in another kehu process changes the same phone.
+        let other = try KehuDatabase.open(path: vm.store.path)
+        let stored = try #require(try other.customer(id: id))
+        var theirs = stored
+        theirs.phone = "020-2222 2222"
+        try other.update(customer: stored, to: theirs, by: Actor(login: "lizhuguan", clock: FixedClock(fixedNow)))
+        vm.send(.save)
+        #expect(vm.form != nil)                   // still open: nothing was lost
+        #expect(vm.message?.kind == .error)
+        #expect(vm.message?.text.contains("020-2222 2222") == true)
+        #expect(try vm.store.customer(id: id)?.phone == "020-2222 2222")
+    }
+
+    @Test func contactsAreAddedAndEdited() throws {
+        let vm = try salesperson(Scratch())
+        let id = try #require(vm.detail?.customer.id)
+        let before = try #require(vm.detail?.contacts.count)
+        vm.send(.editContacts)
+        guard case .contact(let form) = vm.form else { Issue.record("no contact form"); return }
+        #expect(form.field(.contactName)?.text == vm.detail?.contacts.first?.name)
+        vm.send(.previousField)                   // to the choice of contact
+        type(vm, String(before + 1))              // the last option: a new contact
+        vm.send(.nextField)
+        type(vm, "周婷")
+        vm.send(.nextField); vm.send(.nextField); vm.send(.nextField)
+        type(vm, "1380013800")                    // ten digits
+        vm.send(.save)
+        #expect(vm.formProblems == [.badPhone(field: .contactMobile, value: "1380013800")])
+        vm.send(.lineEnd)
+        type(vm, "0")
+        vm.send(.nextField); vm.send(.nextField); vm.send(.nextField); vm.send(.nextField)
+        type(vm, "1990年5月6日")
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        let added = try #require(try vm.store.detail(customerID: id)?.contacts.first { $0.name == "周婷" })
+        #expect(added.mobile == "138 0013 8000")
+        #expect(added.birthday == LocalDate(year: 1990, month: 5, day: 6))
+    }
+
+    @Test func aDealBecomesAnOrderAndTheCustomerCooperates() throws {
+        let vm = try salesperson(Scratch())
+        let id = try #require(vm.detail?.customer.id)
+        let code = try #require(vm.detail?.customer.code)
+        vm.send(.closeCard)
+        guard case .closeCard(let form) = vm.form else { Issue.record("no closing form"); return }
+        #expect(form.isDeal)
+        vm.send(.nextField); vm.send(.nextField)  // product (kept), amount
+        type(vm, "３０万")
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        let customer = try #require(try vm.store.customer(id: id))
+        #expect(customer.status == .cooperating)
+        #expect(customer.code == String(code.prefix(1)) + "a" + String(code.dropFirst(2)))
+        #expect(customer.lastOrderOn == fixedNow.date)
+        #expect(try vm.store.orders(customerID: id).first?.amountYuan == 300_000)
+        #expect(try vm.store.detail(customerID: id)?.cards.contains { $0.state == .won } == true)
+        // The closed card is off Today and out of the list's follow-up column.
+        #expect(!vm.todayItems.contains { $0.customerID == id && { if case .followUp = $0.kind { return true }; return false }($0) })
+        let history = try vm.store.customerHistory(customerID: id).map(\.field)
+        #expect(history.contains("status") && history.contains("code") && history.contains("state"))
+    }
+
+    @Test func aDefeatWaitsForTheSupervisorAndNeedsAReason() throws {
+        let vm = try salesperson(Scratch())
+        let id = try #require(vm.detail?.customer.id)
+        vm.send(.closeCard)
+        type(vm, "2")                             // 战败申请
+        vm.send(.save)
+        #expect(vm.formProblems == [.required(field: .defeatReason)])
+        vm.send(.nextField)
+        type(vm, "预算砍了，买了二手设备")
+        vm.send(.nextField)
+        type(vm, "大族")
+        vm.send(.nextField); vm.send(.nextField)
+        type(vm, "12万")
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        let card = try #require(try vm.store.detail(customerID: id)?.cards.first { $0.state == .defeatPending })
+        #expect(card.closeReason == "预算砍了，买了二手设备")
+        #expect(card.competitor == "大族")
+        #expect(card.chosenPriceYuan == 120_000)
+        #expect(card.defeatAppliedOn == fixedNow.date)
+        #expect(try vm.store.customer(id: id)?.status == .potential)
+    }
+
+    @Test func closingNeedsAnOpenCard() throws {
+        let scratch = Scratch()
+        let vm = try salesperson(scratch)
+        vm.send(.nextView)
+        // The demo's first customer in code order is a VIP with no open card.
+        vm.send(.first)
+        if try vm.store.openCard(customerID: vm.detail!.customer.id!) == nil {
+            vm.send(.closeCard)
+            #expect(vm.form == nil)
+            #expect(vm.message?.text == "这个客户没有未结的意向卡")
+        }
+    }
+
+    @Test func amountsAreReadAsPeopleWriteThem() {
+        #expect(AmountInput.yuan("300000") == 300_000)
+        #expect(AmountInput.yuan("30万") == 300_000)
+        #expect(AmountInput.yuan("1.5 万元") == 15_000)
+        #expect(AmountInput.yuan("１２，０００元") == 12_000)
+        #expect(AmountInput.yuan("三十万") == nil)
+        #expect(AmountInput.yuan("-5") == nil)
+    }
+}
