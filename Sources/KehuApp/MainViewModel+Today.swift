@@ -32,27 +32,16 @@ extension MainViewModel {
     }
 
     func moveTodaySelection(_ action: Action) {
-        guard !todayItems.isEmpty else { return }
-        let page = max(1, viewport.listRows)
-        let before = todaySelected
-        switch action {
-        case .moveUp: todaySelected -= 1
-        case .moveDown: todaySelected += 1
-        case .pageUp: todaySelected -= page; todayTop -= page
-        case .pageDown: todaySelected += page; todayTop += page
-        case .first: todaySelected = 0
-        case .last: todaySelected = todayItems.count - 1
-        default: break
-        }
-        todaySelected = min(max(0, todaySelected), todayItems.count - 1)
-        keepTodayVisible()
-        if todaySelected != before { attempt { try loadSelection() } }
+        var cursor = ListCursor(selected: todaySelected, top: todayTop)
+        cursor.apply(action, count: todayItems.count, rows: viewport.listRows)
+        let moved = cursor.selected != todaySelected
+        (todaySelected, todayTop) = (cursor.selected, cursor.top)
+        if moved { attempt { try loadSelection() } }
     }
 
     func keepTodayVisible() {
-        let rows = max(1, viewport.listRows)
-        todayTop = min(max(0, todayTop), max(0, todayItems.count - rows))
-        if todaySelected < todayTop { todayTop = todaySelected }
-        if todaySelected >= todayTop + rows { todayTop = todaySelected - rows + 1 }
+        var cursor = ListCursor(selected: todaySelected, top: todayTop)
+        cursor.keepVisible(count: todayItems.count, rows: viewport.listRows)
+        (todaySelected, todayTop) = (cursor.selected, cursor.top)
     }
 }

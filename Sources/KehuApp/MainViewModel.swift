@@ -361,21 +361,11 @@ public final class MainViewModel {
             moveTodaySelection(action)
             return
         }
-        guard totalCustomers > 0 else { return }
-        let page = max(1, viewport.listRows)
-        let before = selectedIndex
-        switch action {
-        case .moveUp: selectedIndex -= 1
-        case .moveDown: selectedIndex += 1
-        case .pageUp: selectedIndex -= page; listTop -= page
-        case .pageDown: selectedIndex += page; listTop += page
-        case .first: selectedIndex = 0
-        case .last: selectedIndex = totalCustomers - 1
-        default: break
-        }
-        selectedIndex = min(max(0, selectedIndex), totalCustomers - 1)
-        keepSelectionVisible()
-        guard selectedIndex != before else { return }
+        var cursor = ListCursor(selected: selectedIndex, top: listTop)
+        cursor.apply(action, count: totalCustomers, rows: viewport.listRows)
+        let moved = cursor.selected != selectedIndex
+        (selectedIndex, listTop) = (cursor.selected, cursor.top)
+        guard moved else { return }
         attempt {
             try fillWindow()
             try loadSelection()
@@ -383,10 +373,9 @@ public final class MainViewModel {
     }
 
     func keepSelectionVisible() {
-        let rows = max(1, viewport.listRows)
-        listTop = min(max(0, listTop), max(0, totalCustomers - rows))
-        if selectedIndex < listTop { listTop = selectedIndex }
-        if selectedIndex >= listTop + rows { listTop = selectedIndex - rows + 1 }
+        var cursor = ListCursor(selected: selectedIndex, top: listTop)
+        cursor.keepVisible(count: totalCustomers, rows: viewport.listRows)
+        (selectedIndex, listTop) = (cursor.selected, cursor.top)
     }
 
     private func scrolled(_ top: Int, _ action: Action, page: Int, count: Int) -> Int {

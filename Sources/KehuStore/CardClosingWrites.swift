@@ -10,10 +10,7 @@ extension KehuDatabase {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         let now = actor.clock.now
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) else {
-                throw StoreError.notFound(table: "intentCards", rowID: cardID)
-            }
-            let card = IntentCard(row: row)
+            let card = try existingCard(db, cardID)
             var won = card
             won.state = .won
             won.closedOn = deal.date
@@ -43,10 +40,7 @@ extension KehuDatabase {
         let problems = application.validate()
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) else {
-                throw StoreError.notFound(table: "intentCards", rowID: cardID)
-            }
-            let card = IntentCard(row: row)
+            let card = try existingCard(db, cardID)
             var pending = card
             pending.state = .defeatPending
             pending.closeReason = application.reason.trimmingWhitespace()
@@ -57,6 +51,13 @@ extension KehuDatabase {
             try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: pending.columnValues,
                                     actor: actor.login, at: actor.clock.now)
         }
+    }
+
+    private func existingCard(_ db: Database, _ id: Int64) throws -> IntentCard {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(table: "intentCards", rowID: id)
+        }
+        return IntentCard(row: row)
     }
 
     /// Orders of one customer, newest first.

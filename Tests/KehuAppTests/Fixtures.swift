@@ -41,3 +41,14 @@ func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "d
     return MainViewModel(store: store, strings: Strings(language), keymap: shippedKeymap(keymap), login: login,
                          profile: try store.profile(login: login), clock: FixedClock(fixedNow))
 }
+
+/// The demo's salesperson 张伟 on Today, with panes of a usual size.
+func salespersonViewModel(_ scratch: Scratch) throws -> MainViewModel {
+    let vm = try demoViewModel(scratch, login: "zhangwei")
+    vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+    vm.start()
+    return vm
+}
+
+/// Types text one key at a time, as a terminal delivers it.
+func type(_ vm: MainViewModel, _ text: String) { for ch in text { vm.handle(.char(ch)) } }

@@ -7,14 +7,7 @@ import KehuStore
 
 /// The salesperson's day driven through actions and keys, as a user works.
 struct FormFlowTests {
-    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
-        let vm = try demoViewModel(scratch, login: "zhangwei")
-        vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
-        vm.start()
-        return vm
-    }
-
-    func type(_ vm: MainViewModel, _ text: String) { for ch in text { vm.handle(.char(ch)) } }
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonViewModel(scratch) }
 
     @Test func aSalespersonStartsOnTodayOverdueFirst() throws {
         let vm = try salesperson(Scratch())
