@@ -32,8 +32,6 @@ extension MainViewModel {
         }
     }
 
-    private var actor: Actor { Actor(login: login, clock: clock) }
-
     /// Runs a save; validation problems go to the form, anything else to the status line
     /// (a conflict names the fields and what the other person wrote).
     private func saving(_ body: () throws -> Void) {

@@ -101,8 +101,6 @@ extension MainViewModel {
         }
     }
 
-    private var actor: Actor { Actor(login: login, clock: clock) }
-
     private func saveFollowUp(_ f: FollowUpForm) {
         switch f.build() {
         case .invalid(let problems): showFormProblems(problems)

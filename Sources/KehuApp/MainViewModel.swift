@@ -89,6 +89,9 @@ public final class MainViewModel {
     public let keymap: Keymap
     public let profile: UserProfile?
     public let login: String
+    /// Who is at the keyboard, for the audit history: an admin looking through `--as`
+    /// is recorded as themselves, not as the person they look as.
+    public let actingLogin: String
     let clock: any Clock
 
     public internal(set) var focus: Pane = .list
@@ -130,14 +133,18 @@ public final class MainViewModel {
     static let timelinePage = 60
 
     public init(store: KehuDatabase, strings: Strings, keymap: Keymap, login: String,
-                profile: UserProfile?, clock: any Clock) {
+                profile: UserProfile?, clock: any Clock, actingLogin: String? = nil) {
         self.store = store
         self.strings = strings
         self.keymap = keymap
         self.login = login
+        self.actingLogin = actingLogin.map { $0 == login ? login : "\($0) (as \(login))" } ?? login
         self.profile = profile
         self.clock = clock
     }
+
+    /// Who the audit history names for changes made here.
+    var actor: Actor { Actor(login: actingLogin, clock: clock) }
 
     public var context: KeyContext {
         if prompt != nil { return .prompt }

@@ -268,6 +268,18 @@ public struct Strings: Sendable {
                         : "Wrote demo database \(path): \(customers) customers, \(contacts) contacts, \(activities) visits, \(cards) cards, \(users) users."
     }
 
+    public func onlyAdmins(_ login: String) -> String {
+        language == .zh ? "只有管理员可以这样做（当前用户 \(login)）" : "Only an admin may do this (you are \(login))"
+    }
+    public func asRefused(_ login: String) -> String {
+        language == .zh ? "只有管理员可以用 --as 以他人身份打开 kehu（当前用户 \(login)）" : "Only an admin may open kehu as someone else with --as (you are \(login))"
+    }
+    public func userExists(_ login: String) -> String { language == .zh ? "用户 \(login) 已存在" : "User \(login) already exists" }
+    public func userAdded(_ login: String) -> String { language == .zh ? "已添加用户 \(login)" : "Added user \(login)" }
+    public func userChanged(_ login: String) -> String { language == .zh ? "已修改用户 \(login)" : "Changed user \(login)" }
+    public func noSuchUser(_ login: String) -> String { language == .zh ? "没有用户 \(login)" : "No user \(login)" }
+    public var inactive: String { language == .zh ? "已停用" : "inactive" }
+
     public func unknownLanguage(_ code: String) -> String {
         language == .zh ? "未知界面语言 \"\(code)\"（可用 zh、en），已用中文" : "Unknown language \"\(code)\" (zh or en); using Chinese"
     }

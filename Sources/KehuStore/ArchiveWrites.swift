@@ -32,6 +32,7 @@ extension KehuDatabase {
         var stamped = edited
         stamped.updatedAt = actor.clock.now
         return try write { db in
+            try requireVisible(db, customerID: id)
             // updatedAt is a stamp, not a user's edit: it neither conflicts nor needs history.
             let written = try RecordWriter.update(db, table: "customers", id: id, original: original.columnValues,
                                                   edited: stamped.columnValues, actor: actor.login, at: actor.clock.now,
@@ -48,6 +49,7 @@ extension KehuDatabase {
     public func add(_ contact: Contact, by actor: Actor) throws -> Int64 {
         try checked(contact.validate())
         return try write { db in
+            try requireVisible(db, customerID: contact.customerID)
             let id = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
             try SearchKeys.refreshContact(db, id: id)
             return id
@@ -59,6 +61,7 @@ extension KehuDatabase {
         guard let id = original.id, edited.id == id else { throw StoreError.notFound(table: "contacts", rowID: original.id ?? 0) }
         try checked(edited.validate())
         return try write { db in
+            try requireVisible(db, customerID: original.customerID)
             let written = try RecordWriter.update(db, table: "contacts", id: id, original: original.columnValues,
                                                   edited: edited.columnValues, actor: actor.login, at: actor.clock.now)
             try SearchKeys.refreshContact(db, id: id)
@@ -81,7 +84,10 @@ extension KehuDatabase {
     @discardableResult
     public func add(_ activity: Activity, by actor: Actor) throws -> Int64 {
         try checked(activity.validate())
-        return try write { db in try insertActivity(db, activity, nextVisitTime: nil, actor: actor) }
+        return try write { db in
+            try requireVisible(db, customerID: activity.customerID)
+            return try insertActivity(db, activity, nextVisitTime: nil, actor: actor)
+        }
     }
 
     /// Writes an activity; when it belongs to a card, the card takes the level judged and

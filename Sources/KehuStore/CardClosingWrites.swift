@@ -53,11 +53,13 @@ extension KehuDatabase {
         }
     }
 
-    private func existingCard(_ db: Database, _ id: Int64) throws -> IntentCard {
+    func existingCard(_ db: Database, _ id: Int64) throws -> IntentCard {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(table: "intentCards", rowID: id)
         }
-        return IntentCard(row: row)
+        let card = IntentCard(row: row)
+        try requireVisible(db, customerID: card.customerID)
+        return card
     }
 
     /// Orders of one customer, newest first.
@@ -73,7 +75,8 @@ extension KehuDatabase {
     /// orders — newest first.
     public func customerHistory(customerID: Int64, limit: Int = 500) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            guard try isVisible(db, customerID: customerID) else { return [] }
+            return try Row.fetchAll(db, sql: """
                 SELECT * FROM auditLog WHERE
                    (tableName = 'customers' AND rowID = ?1)
                 OR (tableName = 'contacts' AND rowID IN (SELECT id FROM contacts WHERE customerID = ?1))

@@ -15,12 +15,14 @@ public struct CustomerDetail: Hashable, Sendable {
 extension KehuDatabase {
     public func customer(id: Int64) throws -> Customer? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(Customer.init(row:))
+            guard try isVisible(db, customerID: id) else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(Customer.init(row:))
         }
     }
 
     public func detail(customerID id: Int64) throws -> CustomerDetail? {
         try read { db in
+            guard try isVisible(db, customerID: id) else { return nil }
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.*, u.displayName AS ownerName, t.name AS teamName
                 FROM customers c

@@ -11,6 +11,8 @@ public struct CustomerListRow: Hashable, Sendable {
     public let status: CustomerStatus
     /// The earliest next-visit date over the customer's open intent cards.
     public let nextFollowUpOn: LocalDate?
+    /// A supervisor commented on one of my follow-ups here and I have not read it yet.
+    public let hasNewComment: Bool
 }
 
 /// The orders the list can be read in; each is backed by an index, so a page deep in a
@@ -30,7 +32,8 @@ public enum CustomerListOrder: String, CaseIterable, Sendable {
 extension KehuDatabase {
     /// How many customers the list holds.
     public func customerCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers") ?? 0 }
+        let (condition, arguments) = visible()
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE \(condition)", arguments: arguments) ?? 0 }
     }
 
     /// Rows `offset ..< offset+limit` of the list in `order`.
@@ -38,19 +41,25 @@ extension KehuDatabase {
         guard limit > 0 else { return [] }
         // INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
         // and scans every open card for each row — seconds at 100,000 customers.
+        let (condition, visibility) = visible()
+        let me = viewer?.userID ?? 0
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.id, c.code, c.name, c.grade, c.status,
                        (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
-                         WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn
+                         WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn,
+                       EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
+                              WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment
                 FROM customers c
+                WHERE \(condition)
                 ORDER BY \(order.sql)
                 LIMIT ? OFFSET ?
-                """, arguments: [limit, max(0, offset)]).map { row in
+                """, arguments: [me] + visibility + [limit, max(0, offset)]).map { row in
                 CustomerListRow(id: row["id"], code: row["code"], name: row["name"],
                                 grade: CustomerGrade(rawValue: row["grade"]) ?? .general,
                                 status: CustomerStatus(rawValue: row["status"]) ?? .potential,
-                                nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]))
+                                nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]),
+                                hasNewComment: row["hasNewComment"])
             }
         }
     }
@@ -59,6 +68,9 @@ extension KehuDatabase {
 extension KehuDatabase {
     /// Where a customer stands in the list ordered by code.
     public func customerIndex(code: String) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE code < ?", arguments: [code]) ?? 0 }
+        let (condition, arguments) = visible()
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE c.code < ? AND \(condition)", arguments: [code] + arguments) ?? 0
+        }
     }
 }

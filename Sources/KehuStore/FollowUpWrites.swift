@@ -24,6 +24,7 @@ extension KehuDatabase {
         let problems = followUp.validate(today: now.date)
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         return try write { db in
+            try requireVisible(db, customerID: followUp.customerID)
             var contactID = followUp.contactID
             let newName = followUp.newContactName.trimmingWhitespace()
             if contactID == nil, !newName.isEmpty {
@@ -53,6 +54,16 @@ extension KehuDatabase {
                 SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')
                 ORDER BY CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC LIMIT 1
                 """, arguments: [customerID]).map(IntentCard.init(row:))
+        }
+    }
+
+    /// Marks the supervisor's comments on `handlerID`'s follow-ups of a customer as read:
+    /// the "new comment" mark goes once they have opened the customer.
+    public func markCommentsSeen(customerID: Int64, handlerID: Int64) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE activities SET commentSeen = 1 WHERE handlerID = ? AND customerID = ? AND commentSeen = 0
+                """, arguments: [handlerID, customerID])
         }
     }
 }

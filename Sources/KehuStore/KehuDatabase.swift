@@ -7,13 +7,17 @@ import GRDB
 public final class KehuDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Whose view of the archive this store gives; nil for tools that see everything
+    /// (demo writing, checks, tests).
+    public let viewer: Viewer?
 
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    private init(path: String, pool: DatabasePool) {
+    init(path: String, pool: DatabasePool, viewer: Viewer? = nil) {
         self.path = path
         self.pool = pool
+        self.viewer = viewer
     }
 
     /// Opens (and with `create`, creates with its folder) the database at `path`.

@@ -204,6 +204,30 @@ enum Migrations {
                 CREATE INDEX activities_card ON activities(cardID);
                 """)
         }
+        migrator.registerMigration("v3-roles-and-evening-check") { db in
+            try db.execute(sql: """
+                -- Colleagues attached to a customer besides its owner (a team of two or more).
+                CREATE TABLE customerMembers (
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    userID INTEGER NOT NULL REFERENCES users(id),
+                    PRIMARY KEY (customerID, userID)
+                );
+                CREATE INDEX customerMembers_user ON customerMembers(userID);
+                CREATE INDEX customers_team ON customers(teamID, ownerID);
+                -- The evening check: a follow-up flagged for guidance at the meeting, and
+                -- whether its handler has read the supervisor's comment yet.
+                ALTER TABLE activities ADD COLUMN needsGuidance INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE activities ADD COLUMN commentSeen INTEGER NOT NULL DEFAULT 1;
+                CREATE INDEX activities_unseenComments ON activities(handlerID, customerID) WHERE commentSeen = 0;
+                CREATE INDEX activities_day ON activities(occurredAt);
+                -- Every updatable table counts its writes, like customers and cards.
+                ALTER TABLE contacts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE teams ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                -- A returned defeat application keeps the supervisor's reason.
+                ALTER TABLE intentCards ADD COLUMN defeatDecisionNote TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 

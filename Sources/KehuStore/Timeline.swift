@@ -12,7 +12,8 @@ public struct TimelineEntry: Hashable, Sendable {
 extension KehuDatabase {
     public func timelineCount(customerID: Int64) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0
+            guard try isVisible(db, customerID: customerID) else { return 0 }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0
         }
     }
 
@@ -20,7 +21,8 @@ extension KehuDatabase {
     /// thousands.
     public func timeline(customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            guard try isVisible(db, customerID: customerID) else { return [] }
+            return try Row.fetchAll(db, sql: """
                 SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName
                 FROM activities a
                 JOIN users h ON h.id = a.handlerID

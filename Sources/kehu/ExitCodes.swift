@@ -7,6 +7,7 @@ import KehuStore
 enum ExitCodes {
     static let unknownUser: Int32 = 8
     static let noTerminal: Int32 = 9
+    static let notAllowed: Int32 = 10
 
     static func code(for error: StoreError) -> Int32 {
         switch error {

@@ -23,6 +23,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")
     var keymap: String = "default"
 
+    @Option(name: .customLong("as"), help: "Admins only: open kehu as this user, to see what they see.")
+    var asLogin: String?
+
     func run() throws {
         let (strings, languageProblem) = common.strings()
         let environment = common.environment
@@ -42,21 +45,32 @@ struct OpenCommand: ParsableCommand {
         do { store = try KehuDatabase.open(path: path) }
         catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
 
-        let login = currentLogin()
+        let osLogin = currentLogin()
         let clock = SystemClock()
         let profile: UserProfile
         do {
             // The login that creates a database is its admin.
             if try store.users().isEmpty {
-                try store.add(User(login: login, displayName: login, role: .admin), by: Actor(login: login, clock: clock))
+                try store.add(User(login: osLogin, displayName: osLogin, role: .admin), by: Actor(login: osLogin, clock: clock))
             }
-            guard let found = try store.profile(login: login) else {
-                throw fail(strings.unknownUser(login, database: path), code: ExitCodes.unknownUser)
+            guard let me = try store.profile(login: osLogin), me.user.active else {
+                throw fail(strings.unknownUser(osLogin, database: path), code: ExitCodes.unknownUser)
             }
-            profile = found
+            if let asLogin, asLogin != osLogin {
+                guard me.user.role == .admin else { throw fail(strings.asRefused(osLogin), code: ExitCodes.notAllowed) }
+                guard let other = try store.profile(login: asLogin) else {
+                    throw fail(strings.unknownUser(asLogin, database: path), code: ExitCodes.unknownUser)
+                }
+                profile = other
+            } else {
+                profile = me
+            }
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
+        let login = profile.user.login
+        // Everything this session reads or writes is limited to what this person may see.
+        let scopedStore = store.scoped(to: Viewer(profile.user))
 
         let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -70,8 +84,8 @@ struct OpenCommand: ParsableCommand {
             (chosenTheme, themeProblems) = ConfigLoader.theme(named: theme, monochrome: true, locator: locator)
         }
 
-        let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
-                                      profile: profile, clock: clock)
+        let viewModel = MainViewModel(store: scopedStore, strings: strings, keymap: keys, login: login,
+                                      profile: profile, clock: clock, actingLogin: osLogin)
         var notes: [String] = []
         if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
         if let first = keyProblems.first {

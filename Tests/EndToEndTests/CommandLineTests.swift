@@ -81,3 +81,44 @@ struct CommandLineTests {
         }
     }
 }
+
+/// Users are managed by admins only, and only admins may look through `--as`.
+struct UserCommandTests {
+    @Test func adminsManageUsersAndOthersAreRefused() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "5"]).status == 0)
+        let added = try sandbox.kehu(["user", "add", "chenxin", "--db", path, "--name", "陈欣", "--role", "salesperson", "--team", "华南一组", "--region", "华南"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try sandbox.kehu(["user", "list", "--db", path])
+        #expect(listed.stdout.contains("chenxin\t陈欣\t销售顾问\t华南一组\t华南"))
+        let badTeam = try sandbox.kehu(["user", "add", "x", "--db", path, "--name", "x", "--role", "salesperson", "--team", "火星组"])
+        #expect(badTeam.stderr.contains("no team named \"火星组\""))
+        let badRole = try sandbox.kehu(["user", "set", "chenxin", "--db", path, "--role", "boss"])
+        #expect(badRole.stderr.contains("unknown role \"boss\""))
+        #expect(try sandbox.kehu(["user", "set", "chenxin", "--db", path, "--role", "supervisor"]).status == 0)
+        #expect(try sandbox.kehu(["user", "list", "--db", path]).stdout.contains("chenxin\t陈欣\t销售主管"))
+
+        // The running login stops being an admin: user management and --as are refused.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE users SET role = 'salesperson' WHERE role = 'admin'") }
+        try queue.close()
+        let refused = try sandbox.kehu(["user", "list", "--db", path])
+        #expect(refused.status == 10)
+        #expect(refused.stderr.contains("只有管理员"))
+        let asRefused = try sandbox.kehu(["--db", path, "--as", "zhangwei"])
+        #expect(asRefused.status == 10)
+        #expect(asRefused.stderr.contains("--as"))
+    }
+
+    @Test func anAdminMayLookAsSomeoneKnownOnly() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "5"]).status == 0)
+        let unknown = try sandbox.kehu(["--db", path, "--as", "nobody"])
+        #expect(unknown.status == 8)
+        #expect(unknown.stderr.contains("nobody"))
+        let known = try sandbox.kehu(["--db", path, "--as", "zhangwei"])   // no terminal here: it gets as far as the screen
+        #expect(known.status == 9)
+    }
+}

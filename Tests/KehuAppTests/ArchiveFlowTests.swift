@@ -80,6 +80,19 @@ struct ArchiveFlowTests {
         #expect(added.birthday == LocalDate(year: 1990, month: 5, day: 6))
     }
 
+    @Test func anExistingContactIsEditedWithHistory() throws {
+        let vm = try salesperson(Scratch())
+        let contact = try #require(vm.detail?.contacts.first)
+        vm.send(.editContacts)
+        vm.send(.nextField); vm.send(.nextField)  // name, department, position
+        type(vm, "副总经理")
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        let stored = try #require(try vm.store.detail(customerID: contact.customerID)?.contacts.first { $0.id == contact.id })
+        #expect(stored.position == "副总经理")
+        #expect(try vm.store.history(table: "contacts", rowID: contact.id!).first?.field == "position")
+    }
+
     @Test func aDealBecomesAnOrderAndTheCustomerCooperates() throws {
         let vm = try salesperson(Scratch())
         let id = try #require(vm.detail?.customer.id)
