@@ -21,6 +21,11 @@ public enum Action: String, CaseIterable, Sendable {
     case editContacts = "edit-contacts"
     case closeCard = "close-card"
     case history
+    // The evening check
+    case comment
+    case needsGuidance = "needs-guidance"
+    case approve
+    case returnDefeat = "return"
     // Forms
     case nextField = "next-field"
     /// Enter: the next field, or save when on the last one.
@@ -50,6 +55,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case form
     case prompt
+    /// The supervisor's evening queue, in the left pane.
+    case evening
 
     /// In a form every unbound key types text, and a question waits for its answer, so
     /// neither falls back to the global table (typing "q" must not quit).

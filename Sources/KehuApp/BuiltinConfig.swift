@@ -75,6 +75,18 @@ enter = "confirm"
 y = "confirm"
 n = "decline"
 esc = "close"
+
+[evening]
+up = "move-up"
+down = "move-down"
+pgup = "page-up"
+pgdn = "page-down"
+home = "first"
+end = "last"
+c = "comment"
+g = "needs-guidance"
+a = "approve"
+r = "return"
 """#
 
     static let themes: [String: String] = [

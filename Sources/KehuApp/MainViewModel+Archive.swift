@@ -111,6 +111,7 @@ extension ActiveForm {
         case .customer(let f): return of(f.build())
         case .contact(let f): return of(f.build())
         case .closeCard(let f): return of(f.build())
+        case .note(let f): return of(f.build())
         }
     }
 }

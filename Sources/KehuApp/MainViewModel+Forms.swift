@@ -98,6 +98,7 @@ extension MainViewModel {
         case .customer(let f): saveCustomer(f)
         case .contact(let f): saveContact(f)
         case .closeCard(let f): saveClosing(f)
+        case .note(let f): saveNote(f)
         }
     }
 
@@ -250,6 +251,8 @@ extension MainViewModel {
                 var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
                 payload.apply(to: &f)
                 form = .contact(f)
+            case "note":
+                return
             default:
                 guard let card = try store.openCard(customerID: id) else { return }
                 var f = CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings)
@@ -280,6 +283,7 @@ struct DraftPayload: Codable {
         case .customer(let f): kind = "customer"; customerID = f.original.id
         case .contact(let f): kind = "contact"; customerID = f.customerID
         case .closeCard(let f): kind = "closeCard"; customerID = f.card.customerID
+        case .note: kind = "note"; customerID = nil
         }
         var texts: [String: String] = [:]
         var edited: [String] = []

@@ -23,10 +23,21 @@ extension MainViewModel {
         return (todayTop..<end).map { ($0, todayItems[$0]) }
     }
 
+    /// The views this user works in, in the order `v` cycles through them.
+    public var availableViews: [ListView] {
+        var views: [ListView] = [.today, .allCustomers]
+        if profile?.user.teamID != nil, let role = profile?.user.role, [.supervisor, .salesManager, .admin].contains(role) {
+            views.append(.evening)
+        }
+        return views
+    }
+
     func switchView() {
         attempt {
-            view = view == .today ? .allCustomers : .today
+            let views = availableViews
+            view = views[((views.firstIndex(of: view) ?? -1) + 1) % views.count]
             if view == .today { try reloadToday() }
+            if view == .evening { try reloadEvening() }
             try loadSelection()
         }
     }

@@ -27,6 +27,8 @@ public enum ListView: CaseIterable, Sendable {
     /// Everything due for me: the salesperson's start view.
     case today
     case allCustomers
+    /// The supervisor's evening check of the team's follow-ups.
+    case evening
 }
 
 /// The form open over the right panes.
@@ -36,6 +38,7 @@ public enum ActiveForm: Sendable {
     case customer(CustomerForm)
     case contact(ContactForm)
     case closeCard(CloseCardForm)
+    case note(NoteForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -44,6 +47,7 @@ public enum ActiveForm: Sendable {
         case .customer(let form): return form
         case .contact(let form): return form
         case .closeCard(let form): return form
+        case .note(let form): return form
         }
     }
 
@@ -55,6 +59,7 @@ public enum ActiveForm: Sendable {
         case .customer: return .customer(editable as! CustomerForm)
         case .contact: return .contact(editable as! ContactForm)
         case .closeCard: return .closeCard(editable as! CloseCardForm)
+        case .note: return .note(editable as! NoteForm)
         }
     }
 }
@@ -107,6 +112,13 @@ public final class MainViewModel {
     /// `finishExternalEdit`.
     public internal(set) var pendingExternalEdit: String?
     var cadence = FollowUpCadence.standard
+    /// The company's follow-up cadence, as read at start.
+    public var followUpCadence: FollowUpCadence { cadence }
+    /// The evening queue as rows (with group headers), and the selected row.
+    public internal(set) var eveningRows: [EveningRow] = []
+    public internal(set) var eveningQueue: EveningQueue?
+    public internal(set) var eveningSelected = 0
+    public internal(set) var eveningTop = 0
     public private(set) var isHelpOpen = false
     public internal(set) var helpTop = 0
     /// The history overlay: who changed what on the shown customer.
@@ -150,7 +162,8 @@ public final class MainViewModel {
         if prompt != nil { return .prompt }
         if form != nil { return .form }
         // Overlays (help, history) share the help table: close and scroll.
-        return isHelpOpen || history != nil ? .help : focus.context
+        if isHelpOpen || history != nil { return .help }
+        return focus == .list && view == .evening ? .evening : focus.context
     }
     public var today: LocalDate { clock.today }
     public var now: LocalDateTime { clock.now }
@@ -167,6 +180,10 @@ public final class MainViewModel {
             if profile?.user.role == .salesperson {
                 view = .today
                 try reloadToday()
+            } else if profile?.user.role == .supervisor, now.hour >= 16, profile?.user.teamID != nil {
+                // Before the evening meeting a supervisor starts on the team's queue.
+                view = .evening
+                try reloadEvening()
             }
             try loadSelection()
             if let draft = try store.drafts(login: login).first { prompt = .draft(draft) }
@@ -215,6 +232,7 @@ public final class MainViewModel {
         switch view {
         case .allCustomers: return selectedRow?.id
         case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
+        case .evening: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
         }
     }
 
@@ -229,6 +247,11 @@ public final class MainViewModel {
             return
         }
         detail = try store.detail(customerID: id)
+        // Opening the customer is reading the supervisor's comments on my follow-ups there.
+        if let me = profile?.user.id, view != .evening, try store.markCommentsSeen(customerID: id, handlerID: me) {
+            window = (0, [])
+            try fillWindow()
+        }
         timelineTotal = try store.timelineCount(customerID: id)
         timelineEntries = try store.timeline(customerID: id, offset: 0, limit: MainViewModel.timelinePage)
         cardTop = 0
@@ -243,8 +266,8 @@ public final class MainViewModel {
         totalCustomers = try store.customerCount()
         window = (0, [])
         try fillWindow()
-        if view == .today {
-            try reloadToday()
+        if view == .today || view == .evening {
+            if view == .today { try reloadToday() } else { try reloadEvening() }
             try loadSelection()
         } else {
             try loadDetail(customerID: customerID ?? selectedCustomerID)
@@ -313,6 +336,10 @@ public final class MainViewModel {
         case .editContacts: openContactForm()
         case .closeCard: openCloseCardForm()
         case .history: openHistory()
+        case .comment: openCommentForm()
+        case .needsGuidance: toggleGuidance()
+        case .approve: decideSelectedDefeat(approve: true)
+        case .returnDefeat: decideSelectedDefeat(approve: false)
         case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
              .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
             break
@@ -366,6 +393,10 @@ public final class MainViewModel {
     private func moveSelection(_ action: Action) {
         if view == .today {
             moveTodaySelection(action)
+            return
+        }
+        if view == .evening {
+            moveEveningSelection(action)
             return
         }
         var cursor = ListCursor(selected: selectedIndex, top: listTop)

@@ -32,4 +32,8 @@ public enum StringKey: CaseIterable, Sendable {
     // Archive editing, history, closing cards
     case customerFormTitle, contactFormTitle, closeCardTitle, defeatApplication, historyTitle, historyEmpty
     case savedCustomer, savedContact, nothingChanged, dealSaved, defeatApplied, noCardToClose
+    // Evening check
+    case viewEvening, paneEvening, overdueCards, defeatApplications, carriedOver, checked, needsGuidanceMark
+    case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck
+    case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
 }

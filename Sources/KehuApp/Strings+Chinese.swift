@@ -104,6 +104,24 @@ extension Strings {
         case .dealSaved: return "已成交，订单已记入，客户转为合作客户"
         case .defeatApplied: return "战败申请已提交，等待主管批准"
         case .noCardToClose: return "这个客户没有未结的意向卡"
+        case .viewEvening: return "晚检"
+        case .paneEvening: return "今日跟进 (按销售)"
+        case .overdueCards: return "逾期卡片"
+        case .defeatApplications: return "战败申请"
+        case .carriedOver: return "结转"
+        case .checked: return "已批"
+        case .needsGuidanceMark: return "需指导"
+        case .commentTitle: return "主管批示"
+        case .returnTitle: return "退回战败申请"
+        case .commentSigned: return "已批示并签名"
+        case .defeatApproved: return "已批准战败申请"
+        case .defeatReturned: return "已退回战败申请"
+        case .nothingToCheck: return "今天没有需要检查的跟进"
+        case .levelLabel: return "级别"
+        case .contentLabel: return "内容"
+        case .reasonLabel: return "原因"
+        case .newCommentMark: return "新批示"
+        case .thisTime: return "本次"
         }
     }
 
@@ -229,6 +247,8 @@ extension Strings {
         case .defeatPrice: return "成交价格"
         case .yearsInBusiness: return "经营年限"
         case .contactBirthday: return "生日"
+        case .supervisorComment: return "批示"
+        case .defeatDecision: return "退回理由"
         }
     }
 
@@ -249,6 +269,10 @@ extension Strings {
         case .editContacts: return "联系人"
         case .closeCard: return "结卡"
         case .history: return "修改记录"
+        case .comment: return "批示签名"
+        case .needsGuidance: return "需指导"
+        case .approve: return "批准"
+        case .returnDefeat: return "退回"
         case .nextField, .previousField, .nextOrSave: return "字段"
         case .save: return "保存"
         case .cancel: return "取消"
@@ -282,6 +306,10 @@ extension Strings {
         case .editContacts: return "添加或编辑联系人"
         case .closeCard: return "结束意向卡：成交或战败申请"
         case .history: return "查看这个客户的修改记录"
+        case .comment: return "写批示并签名"
+        case .needsGuidance: return "标记需要在夕会上指导"
+        case .approve: return "批准战败申请"
+        case .returnDefeat: return "退回战败申请（需写理由）"
         case .nextField: return "下一个字段（最后一个字段上 Enter 保存）"
         case .nextOrSave: return "下一个字段；在最后一个字段上保存"
         case .previousField: return "上一个字段"
@@ -309,6 +337,7 @@ extension Strings {
         case .help: return "帮助"
         case .form: return "表单"
         case .prompt: return "询问"
+        case .evening: return "晚检"
         }
     }
 }

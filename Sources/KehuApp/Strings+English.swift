@@ -104,6 +104,24 @@ extension Strings {
         case .dealSaved: return "Deal recorded: the order is on the customer, now cooperating"
         case .defeatApplied: return "Defeat application sent to the supervisor"
         case .noCardToClose: return "This customer has no open intent card"
+        case .viewEvening: return "Evening"
+        case .paneEvening: return "Today's follow-ups by salesperson"
+        case .overdueCards: return "Overdue cards"
+        case .defeatApplications: return "Defeat applications"
+        case .carriedOver: return "carried"
+        case .checked: return "checked"
+        case .needsGuidanceMark: return "guide"
+        case .commentTitle: return "Comment"
+        case .returnTitle: return "Return the defeat application"
+        case .commentSigned: return "Comment signed"
+        case .defeatApproved: return "Defeat approved"
+        case .defeatReturned: return "Defeat application returned"
+        case .nothingToCheck: return "Nothing to check today"
+        case .levelLabel: return "Level"
+        case .contentLabel: return "Said"
+        case .reasonLabel: return "Reason"
+        case .newCommentMark: return "new comment"
+        case .thisTime: return "this visit"
         }
     }
 
@@ -229,6 +247,8 @@ extension Strings {
         case .defeatPrice: return "Price chosen"
         case .yearsInBusiness: return "Years in business"
         case .contactBirthday: return "Birthday"
+        case .supervisorComment: return "Comment"
+        case .defeatDecision: return "Reason for returning"
         }
     }
 
@@ -249,6 +269,10 @@ extension Strings {
         case .editContacts: return "contacts"
         case .closeCard: return "close card"
         case .history: return "history"
+        case .comment: return "comment"
+        case .needsGuidance: return "guidance"
+        case .approve: return "approve"
+        case .returnDefeat: return "return"
         case .nextField, .previousField, .nextOrSave: return "field"
         case .save: return "save"
         case .cancel: return "cancel"
@@ -282,6 +306,10 @@ extension Strings {
         case .editContacts: return "Add or edit contacts"
         case .closeCard: return "Close the intent card: deal or defeat application"
         case .history: return "Who changed what on this customer"
+        case .comment: return "Write a comment and sign it"
+        case .needsGuidance: return "Flag for guidance at the evening meeting"
+        case .approve: return "Approve the defeat application"
+        case .returnDefeat: return "Return the defeat application (with a reason)"
         case .nextField: return "Next field (Enter on the last field saves)"
         case .nextOrSave: return "Next field; saves on the last one"
         case .previousField: return "Previous field"
@@ -309,6 +337,7 @@ extension Strings {
         case .help: return "Help"
         case .form: return "Form"
         case .prompt: return "Question"
+        case .evening: return "Evening check"
         }
     }
 }

@@ -162,6 +162,10 @@ public struct Strings: Sendable {
         case (.en, .competitor): return "Competitor"
         case (.en, .chosenProduct): return "Bought"
         case (.en, .chosenPrice): return "Price"
+        case (.zh, .comment): return "批示"
+        case (.zh, .returnReason): return "退回理由"
+        case (.en, .comment): return "Comment"
+        case (.en, .returnReason): return "Reason"
         }
     }
 
@@ -210,6 +214,12 @@ public struct Strings: Sendable {
     /// 今日 12 · 逾期 3
     public func todayCounts(due: Int, overdue: Int) -> String {
         language == .zh ? "今日 \(due) · 逾期 \(overdue)" : "due \(due) · late \(overdue)"
+    }
+
+    /// 已批 12/37
+    public func eveningProgress(checked: Int, total: Int, carried: Int) -> String {
+        let base = language == .zh ? "已批 \(checked)/\(total)" : "checked \(checked)/\(total)"
+        return carried > 0 ? base + " │ " + (language == .zh ? "结转 \(carried)" : "carried \(carried)") : base
     }
 
     /// (A 级 7 天)

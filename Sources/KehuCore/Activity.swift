@@ -58,6 +58,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var bottleneckPlan: String = ""  // 瓶颈分析及跟踪方案
     public var nextVisitOn: LocalDate?   // 下次访问时间
     public var supervisorComment: SupervisorComment?
+    /// Flagged by the supervisor for guidance at the evening meeting.
+    public var needsGuidance = false
 
     public init(id: Int64? = nil, customerID: Int64, cardID: Int64? = nil, visitNumber: Int,
                 method: ContactMethod, occurredAt: LocalDateTime, handlerID: Int64,

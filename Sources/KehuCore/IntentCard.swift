@@ -66,6 +66,8 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var chosenPriceYuan: Int?
     public var competitor: String = ""
     public var defeatAppliedOn: LocalDate?
+    /// The supervisor's note on approving or returning a defeat application.
+    public var defeatDecisionNote: String = ""
 
     public init(id: Int64? = nil, customerID: Int64, number: String, createdOn: LocalDate,
                 source: LeadSource, filledByID: Int64, personName: String, level: IntentLevel) {

@@ -59,11 +59,22 @@ extension KehuDatabase {
 
     /// Marks the supervisor's comments on `handlerID`'s follow-ups of a customer as read:
     /// the "new comment" mark goes once they have opened the customer.
-    public func markCommentsSeen(customerID: Int64, handlerID: Int64) throws {
+    /// - Returns: whether there was anything unread (checked by a read first, so moving
+    ///   through the list costs no writes).
+    @discardableResult
+    public func markCommentsSeen(customerID: Int64, handlerID: Int64) throws -> Bool {
+        let unread = try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS(SELECT 1 FROM activities INDEXED BY activities_unseenComments
+                              WHERE handlerID = ? AND customerID = ? AND commentSeen = 0)
+                """, arguments: [handlerID, customerID]) ?? false
+        }
+        guard unread else { return false }
         try write { db in
             try db.execute(sql: """
                 UPDATE activities SET commentSeen = 1 WHERE handlerID = ? AND customerID = ? AND commentSeen = 0
                 """, arguments: [handlerID, customerID])
         }
+        return true
     }
 }

@@ -101,6 +101,7 @@ extension IntentCard {
         closeReason = row["closeReason"] ?? ""; chosenProduct = row["chosenProduct"] ?? ""
         chosenPriceYuan = row["chosenPriceYuan"]; competitor = row["competitor"] ?? ""
         defeatAppliedOn = LocalDate(column: row["defeatAppliedOn"])
+        defeatDecisionNote = row["defeatDecisionNote"] ?? ""
     }
 
     var columnValues: ColumnValues {
@@ -120,7 +121,8 @@ extension IntentCard {
          ("state", state.rawValue.databaseValue), ("closedOn", closedOn?.description.databaseValue ?? .null),
          ("closeReason", closeReason.databaseValue), ("chosenProduct", chosenProduct.databaseValue),
          ("chosenPriceYuan", chosenPriceYuan.databaseValue), ("competitor", competitor.databaseValue),
-         ("defeatAppliedOn", defeatAppliedOn?.description.databaseValue ?? .null)]
+         ("defeatAppliedOn", defeatAppliedOn?.description.databaseValue ?? .null),
+         ("defeatDecisionNote", defeatDecisionNote.databaseValue)]
     }
 }
 
@@ -137,6 +139,7 @@ extension Activity {
            let at = LocalDateTime(column: row["commentAt"]) {
             supervisorComment = SupervisorComment(text: text, signerID: signer, signedAt: at)
         }
+        needsGuidance = row["needsGuidance"] ?? false
     }
 
     var columnValues: ColumnValues {
@@ -149,7 +152,8 @@ extension Activity {
          ("nextVisitOn", nextVisitOn?.description.databaseValue ?? .null),
          ("supervisorComment", supervisorComment?.text.databaseValue ?? .null),
          ("commentSignerID", supervisorComment?.signerID.databaseValue ?? .null),
-         ("commentAt", supervisorComment?.signedAt.description.databaseValue ?? .null)]
+         ("commentAt", supervisorComment?.signedAt.description.databaseValue ?? .null),
+         ("needsGuidance", needsGuidance.databaseValue)]
     }
 }
 

@@ -19,6 +19,16 @@ enum DetailPanes {
         context.scrollMarks(rect, into: &buffer, above: vm.cardTop > 0, below: vm.cardTop + inner.height < vm.cardLines.count)
     }
 
+    /// In the evening check the card pane shows what the supervisor needs to judge the row.
+    static func drawCheck(_ vm: MainViewModel, row: EveningRow, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        context.pane(rect, into: &buffer, focused: false, title: EveningPresenter.title(row, strings: vm.strings))
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        let lines = EveningPresenter.lines(row, width: inner.width - 1, today: vm.today, cadence: vm.followUpCadence, strings: vm.strings)
+        drawLines(lines, top: 0, into: &buffer, inner: inner, context: context)
+        context.scrollMarks(rect, into: &buffer, above: false, below: lines.count > inner.height)
+    }
+
     static func drawTimeline(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
         let latest = vm.timelineEntries.first?.activity.visitNumber

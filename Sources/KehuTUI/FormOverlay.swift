@@ -18,6 +18,11 @@ enum FormOverlay {
         case .customer(let f): title = "\(s[.customerFormTitle]) · \(f.original.name)"
         case .contact: title = "\(s[.contactFormTitle]) · \(vm.detail?.customer.name ?? "")"
         case .closeCard(let f): title = "\(s[.closeCardTitle]) · \(f.customerName)"
+        case .note(let f):
+            switch f.purpose {
+            case .comment(_, let customer, let handler): title = "\(s[.commentTitle]) · \(handler) → \(customer)"
+            case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
+            }
         }
         let focus = form.editable.focus
         let all = form.editable.fields

@@ -33,8 +33,13 @@ public struct MainScreen {
         switch vm.view {
         case .allCustomers: CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        case .evening: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         }
-        DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
+        if vm.view == .evening, let row = vm.selectedEveningRow {
+            DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
+        } else {
+            DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
+        }
         DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context)
         if let form = vm.form {
             // Over the right panes, as on the paper card: the list stays in sight.

@@ -16,6 +16,9 @@ enum StatusLine {
         case .allCustomers:
             position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
                 : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
+        case .evening:
+            let progress = vm.eveningProgress
+            position = s.eveningProgress(checked: progress.checked, total: progress.total, carried: progress.carriedOver)
         case .today:
             let counts = vm.todayCounts
             position = s.todayCounts(due: counts.due, overdue: counts.overdue)
@@ -25,7 +28,7 @@ enum StatusLine {
         var who = vm.profile?.user.displayName ?? vm.login
         who += " · " + (vm.profile.map { s.label($0.user.role) } ?? s[.unregisteredRole])
         if let team = vm.profile?.teamName { who += " · " + team }
-        let left = [(" kehu ", accent), ("│ ", bar), ((vm.view == .today ? s[.viewToday] : s[.viewAllCustomers]) + " ", bar), ("│ ", bar)]
+        let left = [(" kehu ", accent), ("│ ", bar), (viewName(vm.view, s) + " ", bar), ("│ ", bar)]
         let leftWidth = left.reduce(0) { $0 + DisplayWidth.of($1.0) }
         let rightWidth = DisplayWidth.of(right)
         let middleWidth = max(0, rect.width - leftWidth - rightWidth)
@@ -38,5 +41,13 @@ enum StatusLine {
         }
         spans.append((right, bar))
         buffer.putSpans(spans, x: rect.x, y: rect.y, width: rect.width, fill: bar)
+    }
+
+    static func viewName(_ view: ListView, _ s: Strings) -> String {
+        switch view {
+        case .today: return s[.viewToday]
+        case .allCustomers: return s[.viewAllCustomers]
+        case .evening: return s[.viewEvening]
+        }
     }
 }

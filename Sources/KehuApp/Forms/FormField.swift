@@ -21,6 +21,8 @@ public struct FormField: Hashable, Sendable {
         case decisionMaker
         // Closing a card
         case outcome, dealProduct, dealAmount, dealDate, contractNumber, defeatReason, competitor, chosenProduct, chosenPrice
+        // Evening check
+        case comment, returnReason
     }
 
     public let name: Name
@@ -81,6 +83,8 @@ extension FormField.Name {
         case .dealDate: return [.dealDate]
         case .defeatReason: return [.defeatReason]
         case .chosenPrice: return [.defeatPrice]
+        case .comment: return [.supervisorComment]
+        case .returnReason: return [.defeatDecision]
         default: return []
         }
     }

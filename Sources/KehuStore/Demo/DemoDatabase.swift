@@ -209,6 +209,11 @@ private struct Generator {
             contactIDs.append((db.lastInsertedRowID, contactName))
             summary.contacts += 1
         }
+        // Some customers are worked by two salespeople: the second is attached.
+        if let owner, rng.chance(5) {
+            let partner = rng.pick(team.sales.filter { $0.id != owner.id })
+            try db.execute(sql: "INSERT INTO customerMembers(customerID, userID) VALUES (?, ?)", arguments: [customerID, partner.id])
+        }
         try makeHistory(customerID: customerID, status: status, owner: owner ?? rng.pick(team.sales), team: team, contacts: contactIDs)
     }
 
@@ -286,7 +291,8 @@ private struct Generator {
                 next = isLast ? card.next : days[index + 1]
                 bottleneck = rng.pick(V.bottlenecks)
                 impression = rng.pick(V.impressions)
-                if day < today, rng.chance(55) {
+                // Evenings past were checked; the last two may still wait (carried over).
+                if day < today.adding(days: -2) || (day < today && rng.chance(50)) {
                     comment = (rng.pick(V.comments), team.supervisor.id, "\(day) 18:\(pad2(rng.int(in: 0...59)))")
                 }
             }

@@ -1,0 +1,37 @@
+import KehuCore
+
+/// One line of text for a decision: the supervisor's comment on a follow-up, or the
+/// reason for returning a defeat application.
+public struct NoteForm: EditableForm, Sendable {
+    public enum Purpose: Sendable, Equatable {
+        case comment(activityID: Int64, customerName: String, handlerName: String)
+        case returnDefeat(cardID: Int64, customerName: String)
+    }
+
+    public var fields: [FormField]
+    public var focus = 0
+    public let purpose: Purpose
+
+    public init(_ purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        switch purpose {
+        case .comment: fields = [FormField(.comment, text: text)]
+        case .returnDefeat: fields = [FormField(.returnReason, text: text)]
+        }
+        if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
+    }
+
+    public mutating func fieldChanged(_ name: FormField.Name) {}
+
+    public var text: String { fields[0].text.trimmingWhitespace() }
+
+    public func build() -> FormOutcome<String> {
+        guard !text.isEmpty else {
+            switch purpose {
+            case .comment: return .invalid([.required(field: .supervisorComment)])
+            case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
+            }
+        }
+        return .ready(text)
+    }
+}

@@ -1,0 +1,149 @@
+import GRDB
+import KehuCore
+
+/// A follow-up in the supervisor's evening queue, with the card context the supervisor
+/// reads before commenting (SPEC §2 "Daily rhythm").
+public struct EveningFollowUp: Hashable, Sendable {
+    public let activity: Activity
+    public let handlerName: String
+    public let customerCode: String
+    public let customerName: String
+    public let card: IntentCard?
+    /// Levels judged on the card's follow-ups, oldest first: C → B → A.
+    public let levelHistory: [IntentLevel]
+    /// From an earlier day: left unchecked then (it may be signed tonight).
+    public let isCarriedOver: Bool
+    public var isChecked: Bool { activity.supervisorComment != nil }
+}
+
+/// A card in the evening queue that needs a decision or a push.
+public struct EveningCard: Hashable, Sendable {
+    public let card: IntentCard
+    public let customerCode: String
+    public let customerName: String
+    public let ownerName: String?
+}
+
+/// The supervisor's evening queue for one team.
+public struct EveningQueue: Hashable, Sendable {
+    /// Grouped by salesperson (in name order), each group oldest first.
+    public let followUps: [EveningFollowUp]
+    public let overdueCards: [EveningCard]
+    public let pendingDefeats: [EveningCard]
+
+    public var checkedCount: Int { followUps.filter(\.isChecked).count }
+    /// Carried over and still waiting.
+    public var carriedOverCount: Int { followUps.filter { $0.isCarriedOver && !$0.isChecked }.count }
+}
+
+extension KehuDatabase {
+    /// Today's card follow-ups by the team, plus unchecked ones from the last
+    /// `carryOverDays` days (and those signed tonight, so progress counts them); then the
+    /// team's overdue cards; then defeat applications.
+    public func eveningQueue(teamID: Int64, today: LocalDate, carryOverDays: Int = 14, overdueLimit: Int = 200) throws -> EveningQueue {
+        try read { db in
+            let since = today.adding(days: -carryOverDays).description
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
+                FROM activities a
+                JOIN users h ON h.id = a.handlerID
+                JOIN customers c ON c.id = a.customerID
+                WHERE h.teamID = ?1 AND a.cardID IS NOT NULL AND a.occurredAt >= ?2
+                  AND (a.occurredAt >= ?3 OR a.supervisorComment IS NULL OR a.commentAt >= ?3)
+                ORDER BY h.displayName, a.occurredAt, a.id
+                """, arguments: [teamID, since, today.description])
+            let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
+            var cards: [Int64: IntentCard] = [:]
+            var levels: [Int64: [IntentLevel]] = [:]
+            // Card context in two queries for the whole queue, not two per follow-up.
+            for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    let card = IntentCard(row: row)
+                    cards[card.id!] = card
+                }
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT cardID, levelJudged FROM activities WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL
+                    ORDER BY occurredAt, id
+                    """, arguments: StatementArguments(chunk)) {
+                    if let level = IntentLevel(rawValue: row["levelJudged"]) { levels[row["cardID"], default: []].append(level) }
+                }
+            }
+            let followUps = rows.map { row -> EveningFollowUp in
+                let activity = Activity(row: row)
+                let history = activity.cardID.flatMap { levels[$0] } ?? []
+                // Repeated levels say nothing new: C C B B A reads C → B → A.
+                let steps = history.reduce(into: [IntentLevel]()) { if $0.last != $1 { $0.append($1) } }
+                return EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
+                                       customerName: row["customerName"], card: activity.cardID.flatMap { cards[$0] },
+                                       levelHistory: steps, isCarriedOver: activity.occurredAt.date < today)
+            }
+            func teamCards(_ condition: String, _ arguments: StatementArguments) throws -> [EveningCard] {
+                try Row.fetchAll(db, sql: """
+                    SELECT k.*, c.code AS customerCode, c.name AS customerName, u.displayName AS ownerName
+                    FROM customers c INDEXED BY customers_team
+                    JOIN intentCards k INDEXED BY intentCards_customer ON k.customerID = c.id
+                    LEFT JOIN users u ON u.id = c.ownerID
+                    WHERE c.teamID = ? AND \(condition)
+                    """, arguments: [teamID] + arguments).map {
+                    EveningCard(card: IntentCard(row: $0), customerCode: $0["customerCode"], customerName: $0["customerName"], ownerName: $0["ownerName"])
+                }
+            }
+            let overdue = try teamCards("k.state = 'open' AND k.nextVisitOn < ?", [today.description])
+                .sorted { ($0.card.nextVisitOn ?? today) < ($1.card.nextVisitOn ?? today) }
+            let defeats = try teamCards("k.state = 'defeatPending'", []).sorted { ($0.card.defeatAppliedOn ?? today) < ($1.card.defeatAppliedOn ?? today) }
+            return EveningQueue(followUps: followUps, overdueCards: Array(overdue.prefix(overdueLimit)), pendingDefeats: defeats)
+        }
+    }
+
+    /// 主管批示: the comment, signed with the signer and time, in the audit history; the
+    /// salesperson sees a "new comment" mark until they open the customer.
+    public func signComment(activityID: Int64, text: String, signerID: Int64, by actor: Actor) throws {
+        let comment = text.trimmingWhitespace()
+        guard !comment.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
+        try write { db in
+            let activity = try existingActivity(db, activityID)
+            var signed = activity
+            signed.supervisorComment = SupervisorComment(text: comment, signerID: signerID, signedAt: actor.clock.now)
+            _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
+                                        edited: signed.columnValues, actor: actor.login, at: actor.clock.now)
+            try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
+        }
+    }
+
+    /// Flags (or unflags) a follow-up for guidance at the evening meeting.
+    public func setNeedsGuidance(activityID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try write { db in
+            let activity = try existingActivity(db, activityID)
+            var flagged = activity
+            flagged.needsGuidance = flag
+            _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
+                                        edited: flagged.columnValues, actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// The supervisor's decision on a defeat application: approved, the card is lost and
+    /// closed; returned, it is open again with the reason, for the salesperson to go on.
+    public func decideDefeat(cardID: Int64, approve: Bool, note: String, by actor: Actor) throws {
+        if !approve, note.trimmingWhitespace().isEmpty { throw StoreError.invalid([.required(field: .defeatDecision)]) }
+        try write { db in
+            let card = try existingCard(db, cardID)
+            guard card.state == .defeatPending else { throw StoreError.notFound(table: "intentCards", rowID: cardID) }
+            var decided = card
+            decided.state = approve ? .lost : .open
+            decided.closedOn = approve ? actor.clock.today : nil
+            decided.defeatDecisionNote = note.trimmingWhitespace()
+            try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: decided.columnValues,
+                                    actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    private func existingActivity(_ db: Database, _ id: Int64) throws -> Activity {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(table: "activities", rowID: id)
+        }
+        let activity = Activity(row: row)
+        try requireVisible(db, customerID: activity.customerID)
+        return activity
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+import TerminalBasics
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+/// The supervisor's evening, on a small team with fixed data.
+struct EveningCheckTests {
+    struct Team {
+        let scratch: Scratch
+        let store: KehuDatabase
+        let ids: [String: Int64]
+        let evening = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 17, minute: 48)!
+
+        func viewModel(_ login: String) throws -> MainViewModel {
+            let profile = try #require(try store.profile(login: login))
+            let vm = MainViewModel(store: store.scoped(to: Viewer(profile.user)), strings: Strings(.zh),
+                                   keymap: shippedKeymap("default"), login: login, profile: profile, clock: FixedClock(evening))
+            vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+            vm.start()
+            return vm
+        }
+    }
+
+    /// 李主管's team: 张伟 logged two follow-ups today, 刘洋 one today and one two days
+    /// ago still unchecked; one older one was signed; a card is overdue; a defeat waits.
+    func team() throws -> Team {
+        let scratch = Scratch()
+        let store = try KehuDatabase.open(path: scratch.path + "/team.db")
+        let actor = Actor(login: "admin", clock: FixedClock(fixedNow))
+        let teamID = try store.add(KehuCore.Team(name: "华南一组", region: "华南"), by: actor)
+        var ids: [String: Int64] = [:]
+        for (login, name, role) in [("lizhuguan", "李主管", Role.supervisor), ("zhangwei", "张伟", .salesperson), ("liuyang", "刘洋", .salesperson)] {
+            ids[login] = try store.add(User(login: login, displayName: name, role: role, teamID: teamID, region: "华南"), by: actor)
+        }
+        func customer(_ code: String, _ name: String, owner: String, dueIn: Int = 5) throws -> (Int64, Int64) {
+            var c = Customer(code: code, name: name, createdAt: fixedNow)
+            c.ownerID = ids[owner]; c.teamID = teamID; c.status = .potential
+            let id = try store.add(c, by: actor)
+            var card = IntentCard(customerID: id, number: "YX-\(code)", createdOn: fixedNow.date.adding(days: -30), source: .walkIn,
+                                  filledByID: ids[owner]!, personName: name, level: .c)
+            card.nextVisitOn = fixedNow.date.adding(days: dueIn)
+            return (id, try store.add(card, by: actor))
+        }
+        func visit(_ customer: (Int64, Int64), by login: String, daysAgo: Int, hour: Int, level: IntentLevel, _ text: String,
+                   next: Int? = 7) throws -> Int64 {
+            var a = Activity(customerID: customer.0, cardID: customer.1, visitNumber: 1, method: .phone,
+                             occurredAt: LocalDateTime(date: fixedNow.date.adding(days: -daysAgo), hour: hour, minute: 0)!,
+                             handlerID: ids[login]!, content: text)
+            a.levelJudged = level
+            a.nextVisitOn = next.map { fixedNow.date.adding(days: $0) }
+            return try store.add(a, by: actor)
+        }
+        let baiyun = try customer("Aa-粤GZ0001", "广州白云电器", owner: "zhangwei")
+        let huanan = try customer("Bb-粤GZ0012", "广州华南机电", owner: "zhangwei")
+        let shunde = try customer("Cb-粤FS0101", "佛山顺德五金", owner: "liuyang")
+        let hongda = try customer("Ab-粤SZ0003", "深圳宏达电子", owner: "liuyang", dueIn: -4)   // overdue
+        _ = try visit(huanan, by: "zhangwei", daysAgo: 20, hour: 10, level: .c, "初次拜访")   // beyond carry-over
+        ids["huananToday"] = try visit(huanan, by: "zhangwei", daysAgo: 0, hour: 15, level: .a, "确认了预算已批")
+        _ = try visit(baiyun, by: "zhangwei", daysAgo: 0, hour: 10, level: .b, "上门拜访")
+        ids["shundeOld"] = try visit(shunde, by: "liuyang", daysAgo: 2, hour: 11, level: .c, "来店询价")
+        _ = try visit(shunde, by: "liuyang", daysAgo: 0, hour: 9, level: .c, "电话回访")
+        let signed = try visit(hongda, by: "liuyang", daysAgo: 3, hour: 9, level: .b, "技术交流", next: nil)
+        let threeDaysAgo = LocalDateTime(date: fixedNow.date.adding(days: -3), hour: 18, minute: 5)!
+        try store.signComment(activityID: signed, text: "好", signerID: ids["lizhuguan"]!, by: Actor(login: "lizhuguan", clock: FixedClock(threeDaysAgo)))
+        ids["baiyunCard"] = baiyun.1
+        try store.applyForDefeat(cardID: baiyun.1, application: DefeatApplication(reason: "买了二手设备"), by: actor)
+        ids["huanan"] = huanan.0
+        return Team(scratch: scratch, store: store, ids: ids)
+    }
+
+    @Test func theQueueIsGroupedBySalespersonOldestFirstWithCarryOver() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        #expect(vm.view == .evening)             // a supervisor after 16:00 starts here
+        let labels = vm.eveningRows.map { row -> String in
+            switch row {
+            case .salesperson(let name, let count): return "# \(name) \(count)"
+            case .followUp(let f): return "\(f.customerName) \(f.activity.content)\(f.isCarriedOver ? " 结转" : "")"
+            case .overdueHeading(let n): return "# 逾期 \(n)"
+            case .overdue(let c): return "逾期 \(c.customerName)"
+            case .defeatHeading(let n): return "# 战败 \(n)"
+            case .defeat(let c): return "战败 \(c.customerName)"
+            }
+        }
+        #expect(labels == ["# 刘洋 2", "佛山顺德五金 来店询价 结转", "佛山顺德五金 电话回访",
+                           "# 张伟 2", "广州白云电器 上门拜访", "广州华南机电 确认了预算已批",
+                           "# 逾期 1", "逾期 深圳宏达电子", "# 战败 1", "战败 广州白云电器"])
+        #expect(vm.eveningProgress == (0, 4, 1))
+        #expect(vm.eveningSelected == 1)          // the first row to check, not a heading
+        #expect(vm.context == .evening)
+    }
+
+    @Test func commentingSignsItAndMovesToTheNextUnchecked() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        vm.handle(.char("c"))
+        #expect(vm.context == .form)
+        type(vm, "先约技术交流，带案例")
+        vm.handle(.ctrl("s"))
+        #expect(vm.form == nil, "\(vm.message?.text ?? "")")
+        #expect(vm.eveningProgress.checked == 1)
+        #expect(vm.eveningProgress.carriedOver == 0)   // the carried one is checked now
+        guard case .followUp(let next)? = vm.selectedEveningRow else { Issue.record("no next row"); return }
+        #expect(!next.isChecked)
+        let shunde = try #require(vm.eveningQueue?.followUps.first?.activity.customerID)
+        let entries = try t.store.timeline(customerID: shunde, offset: 0, limit: 5)
+        let signed = try #require(entries.first { $0.activity.id == t.ids["shundeOld"] })
+        #expect(signed.activity.supervisorComment?.text == "先约技术交流，带案例")
+        #expect(signed.activity.supervisorComment?.signerID == t.ids["lizhuguan"])
+        #expect(signed.activity.supervisorComment?.signedAt.description == "2026-11-22 17:48")
+        let audited = try t.store.history(table: "activities", rowID: t.ids["shundeOld"]!).map(\.field)
+        #expect(Set(audited).isSuperset(of: ["supervisorComment", "commentSignerID", "commentAt"]))
+        // An empty comment is refused and signs nothing.
+        vm.handle(.char("c"))
+        vm.handle(.ctrl("s"))
+        #expect(vm.formProblems == [.required(field: .supervisorComment)])
+        vm.handle(Key(.escape))
+        #expect(vm.eveningProgress.checked == 1)
+    }
+
+    @Test func guidanceIsAFlagNotASignature() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        vm.handle(.char("g"))
+        guard case .followUp(let flagged)? = vm.selectedEveningRow else { return }
+        #expect(flagged.activity.needsGuidance)
+        #expect(vm.eveningProgress.checked == 0)
+        vm.handle(.char("g"))
+        guard case .followUp(let unflagged)? = vm.selectedEveningRow else { return }
+        #expect(!unflagged.activity.needsGuidance)
+    }
+
+    @Test func defeatsAreApprovedOrReturnedWithAReason() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        vm.send(.last)
+        guard case .defeat? = vm.selectedEveningRow else { Issue.record("not on the defeat"); return }
+        vm.handle(.char("r"))
+        vm.handle(.ctrl("s"))
+        #expect(vm.formProblems == [.required(field: .defeatDecision)])
+        type(vm, "再跟一次，客户还没定")
+        vm.handle(.ctrl("s"))
+        let first = try #require(try t.store.customerPage(offset: 0, limit: 1).first?.id)
+        let returned = try #require(try t.store.detail(customerID: first)?.cards.first)
+        #expect(returned.state == .open)
+        #expect(returned.defeatDecisionNote == "再跟一次，客户还没定")
+        #expect(vm.eveningQueue?.pendingDefeats.isEmpty == true)
+
+        // Applied again, and approved this time.
+        try t.store.applyForDefeat(cardID: t.ids["baiyunCard"]!, application: DefeatApplication(reason: "确实买了别家"),
+                                   by: Actor(login: "zhangwei", clock: FixedClock(fixedNow)))
+        vm.send(.nextView); vm.send(.nextView); vm.send(.nextView)   // back round to the evening view
+        #expect(vm.view == .evening)
+        vm.send(.last)
+        vm.handle(.char("a"))
+        let approved = try #require(try t.store.detail(customerID: returned.customerID)?.cards.first)
+        #expect(approved.state == .lost)
+        #expect(approved.closedOn == t.evening.date)
+    }
+
+    @Test func theSalespersonSeesTheNewCommentUntilOpened() throws {
+        let t = try team()
+        let supervisor = try t.viewModel("lizhuguan")
+        // Sign 张伟's follow-up on 广州华南机电.
+        while case .followUp(let f)? = supervisor.selectedEveningRow, f.activity.id != t.ids["huananToday"] { supervisor.send(.moveDown) }
+        supervisor.handle(.char("c"))
+        type(supervisor, "抓紧约总经理")
+        supervisor.handle(.ctrl("s"))
+
+        let salesperson = try t.viewModel("zhangwei")
+        salesperson.send(.nextView)             // the customer list
+        #expect(salesperson.view == .allCustomers)
+        let rows = salesperson.visibleRows.map(\.row)
+        #expect(rows.first { $0.id == t.ids["huanan"] }?.hasNewComment == true)
+        #expect(rows.filter(\.hasNewComment).count == 1)
+        while salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
+        #expect(salesperson.timelineEntries.first?.activity.supervisorComment?.text == "抓紧约总经理")
+        #expect(salesperson.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == false)
+    }
+
+    @Test func aCommentAndTheSalespersonsEditOfTheSameCustomerBothSurvive() throws {
+        let t = try team()
+        let salesperson = try t.viewModel("zhangwei")
+        salesperson.send(.nextView)
+        while salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
+        salesperson.send(.editCustomer)
+        for _ in 0..<17 { salesperson.send(.nextField) }   // to the note
+        type(salesperson, "总经理下周出差")
+        // Meanwhile the supervisor signs the follow-up on the same customer and card.
+        try t.store.signComment(activityID: t.ids["huananToday"]!, text: "好", signerID: t.ids["lizhuguan"]!,
+                                by: Actor(login: "lizhuguan", clock: FixedClock(t.evening)))
+        salesperson.send(.save)
+        #expect(salesperson.form == nil, "\(salesperson.message?.text ?? "")")
+        #expect(try t.store.customer(id: t.ids["huanan"]!)?.notes == "总经理下周出差")
+        #expect(try t.store.timeline(customerID: t.ids["huanan"]!, offset: 0, limit: 1).first?.activity.supervisorComment?.text == "好")
+    }
+}
