@@ -67,20 +67,30 @@ let activities = try store.timelineCountTotal()
 print("database: \(try store.customerCount()) customers, \(activities) activities\n")
 print("operation                           count   p50 ms    p99 ms    max ms")
 
-// Follow-ups saved on customers with an open card, each its own transaction.
+// Follow-ups saved by one team's salespeople on that team's customers with an open card,
+// each its own transaction: tonight's evening queue for that team.
+let team = try store.teams()[0]
+let teamSales = salespeople.filter { $0.teamID == team.id }
 var saveTimes: [Double] = []
 var rng = SeededRandom(seed: 42)
-let cardCustomers = try store.customersWithOpenCards(limit: options.saves)
+let cardCustomers = try store.customersWithOpenCards(limit: options.saves, teamID: team.id)
 for customerID in cardCustomers {
     let card = try store.openCard(customerID: customerID)
     var followUp = FollowUp(customerID: customerID, cardID: card?.id)
     followUp.content = "基准测试: 电话回访，客户确认预算"
     followUp.levelJudged = rng.pick(IntentLevel.allCases)
     followUp.nextVisitOn = FollowUpCadence.standard.nextVisit(after: today.date, level: followUp.levelJudged!)
-    let handler = salespeople[rng.int(in: 0...(salespeople.count - 1))].id!
+    let handler = teamSales[rng.int(in: 0...(teamSales.count - 1))].id!
     saveTimes.append(try milliseconds { _ = try store.log(followUp, handlerID: handler, by: actor) })
 }
 report("save follow-up (one transaction)", saveTimes)
+
+var eveningTimes: [Double] = []
+var queueSize = 0
+for _ in 0..<20 {
+    eveningTimes.append(try milliseconds { queueSize = try store.eveningQueue(teamID: team.id!, today: today.date).followUps.count })
+}
+report("evening queue (\(queueSize) follow-ups)", eveningTimes)
 
 var todayTimes: [Double] = []
 for person in salespeople { todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date) }) }

@@ -8,7 +8,6 @@ public struct EveningFollowUp: Hashable, Sendable {
     public let handlerName: String
     public let customerCode: String
     public let customerName: String
-    public let card: IntentCard?
     /// Levels judged on the card's follow-ups, oldest first: C → B → A.
     public let levelHistory: [IntentLevel]
     /// From an earlier day: left unchecked then (it may be signed tonight).
@@ -43,30 +42,37 @@ extension KehuDatabase {
     public func eveningQueue(teamID: Int64, today: LocalDate, carryOverDays: Int = 14, overdueLimit: Int = 200) throws -> EveningQueue {
         try read { db in
             let since = today.adding(days: -carryOverDays).description
+            // Three small index ranges instead of two weeks of every team's visits: today's,
+            // the unchecked since `since`, and those signed tonight.
             let rows = try Row.fetchAll(db, sql: """
+                WITH queue(id) AS (
+                    SELECT id FROM activities INDEXED BY activities_day WHERE occurredAt >= ?3 AND cardID IS NOT NULL
+                    UNION SELECT id FROM activities INDEXED BY activities_unchecked
+                          WHERE occurredAt >= ?2 AND cardID IS NOT NULL AND supervisorComment IS NULL
+                    UNION SELECT id FROM activities INDEXED BY activities_commentAt WHERE commentAt >= ?3 AND occurredAt >= ?2
+                )
                 SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
-                FROM activities a
+                FROM queue q
+                JOIN activities a ON a.id = q.id
                 JOIN users h ON h.id = a.handlerID
                 JOIN customers c ON c.id = a.customerID
-                WHERE h.teamID = ?1 AND a.cardID IS NOT NULL AND a.occurredAt >= ?2
-                  AND (a.occurredAt >= ?3 OR a.supervisorComment IS NULL OR a.commentAt >= ?3)
+                WHERE h.teamID = ?1
                 ORDER BY h.displayName, a.occurredAt, a.id
                 """, arguments: [teamID, since, today.description])
             let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
-            var cards: [Int64: IntentCard] = [:]
             var levels: [Int64: [IntentLevel]] = [:]
-            // Card context in two queries for the whole queue, not two per follow-up.
+            // The cards' level course in one query for the whole queue, not one per follow-up.
             for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
-                    let card = IntentCard(row: row)
-                    cards[card.id!] = card
-                }
+                // One row per card: its judged levels in order, as one string ("CCBA").
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT cardID, levelJudged FROM activities WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL
-                    ORDER BY occurredAt, id
+                    SELECT cardID, group_concat(levelJudged, '') AS levels FROM (
+                        SELECT cardID, levelJudged FROM activities INDEXED BY activities_card
+                        WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL ORDER BY cardID, occurredAt, id)
+                    GROUP BY cardID
                     """, arguments: StatementArguments(chunk)) {
-                    if let level = IntentLevel(rawValue: row["levelJudged"]) { levels[row["cardID"], default: []].append(level) }
+                    let text: String = row["levels"]
+                    levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
                 }
             }
             let followUps = rows.map { row -> EveningFollowUp in
@@ -75,24 +81,26 @@ extension KehuDatabase {
                 // Repeated levels say nothing new: C C B B A reads C → B → A.
                 let steps = history.reduce(into: [IntentLevel]()) { if $0.last != $1 { $0.append($1) } }
                 return EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
-                                       customerName: row["customerName"], card: activity.cardID.flatMap { cards[$0] },
-                                       levelHistory: steps, isCarriedOver: activity.occurredAt.date < today)
+                                       customerName: row["customerName"], levelHistory: steps, isCarriedOver: activity.occurredAt.date < today)
             }
-            func teamCards(_ condition: String, _ arguments: StatementArguments) throws -> [EveningCard] {
+            // Sorted and cut in SQL: a big team has thousands of late cards, the queue
+            // shows the longest-waiting ones.
+            func teamCards(_ condition: String, order: String, limit: Int, _ arguments: StatementArguments) throws -> [EveningCard] {
                 try Row.fetchAll(db, sql: """
                     SELECT k.*, c.code AS customerCode, c.name AS customerName, u.displayName AS ownerName
-                    FROM customers c INDEXED BY customers_team
-                    JOIN intentCards k INDEXED BY intentCards_customer ON k.customerID = c.id
+                    FROM intentCards k INDEXED BY intentCards_due
+                    JOIN customers c ON c.id = k.customerID
                     LEFT JOIN users u ON u.id = c.ownerID
                     WHERE c.teamID = ? AND \(condition)
+                    ORDER BY \(order) LIMIT \(limit)
                     """, arguments: [teamID] + arguments).map {
                     EveningCard(card: IntentCard(row: $0), customerCode: $0["customerCode"], customerName: $0["customerName"], ownerName: $0["ownerName"])
                 }
             }
-            let overdue = try teamCards("k.state = 'open' AND k.nextVisitOn < ?", [today.description])
-                .sorted { ($0.card.nextVisitOn ?? today) < ($1.card.nextVisitOn ?? today) }
-            let defeats = try teamCards("k.state = 'defeatPending'", []).sorted { ($0.card.defeatAppliedOn ?? today) < ($1.card.defeatAppliedOn ?? today) }
-            return EveningQueue(followUps: followUps, overdueCards: Array(overdue.prefix(overdueLimit)), pendingDefeats: defeats)
+            let overdue = try teamCards("k.state = 'open' AND k.nextVisitOn < ?", order: "k.nextVisitOn, k.id", limit: overdueLimit,
+                                        [today.description])
+            let defeats = try teamCards("k.state = 'defeatPending'", order: "k.defeatAppliedOn, k.id", limit: 1_000, [])
+            return EveningQueue(followUps: followUps, overdueCards: overdue, pendingDefeats: defeats)
         }
     }
 

@@ -220,6 +220,10 @@ enum Migrations {
                 ALTER TABLE activities ADD COLUMN commentSeen INTEGER NOT NULL DEFAULT 1;
                 CREATE INDEX activities_unseenComments ON activities(handlerID, customerID) WHERE commentSeen = 0;
                 CREATE INDEX activities_day ON activities(occurredAt);
+                -- The evening queue's other two parts: card follow-ups still unchecked, and
+                -- comments signed tonight. Both stay small while the team keeps up.
+                CREATE INDEX activities_unchecked ON activities(occurredAt) WHERE cardID IS NOT NULL AND supervisorComment IS NULL;
+                CREATE INDEX activities_commentAt ON activities(commentAt) WHERE commentAt IS NOT NULL;
                 -- Every updatable table counts its writes, like customers and cards.
                 ALTER TABLE contacts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
                 ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;

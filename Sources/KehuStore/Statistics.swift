@@ -6,10 +6,13 @@ extension KehuDatabase {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities") ?? 0 }
     }
 
-    /// Customers with an open intent card, spread over the archive.
-    public func customersWithOpenCards(limit: Int) throws -> [Int64] {
+    /// Customers with an open intent card (of one team, if given), spread over the archive.
+    public func customersWithOpenCards(limit: Int, teamID: Int64? = nil) throws -> [Int64] {
         try read { db in
-            let all = try Int64.fetchAll(db, sql: "SELECT DISTINCT customerID FROM intentCards WHERE state = 'open'")
+            let all = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT k.customerID FROM intentCards k JOIN customers c ON c.id = k.customerID
+                WHERE k.state = 'open' AND (?1 IS NULL OR c.teamID = ?1)
+                """, arguments: [teamID])
             guard all.count > limit, limit > 0 else { return all }
             let step = all.count / limit
             return stride(from: 0, to: all.count, by: step).prefix(limit).map { all[$0] }

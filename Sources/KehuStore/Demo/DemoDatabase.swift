@@ -291,8 +291,8 @@ private struct Generator {
                 next = isLast ? card.next : days[index + 1]
                 bottleneck = rng.pick(V.bottlenecks)
                 impression = rng.pick(V.impressions)
-                // Evenings past were checked; the last two may still wait (carried over).
-                if day < today.adding(days: -2) || (day < today && rng.chance(50)) {
+                // Evenings past were checked; a few of yesterday's still wait (carried over).
+                if day < today.adding(days: -1) || (day < today && rng.chance(80)) {
                     comment = (rng.pick(V.comments), team.supervisor.id, "\(day) 18:\(pad2(rng.int(in: 0...59)))")
                 }
             }
