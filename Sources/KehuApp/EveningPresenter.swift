@@ -33,6 +33,9 @@ public enum EveningPresenter {
             if let comment = f.activity.supervisorComment {
                 line(.supervisorComment, "\(comment.text) (\(comment.signedAt.date.monthDay) \(comment.signedAt.clock))", .timelineComment)
             }
+            if let review = f.activity.managerReview {
+                line(.managerReview, "\(review.text) (\(review.signedAt.date.monthDay) \(review.signedAt.clock))", .timelineComment)
+            }
             if f.activity.needsGuidance { line(.status, s[.needsGuidanceMark], .overdue) }
         case .overdue(let c):
             let late = c.card.daysOverdue(on: today) ?? 0

@@ -29,9 +29,16 @@ public enum EveningRow: Hashable, Sendable {
 /// The supervisor's evening check: read each follow-up of the day, comment and sign,
 /// flag what needs guidance, decide defeat applications; what is left carries over.
 extension MainViewModel {
+    /// Reads the evening queue, or in the spot-check view the week's sample.
     func reloadEvening() throws {
-        guard let team = profile?.user.teamID else { eveningRows = []; eveningQueue = nil; return }
-        let queue = try store.eveningQueue(teamID: team, today: today)
+        let queue: EveningQueue
+        if view == .spotCheck {
+            let size = try store.setting("spotcheck.size").flatMap(SpotCheckSize.init(setting:)) ?? .standard
+            queue = EveningQueue(followUps: try store.spotCheck(today: today, size: size), overdueCards: [], pendingDefeats: [])
+        } else {
+            guard let team = profile?.user.teamID else { eveningRows = []; eveningQueue = nil; return }
+            queue = try store.eveningQueue(teamID: team, today: today)
+        }
         eveningQueue = queue
         var rows: [EveningRow] = []
         var index = 0
@@ -106,8 +113,13 @@ extension MainViewModel {
 
     func openCommentForm() {
         guard case .followUp(let item)? = selectedEveningRow, let id = item.activity.id else { return }
-        form = .note(NoteForm(.comment(activityID: id, customerName: item.customerName, handlerName: item.handlerName),
-                              text: item.activity.supervisorComment?.text ?? ""))
+        if view == .spotCheck {
+            form = .note(NoteForm(.review(activityID: id, customerName: item.customerName, handlerName: item.handlerName),
+                                  text: item.activity.managerReview?.text ?? ""))
+        } else {
+            form = .note(NoteForm(.comment(activityID: id, customerName: item.customerName, handlerName: item.handlerName),
+                                  text: item.activity.supervisorComment?.text ?? ""))
+        }
         formProblems = []
     }
 
@@ -148,6 +160,14 @@ extension MainViewModel {
                     selectNextUnchecked()
                     try loadSelection()
                     show(strings[.commentSigned], kind: .info)
+                case .review(let activityID, _, _):
+                    guard let reviewer = profile?.user.id else { return }
+                    try store.signReview(activityID: activityID, text: text, reviewerID: reviewer, by: actor)
+                    closeForm()
+                    try reloadEvening()
+                    selectNextUnchecked()
+                    try loadSelection()
+                    show(strings[.reviewSigned], kind: .info)
                 case .returnDefeat(let cardID, _):
                     try store.decideDefeat(cardID: cardID, approve: false, note: text, by: actor)
                     closeForm()

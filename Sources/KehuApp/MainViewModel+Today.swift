@@ -26,8 +26,12 @@ extension MainViewModel {
     /// The views this user works in, in the order `v` cycles through them.
     public var availableViews: [ListView] {
         var views: [ListView] = [.today, .allCustomers]
-        if profile?.user.teamID != nil, let role = profile?.user.role, [.supervisor, .salesManager, .admin].contains(role) {
+        let role = profile?.user.role
+        if profile?.user.teamID != nil, let role, [.supervisor, .salesManager, .admin].contains(role) {
             views.append(.evening)
+        }
+        if let role, [.salesManager, .marketingManager, .generalManager, .admin].contains(role) {
+            views.append(.spotCheck)
         }
         return views
     }
@@ -37,7 +41,7 @@ extension MainViewModel {
             let views = availableViews
             view = views[((views.firstIndex(of: view) ?? -1) + 1) % views.count]
             if view == .today { try reloadToday() }
-            if view == .evening { try reloadEvening() }
+            if view == .evening || view == .spotCheck { try reloadEvening() }
             try loadSelection()
         }
     }

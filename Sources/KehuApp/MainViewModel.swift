@@ -29,6 +29,8 @@ public enum ListView: CaseIterable, Sendable {
     case allCustomers
     /// The supervisor's evening check of the team's follow-ups.
     case evening
+    /// The sales manager's weekly spot check of cards across the region.
+    case spotCheck
 }
 
 /// The form open over the right panes.
@@ -163,7 +165,7 @@ public final class MainViewModel {
         if form != nil { return .form }
         // Overlays (help, history) share the help table: close and scroll.
         if isHelpOpen || history != nil { return .help }
-        return focus == .list && view == .evening ? .evening : focus.context
+        return focus == .list && (view == .evening || view == .spotCheck) ? .evening : focus.context
     }
     public var today: LocalDate { clock.today }
     public var now: LocalDateTime { clock.now }
@@ -232,7 +234,7 @@ public final class MainViewModel {
         switch view {
         case .allCustomers: return selectedRow?.id
         case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
-        case .evening: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
+        case .evening, .spotCheck: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
         }
     }
 
@@ -248,7 +250,7 @@ public final class MainViewModel {
         }
         detail = try store.detail(customerID: id)
         // Opening the customer is reading the supervisor's comments on my follow-ups there.
-        if let me = profile?.user.id, view != .evening, try store.markCommentsSeen(customerID: id, handlerID: me) {
+        if let me = profile?.user.id, view != .evening, view != .spotCheck, try store.markCommentsSeen(customerID: id, handlerID: me) {
             window = (0, [])
             try fillWindow()
         }
@@ -266,7 +268,7 @@ public final class MainViewModel {
         totalCustomers = try store.customerCount()
         window = (0, [])
         try fillWindow()
-        if view == .today || view == .evening {
+        if view != .allCustomers {
             if view == .today { try reloadToday() } else { try reloadEvening() }
             try loadSelection()
         } else {
@@ -395,7 +397,7 @@ public final class MainViewModel {
             moveTodaySelection(action)
             return
         }
-        if view == .evening {
+        if view == .evening || view == .spotCheck {
             moveEveningSelection(action)
             return
         }

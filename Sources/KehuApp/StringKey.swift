@@ -36,4 +36,5 @@ public enum StringKey: CaseIterable, Sendable {
     case viewEvening, paneEvening, overdueCards, defeatApplications, carriedOver, checked, needsGuidanceMark
     case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck
     case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
+    case viewSpotCheck, paneSpotCheck, managerReview, reviewTitle, reviewSigned
 }

@@ -122,6 +122,11 @@ extension Strings {
         case .reasonLabel: return "原因"
         case .newCommentMark: return "新批示"
         case .thisTime: return "本次"
+        case .viewSpotCheck: return "周抽查"
+        case .paneSpotCheck: return "本周抽查 (按销售)"
+        case .managerReview: return "经理抽查"
+        case .reviewTitle: return "抽查意见"
+        case .reviewSigned: return "已写抽查意见并签名"
         }
     }
 

@@ -122,6 +122,11 @@ extension Strings {
         case .reasonLabel: return "Reason"
         case .newCommentMark: return "new comment"
         case .thisTime: return "this visit"
+        case .viewSpotCheck: return "Spot check"
+        case .paneSpotCheck: return "This week's sample"
+        case .managerReview: return "Manager"
+        case .reviewTitle: return "Spot-check review"
+        case .reviewSigned: return "Review signed"
         }
     }
 

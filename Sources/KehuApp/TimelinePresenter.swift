@@ -39,8 +39,12 @@ public enum TimelinePresenter {
                 if let next = a.nextVisitOn { text += (text.isEmpty ? "" : "  ") + "→ \(s[.nextVisit]) \(next.monthDay)" }
                 for piece in TextLayout.wrap(text, width: width - indent) { lines.append([Span(pad + piece, .timelineMeta)]) }
             }
-            if let comment = a.supervisorComment {
-                let who = "\(s[.supervisorComment]) (\(entry.signerName ?? "?") \(comment.signedAt.date.monthDay) \(comment.signedAt.clock)): "
+            let signed: [(StringKey, SupervisorComment, String?)] = [
+                a.supervisorComment.map { (.supervisorComment, $0, entry.signerName) },
+                a.managerReview.map { (.managerReview, $0, entry.reviewerName) },
+            ].compactMap { $0 }
+            for (label, comment, name) in signed {
+                let who = "\(s[label]) (\(name ?? "?") \(comment.signedAt.date.monthDay) \(comment.signedAt.clock)): "
                 for piece in TextLayout.wrap(who + comment.text, width: width - indent) {
                     lines.append([Span(pad + piece, .timelineComment)])
                 }

@@ -60,6 +60,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var supervisorComment: SupervisorComment?
     /// Flagged by the supervisor for guidance at the evening meeting.
     public var needsGuidance = false
+    /// The sales manager's review in the weekly spot check.
+    public var managerReview: SupervisorComment?
 
     public init(id: Int64? = nil, customerID: Int64, cardID: Int64? = nil, visitNumber: Int,
                 method: ContactMethod, occurredAt: LocalDateTime, handlerID: Int64,

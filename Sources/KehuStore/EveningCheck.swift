@@ -12,7 +12,9 @@ public struct EveningFollowUp: Hashable, Sendable {
     public let levelHistory: [IntentLevel]
     /// From an earlier day: left unchecked then (it may be signed tonight).
     public let isCarriedOver: Bool
-    public var isChecked: Bool { activity.supervisorComment != nil }
+    /// In the spot check, checked means reviewed by the manager, not signed by the supervisor.
+    public let isSpotCheck: Bool
+    public var isChecked: Bool { isSpotCheck ? activity.managerReview != nil : activity.supervisorComment != nil }
 }
 
 /// A card in the evening queue that needs a decision or a push.
@@ -25,6 +27,10 @@ public struct EveningCard: Hashable, Sendable {
 
 /// The supervisor's evening queue for one team.
 public struct EveningQueue: Hashable, Sendable {
+    public init(followUps: [EveningFollowUp], overdueCards: [EveningCard], pendingDefeats: [EveningCard]) {
+        self.followUps = followUps; self.overdueCards = overdueCards; self.pendingDefeats = pendingDefeats
+    }
+
     /// Grouped by salesperson (in name order), each group oldest first.
     public let followUps: [EveningFollowUp]
     public let overdueCards: [EveningCard]
@@ -59,30 +65,7 @@ extension KehuDatabase {
                 WHERE h.teamID = ?1
                 ORDER BY h.displayName, a.occurredAt, a.id
                 """, arguments: [teamID, since, today.description])
-            let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
-            var levels: [Int64: [IntentLevel]] = [:]
-            // The cards' level course in one query for the whole queue, not one per follow-up.
-            for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                // One row per card: its judged levels in order, as one string ("CCBA").
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT cardID, group_concat(levelJudged, '') AS levels FROM (
-                        SELECT cardID, levelJudged FROM activities INDEXED BY activities_card
-                        WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL ORDER BY cardID, occurredAt, id)
-                    GROUP BY cardID
-                    """, arguments: StatementArguments(chunk)) {
-                    let text: String = row["levels"]
-                    levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
-                }
-            }
-            let followUps = rows.map { row -> EveningFollowUp in
-                let activity = Activity(row: row)
-                let history = activity.cardID.flatMap { levels[$0] } ?? []
-                // Repeated levels say nothing new: C C B B A reads C → B → A.
-                let steps = history.reduce(into: [IntentLevel]()) { if $0.last != $1 { $0.append($1) } }
-                return EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
-                                       customerName: row["customerName"], levelHistory: steps, isCarriedOver: activity.occurredAt.date < today)
-            }
+            let followUps = try Self.followUps(db, rows: rows, today: today)
             // Sorted and cut in SQL: a big team has thousands of late cards, the queue
             // shows the longest-waiting ones.
             func teamCards(_ condition: String, order: String, limit: Int, _ arguments: StatementArguments) throws -> [EveningCard] {
@@ -104,6 +87,65 @@ extension KehuDatabase {
         }
     }
 
+    /// Follow-up rows (activities joined with handler and customer names) with the
+    /// course of levels on their cards.
+    static func followUps(_ db: Database, rows: [Row], today: LocalDate, spotCheck: Bool = false) throws -> [EveningFollowUp] {
+        let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
+        var levels: [Int64: [IntentLevel]] = [:]
+        // The cards' level course in one query for the whole queue, not one per follow-up.
+        for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            // One row per card: its judged levels in order, as one string ("CCBA").
+            for row in try Row.fetchAll(db, sql: """
+                SELECT cardID, group_concat(levelJudged, '') AS levels FROM (
+                SELECT cardID, levelJudged FROM activities INDEXED BY activities_card
+                WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL ORDER BY cardID, occurredAt, id)
+                GROUP BY cardID
+                """, arguments: StatementArguments(chunk)) {
+                let text: String = row["levels"]
+                levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
+            }
+        }
+        let followUps = rows.map { row -> EveningFollowUp in
+            let activity = Activity(row: row)
+            let history = activity.cardID.flatMap { levels[$0] } ?? []
+            // Repeated levels say nothing new: C C B B A reads C → B → A.
+            let steps = history.reduce(into: [IntentLevel]()) { if $0.last != $1 { $0.append($1) } }
+            return EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
+                           customerName: row["customerName"], levelHistory: steps,
+                           isCarriedOver: !spotCheck && activity.occurredAt.date < today, isSpotCheck: spotCheck)
+        }
+        return followUps
+    }
+
+    /// The weekly spot check: a sample of the cards followed up this week in the viewer's
+    /// part of the archive (a manager's region), each shown with its latest follow-up.
+    public func spotCheck(today: LocalDate, size: SpotCheckSize) throws -> [EveningFollowUp] {
+        let week = SpotCheckSampler.weekStart(of: today)
+        let (condition, arguments) = visible()
+        return try read { db in
+            let candidates = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT a.cardID FROM activities a INDEXED BY activities_day
+                JOIN customers c ON c.id = a.customerID
+                WHERE a.occurredAt >= ? AND a.cardID IS NOT NULL AND \(condition)
+                """, arguments: [week.description] + arguments)
+            let chosen = SpotCheckSampler.sample(candidates, week: week, size: size)
+            guard !chosen.isEmpty else { return [] }
+            let marks = chosen.map { _ in "?" }.joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
+                FROM activities a
+                JOIN users h ON h.id = a.handlerID
+                JOIN customers c ON c.id = a.customerID
+                WHERE a.id IN (SELECT (SELECT id FROM activities x INDEXED BY activities_card WHERE x.cardID = k.id
+                                       ORDER BY x.occurredAt DESC, x.id DESC LIMIT 1)
+                               FROM intentCards k WHERE k.id IN (\(marks)))
+                ORDER BY h.displayName, a.occurredAt, a.id
+                """, arguments: StatementArguments(chosen))
+            return try Self.followUps(db, rows: rows, today: today, spotCheck: true)
+        }
+    }
+
     /// 主管批示: the comment, signed with the signer and time, in the audit history; the
     /// salesperson sees a "new comment" mark until they open the customer.
     public func signComment(activityID: Int64, text: String, signerID: Int64, by actor: Actor) throws {
@@ -115,6 +157,21 @@ extension KehuDatabase {
             signed.supervisorComment = SupervisorComment(text: comment, signerID: signerID, signedAt: actor.clock.now)
             _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
                                         edited: signed.columnValues, actor: actor.login, at: actor.clock.now)
+            try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
+        }
+    }
+
+    /// The sales manager's spot-check review of a follow-up, signed and in the audit history;
+    /// the supervisor's comment stays as it was.
+    public func signReview(activityID: Int64, text: String, reviewerID: Int64, by actor: Actor) throws {
+        let review = text.trimmingWhitespace()
+        guard !review.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
+        try write { db in
+            let activity = try existingActivity(db, activityID)
+            var reviewed = activity
+            reviewed.managerReview = SupervisorComment(text: review, signerID: reviewerID, signedAt: actor.clock.now)
+            _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
+                                        edited: reviewed.columnValues, actor: actor.login, at: actor.clock.now)
             try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
         }
     }

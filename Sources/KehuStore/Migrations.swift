@@ -224,6 +224,10 @@ enum Migrations {
                 -- comments signed tonight. Both stay small while the team keeps up.
                 CREATE INDEX activities_unchecked ON activities(occurredAt) WHERE cardID IS NOT NULL AND supervisorComment IS NULL;
                 CREATE INDEX activities_commentAt ON activities(commentAt) WHERE commentAt IS NOT NULL;
+                -- The sales manager's weekly spot-check review, beside the supervisor's comment.
+                ALTER TABLE activities ADD COLUMN reviewComment TEXT;
+                ALTER TABLE activities ADD COLUMN reviewerID INTEGER REFERENCES users(id);
+                ALTER TABLE activities ADD COLUMN reviewedAt TEXT;
                 -- Every updatable table counts its writes, like customers and cards.
                 ALTER TABLE contacts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
                 ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;

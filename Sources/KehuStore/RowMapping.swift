@@ -140,6 +140,10 @@ extension Activity {
             supervisorComment = SupervisorComment(text: text, signerID: signer, signedAt: at)
         }
         needsGuidance = row["needsGuidance"] ?? false
+        if let text: String = row["reviewComment"], let reviewer: Int64 = row["reviewerID"],
+           let at = LocalDateTime(column: row["reviewedAt"]) {
+            managerReview = SupervisorComment(text: text, signerID: reviewer, signedAt: at)
+        }
     }
 
     var columnValues: ColumnValues {
@@ -153,7 +157,10 @@ extension Activity {
          ("supervisorComment", supervisorComment?.text.databaseValue ?? .null),
          ("commentSignerID", supervisorComment?.signerID.databaseValue ?? .null),
          ("commentAt", supervisorComment?.signedAt.description.databaseValue ?? .null),
-         ("needsGuidance", needsGuidance.databaseValue)]
+         ("needsGuidance", needsGuidance.databaseValue),
+         ("reviewComment", managerReview?.text.databaseValue ?? .null),
+         ("reviewerID", managerReview?.signerID.databaseValue ?? .null),
+         ("reviewedAt", managerReview?.signedAt.description.databaseValue ?? .null)]
     }
 }
 

@@ -7,6 +7,7 @@ public struct TimelineEntry: Hashable, Sendable {
     public let handlerName: String
     public let contactName: String?
     public let signerName: String?
+    public let reviewerName: String?
 }
 
 extension KehuDatabase {
@@ -23,17 +24,19 @@ extension KehuDatabase {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return [] }
             return try Row.fetchAll(db, sql: """
-                SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName
+                SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
+                       r.displayName AS reviewerName
                 FROM activities a
                 JOIN users h ON h.id = a.handlerID
                 LEFT JOIN contacts k ON k.id = a.contactID
                 LEFT JOIN users s ON s.id = a.commentSignerID
+                LEFT JOIN users r ON r.id = a.reviewerID
                 WHERE a.customerID = ?
                 ORDER BY a.occurredAt DESC, a.id DESC
                 LIMIT ? OFFSET ?
                 """, arguments: [customerID, limit, max(0, offset)]).map { row in
                 TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
-                              contactName: row["contactName"], signerName: row["signerName"])
+                              contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
             }
         }
     }

@@ -8,7 +8,7 @@ import TerminalUI
 enum EveningPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneEvening])
+        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[vm.view == .spotCheck ? .paneSpotCheck : .paneEvening])
         let inner = rect.inner
         buffer.fill(inner, style: .plain)
         if vm.eveningRows.isEmpty {

@@ -21,6 +21,7 @@ enum FormOverlay {
         case .note(let f):
             switch f.purpose {
             case .comment(_, let customer, let handler): title = "\(s[.commentTitle]) · \(handler) → \(customer)"
+            case .review(_, let customer, let handler): title = "\(s[.reviewTitle]) · \(handler) → \(customer)"
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
             }
         }

@@ -33,9 +33,9 @@ public struct MainScreen {
         switch vm.view {
         case .allCustomers: CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
-        case .evening: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        case .evening, .spotCheck: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         }
-        if vm.view == .evening, let row = vm.selectedEveningRow {
+        if vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
             DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
         } else {
             DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)

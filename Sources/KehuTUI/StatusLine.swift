@@ -16,7 +16,7 @@ enum StatusLine {
         case .allCustomers:
             position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
                 : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
-        case .evening:
+        case .evening, .spotCheck:
             let progress = vm.eveningProgress
             position = s.eveningProgress(checked: progress.checked, total: progress.total, carried: progress.carriedOver)
         case .today:
@@ -48,6 +48,7 @@ enum StatusLine {
         case .today: return s[.viewToday]
         case .allCustomers: return s[.viewAllCustomers]
         case .evening: return s[.viewEvening]
+        case .spotCheck: return s[.viewSpotCheck]
         }
     }
 }

@@ -197,3 +197,48 @@ struct EveningCheckTests {
         #expect(try t.store.timeline(customerID: t.ids["huanan"]!, offset: 0, limit: 1).first?.activity.supervisorComment?.text == "好")
     }
 }
+
+/// The sales manager's weekly spot check across the region.
+struct SpotCheckViewTests {
+    @Test func aManagerChecksTheWeeksSampleOfTheRegion() throws {
+        let scratch = Scratch()
+        let path = scratch.path + "/demo.db"
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: 600, seed: 4, now: fixedNow, creatorLogin: "tester"))
+        let store = try KehuDatabase.open(path: path)
+        // The demo's sales manager gets a region: 华南.
+        let manager = try #require(try store.user(login: "wangjianguo"))
+        var regional = manager
+        regional.region = "华南"
+        try store.update(user: manager, to: regional, by: Actor(login: "tester", clock: FixedClock(fixedNow)))
+        let profile = try #require(try store.profile(login: "wangjianguo"))
+        let vm = MainViewModel(store: store.scoped(to: Viewer(profile.user)), strings: Strings(.zh), keymap: shippedKeymap("default"),
+                               login: "wangjianguo", profile: profile, clock: FixedClock(fixedNow))
+        vm.setViewport(Viewport(listRows: 30, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+        vm.start()
+        #expect(vm.availableViews.contains(.spotCheck))
+        while vm.view != .spotCheck { vm.send(.nextView) }
+        let sample = try #require(vm.eveningQueue?.followUps)
+        #expect(sample.count == 20)
+        // Every sampled card is in the manager's region, and was followed up this week.
+        let monday = SpotCheckSampler.weekStart(of: fixedNow.date)
+        for item in sample {
+            #expect(try store.customer(id: item.activity.customerID)?.region == "华南")
+            #expect(item.activity.occurredAt.date >= monday)
+        }
+        // Reviews work with the evening check's keys, and leave the supervisor's comment be.
+        #expect(vm.eveningProgress.checked == 0)
+        guard case .followUp(let first)? = vm.selectedEveningRow else { Issue.record("no row"); return }
+        let supervisorComment = first.activity.supervisorComment
+        vm.handle(.char("c"))
+        type(vm, "这张卡的瓶颈分析太简单")
+        vm.handle(.ctrl("s"))
+        #expect(vm.eveningProgress.checked == 1)
+        let entry = try #require(try store.timeline(customerID: first.activity.customerID, offset: 0, limit: 50).first { $0.activity.id == first.activity.id })
+        #expect(entry.activity.managerReview?.text == "这张卡的瓶颈分析太简单")
+        #expect(entry.reviewerName == "王建国")
+        #expect(entry.activity.supervisorComment == supervisorComment)
+        vm.send(.nextView)
+        while vm.view != .spotCheck { vm.send(.nextView) }
+        #expect(vm.eveningQueue?.followUps.map(\.activity.cardID) == sample.map(\.activity.cardID))
+    }
+}

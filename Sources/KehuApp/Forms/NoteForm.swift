@@ -5,6 +5,7 @@ import KehuCore
 public struct NoteForm: EditableForm, Sendable {
     public enum Purpose: Sendable, Equatable {
         case comment(activityID: Int64, customerName: String, handlerName: String)
+        case review(activityID: Int64, customerName: String, handlerName: String)
         case returnDefeat(cardID: Int64, customerName: String)
     }
 
@@ -15,7 +16,7 @@ public struct NoteForm: EditableForm, Sendable {
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
         switch purpose {
-        case .comment: fields = [FormField(.comment, text: text)]
+        case .comment, .review: fields = [FormField(.comment, text: text)]
         case .returnDefeat: fields = [FormField(.returnReason, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
@@ -28,7 +29,7 @@ public struct NoteForm: EditableForm, Sendable {
     public func build() -> FormOutcome<String> {
         guard !text.isEmpty else {
             switch purpose {
-            case .comment: return .invalid([.required(field: .supervisorComment)])
+            case .comment, .review: return .invalid([.required(field: .supervisorComment)])
             case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
             }
         }
