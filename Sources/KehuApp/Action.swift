@@ -21,6 +21,7 @@ public enum Action: String, CaseIterable, Sendable {
     case editContacts = "edit-contacts"
     case closeCard = "close-card"
     case history
+    case proposeGrade = "propose-grade"
     // The evening check
     case comment
     case needsGuidance = "needs-guidance"

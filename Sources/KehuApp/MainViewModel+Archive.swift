@@ -112,6 +112,7 @@ extension ActiveForm {
         case .contact(let f): return of(f.build())
         case .closeCard(let f): return of(f.build())
         case .note(let f): return of(f.build())
+        case .grade(let f): return of(f.build())
         }
     }
 }

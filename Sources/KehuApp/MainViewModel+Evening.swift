@@ -168,6 +168,8 @@ extension MainViewModel {
                     selectNextUnchecked()
                     try loadSelection()
                     show(strings[.reviewSigned], kind: .info)
+                case .rejectGrade(let proposalID, _):
+                    try rejectGrade(proposalID: proposalID, reason: text)
                 case .returnDefeat(let cardID, _):
                     try store.decideDefeat(cardID: cardID, approve: false, note: text, by: actor)
                     closeForm()

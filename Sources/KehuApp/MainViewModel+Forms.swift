@@ -99,6 +99,7 @@ extension MainViewModel {
         case .contact(let f): saveContact(f)
         case .closeCard(let f): saveClosing(f)
         case .note(let f): saveNote(f)
+        case .grade(let f): saveGrade(f)
         }
     }
 
@@ -253,6 +254,10 @@ extension MainViewModel {
                 form = .contact(f)
             case "note":
                 return
+            case "grade":
+                var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
+                payload.apply(to: &f)
+                form = .grade(f)
             default:
                 guard let card = try store.openCard(customerID: id) else { return }
                 var f = CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings)
@@ -284,6 +289,7 @@ struct DraftPayload: Codable {
         case .contact(let f): kind = "contact"; customerID = f.customerID
         case .closeCard(let f): kind = "closeCard"; customerID = f.card.customerID
         case .note: kind = "note"; customerID = nil
+        case .grade(let f): kind = "grade"; customerID = f.customer.id
         }
         var texts: [String: String] = [:]
         var edited: [String] = []

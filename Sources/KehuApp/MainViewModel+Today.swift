@@ -33,15 +33,27 @@ extension MainViewModel {
         if let role, [.salesManager, .marketingManager, .generalManager, .admin].contains(role) {
             views.append(.spotCheck)
         }
+        if let role, [.salesManager, .marketingManager, .generalManager].contains(role) {
+            views.append(.approvals)
+        }
         return views
+    }
+
+    /// Rereads what the current view lists.
+    func reloadCurrentView() throws {
+        switch view {
+        case .today: try reloadToday()
+        case .evening, .spotCheck: try reloadEvening()
+        case .approvals: try reloadApprovals()
+        case .allCustomers: break
+        }
     }
 
     func switchView() {
         attempt {
             let views = availableViews
             view = views[((views.firstIndex(of: view) ?? -1) + 1) % views.count]
-            if view == .today { try reloadToday() }
-            if view == .evening || view == .spotCheck { try reloadEvening() }
+            try reloadCurrentView()
             try loadSelection()
         }
     }

@@ -31,6 +31,8 @@ public enum ListView: CaseIterable, Sendable {
     case evening
     /// The sales manager's weekly spot check of cards across the region.
     case spotCheck
+    /// Grade changes waiting for my approval.
+    case approvals
 }
 
 /// The form open over the right panes.
@@ -41,6 +43,7 @@ public enum ActiveForm: Sendable {
     case contact(ContactForm)
     case closeCard(CloseCardForm)
     case note(NoteForm)
+    case grade(GradeForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -50,6 +53,7 @@ public enum ActiveForm: Sendable {
         case .contact(let form): return form
         case .closeCard(let form): return form
         case .note(let form): return form
+        case .grade(let form): return form
         }
     }
 
@@ -62,6 +66,7 @@ public enum ActiveForm: Sendable {
         case .contact: return .contact(editable as! ContactForm)
         case .closeCard: return .closeCard(editable as! CloseCardForm)
         case .note: return .note(editable as! NoteForm)
+        case .grade: return .grade(editable as! GradeForm)
         }
     }
 }
@@ -121,6 +126,9 @@ public final class MainViewModel {
     public internal(set) var eveningQueue: EveningQueue?
     public internal(set) var eveningSelected = 0
     public internal(set) var eveningTop = 0
+    /// Grade proposals waiting for my decision, and the selected one.
+    public internal(set) var approvals: [GradeProposal] = []
+    public internal(set) var approvalSelected = 0
     public private(set) var isHelpOpen = false
     public internal(set) var helpTop = 0
     /// The history overlay: who changed what on the shown customer.
@@ -165,7 +173,7 @@ public final class MainViewModel {
         if form != nil { return .form }
         // Overlays (help, history) share the help table: close and scroll.
         if isHelpOpen || history != nil { return .help }
-        return focus == .list && (view == .evening || view == .spotCheck) ? .evening : focus.context
+        return focus == .list && [.evening, .spotCheck, .approvals].contains(view) ? .evening : focus.context
     }
     public var today: LocalDate { clock.today }
     public var now: LocalDateTime { clock.now }
@@ -235,6 +243,7 @@ public final class MainViewModel {
         case .allCustomers: return selectedRow?.id
         case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
         case .evening, .spotCheck: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
+        case .approvals: return approvals.indices.contains(approvalSelected) ? approvals[approvalSelected].customerID : nil
         }
     }
 
@@ -250,7 +259,7 @@ public final class MainViewModel {
         }
         detail = try store.detail(customerID: id)
         // Opening the customer is reading the supervisor's comments on my follow-ups there.
-        if let me = profile?.user.id, view != .evening, view != .spotCheck, try store.markCommentsSeen(customerID: id, handlerID: me) {
+        if let me = profile?.user.id, [.today, .allCustomers].contains(view), try store.markCommentsSeen(customerID: id, handlerID: me) {
             window = (0, [])
             try fillWindow()
         }
@@ -269,7 +278,7 @@ public final class MainViewModel {
         window = (0, [])
         try fillWindow()
         if view != .allCustomers {
-            if view == .today { try reloadToday() } else { try reloadEvening() }
+            try reloadCurrentView()
             try loadSelection()
         } else {
             try loadDetail(customerID: customerID ?? selectedCustomerID)
@@ -338,10 +347,11 @@ public final class MainViewModel {
         case .editContacts: openContactForm()
         case .closeCard: openCloseCardForm()
         case .history: openHistory()
+        case .proposeGrade: openGradeForm()
         case .comment: openCommentForm()
         case .needsGuidance: toggleGuidance()
-        case .approve: decideSelectedDefeat(approve: true)
-        case .returnDefeat: decideSelectedDefeat(approve: false)
+        case .approve: view == .approvals ? decideSelectedGrade(approve: true) : decideSelectedDefeat(approve: true)
+        case .returnDefeat: view == .approvals ? decideSelectedGrade(approve: false) : decideSelectedDefeat(approve: false)
         case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
              .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
             break
@@ -399,6 +409,15 @@ public final class MainViewModel {
         }
         if view == .evening || view == .spotCheck {
             moveEveningSelection(action)
+            return
+        }
+        if view == .approvals {
+            var cursor = ListCursor(selected: approvalSelected, top: 0)
+            cursor.apply(action, count: approvals.count, rows: viewport.listRows)
+            if cursor.selected != approvalSelected {
+                approvalSelected = cursor.selected
+                attempt { try loadSelection() }
+            }
             return
         }
         var cursor = ListCursor(selected: selectedIndex, top: listTop)

@@ -127,6 +127,16 @@ extension Strings {
         case .managerReview: return "经理抽查"
         case .reviewTitle: return "抽查意见"
         case .reviewSigned: return "已写抽查意见并签名"
+        case .gradeTitle: return "客户资格评审"
+        case .viewApprovals: return "审批"
+        case .paneApprovals: return "待我审批"
+        case .nothingToApprove: return "没有待审批的事项"
+        case .gradeApproved: return "已批准"
+        case .gradeRejected: return "已驳回"
+        case .rejectTitle: return "驳回等级评审"
+        case .scoreTotal: return "总分"
+        case .approversLabel: return "审批"
+        case .noApprovalNeeded: return "无需审批，直接生效"
         }
     }
 
@@ -254,6 +264,8 @@ extension Strings {
         case .contactBirthday: return "生日"
         case .supervisorComment: return "批示"
         case .defeatDecision: return "退回理由"
+        case .gradeDecision: return "驳回理由"
+        case .gradeScore: return "评分"
         }
     }
 
@@ -274,6 +286,7 @@ extension Strings {
         case .editContacts: return "联系人"
         case .closeCard: return "结卡"
         case .history: return "修改记录"
+        case .proposeGrade: return "评级"
         case .comment: return "批示签名"
         case .needsGuidance: return "需指导"
         case .approve: return "批准"
@@ -311,6 +324,7 @@ extension Strings {
         case .editContacts: return "添加或编辑联系人"
         case .closeCard: return "结束意向卡：成交或战败申请"
         case .history: return "查看这个客户的修改记录"
+        case .proposeGrade: return "客户资格评审：打分并提交等级变更"
         case .comment: return "写批示并签名"
         case .needsGuidance: return "标记需要在夕会上指导"
         case .approve: return "批准战败申请"

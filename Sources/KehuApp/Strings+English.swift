@@ -127,6 +127,16 @@ extension Strings {
         case .managerReview: return "Manager"
         case .reviewTitle: return "Spot-check review"
         case .reviewSigned: return "Review signed"
+        case .gradeTitle: return "Grade review"
+        case .viewApprovals: return "Approvals"
+        case .paneApprovals: return "Waiting for me"
+        case .nothingToApprove: return "Nothing waits for your approval"
+        case .gradeApproved: return "Approved"
+        case .gradeRejected: return "Rejected"
+        case .rejectTitle: return "Reject the grade review"
+        case .scoreTotal: return "Score"
+        case .approversLabel: return "Approvers"
+        case .noApprovalNeeded: return "no approval needed"
         }
     }
 
@@ -254,6 +264,8 @@ extension Strings {
         case .contactBirthday: return "Birthday"
         case .supervisorComment: return "Comment"
         case .defeatDecision: return "Reason for returning"
+        case .gradeDecision: return "Reason for rejecting"
+        case .gradeScore: return "Score"
         }
     }
 
@@ -274,6 +286,7 @@ extension Strings {
         case .editContacts: return "contacts"
         case .closeCard: return "close card"
         case .history: return "history"
+        case .proposeGrade: return "grade"
         case .comment: return "comment"
         case .needsGuidance: return "guidance"
         case .approve: return "approve"
@@ -311,6 +324,7 @@ extension Strings {
         case .editContacts: return "Add or edit contacts"
         case .closeCard: return "Close the intent card: deal or defeat application"
         case .history: return "Who changed what on this customer"
+        case .proposeGrade: return "Grade review: score and propose a grade change"
         case .comment: return "Write a comment and sign it"
         case .needsGuidance: return "Flag for guidance at the evening meeting"
         case .approve: return "Approve the defeat application"

@@ -166,6 +166,10 @@ public struct Strings: Sendable {
         case (.zh, .returnReason): return "退回理由"
         case (.en, .comment): return "Comment"
         case (.en, .returnReason): return "Reason"
+        case (.zh, .potential): return "正式/潜在"
+        case (.en, .potential): return "Formal/pot."
+        case (_, .score1), (_, .score2), (_, .score3), (_, .score4), (_, .score5), (_, .score6), (_, .score7), (_, .score8):
+            return language == .zh ? "评分" : "Score"
         }
     }
 
@@ -214,6 +218,15 @@ public struct Strings: Sendable {
     /// 今日 12 · 逾期 3
     public func todayCounts(due: Int, overdue: Int) -> String {
         language == .zh ? "今日 \(due) · 逾期 \(overdue)" : "due \(due) · late \(overdue)"
+    }
+
+    public func gradeChanged(to grade: String) -> String {
+        language == .zh ? "等级已改为 \(grade)" : "Grade changed to \(grade)"
+    }
+
+    public func gradeProposed(to grade: String, waitingFor roles: [String]) -> String {
+        language == .zh ? "已提交评审：\(grade)，待 \(roles.joined(separator: "、")) 审批"
+                        : "Proposed \(grade), waiting for \(roles.joined(separator: ", "))"
     }
 
     /// 已批 12/37

@@ -224,6 +224,32 @@ enum Migrations {
                 -- comments signed tonight. Both stay small while the team keeps up.
                 CREATE INDEX activities_unchecked ON activities(occurredAt) WHERE cardID IS NOT NULL AND supervisorComment IS NULL;
                 CREATE INDEX activities_commentAt ON activities(commentAt) WHERE commentAt IS NOT NULL;
+                -- Grade changes wait for their approval chain (客户资格评审).
+                CREATE TABLE gradeProposals (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    fromGrade TEXT NOT NULL,
+                    toGrade TEXT NOT NULL,
+                    score INTEGER NOT NULL,
+                    scoreSheet TEXT NOT NULL,
+                    proposerID INTEGER NOT NULL REFERENCES users(id),
+                    proposedAt TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    decidedAt TEXT,
+                    note TEXT NOT NULL DEFAULT '',
+                    revision INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX gradeProposals_state ON gradeProposals(state, customerID);
+                CREATE TABLE gradeApprovals (
+                    id INTEGER PRIMARY KEY,
+                    proposalID INTEGER NOT NULL REFERENCES gradeProposals(id),
+                    role TEXT NOT NULL,
+                    approverID INTEGER NOT NULL REFERENCES users(id),
+                    decision TEXT NOT NULL,
+                    decidedAt TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX gradeApprovals_proposal ON gradeApprovals(proposalID);
                 -- The sales manager's weekly spot-check review, beside the supervisor's comment.
                 ALTER TABLE activities ADD COLUMN reviewComment TEXT;
                 ALTER TABLE activities ADD COLUMN reviewerID INTEGER REFERENCES users(id);

@@ -1,4 +1,5 @@
 import KehuApp
+import KehuStore
 import TerminalUI
 
 /// The right side: the customer card above, the visit timeline below. Both draw lines the
@@ -27,6 +28,13 @@ enum DetailPanes {
         let lines = EveningPresenter.lines(row, width: inner.width - 1, today: vm.today, cadence: vm.followUpCadence, strings: vm.strings)
         drawLines(lines, top: 0, into: &buffer, inner: inner, context: context)
         context.scrollMarks(rect, into: &buffer, above: false, below: lines.count > inner.height)
+    }
+
+    static func drawProposal(_ vm: MainViewModel, proposal: GradeProposal, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        context.pane(rect, into: &buffer, focused: false, title: "\(vm.strings[.gradeTitle]) · \(proposal.customerName)", note: proposal.customerCode)
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        drawLines(GradePresenter.lines(proposal, width: inner.width - 1, strings: vm.strings), top: 0, into: &buffer, inner: inner, context: context)
     }
 
     static func drawTimeline(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {

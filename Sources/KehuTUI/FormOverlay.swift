@@ -23,7 +23,13 @@ enum FormOverlay {
             case .comment(_, let customer, let handler): title = "\(s[.commentTitle]) · \(handler) → \(customer)"
             case .review(_, let customer, let handler): title = "\(s[.reviewTitle]) · \(handler) → \(customer)"
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
+            case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
             }
+        case .grade(let f):
+            title = "\(s[.gradeTitle]) · \(f.customer.name)"
+            // The result follows the scores as they are typed.
+            let approvers = f.approvers.isEmpty ? s[.noApprovalNeeded] : f.approvers.map { s.label($0) }.joined(separator: "→")
+            hints[.potential] = "\(s[.scoreTotal]) \(f.total) → \(s.label(f.target)) · \(approvers)"
         }
         let focus = form.editable.focus
         let all = form.editable.fields
@@ -39,7 +45,7 @@ enum FormOverlay {
         // Save and cancel keys are in the hint line below, generated from the keymap.
         buffer.box(rect, glyphs: .heavy, style: context.style(.paneBorderFocused), title: title, titleStyle: context.style(.paneTitle))
         let inner = rect.inner
-        let labelWidth = min(12, (fields.map { DisplayWidth.of(s.label($0.name)) }.max() ?? 8) + 2)
+        let labelWidth = min(16, (fields.map { DisplayWidth.of($0.customLabel ?? s.label($0.name)) }.max() ?? 8) + 2)
         let problems = Set(vm.formProblems.map(\.field))
         var y = inner.y
         for field in fields where y < inner.maxY {
@@ -47,7 +53,7 @@ enum FormOverlay {
             let hasProblem = field.name.validationFields.contains { problems.contains($0) }
             let labelRole: ThemeRole = hasProblem ? .overdue : focused ? .paneBorderFocused : .cardLabel
             let marker = focused ? "▸" : hasProblem ? "!" : " "
-            buffer.put(marker + TextLayout.fit(s.label(field.name), to: labelWidth - 1), x: inner.x, y: y,
+            buffer.put(marker + TextLayout.fit(field.customLabel ?? s.label(field.name), to: labelWidth - 1), x: inner.x, y: y,
                        style: context.style(labelRole), clip: inner)
             let valueX = inner.x + labelWidth
             let valueWidth = inner.maxX - valueX - 1
@@ -64,8 +70,9 @@ enum FormOverlay {
                 if !field.isEnabled {
                     buffer.putFitted(hints[field.name] ?? "—", x: valueX, y: y, width: valueWidth, style: context.style(.listEmpty))
                 } else {
-                    context.draw(choiceLine(options, selected: selected, width: valueWidth, focused: focused), into: &buffer,
-                                 x: valueX, y: y, width: valueWidth)
+                    var line = choiceLine(options, selected: selected, width: valueWidth, focused: focused)
+                    if let hint = hints[field.name] { line.append(Span("  " + hint, .cardLabel)) }
+                    context.draw(line, into: &buffer, x: valueX, y: y, width: valueWidth)
                 }
             }
             y += 1

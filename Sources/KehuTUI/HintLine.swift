@@ -4,7 +4,7 @@ import TerminalUI
 /// The bottom line, generated from the active keymap for the focused context: the first
 /// key of each action, paired actions (up/down) shown together.
 enum HintLine {
-    static let groups: [[Action]] = [[.moveUp, .moveDown], [.comment], [.needsGuidance], [.approve], [.returnDefeat], [.logFollowUp], [.newLead], [.editCustomer], [.closeCard], [.history], [.nextView], [.pageUp, .pageDown],
+    static let groups: [[Action]] = [[.moveUp, .moveDown], [.comment], [.needsGuidance], [.approve], [.returnDefeat], [.logFollowUp], [.newLead], [.editCustomer], [.closeCard], [.history], [.proposeGrade], [.nextView], [.pageUp, .pageDown],
                                      [.first, .last], [.focusNext], [.nextField], [.save], [.cancel], [.editExternally],
                                      [.confirm], [.decline], [.help], [.close], [.quit]]
 

@@ -34,9 +34,12 @@ public struct MainScreen {
         case .allCustomers: CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .evening, .spotCheck: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        case .approvals: ApprovalsPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         }
         if vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
             DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
+        } else if vm.view == .approvals, let proposal = vm.selectedApproval {
+            DetailPanes.drawProposal(vm, proposal: proposal, into: &buffer, rect: layout.card, context: context)
         } else {
             DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
         }

@@ -16,6 +16,8 @@ enum StatusLine {
         case .allCustomers:
             position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
                 : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
+        case .approvals:
+            position = "\(s[.viewApprovals]) \(vm.approvals.count)"
         case .evening, .spotCheck:
             let progress = vm.eveningProgress
             position = s.eveningProgress(checked: progress.checked, total: progress.total, carried: progress.carriedOver)
@@ -49,6 +51,7 @@ enum StatusLine {
         case .allCustomers: return s[.viewAllCustomers]
         case .evening: return s[.viewEvening]
         case .spotCheck: return s[.viewSpotCheck]
+        case .approvals: return s[.viewApprovals]
         }
     }
 }

@@ -23,6 +23,8 @@ public struct FormField: Hashable, Sendable {
         case outcome, dealProduct, dealAmount, dealDate, contractNumber, defeatReason, competitor, chosenProduct, chosenPrice
         // Evening check
         case comment, returnReason
+        // Grade review: one score per criterion of the company's sheet
+        case potential, score1, score2, score3, score4, score5, score6, score7, score8
     }
 
     public let name: Name
@@ -31,6 +33,8 @@ public struct FormField: Hashable, Sendable {
     public var isEnabled = true
     /// Set when the user changed a choice.
     public var choiceEdited = false
+    /// A label from data rather than the strings table (a criterion of the score sheet).
+    public var customLabel: String?
 
     public init(_ name: Name, text: String = "") {
         self.name = name
@@ -85,6 +89,7 @@ extension FormField.Name {
         case .chosenPrice: return [.defeatPrice]
         case .comment: return [.supervisorComment]
         case .returnReason: return [.defeatDecision]
+        case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []
         }
     }

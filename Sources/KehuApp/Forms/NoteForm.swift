@@ -7,6 +7,7 @@ public struct NoteForm: EditableForm, Sendable {
         case comment(activityID: Int64, customerName: String, handlerName: String)
         case review(activityID: Int64, customerName: String, handlerName: String)
         case returnDefeat(cardID: Int64, customerName: String)
+        case rejectGrade(proposalID: Int64, customerName: String)
     }
 
     public var fields: [FormField]
@@ -17,7 +18,7 @@ public struct NoteForm: EditableForm, Sendable {
         self.purpose = purpose
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
-        case .returnDefeat: fields = [FormField(.returnReason, text: text)]
+        case .returnDefeat, .rejectGrade: fields = [FormField(.returnReason, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
     }
@@ -31,6 +32,7 @@ public struct NoteForm: EditableForm, Sendable {
             switch purpose {
             case .comment, .review: return .invalid([.required(field: .supervisorComment)])
             case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
+            case .rejectGrade: return .invalid([.required(field: .gradeDecision)])
             }
         }
         return .ready(text)

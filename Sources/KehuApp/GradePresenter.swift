@@ -1,0 +1,25 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// A grade proposal as an approver reads it: from and to, the score and its sheet, who
+/// proposed, who approved so far, who is next.
+public enum GradePresenter {
+    public static func lines(_ p: GradeProposal, width: Int, strings s: Strings) -> [StyledLine] {
+        var flow = FlowLayout(width: width)
+        func line(_ label: String, _ value: String, _ role: ThemeRole = .cardValue) {
+            flow.newLine()
+            flow.item(label, value.isEmpty ? "—" : value, role: role)
+        }
+        line(s[.grade], "\(s.label(p.from)) → \(s.label(p.to))", .cardEmphasis)
+        line(s[.scoreTotal], "\(p.score)")
+        line(s[.gradeTitle], p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
+        line(s[.owner], "\(p.proposerName) \(p.proposedAt.date.monthDay) \(p.proposedAt.clock)")
+        let chain = p.chain.map { role -> String in
+            let decided = p.decisions.first { $0.role == role }
+            return s.label(role) + (decided.map { $0.approved ? " ✔ \($0.approverName)" : " ✘ \($0.approverName)" } ?? "")
+        }
+        line(s[.approversLabel], chain.isEmpty ? s[.noApprovalNeeded] : chain.joined(separator: " → "))
+        return flow.finish()
+    }
+}

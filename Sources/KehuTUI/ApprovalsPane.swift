@@ -1,0 +1,31 @@
+import KehuApp
+import KehuCore
+import KehuStore
+import TerminalUI
+
+/// Grade changes waiting for my decision, oldest first.
+enum ApprovalsPane {
+    static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        let s = vm.strings
+        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneApprovals],
+                     note: vm.approvals.isEmpty ? "" : "\(vm.approvals.count)")
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        if vm.approvals.isEmpty {
+            buffer.putFitted(" " + s[.nothingToApprove], x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width,
+                             style: context.style(.listEmpty))
+            return
+        }
+        let top = max(0, vm.approvalSelected - inner.height + 1)
+        for (offset, proposal) in vm.approvals.dropFirst(top).prefix(inner.height).enumerated() {
+            let index = top + offset
+            let base: Style? = index == vm.approvalSelected ? context.style(vm.focus == .list ? .listSelected : .listSelectedUnfocused) : nil
+            let change = "\(proposal.from.letter)→\(proposal.to.letter) \(proposal.score)"
+            let nameWidth = max(6, inner.width - 1 - 12 - DisplayWidth.of(change) - 1)
+            let line: StyledLine = [Span(" " + TextLayout.fit(proposal.customerCode, to: 11) + " ", .listCode),
+                                    Span(TextLayout.fit(proposal.customerName, to: nameWidth) + " ", .listRow),
+                                    Span(change, .gradeVIP)]
+            context.draw(line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
+        }
+    }
+}
