@@ -152,22 +152,17 @@ extension MainViewModel {
         case .ready(let text):
             do {
                 switch f.purpose {
-                case .comment(let activityID, _, _):
-                    guard let signer = profile?.user.id else { return }
-                    try store.signComment(activityID: activityID, text: text, signerID: signer, by: actor)
+                case .comment(let activityID, _, _), .review(let activityID, _, _):
+                    guard let me = profile?.user.id else { return }
+                    let isReview: Bool
+                    if case .review = f.purpose { isReview = true } else { isReview = false }
+                    if isReview { try store.signReview(activityID: activityID, text: text, reviewerID: me, by: actor) }
+                    else { try store.signComment(activityID: activityID, text: text, signerID: me, by: actor) }
                     closeForm()
                     try reloadEvening()
                     selectNextUnchecked()
                     try loadSelection()
-                    show(strings[.commentSigned], kind: .info)
-                case .review(let activityID, _, _):
-                    guard let reviewer = profile?.user.id else { return }
-                    try store.signReview(activityID: activityID, text: text, reviewerID: reviewer, by: actor)
-                    closeForm()
-                    try reloadEvening()
-                    selectNextUnchecked()
-                    try loadSelection()
-                    show(strings[.reviewSigned], kind: .info)
+                    show(strings[isReview ? .reviewSigned : .commentSigned], kind: .info)
                 case .rejectGrade(let proposalID, _):
                     try rejectGrade(proposalID: proposalID, reason: text)
                 case .returnDefeat(let cardID, _):

@@ -149,29 +149,25 @@ extension KehuDatabase {
     /// 主管批示: the comment, signed with the signer and time, in the audit history; the
     /// salesperson sees a "new comment" mark until they open the customer.
     public func signComment(activityID: Int64, text: String, signerID: Int64, by actor: Actor) throws {
-        let comment = text.trimmingWhitespace()
-        guard !comment.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
-        try write { db in
-            let activity = try existingActivity(db, activityID)
-            var signed = activity
-            signed.supervisorComment = SupervisorComment(text: comment, signerID: signerID, signedAt: actor.clock.now)
-            _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
-                                        edited: signed.columnValues, actor: actor.login, at: actor.clock.now)
-            try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
-        }
+        try sign(activityID, text: text, signerID: signerID, by: actor) { $0.supervisorComment = $1 }
     }
 
     /// The sales manager's spot-check review of a follow-up, signed and in the audit history;
     /// the supervisor's comment stays as it was.
     public func signReview(activityID: Int64, text: String, reviewerID: Int64, by actor: Actor) throws {
-        let review = text.trimmingWhitespace()
-        guard !review.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
+        try sign(activityID, text: text, signerID: reviewerID, by: actor) { $0.managerReview = $1 }
+    }
+
+    private func sign(_ activityID: Int64, text: String, signerID: Int64, by actor: Actor,
+                      into field: (inout Activity, SupervisorComment) -> Void) throws {
+        let words = text.trimmingWhitespace()
+        guard !words.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
         try write { db in
             let activity = try existingActivity(db, activityID)
-            var reviewed = activity
-            reviewed.managerReview = SupervisorComment(text: review, signerID: reviewerID, signedAt: actor.clock.now)
+            var signed = activity
+            field(&signed, SupervisorComment(text: words, signerID: signerID, signedAt: actor.clock.now))
             _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
-                                        edited: reviewed.columnValues, actor: actor.login, at: actor.clock.now)
+                                        edited: signed.columnValues, actor: actor.login, at: actor.clock.now)
             try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
         }
     }

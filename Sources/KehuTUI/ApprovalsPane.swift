@@ -7,15 +7,9 @@ import TerminalUI
 enum ApprovalsPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneApprovals],
-                     note: vm.approvals.isEmpty ? "" : "\(vm.approvals.count)")
-        let inner = rect.inner
-        buffer.fill(inner, style: .plain)
-        if vm.approvals.isEmpty {
-            buffer.putFitted(" " + s[.nothingToApprove], x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width,
-                             style: context.style(.listEmpty))
-            return
-        }
+        guard let inner = context.listPane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneApprovals],
+                                           note: vm.approvals.isEmpty ? "" : "\(vm.approvals.count)",
+                                           isEmpty: vm.approvals.isEmpty, empty: s[.nothingToApprove]) else { return }
         let top = max(0, vm.approvalSelected - inner.height + 1)
         for (offset, proposal) in vm.approvals.dropFirst(top).prefix(inner.height).enumerated() {
             let index = top + offset

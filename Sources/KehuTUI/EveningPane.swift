@@ -8,14 +8,9 @@ import TerminalUI
 enum EveningPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[vm.view == .spotCheck ? .paneSpotCheck : .paneEvening])
-        let inner = rect.inner
-        buffer.fill(inner, style: .plain)
-        if vm.eveningRows.isEmpty {
-            buffer.putFitted(" " + s[.nothingToCheck], x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width,
-                             style: context.style(.listEmpty))
-            return
-        }
+        guard let inner = context.listPane(rect, into: &buffer, focused: vm.focus == .list,
+                                           title: s[vm.view == .spotCheck ? .paneSpotCheck : .paneEvening],
+                                           note: "", isEmpty: vm.eveningRows.isEmpty, empty: s[.nothingToCheck]) else { return }
         for (offset, entry) in vm.visibleEveningRows.enumerated() {
             let selected = entry.index == vm.eveningSelected
             let base: Style? = selected ? context.style(vm.focus == .list ? .listSelected : .listSelectedUnfocused) : nil

@@ -36,4 +36,16 @@ struct ScreenContext {
         if above { buffer.put("▲", x: rect.maxX - 3, y: rect.y, style: style(.paneNote)) }
         if below { buffer.put("▼", x: rect.maxX - 3, y: rect.maxY - 1, style: style(.paneNote)) }
     }
+
+    /// A list pane's frame, cleared. With nothing to list it says so in the middle and
+    /// returns nil; otherwise it returns the area for the rows.
+    func listPane(_ rect: Rect, into buffer: inout ScreenBuffer, focused: Bool, title: String, note: String,
+                  isEmpty: Bool, empty: String) -> Rect? {
+        pane(rect, into: &buffer, focused: focused, title: title, note: note)
+        let inner = rect.inner
+        buffer.fill(inner, style: .plain)
+        guard isEmpty else { return inner }
+        buffer.putFitted(" " + empty, x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width, style: style(.listEmpty))
+        return nil
+    }
 }

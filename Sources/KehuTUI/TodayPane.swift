@@ -7,15 +7,9 @@ import TerminalUI
 enum TodayPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneToday],
-                     note: vm.todayItems.isEmpty ? "" : "\(vm.todayItems.count)")
-        let inner = rect.inner
-        buffer.fill(inner, style: .plain)
-        if vm.todayItems.isEmpty {
-            buffer.putFitted(" " + s[.nothingDue], x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width,
-                             style: context.style(.listEmpty))
-            return
-        }
+        guard let inner = context.listPane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneToday],
+                                           note: vm.todayItems.isEmpty ? "" : "\(vm.todayItems.count)",
+                                           isEmpty: vm.todayItems.isEmpty, empty: s[.nothingDue]) else { return }
         let codeWidth = max(11, vm.visibleTodayItems.map { DisplayWidth.of($0.item.customerCode) }.max() ?? 11)
         for (offset, entry) in vm.visibleTodayItems.enumerated() {
             let selected = entry.index == vm.todaySelected
