@@ -258,8 +258,9 @@ public final class MainViewModel {
             return
         }
         detail = try store.detail(customerID: id)
-        // Opening the customer is reading the supervisor's comments on my follow-ups there.
-        if let me = profile?.user.id, [.today, .allCustomers].contains(view), try store.markCommentsSeen(customerID: id, handlerID: me) {
+        // Opening the customer is reading the supervisor's comments on my follow-ups there
+        // (not when an admin only looks through my eyes with --as).
+        if let me = profile?.user.id, actingLogin == login, [.today, .allCustomers].contains(view), try store.markCommentsSeen(customerID: id, handlerID: me) {
             window = (0, [])
             try fillWindow()
         }

@@ -180,6 +180,20 @@ struct EveningCheckTests {
         #expect(salesperson.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == false)
     }
 
+    @Test func anAdminLookingAsTheSalespersonLeavesTheMarkAlone() throws {
+        let t = try team()
+        try t.store.signComment(activityID: t.ids["huananToday"]!, text: "抓紧", signerID: t.ids["lizhuguan"]!,
+                                by: Actor(login: "lizhuguan", clock: FixedClock(t.evening)))
+        let profile = try #require(try t.store.profile(login: "zhangwei"))
+        let admin = MainViewModel(store: t.store.scoped(to: Viewer(profile.user)), strings: Strings(.zh), keymap: shippedKeymap("default"),
+                                  login: "zhangwei", profile: profile, clock: FixedClock(t.evening), actingLogin: "root")
+        admin.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+        admin.start()
+        admin.send(.nextView)
+        while admin.selectedRow?.id != t.ids["huanan"] { admin.send(.moveDown) }
+        #expect(admin.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == true)
+    }
+
     @Test func aCommentAndTheSalespersonsEditOfTheSameCustomerBothSurvive() throws {
         let t = try team()
         let salesperson = try t.viewModel("zhangwei")
