@@ -22,6 +22,8 @@ public enum Action: String, CaseIterable, Sendable {
     case closeCard = "close-card"
     case history
     case proposeGrade = "propose-grade"
+    case nextArchiveView = "next-archive-view"
+    case previousArchiveView = "previous-archive-view"
     // The evening check
     case comment
     case needsGuidance = "needs-guidance"

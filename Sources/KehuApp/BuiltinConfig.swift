@@ -29,6 +29,8 @@ pgdn = "page-down"
 home = "first"
 end = "last"
 
+"]" = "next-archive-view"
+"[" = "previous-archive-view"
 [card]
 up = "move-up"
 down = "move-down"

@@ -148,7 +148,7 @@ extension MainViewModel {
 
     /// Shows one customer: in the Today list when it is there, else in the full list.
     func select(customerID: Int64, code: String) throws {
-        totalCustomers = try store.customerCount()
+        totalCustomers = try store.customerCount(in: archiveView)
         if view == .today {
             try reloadToday()
             if let index = todayItems.firstIndex(where: { $0.customerID == customerID }) {
@@ -159,7 +159,13 @@ extension MainViewModel {
             }
             view = .allCustomers
         }
-        selectedIndex = try store.customerIndex(code: code)
+        // A customer outside the archive view shown is found in the whole archive.
+        if try !store.contains(customerID: customerID, in: archiveView) {
+            archiveView = .all
+            totalCustomers = try store.customerCount()
+            window = (0, [])
+        }
+        selectedIndex = try store.customerIndex(code: code, in: archiveView)
         keepSelectionVisible()
         try fillWindow()
         try loadSelection()

@@ -108,6 +108,8 @@ public final class MainViewModel {
 
     public internal(set) var focus: Pane = .list
     public internal(set) var view: ListView = .allCustomers
+    /// Which archive view the customer list shows (all, cooperating, formal VIP, …, pool).
+    public internal(set) var archiveView: ArchiveView = .all
     public internal(set) var todayItems: [TodayItem] = []
     public internal(set) var todaySelected = 0
     public internal(set) var todayTop = 0
@@ -140,7 +142,7 @@ public final class MainViewModel {
     public internal(set) var totalCustomers = 0
     public internal(set) var selectedIndex = 0
     public internal(set) var listTop = 0
-    private var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
+    var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
 
     public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
     public private(set) var detail: CustomerDetail?
@@ -184,7 +186,7 @@ public final class MainViewModel {
     public func start() {
         attempt {
             cadence = FollowUpCadence(days: try store.cadenceDays())
-            totalCustomers = try store.customerCount()
+            totalCustomers = try store.customerCount(in: archiveView)
             selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
             try fillWindow()
             if profile?.user.role == .salesperson {
@@ -234,7 +236,7 @@ public final class MainViewModel {
         let have = window.offset..<(window.offset + window.rows.count)
         if needed.isEmpty || (have.contains(needed.lowerBound) && have.contains(needed.upperBound - 1)) { return }
         let offset = max(0, listTop - rows)
-        window = (offset, try store.customerPage(offset: offset, limit: rows * 3))
+        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, in: archiveView))
     }
 
     /// The customer whose card and timeline are shown.
@@ -275,7 +277,7 @@ public final class MainViewModel {
     /// change was saved. In Today the done row leaves and the panes follow the selection
     /// to the next one; in the customer list they stay on the customer, new visit on top.
     func refreshAfterSave(showing customerID: Int64?) throws {
-        totalCustomers = try store.customerCount()
+        totalCustomers = try store.customerCount(in: archiveView)
         window = (0, [])
         try fillWindow()
         if view != .allCustomers {
@@ -349,6 +351,8 @@ public final class MainViewModel {
         case .closeCard: openCloseCardForm()
         case .history: openHistory()
         case .proposeGrade: openGradeForm()
+        case .nextArchiveView: switchArchiveView(by: 1)
+        case .previousArchiveView: switchArchiveView(by: -1)
         case .comment: openCommentForm()
         case .needsGuidance: toggleGuidance()
         case .approve: view == .approvals ? decideSelectedGrade(approve: true) : decideSelectedDefeat(approve: true)
@@ -454,6 +458,21 @@ public final class MainViewModel {
     private func clampScrolls() {
         cardTop = min(cardTop, max(0, cardLines.count - viewport.cardRows))
         timelineTop = min(timelineTop, max(0, timelineLines.count - viewport.timelineRows))
+    }
+
+    /// Steps through the archive views; the list starts again at its first customer.
+    func switchArchiveView(by step: Int) {
+        let all = ArchiveView.allCases
+        archiveView = all[(all.firstIndex(of: archiveView)! + step + all.count) % all.count]
+        view = .allCustomers
+        selectedIndex = 0
+        listTop = 0
+        window = (0, [])
+        attempt {
+            totalCustomers = try store.customerCount(in: archiveView)
+            try fillWindow()
+            try loadSelection()
+        }
     }
 
     /// Shows a message in the status line (config problems at start-up, for example).

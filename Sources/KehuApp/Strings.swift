@@ -263,6 +263,31 @@ public struct Strings: Sendable {
         return language == .zh ? "\(self[.duplicateOthers]) (负责人 \(owner)) · \(why)" : "\(self[.duplicateOthers]) (owner \(owner)) · \(why)"
     }
 
+    public func label(_ value: ArchiveView) -> String {
+        switch (language, value) {
+        case (.zh, .all): return "全部客户"
+        case (.zh, .cooperating): return "合作伙伴"
+        case (.zh, .formalVIP): return "正式VIP"
+        case (.zh, .potentialVIP): return "潜在VIP"
+        case (.zh, .formalKey): return "正式重点"
+        case (.zh, .potentialKey): return "潜在重点"
+        case (.zh, .general): return "一般客户"
+        case (.zh, .image): return "形象客户"
+        case (.zh, .lost): return "流失客户"
+        case (.zh, .pool): return "公海"
+        case (.en, .all): return "All customers"
+        case (.en, .cooperating): return "Partners"
+        case (.en, .formalVIP): return "VIP"
+        case (.en, .potentialVIP): return "Potential VIP"
+        case (.en, .formalKey): return "Key"
+        case (.en, .potentialKey): return "Potential key"
+        case (.en, .general): return "General"
+        case (.en, .image): return "Image"
+        case (.en, .lost): return "Lost"
+        case (.en, .pool): return "Pool"
+        }
+    }
+
     /// 周日 / Sun
     public func weekday(_ isoWeekday: Int) -> String {
         let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]

@@ -29,15 +29,47 @@ public enum CustomerListOrder: String, CaseIterable, Sendable {
     }
 }
 
+extension ArchiveView {
+    /// The view's condition on the customers table aliased `c`.
+    var sql: String {
+        switch self {
+        case .all: return "1"
+        case .cooperating: return "c.status = 'a'"
+        case .formalVIP: return "c.grade = 'vip'"
+        case .potentialVIP: return "c.grade = 'potentialVIP'"
+        case .formalKey: return "c.grade = 'key'"
+        case .potentialKey: return "c.grade = 'potentialKey'"
+        case .general: return "c.grade = 'general'"
+        case .image: return "c.grade = 'image'"
+        case .lost: return "c.status = 'c'"
+        case .pool: return "c.ownerID IS NULL AND c.status = 'b'"
+        }
+    }
+}
+
 extension KehuDatabase {
-    /// How many customers the list holds.
-    public func customerCount() throws -> Int {
+    /// How many customers the list holds (in one archive view).
+    public func customerCount(in view: ArchiveView = .all) throws -> Int {
         let (condition, arguments) = visible()
-        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE \(condition)", arguments: arguments) ?? 0 }
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE \(condition) AND \(view.sql)", arguments: arguments) ?? 0
+        }
+    }
+
+    /// The size of every archive view at once: one pass over the visible customers.
+    public func archiveCounts() throws -> [ArchiveView: Int] {
+        let (condition, arguments) = visible()
+        let sums = ArchiveView.allCases.map { "SUM(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM customers c WHERE \(condition)", arguments: arguments) else { return [:] }
+            var counts: [ArchiveView: Int] = [:]
+            for (index, view) in ArchiveView.allCases.enumerated() { counts[view] = (row[index] as Int?) ?? 0 }
+            return counts
+        }
     }
 
     /// Rows `offset ..< offset+limit` of the list in `order`.
-    public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code) throws -> [CustomerListRow] {
+    public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code, in view: ArchiveView = .all) throws -> [CustomerListRow] {
         guard limit > 0 else { return [] }
         // INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
         // and scans every open card for each row — seconds at 100,000 customers.
@@ -51,7 +83,7 @@ extension KehuDatabase {
                        EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
                               WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment
                 FROM customers c
-                WHERE \(condition)
+                WHERE \(condition) AND \(view.sql)
                 ORDER BY \(order.sql)
                 LIMIT ? OFFSET ?
                 """, arguments: [me] + visibility + [limit, max(0, offset)]).map { row in
@@ -67,10 +99,20 @@ extension KehuDatabase {
 
 extension KehuDatabase {
     /// Where a customer stands in the list ordered by code.
-    public func customerIndex(code: String) throws -> Int {
+    public func customerIndex(code: String, in view: ArchiveView = .all) throws -> Int {
         let (condition, arguments) = visible()
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE c.code < ? AND \(condition)", arguments: [code] + arguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE c.code < ? AND \(condition) AND \(view.sql)",
+                             arguments: [code] + arguments) ?? 0
+        }
+    }
+
+    /// Whether a customer is in an archive view (and visible to this store's viewer).
+    public func contains(customerID: Int64, in view: ArchiveView) throws -> Bool {
+        let (condition, arguments) = visible()
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(condition) AND \(view.sql))",
+                              arguments: [customerID] + arguments) ?? false
         }
     }
 }

@@ -8,7 +8,8 @@ import TerminalUI
 enum CustomerListPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        context.pane(rect, into: &buffer, focused: vm.focus == .list, title: s[.paneCustomers],
+        context.pane(rect, into: &buffer, focused: vm.focus == .list,
+                     title: vm.archiveView == .all ? s[.paneCustomers] : s.label(vm.archiveView),
                      note: vm.totalCustomers > 0 ? "\(vm.totalCustomers)" : "")
         let inner = rect.inner
         buffer.fill(inner, style: .plain)

@@ -146,3 +146,23 @@ struct MainViewModelTests {
         #expect(vm.message == nil)
     }
 }
+
+struct ArchiveViewSwitchingTests {
+    @Test func bracketsStepThroughTheArchiveViews() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.setViewport(Viewport(listRows: 10, cardRows: 6, cardWidth: 40, timelineRows: 8, timelineWidth: 40))
+        vm.start()
+        vm.send(.moveDown)
+        vm.handle(.char("]"))
+        #expect(vm.archiveView == .cooperating)
+        #expect(vm.selectedIndex == 0)
+        #expect(vm.totalCustomers == (try vm.store.customerCount(in: .cooperating)))
+        #expect(vm.visibleRows.allSatisfy { $0.row.status == .cooperating })
+        #expect(vm.detail?.customer.status == .cooperating)
+        vm.handle(.char("["))
+        vm.handle(.char("["))
+        #expect(vm.archiveView == .pool)
+        #expect(vm.detail?.customer.ownerID == nil)
+    }
+}

@@ -99,3 +99,41 @@ struct VisibilityTests {
         #expect(Set(matches.compactMap(\.ownerName)) == ["zhangwei", "liuyang", "sunhao"])
     }
 }
+
+/// The archive views and their counts, within what the viewer may see.
+struct ArchiveViewTests {
+    @Test func eachViewHoldsItsCustomersAndCountsAgree() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("demo.db")
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: 400, seed: 9, now: testNow, creatorLogin: "tester"))
+        let db = try KehuDatabase.open(path: path)
+        let counts = try db.archiveCounts()
+        #expect(counts[.all] == 400)
+        for view in ArchiveView.allCases {
+            #expect(try db.customerCount(in: view) == counts[view], "\(view)")
+            let rows = try db.customerPage(offset: 0, limit: 500, in: view)
+            #expect(rows.count == counts[view])
+            for row in rows.prefix(50) {
+                let customer = try #require(try db.customer(id: row.id))
+                switch view {
+                case .all: break
+                case .cooperating: #expect(customer.status == .cooperating)
+                case .formalVIP: #expect(customer.grade == .vip)
+                case .potentialVIP: #expect(customer.grade == .potentialVIP)
+                case .formalKey: #expect(customer.grade == .key)
+                case .potentialKey: #expect(customer.grade == .potentialKey)
+                case .general: #expect(customer.grade == .general)
+                case .image: #expect(customer.grade == .image)
+                case .lost: #expect(customer.status == .lost)
+                case .pool: #expect(customer.ownerID == nil && customer.status == .potential)
+                }
+            }
+        }
+        #expect(counts[.pool]! > 0 && counts[.formalVIP]! > 0 && counts[.lost]! > 0)
+        // A salesperson's views count only what they may see.
+        let salesperson = try #require(try db.user(login: "zhangwei"))
+        let scoped = db.scoped(to: Viewer(salesperson))
+        #expect(try scoped.archiveCounts()[.all] == scoped.customerCount())
+        #expect(try scoped.archiveCounts()[.all]! < 400)
+    }
+}
