@@ -22,6 +22,9 @@ public enum Action: String, CaseIterable, Sendable {
     case closeCard = "close-card"
     case history
     case proposeGrade = "propose-grade"
+    case claim
+    case assign
+    case poolPreview = "pool-preview"
     case nextArchiveView = "next-archive-view"
     case previousArchiveView = "previous-archive-view"
     // The evening check

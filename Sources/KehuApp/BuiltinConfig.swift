@@ -31,6 +31,9 @@ end = "last"
 
 "]" = "next-archive-view"
 "[" = "previous-archive-view"
+"+" = "claim"
+"=" = "assign"
+D = "pool-preview"
 [card]
 up = "move-up"
 down = "move-down"

@@ -113,6 +113,7 @@ extension ActiveForm {
         case .closeCard(let f): return of(f.build())
         case .note(let f): return of(f.build())
         case .grade(let f): return of(f.build())
+        case .assign(let f): return of(f.build())
         }
     }
 }

@@ -100,6 +100,7 @@ extension MainViewModel {
         case .closeCard(let f): saveClosing(f)
         case .note(let f): saveNote(f)
         case .grade(let f): saveGrade(f)
+        case .assign(let f): saveAssign(f)
         }
     }
 
@@ -258,7 +259,7 @@ extension MainViewModel {
                 var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
                 payload.apply(to: &f)
                 form = .contact(f)
-            case "note":
+            case "note", "assign":
                 return
             case "grade":
                 var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
@@ -296,6 +297,7 @@ struct DraftPayload: Codable {
         case .closeCard(let f): kind = "closeCard"; customerID = f.card.customerID
         case .note: kind = "note"; customerID = nil
         case .grade(let f): kind = "grade"; customerID = f.customer.id
+        case .assign: kind = "assign"; customerID = nil
         }
         var texts: [String: String] = [:]
         var edited: [String] = []

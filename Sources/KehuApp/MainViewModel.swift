@@ -44,6 +44,7 @@ public enum ActiveForm: Sendable {
     case closeCard(CloseCardForm)
     case note(NoteForm)
     case grade(GradeForm)
+    case assign(AssignForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -54,6 +55,7 @@ public enum ActiveForm: Sendable {
         case .closeCard(let form): return form
         case .note(let form): return form
         case .grade(let form): return form
+        case .assign(let form): return form
         }
     }
 
@@ -67,6 +69,7 @@ public enum ActiveForm: Sendable {
         case .closeCard: return .closeCard(editable as! CloseCardForm)
         case .note: return .note(editable as! NoteForm)
         case .grade: return .grade(editable as! GradeForm)
+        case .assign: return .assign(editable as! AssignForm)
         }
     }
 }
@@ -135,6 +138,8 @@ public final class MainViewModel {
     public internal(set) var helpTop = 0
     /// The history overlay: who changed what on the shown customer.
     public internal(set) var history: [AuditEntry]?
+    /// The pool preview overlay: what drops to the pool tomorrow.
+    public internal(set) var poolPreview: [PoolDrop]?
     public private(set) var shouldQuit = false
     public internal(set) var redrawRequested = false
     public internal(set) var message: StatusMessage?
@@ -174,7 +179,7 @@ public final class MainViewModel {
         if prompt != nil { return .prompt }
         if form != nil { return .form }
         // Overlays (help, history) share the help table: close and scroll.
-        if isHelpOpen || history != nil { return .help }
+        if isHelpOpen || history != nil || poolPreview != nil { return .help }
         return focus == .list && [.evening, .spotCheck, .approvals].contains(view) ? .evening : focus.context
     }
     public var today: LocalDate { clock.today }
@@ -338,7 +343,7 @@ public final class MainViewModel {
             handleForm(action)
             return
         }
-        if isHelpOpen || history != nil {
+        if isHelpOpen || history != nil || poolPreview != nil {
             handleHelp(action)
             return
         }
@@ -351,6 +356,9 @@ public final class MainViewModel {
         case .closeCard: openCloseCardForm()
         case .history: openHistory()
         case .proposeGrade: openGradeForm()
+        case .claim: claimSelected()
+        case .assign: openAssignForm()
+        case .poolPreview: openPoolPreview()
         case .nextArchiveView: switchArchiveView(by: 1)
         case .previousArchiveView: switchArchiveView(by: -1)
         case .comment: openCommentForm()
@@ -389,7 +397,7 @@ public final class MainViewModel {
 
     private func handleHelp(_ action: Action) {
         switch action {
-        case .close, .help, .history: isHelpOpen = false; history = nil; helpTop = 0
+        case .close, .help, .history, .poolPreview: isHelpOpen = false; history = nil; poolPreview = nil; helpTop = 0
         case .quit: shouldQuit = true
         case .moveUp: helpTop = max(0, helpTop - 1)
         case .moveDown: helpTop += 1

@@ -37,5 +37,6 @@ public enum StringKey: CaseIterable, Sendable {
     case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck
     case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
     case viewSpotCheck, paneSpotCheck, managerReview, reviewTitle, reviewSigned
+    case poolWarningDue, poolPreviewTitle, nothingDropsTomorrow, assignTitle
     case gradeTitle, viewApprovals, paneApprovals, nothingToApprove, gradeApproved, gradeRejected, rejectTitle, scoreTotal, approversLabel, noApprovalNeeded
 }

@@ -31,6 +31,14 @@ extension Strings {
             return zh ? "记录已不存在（\(table) #\(id)）" : "The record no longer exists (\(table) #\(id))"
         case .invalid(let problems):
             return problems.map { message($0) }.joined(separator: zh ? "；" : "; ")
+        case .refused(.claimLimit(let n)):
+            return zh ? "已达认购上限（最多 \(n) 个潜在客户）" : "Claim limit reached (at most \(n) prospects)"
+        case .refused(.cooldown(let until)):
+            return zh ? "刚从你名下掉入公海，\(until) 之后才能再认购" : "It left you for the pool recently; you may claim it again from \(until)"
+        case .refused(.notInPool):
+            return zh ? "这个客户不在公海" : "This customer is not in the pool"
+        case .refused(.roleMayNot):
+            return zh ? "你的角色不能这样做" : "Your role may not do this"
         }
     }
 }

@@ -166,6 +166,8 @@ public struct Strings: Sendable {
         case (.zh, .returnReason): return "退回理由"
         case (.en, .comment): return "Comment"
         case (.en, .returnReason): return "Reason"
+        case (.zh, .newOwner): return "负责人"
+        case (.en, .newOwner): return "Owner"
         case (.zh, .potential): return "正式/潜在"
         case (.en, .potential): return "Formal/pot."
         case (_, .score1), (_, .score2), (_, .score3), (_, .score4), (_, .score5), (_, .score6), (_, .score7), (_, .score8):
@@ -227,6 +229,17 @@ public struct Strings: Sendable {
     public func gradeProposed(to grade: String, waitingFor roles: [String]) -> String {
         language == .zh ? "已提交评审：\(grade)，待 \(roles.joined(separator: "、")) 审批"
                         : "Proposed \(grade), waiting for \(roles.joined(separator: ", "))"
+    }
+
+    public func claimed(_ name: String) -> String { language == .zh ? "已认购 \(name)" : "Claimed \(name)" }
+    public func assigned(_ name: String, to owner: String) -> String {
+        language == .zh ? "\(name) 已分配给 \(owner)" : "\(name) assigned to \(owner)"
+    }
+    /// Why a prospect drops: its last follow-up and how long ago.
+    public func dropReason(lastActivity: LocalDate?, today: LocalDate) -> String {
+        guard let last = lastActivity else { return language == .zh ? "认购后没有跟进" : "no follow-up since the claim" }
+        let days = last.days(until: today)
+        return language == .zh ? "最后跟进 \(last.monthDay)（已 \(days) 天）" : "last follow-up \(last.monthDay) (\(days) days ago)"
     }
 
     /// 已批 12/37

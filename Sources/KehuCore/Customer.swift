@@ -33,6 +33,8 @@ public struct Customer: Hashable, Sendable, Identifiable {
     public var updatedAt: LocalDateTime
     public var lastOrderOn: LocalDate?
     public var notes: String = ""
+    /// When the current owner claimed or was assigned this prospect.
+    public var claimedOn: LocalDate?
 
     public init(id: Int64? = nil, code: String, name: String, createdAt: LocalDateTime) {
         self.id = id

@@ -7,6 +7,8 @@ public struct TodayItem: Hashable, Sendable {
         case birthday(contactName: String)
         /// A big holiday: greet the customers (节日问候).
         case holiday(Holiday)
+        /// A claimed prospect returns to the pool on `due` unless followed up before.
+        case poolWarning(lastActivity: LocalDate?)
     }
 
     public let kind: Kind
@@ -60,6 +62,7 @@ extension TodayItem {
         case .followUp(_, _, let time): return time == nil ? 1 : 0
         case .birthday: return 2
         case .holiday: return 3
+        case .poolWarning: return 1
         }
     }
 

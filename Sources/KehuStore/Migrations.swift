@@ -250,6 +250,17 @@ enum Migrations {
                     note TEXT NOT NULL DEFAULT ''
                 );
                 CREATE INDEX gradeApprovals_proposal ON gradeApprovals(proposalID);
+                -- The claim pool: when a prospect was claimed or assigned, and who held it before
+                -- it returned to the pool (for the cooldown and the record).
+                ALTER TABLE customers ADD COLUMN claimedOn TEXT;
+                CREATE TABLE poolReleases (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    formerOwnerID INTEGER NOT NULL REFERENCES users(id),
+                    releasedOn TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE INDEX poolReleases_customer ON poolReleases(customerID, formerOwnerID, releasedOn);
                 -- The sales manager's weekly spot-check review, beside the supervisor's comment.
                 ALTER TABLE activities ADD COLUMN reviewComment TEXT;
                 ALTER TABLE activities ADD COLUMN reviewerID INTEGER REFERENCES users(id);

@@ -41,6 +41,7 @@ extension Customer {
         ownerID = row["ownerID"]; teamID = row["teamID"]; region = row["region"]
         updatedAt = LocalDateTime(column: row["updatedAt"]) ?? createdAt
         lastOrderOn = LocalDate(column: row["lastOrderOn"]); notes = row["notes"]
+        claimedOn = LocalDate(column: row["claimedOn"])
     }
 
     /// Every stored column but id and revision, in schema order.
@@ -57,7 +58,8 @@ extension Customer {
          ("status", status.rawValue.databaseValue), ("province", province.databaseValue), ("city", city.databaseValue),
          ("ownerID", ownerID.databaseValue), ("teamID", teamID.databaseValue), ("region", region.databaseValue),
          ("createdAt", createdAt.description.databaseValue), ("updatedAt", updatedAt.description.databaseValue),
-         ("lastOrderOn", lastOrderOn?.description.databaseValue ?? .null), ("notes", notes.databaseValue)]
+         ("lastOrderOn", lastOrderOn?.description.databaseValue ?? .null), ("notes", notes.databaseValue),
+         ("claimedOn", claimedOn?.description.databaseValue ?? .null)]
     }
 }
 

@@ -19,6 +19,16 @@ public enum StoreError: Error, Equatable, Sendable {
     case notFound(table: String, rowID: Int64)
     /// The record breaks a rule of the domain; nothing was written.
     case invalid([ValidationError])
+    /// A company rule says no (the claim limit, a former owner's cooldown, a role).
+    case refused(Refusal)
+}
+
+/// Why a rule refused an action, so the user can be told exactly.
+public enum Refusal: Equatable, Sendable {
+    case claimLimit(Int)
+    case cooldown(until: LocalDate)
+    case notInPool
+    case roleMayNot
 }
 
 /// One field two people changed at once: what this user wanted and what is stored now.

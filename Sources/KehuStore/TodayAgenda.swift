@@ -6,7 +6,8 @@ extension KehuDatabase {
     /// (overdue included), birthdays of their customers' contacts in the next `days`
     /// days, and the big holidays coming up — ordered as the Today list shows them.
     public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3) throws -> [TodayItem] {
-        try read { db in
+        let rules = try poolRules()   // read before the transaction: store reads do not nest
+        return try read { db in
             var items: [TodayItem] = []
             let due = try Row.fetchAll(db, sql: """
                 SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
@@ -36,6 +37,11 @@ extension KehuDatabase {
                 items.append(TodayItem(kind: .birthday(contactName: row["contactName"]),
                                        due: TodayOrdering.nextBirthday(birthday, onOrAfter: today),
                                        customerID: row["customerID"], customerCode: row["code"], customerName: row["name"]))
+            }
+            // Prospects about to return to the pool: the drop date is when it is due.
+            for drop in try ownedProspects(db, ownerID: ownerID, rules: rules) where rules.isWarning(dropDate: drop.dropDate, today: today) {
+                items.append(TodayItem(kind: .poolWarning(lastActivity: drop.lastActivity), due: drop.dropDate,
+                                       customerID: drop.customerID, customerCode: drop.code, customerName: drop.name))
             }
             for (holiday, date) in Holiday.upcoming(from: today, within: 7) {
                 items.append(TodayItem(kind: .holiday(holiday), due: date, customerID: nil, customerCode: "", customerName: ""))

@@ -25,6 +25,8 @@ enum FormOverlay {
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
             case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
             }
+        case .assign(let f):
+            title = "\(s[.assignTitle]) · \(f.customerName)"
         case .grade(let f):
             title = "\(s[.gradeTitle]) · \(f.customer.name)"
             // The result follows the scores as they are typed.

@@ -53,6 +53,9 @@ public struct MainScreen {
         if let entries = vm.history {
             HistoryOverlay.draw(vm, entries: entries, into: &buffer, size: size, context: context)
         }
+        if let drops = vm.poolPreview {
+            HistoryOverlay.drawPoolPreview(vm, drops: drops, into: &buffer, size: size, context: context)
+        }
         if vm.isHelpOpen {
             HelpOverlay.draw(vm, underlying: vm.form != nil ? .form : vm.focus.context, into: &buffer, size: size, context: context)
         }

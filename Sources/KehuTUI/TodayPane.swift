@@ -32,6 +32,8 @@ enum TodayPane {
             what = time.map { "\($0) \(s[.callBackDue])" } ?? s[.followUpDue]
         case .birthday(let name):
             what = "\(name) \(s[.birthdayDue])"
+        case .poolWarning:
+            what = s[.poolWarningDue]
         case .holiday(let holiday):
             // A holiday concerns every customer: it takes the whole row.
             return [Span(" " + TextLayout.fit(when, to: 8) + " ", whenRole),

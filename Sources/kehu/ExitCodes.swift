@@ -16,6 +16,7 @@ enum ExitCodes {
         case .locked: return 5
         case .damaged: return 6
         case .cannotOpen, .notFound, .conflict, .invalid: return 7
+        case .refused: return notAllowed
         }
     }
 }

@@ -68,6 +68,10 @@ struct OpenCommand: ParsableCommand {
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
+        // Company rules apply whenever kehu runs, no cron job needed; running them twice
+        // changes nothing the second time.
+        do { try store.applyPoolDrops(today: clock.today, by: Actor(login: "kehu", clock: clock)) }
+        catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
         let login = profile.user.login
         // Everything this session reads or writes is limited to what this person may see.
         let scopedStore = store.scoped(to: Viewer(profile.user))

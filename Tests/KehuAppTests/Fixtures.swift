@@ -44,7 +44,8 @@ func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "d
 
 /// The demo's salesperson 张伟 on Today, with panes of a usual size.
 func salespersonViewModel(_ scratch: Scratch) throws -> MainViewModel {
-    let vm = try demoViewModel(scratch, login: "zhangwei")
+    // Enough customers that 张伟 has follow-ups due on the fixed date.
+    let vm = try demoViewModel(scratch, customers: 400, login: "zhangwei")
     vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
     vm.start()
     return vm

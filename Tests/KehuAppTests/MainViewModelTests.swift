@@ -166,3 +166,27 @@ struct ArchiveViewSwitchingTests {
         #expect(vm.detail?.customer.ownerID == nil)
     }
 }
+
+struct PoolScreenTests {
+    @Test func aSalespersonClaimsFromThePoolViewAndSeesTomorrowsDrops() throws {
+        let scratch = Scratch()
+        let vm = try salespersonViewModel(scratch)
+        vm.send(.nextView)
+        while vm.archiveView != .pool { vm.handle(.char("]")) }
+        let before = vm.totalCustomers
+        let id = try #require(vm.detail?.customer.id)
+        vm.handle(.char("+"))
+        #expect(vm.message?.kind == .info, "\(vm.message?.text ?? "")")
+        #expect(try vm.store.customer(id: id)?.ownerID == vm.profile?.user.id)
+        #expect(vm.totalCustomers == before - 1)
+        vm.handle(.char("D"))
+        let drops = try #require(vm.poolPreview)
+        #expect(drops.allSatisfy { $0.dropDate == fixedNow.date.adding(days: 1) })
+        vm.handle(Key(.escape))
+        #expect(vm.poolPreview == nil)
+        // Assigning is for supervisors.
+        vm.handle(.char("="))
+        #expect(vm.form == nil)
+        #expect(vm.message?.kind == .error)
+    }
+}

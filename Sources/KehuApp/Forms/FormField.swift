@@ -24,6 +24,7 @@ public struct FormField: Hashable, Sendable {
         // Evening check
         case comment, returnReason
         // Grade review: one score per criterion of the company's sheet
+        case newOwner
         case potential, score1, score2, score3, score4, score5, score6, score7, score8
     }
 

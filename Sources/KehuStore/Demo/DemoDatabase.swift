@@ -175,8 +175,8 @@ private struct Generator {
             INSERT INTO customers(code, name, address, postalCode, phone, fax, website, email, industry,
               legalRepresentative, registeredCapitalWan, mainProducts, yearsInBusiness, businessCondition, type, typeOther,
               grade, creditLevel, supplierStructure, source, status, province, city, ownerID, teamID, region,
-              createdAt, updatedAt, lastOrderOn, notes)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              createdAt, updatedAt, lastOrderOn, notes, claimedOn)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """).execute(arguments: [
                 code, name,
                 "\(city.name)市\(rng.pick(V.districts))\(rng.pick(V.roads))\(rng.int(in: 1...388))号",
@@ -190,7 +190,8 @@ private struct Generator {
                 "主要供应商 \(rng.int(in: 2...6)) 家，我司占比约 \(rng.int(in: 1...6) * 10)%",
                 rng.pick(CustomerSource.allCases).rawValue, status.rawValue, city.province, city.name,
                 owner?.id, team.id, city.region, created.description, created.description,
-                lastOrder?.description, rng.chance(20) ? "年底有扩产计划" : ""])
+                lastOrder?.description, rng.chance(20) ? "年底有扩产计划" : "",
+                owner == nil || status != .potential ? nil : created.date.description])
         let customerID = db.lastInsertedRowID
         summary.customers += 1
 
@@ -228,11 +229,16 @@ private struct Generator {
         }
         // An open card for most prospects; its due date falls around today, some overdue.
         var card: (id: Int64, level: IntentLevel, next: LocalDate)?
-        var lastDay = today.adding(days: -rng.int(in: 1...60))
+        // Prospects without a card are followed up within the pool's 30 days; a few sit at
+        // the edge, so the warning and tomorrow's drop show on the first day.
+        var lastDay = status == .potential ? today.adding(days: -(rng.chance(6) ? rng.int(in: 26...29) : rng.int(in: 1...25)))
+                                           : today.adding(days: -rng.int(in: 1...60))
         if status == .potential, rng.chance(75) {
             let level: IntentLevel = rng.weighted([(.h, 6), (.a, 22), (.b, 34), (.c, 38)])
             let cadence = level.defaultCadenceDays
-            let next = today.adding(days: level == .h ? rng.int(in: -4...1) : rng.int(in: -12...cadence))
+            // A C card falls due when its prospect would drop to the pool (both 30 days), so
+            // C cards are due from tomorrow on; the others may be late.
+            let next = today.adding(days: level == .h ? rng.int(in: -4...1) : level == .c ? rng.int(in: 1...cadence) : rng.int(in: -12...cadence))
             lastDay = min(next.adding(days: -cadence), options.now.hour >= 10 ? today : today.adding(days: -1))
             cardSerial += 1
             let created = lastDay.adding(days: -rng.int(in: count * 5...count * 20))

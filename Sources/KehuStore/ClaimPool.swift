@@ -1,0 +1,142 @@
+import GRDB
+import KehuCore
+
+/// A prospect that returns (or returned) to the pool, and why.
+public struct PoolDrop: Hashable, Sendable {
+    public let customerID: Int64
+    public let code: String
+    public let name: String
+    public let ownerID: Int64
+    public let ownerName: String
+    public let lastActivity: LocalDate?
+    public let dropDate: LocalDate
+}
+
+extension KehuDatabase {
+    /// The company's pool rules from settings (`pool.dropDays`, `pool.dropDays.vip` …,
+    /// `pool.warnDays`, `pool.claimLimit`, `pool.cooldownDays`), defaults where unset.
+    public func poolRules() throws -> PoolRules {
+        func number(_ key: String) throws -> Int? { try setting(key).flatMap { Int($0) } }
+        var days: [CustomerGrade: Int] = [:]
+        let common = try number("pool.dropDays")
+        for grade in CustomerGrade.allCases { days[grade] = try number("pool.dropDays.\(grade.rawValue)") ?? common }
+        let standard = PoolRules.standard
+        return PoolRules(dropDays: days.compactMapValues { $0 }, warnDaysBefore: try number("pool.warnDays") ?? standard.warnDaysBefore,
+                         claimLimit: try number("pool.claimLimit") ?? standard.claimLimit,
+                         cooldownDays: try number("pool.cooldownDays") ?? standard.cooldownDays)
+    }
+
+    /// Owned prospects with their drop dates (of one owner, if given).
+    func ownedProspects(_ db: Database, ownerID: Int64?, rules: PoolRules) throws -> [PoolDrop] {
+        // Two spellings of the owner condition, so one owner's query uses the owner index.
+        let owner = ownerID == nil ? "c.ownerID IS NOT NULL" : "c.ownerID = ?"
+        return try Row.fetchAll(db, sql: """
+            SELECT c.id, c.code, c.name, c.grade, c.ownerID, c.claimedOn, c.createdAt, u.displayName AS ownerName,
+                   (SELECT MAX(a.occurredAt) FROM activities a WHERE a.customerID = c.id) AS lastActivity
+            FROM customers c JOIN users u ON u.id = c.ownerID
+            WHERE c.status = 'b' AND \(owner)
+            """, arguments: ownerID.map { [$0] } ?? []).compactMap { row in
+            let last = LocalDate(column: (row["lastActivity"] as String?).map { String($0.prefix(10)) })
+            // A prospect never worked counts from when it was claimed, or else created.
+            let claimed = LocalDate(column: row["claimedOn"]) ?? LocalDate(column: (row["createdAt"] as String?).map { String($0.prefix(10)) })
+            guard let drop = rules.dropDate(lastActivity: last, claimedOn: claimed,
+                                            grade: CustomerGrade(rawValue: row["grade"]) ?? .general) else { return nil }
+            return PoolDrop(customerID: row["id"], code: row["code"], name: row["name"], ownerID: row["ownerID"],
+                            ownerName: row["ownerName"], lastActivity: last, dropDate: drop)
+        }
+    }
+
+    /// Returns to the pool every prospect whose drop date has come. Safe to run as often
+    /// as kehu starts: what was released is no longer owned, so a second run finds nothing.
+    @discardableResult
+    public func applyPoolDrops(today: LocalDate, by actor: Actor) throws -> [PoolDrop] {
+        let rules = try poolRules()
+        return try write { db in
+            let due = try ownedProspects(db, ownerID: nil, rules: rules).filter { $0.dropDate <= today }
+            for drop in due {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [drop.customerID]) else { continue }
+                let customer = Customer(row: row)
+                var released = customer
+                released.ownerID = nil
+                released.claimedOn = nil
+                _ = try RecordWriter.update(db, table: "customers", id: drop.customerID, original: customer.columnValues,
+                                            edited: released.columnValues, actor: actor.login, at: actor.clock.now, ignoring: ["updatedAt"])
+                try db.execute(sql: "INSERT INTO poolReleases(customerID, formerOwnerID, releasedOn, reason) VALUES (?, ?, ?, ?)",
+                               arguments: [drop.customerID, drop.ownerID, today.description,
+                                           "no follow-up since \(drop.lastActivity?.description ?? "claim")"])
+            }
+            return due
+        }
+    }
+
+    /// What drops to the pool on `day` (tomorrow, in the preview), in this store's view.
+    public func poolDrops(on day: LocalDate, ownerID: Int64? = nil) throws -> [PoolDrop] {
+        let rules = try poolRules()
+        let (condition, arguments) = visible()
+        return try read { db in
+            let visibleIDs = Set(try Int64.fetchAll(db, sql: "SELECT c.id FROM customers c WHERE c.status = 'b' AND c.ownerID IS NOT NULL AND \(condition)",
+                                                    arguments: arguments))
+            return try ownedProspects(db, ownerID: ownerID, rules: rules)
+                .filter { $0.dropDate == day && visibleIDs.contains($0.customerID) }
+                .sorted { ($0.ownerName, $0.code) < ($1.ownerName, $1.code) }
+        }
+    }
+
+    /// Prospects of one owner that drop within the warning days: for their Today list.
+    public func poolWarnings(ownerID: Int64, today: LocalDate) throws -> [PoolDrop] {
+        let rules = try poolRules()
+        return try read { db in
+            try ownedProspects(db, ownerID: ownerID, rules: rules).filter { rules.isWarning(dropDate: $0.dropDate, today: today) }
+        }
+    }
+
+    /// 认购: a salesperson takes a prospect from the pool, within the claim limit and not
+    /// during their own cooldown on it.
+    public func claim(customerID: Int64, by user: User, actor: Actor) throws {
+        let rules = try poolRules()
+        let today = actor.clock.today
+        try write { db in
+            try requireVisible(db, customerID: customerID)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+                throw StoreError.notFound(table: "customers", rowID: customerID)
+            }
+            let customer = Customer(row: row)
+            guard customer.ownerID == nil, customer.status == .potential else { throw StoreError.refused(.notInPool) }
+            let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE ownerID = ? AND status = 'b'", arguments: [user.id]) ?? 0
+            guard held < rules.claimLimit else { throw StoreError.refused(.claimLimit(rules.claimLimit)) }
+            if let released = try String.fetchOne(db, sql: """
+                SELECT MAX(releasedOn) FROM poolReleases WHERE customerID = ? AND formerOwnerID = ?
+                """, arguments: [customerID, user.id]).flatMap({ LocalDate(column: $0) }),
+               !rules.cooldownOver(releasedOn: released, today: today) {
+                throw StoreError.refused(.cooldown(until: released.adding(days: rules.cooldownDays)))
+            }
+            try setOwner(db, customer, to: user.id, today: today, actor: actor)
+        }
+    }
+
+    /// A supervisor (or a manager, or an admin) gives a customer to a salesperson, or
+    /// takes it back to the pool with nil.
+    public func assign(customerID: Int64, to ownerID: Int64?, by actor: Actor) throws {
+        if let viewer, ![Role.supervisor, .salesManager, .admin].contains(viewer.role) { throw StoreError.refused(.roleMayNot) }
+        try write { db in
+            try requireVisible(db, customerID: customerID)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+                throw StoreError.notFound(table: "customers", rowID: customerID)
+            }
+            let customer = Customer(row: row)
+            if ownerID == nil, let former = customer.ownerID {
+                try db.execute(sql: "INSERT INTO poolReleases(customerID, formerOwnerID, releasedOn, reason) VALUES (?, ?, ?, 'assigned to the pool')",
+                               arguments: [customerID, former, actor.clock.today.description])
+            }
+            try setOwner(db, customer, to: ownerID, today: actor.clock.today, actor: actor)
+        }
+    }
+
+    private func setOwner(_ db: Database, _ customer: Customer, to ownerID: Int64?, today: LocalDate, actor: Actor) throws {
+        var owned = customer
+        owned.ownerID = ownerID
+        owned.claimedOn = ownerID == nil ? nil : today
+        _ = try RecordWriter.update(db, table: "customers", id: customer.id!, original: customer.columnValues,
+                                    edited: owned.columnValues, actor: actor.login, at: actor.clock.now, ignoring: ["updatedAt"])
+    }
+}
