@@ -163,6 +163,11 @@ extension MainViewModel {
                     selectNextUnchecked()
                     try loadSelection()
                     show(strings[isReview ? .reviewSigned : .commentSigned], kind: .info)
+                case .churnReason(let eventID, _):
+                    try store.recordChurnReason(eventID: eventID, reason: text, by: actor)
+                    closeForm()
+                    try refreshAfterSave(showing: nil)
+                    show(strings[.churnReasonSaved], kind: .info)
                 case .rejectGrade(let proposalID, _):
                     try rejectGrade(proposalID: proposalID, reason: text)
                 case .returnDefeat(let cardID, _):

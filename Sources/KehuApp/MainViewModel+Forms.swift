@@ -6,6 +6,12 @@ import KehuStore
 /// they ask; and drafts that survive a dropped connection.
 extension MainViewModel {
     func openFollowUpForm() {
+        // On a lost customer's Today row, what there is to log is why it was lost.
+        if view == .today, todayItems.indices.contains(todaySelected), case .churnReason(let eventID) = todayItems[todaySelected].kind {
+            form = .note(NoteForm(.churnReason(eventID: eventID, customerName: todayItems[todaySelected].customerName)))
+            formProblems = []
+            return
+        }
         guard let detail, let id = detail.customer.id else {
             show(strings[.noCustomerSelected], kind: .error)
             return

@@ -241,7 +241,7 @@ public final class MainViewModel {
         let have = window.offset..<(window.offset + window.rows.count)
         if needed.isEmpty || (have.contains(needed.lowerBound) && have.contains(needed.upperBound - 1)) { return }
         let offset = max(0, listTop - rows)
-        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, in: archiveView))
+        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, in: archiveView, today: today))
     }
 
     /// The customer whose card and timeline are shown.

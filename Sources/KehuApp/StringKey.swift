@@ -38,5 +38,6 @@ public enum StringKey: CaseIterable, Sendable {
     case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
     case viewSpotCheck, paneSpotCheck, managerReview, reviewTitle, reviewSigned
     case poolWarningDue, poolPreviewTitle, nothingDropsTomorrow, assignTitle
+    case churnWarningDue, churnReasonDue, churnReasonTitle, churnReasonSaved
     case gradeTitle, viewApprovals, paneApprovals, nothingToApprove, gradeApproved, gradeRejected, rejectTitle, scoreTotal, approversLabel, noApprovalNeeded
 }

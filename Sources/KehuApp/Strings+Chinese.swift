@@ -132,6 +132,10 @@ extension Strings {
         case .poolPreviewTitle: return "明天掉入公海"
         case .nothingDropsTomorrow: return "明天没有客户掉入公海"
         case .assignTitle: return "分配客户"
+        case .churnWarningDue: return "流失预警"
+        case .churnReasonDue: return "填流失原因"
+        case .churnReasonTitle: return "流失原因"
+        case .churnReasonSaved: return "流失原因已记录"
         case .viewApprovals: return "审批"
         case .paneApprovals: return "待我审批"
         case .nothingToApprove: return "没有待审批的事项"
@@ -270,6 +274,7 @@ extension Strings {
         case .defeatDecision: return "退回理由"
         case .gradeDecision: return "驳回理由"
         case .gradeScore: return "评分"
+        case .churnReason: return "流失原因"
         }
     }
 

@@ -132,6 +132,10 @@ extension Strings {
         case .poolPreviewTitle: return "Dropping to the pool tomorrow"
         case .nothingDropsTomorrow: return "Nothing drops to the pool tomorrow"
         case .assignTitle: return "Assign the customer"
+        case .churnWarningDue: return "churn warning"
+        case .churnReasonDue: return "why lost?"
+        case .churnReasonTitle: return "Why was it lost"
+        case .churnReasonSaved: return "Reason recorded"
         case .viewApprovals: return "Approvals"
         case .paneApprovals: return "Waiting for me"
         case .nothingToApprove: return "Nothing waits for your approval"
@@ -270,6 +274,7 @@ extension Strings {
         case .defeatDecision: return "Reason for returning"
         case .gradeDecision: return "Reason for rejecting"
         case .gradeScore: return "Score"
+        case .churnReason: return "Reason for the loss"
         }
     }
 

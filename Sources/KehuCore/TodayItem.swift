@@ -9,6 +9,10 @@ public struct TodayItem: Hashable, Sendable {
         case holiday(Holiday)
         /// A claimed prospect returns to the pool on `due` unless followed up before.
         case poolWarning(lastActivity: LocalDate?)
+        /// A cooperating customer is lost on `due` unless it orders before (流失预警).
+        case churnWarning(lastOrder: LocalDate)
+        /// A customer was lost on `due`: the owner owes the reason.
+        case churnReason(eventID: Int64)
     }
 
     public let kind: Kind
@@ -62,7 +66,7 @@ extension TodayItem {
         case .followUp(_, _, let time): return time == nil ? 1 : 0
         case .birthday: return 2
         case .holiday: return 3
-        case .poolWarning: return 1
+        case .poolWarning, .churnWarning, .churnReason: return 1
         }
     }
 

@@ -9,7 +9,7 @@ public enum Field: String, CaseIterable, Sendable {
     case date, city
     case dealProduct, dealAmount, dealDate, defeatReason, defeatPrice
     case yearsInBusiness, contactBirthday
-    case supervisorComment, defeatDecision, gradeDecision, gradeScore
+    case supervisorComment, defeatDecision, gradeDecision, gradeScore, churnReason
 }
 
 /// What is wrong with one field, typed so that the UI can name field and problem.

@@ -13,6 +13,8 @@ public struct CustomerListRow: Hashable, Sendable {
     public let nextFollowUpOn: LocalDate?
     /// A supervisor commented on one of my follow-ups here and I have not read it yet.
     public let hasNewComment: Bool
+    /// Cooperating, but no order for long enough to be warned of churn.
+    public let churnWarning: Bool
 }
 
 /// The orders the list can be read in; each is backed by an index, so a page deep in a
@@ -69,8 +71,11 @@ extension KehuDatabase {
     }
 
     /// Rows `offset ..< offset+limit` of the list in `order`.
-    public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code, in view: ArchiveView = .all) throws -> [CustomerListRow] {
+    public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code, in view: ArchiveView = .all,
+                             today: LocalDate? = nil) throws -> [CustomerListRow] {
         guard limit > 0 else { return [] }
+        // Orders on or before this date put a cooperating customer in the churn warning.
+        let warnFrom = try today.map { $0.adding(months: -(try churnRules().warnAfterMonths)).description } ?? ""
         // INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
         // and scans every open card for each row — seconds at 100,000 customers.
         let (condition, visibility) = visible()
@@ -81,17 +86,18 @@ extension KehuDatabase {
                        (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
                          WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn,
                        EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
-                              WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment
+                              WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment,
+                       (c.status = 'a' AND c.lastOrderOn <= ?) AS churnWarning
                 FROM customers c
                 WHERE \(condition) AND \(view.sql)
                 ORDER BY \(order.sql)
                 LIMIT ? OFFSET ?
-                """, arguments: [me] + visibility + [limit, max(0, offset)]).map { row in
+                """, arguments: [me, warnFrom] + visibility + [limit, max(0, offset)]).map { row in
                 CustomerListRow(id: row["id"], code: row["code"], name: row["name"],
                                 grade: CustomerGrade(rawValue: row["grade"]) ?? .general,
                                 status: CustomerStatus(rawValue: row["status"]) ?? .potential,
                                 nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]),
-                                hasNewComment: row["hasNewComment"])
+                                hasNewComment: row["hasNewComment"], churnWarning: row["churnWarning"] ?? false)
             }
         }
     }

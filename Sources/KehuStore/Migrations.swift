@@ -250,6 +250,17 @@ enum Migrations {
                     note TEXT NOT NULL DEFAULT ''
                 );
                 CREATE INDEX gradeApprovals_proposal ON gradeApprovals(proposalID);
+                -- Customers that became lost (流失), when, and the reason the owner gives.
+                CREATE TABLE churnEvents (
+                    id INTEGER PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id),
+                    ownerID INTEGER REFERENCES users(id),
+                    grade TEXT NOT NULL,
+                    lostOn TEXT NOT NULL,
+                    reason TEXT
+                );
+                CREATE INDEX churnEvents_owner ON churnEvents(ownerID, reason);
+                CREATE INDEX customers_status_lastOrder ON customers(status, lastOrderOn);
                 -- The claim pool: when a prospect was claimed or assigned, and who held it before
                 -- it returned to the pool (for the cooldown and the record).
                 ALTER TABLE customers ADD COLUMN claimedOn TEXT;

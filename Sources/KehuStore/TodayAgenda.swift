@@ -7,6 +7,8 @@ extension KehuDatabase {
     /// days, and the big holidays coming up — ordered as the Today list shows them.
     public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3) throws -> [TodayItem] {
         let rules = try poolRules()   // read before the transaction: store reads do not nest
+        let churn = try churnWarnings(ownerID: ownerID, today: today)
+        let reasons = try churnReasonsDue(ownerID: ownerID)
         return try read { db in
             var items: [TodayItem] = []
             let due = try Row.fetchAll(db, sql: """
@@ -42,6 +44,15 @@ extension KehuDatabase {
             for drop in try ownedProspects(db, ownerID: ownerID, rules: rules) where rules.isWarning(dropDate: drop.dropDate, today: today) {
                 items.append(TodayItem(kind: .poolWarning(lastActivity: drop.lastActivity), due: drop.dropDate,
                                        customerID: drop.customerID, customerCode: drop.code, customerName: drop.name))
+            }
+            for warning in churn {
+                guard case .warning(let lostOn) = warning.state else { continue }
+                items.append(TodayItem(kind: .churnWarning(lastOrder: warning.lastOrder), due: lostOn,
+                                       customerID: warning.customerID, customerCode: warning.code, customerName: warning.name))
+            }
+            for due in reasons {
+                items.append(TodayItem(kind: .churnReason(eventID: due.eventID), due: due.lostOn,
+                                       customerID: due.customerID, customerCode: due.code, customerName: due.name))
             }
             for (holiday, date) in Holiday.upcoming(from: today, within: 7) {
                 items.append(TodayItem(kind: .holiday(holiday), due: date, customerID: nil, customerCode: "", customerName: ""))

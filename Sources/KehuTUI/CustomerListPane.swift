@@ -49,8 +49,8 @@ enum CustomerListPane {
             dueRole = next < today ? .overdue : next == today ? .dueToday : .listCode
         }
         let nameRole: ThemeRole = row.grade == .vip ? .gradeVIP : .listRow
-        // ✉: a supervisor's comment on my follow-up here waits to be read.
-        return [Span(row.hasNewComment ? "✉" : " ", .timelineComment),
+        // ✉: a supervisor's comment on my follow-up here waits to be read; ⚠: churn warning.
+        return [Span(row.hasNewComment ? "✉" : row.churnWarning ? "⚠" : " ", row.hasNewComment ? .timelineComment : .overdue),
                 Span(TextLayout.fit(row.code, to: codeWidth) + " ", .listCode),
                 Span(TextLayout.fit(row.name, to: nameWidth) + " ", nameRole),
                 Span(grade, .listCode),

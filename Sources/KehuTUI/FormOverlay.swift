@@ -24,6 +24,7 @@ enum FormOverlay {
             case .review(_, let customer, let handler): title = "\(s[.reviewTitle]) · \(handler) → \(customer)"
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
             case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
+            case .churnReason(_, let customer): title = "\(s[.churnReasonTitle]) · \(customer)"
             }
         case .assign(let f):
             title = "\(s[.assignTitle]) · \(f.customerName)"

@@ -34,6 +34,10 @@ enum TodayPane {
             what = "\(name) \(s[.birthdayDue])"
         case .poolWarning:
             what = s[.poolWarningDue]
+        case .churnWarning:
+            what = s[.churnWarningDue]
+        case .churnReason:
+            what = s[.churnReasonDue]
         case .holiday(let holiday):
             // A holiday concerns every customer: it takes the whole row.
             return [Span(" " + TextLayout.fit(when, to: 8) + " ", whenRole),

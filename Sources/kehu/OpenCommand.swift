@@ -70,7 +70,11 @@ struct OpenCommand: ParsableCommand {
         }
         // Company rules apply whenever kehu runs, no cron job needed; running them twice
         // changes nothing the second time.
-        do { try store.applyPoolDrops(today: clock.today, by: Actor(login: "kehu", clock: clock)) }
+        do {
+            let ruleKeeper = Actor(login: "kehu", clock: clock)
+            try store.applyPoolDrops(today: clock.today, by: ruleKeeper)
+            try store.applyChurn(today: clock.today, by: ruleKeeper)
+        }
         catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
         let login = profile.user.login
         // Everything this session reads or writes is limited to what this person may see.

@@ -15,8 +15,7 @@ struct EveningCheckSessionTests {
         try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "31"]).status == 0)
 
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-        let today = try salesperson.waitFor(text: "今日待办")
-        let code = try #require(today[2].split(separator: " ").first { $0.contains("-") }.map(String.init))
+        let code = try salesperson.selectFirstFollowUp()
         try salesperson.send("l")
         try salesperson.waitFor(text: "记跟进")
         try salesperson.send("-l", "客户要求周三前给方案")

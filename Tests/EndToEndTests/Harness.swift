@@ -147,4 +147,20 @@ final class TmuxSession {
     }
 }
 
+extension TmuxSession {
+    /// Moves the Today selection to the first intent-card follow-up (回访 / 回电) and
+    /// returns that row's customer code.
+    func selectFirstFollowUp() throws -> String {
+        let screen = try waitFor(text: "今日待办")
+        let rows = Array(screen.dropFirst(2))
+        guard let index = rows.firstIndex(where: { $0.contains("回访") || $0.contains("回电") }),
+              let code = rows[index].split(separator: " ").first(where: { $0.contains("-") }).map(String.init) else {
+            throw TmuxError(message: "no follow-up due in Today:\n\(screen.joined(separator: "\n"))")
+        }
+        if index > 0 { try tmux(["send-keys", "-t", name, "-N", "\(index)", "Down"]) }
+        try waitFor(text: "│ \(index + 1)/")
+        return code
+    }
+}
+
 let tmuxAvailable: Bool = (try? run("/usr/bin/env", ["tmux", "-V"]).status == 0) ?? false

@@ -33,9 +33,7 @@ struct SalespersonDayTests {
         let screen = try session.waitFor(text: "今日待办")
         #expect(screen[0].contains("张伟 · 销售顾问"))
         #expect(screen[0].contains("今日 ") && screen[0].contains("逾期 "))
-        // The first row is the most overdue follow-up: its code is the second word.
-        let firstRow = screen[2]
-        let code = try #require(firstRow.split(separator: " ").first { $0.contains("-") }.map(String.init))
+        let code = try session.selectFirstFollowUp()
 
         try session.send("l")
         try session.waitFor(text: "记跟进")
@@ -100,7 +98,7 @@ struct SalespersonDayTests {
         let sandbox = Sandbox()
         let path = try salespersonDatabase(sandbox)
         var session: TmuxSession? = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
-        try session!.waitFor(text: "今日待办")
+        _ = try session!.selectFirstFollowUp()
         try session!.send("l")
         try session!.waitFor(text: "记跟进")
         try session!.send("-l", "电话打到一半断线了")

@@ -215,3 +215,27 @@ struct FormFlowTests {
         #expect(FollowUpForm.parseNextVisit("soon", today: today) == nil)
     }
 }
+
+struct ChurnReasonFlowTests {
+    @Test func theOwnerGivesTheReasonFromToday() throws {
+        let scratch = Scratch()
+        let path = scratch.path + "/demo.db"
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: 800, seed: 12, now: fixedNow, creatorLogin: "tester"))
+        let store = try KehuDatabase.open(path: path)
+        let lost = try store.applyChurn(today: fixedNow.date, by: Actor(login: "kehu", clock: FixedClock(fixedNow)))
+        try #require(!lost.isEmpty, "the demo puts some customers just past six months")
+        let ownerID = try #require(try store.customer(id: lost[0].customerID)?.ownerID)
+        let login = try #require(try store.users().first { $0.id == ownerID }?.login)
+        let vm = try demoViewModel(scratch, login: login)
+        vm.setViewport(Viewport(listRows: 40, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+        vm.start()
+        let index = try #require(vm.todayItems.firstIndex { if case .churnReason = $0.kind { return true }; return false })
+        while vm.todaySelected < index { vm.send(.moveDown) }
+        vm.handle(.char("l"))
+        guard case .note? = vm.form else { Issue.record("no reason form"); return }
+        type(vm, "客户改用国产替代")
+        vm.handle(.ctrl("s"))
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        #expect(!vm.todayItems.contains { if case .churnReason = $0.kind { return $0.customerID == lost[0].customerID }; return false })
+    }
+}

@@ -8,6 +8,7 @@ public struct NoteForm: EditableForm, Sendable {
         case review(activityID: Int64, customerName: String, handlerName: String)
         case returnDefeat(cardID: Int64, customerName: String)
         case rejectGrade(proposalID: Int64, customerName: String)
+        case churnReason(eventID: Int64, customerName: String)
     }
 
     public var fields: [FormField]
@@ -18,7 +19,7 @@ public struct NoteForm: EditableForm, Sendable {
         self.purpose = purpose
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
-        case .returnDefeat, .rejectGrade: fields = [FormField(.returnReason, text: text)]
+        case .returnDefeat, .rejectGrade, .churnReason: fields = [FormField(.returnReason, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
     }
@@ -33,6 +34,7 @@ public struct NoteForm: EditableForm, Sendable {
             case .comment, .review: return .invalid([.required(field: .supervisorComment)])
             case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
             case .rejectGrade: return .invalid([.required(field: .gradeDecision)])
+            case .churnReason: return .invalid([.required(field: .churnReason)])
             }
         }
         return .ready(text)

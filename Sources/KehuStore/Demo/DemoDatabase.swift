@@ -168,7 +168,11 @@ private struct Generator {
         let created = LocalDateTime(date: createdDay, hour: rng.int(in: 9...17), minute: rng.int(in: 0...59))!
         let web = "www.\(city.initials.lowercased())\(trade.unicodeScalars.first!.value % 997)\(serial).com.cn"
         var lastOrder: LocalDate?
-        if status == .cooperating { lastOrder = today.adding(days: -rng.int(in: 3...170)) }
+        // Most ordered recently; some sit in the churn warning window, a few just past
+        // six months, so the first start shows both rules at work.
+        if status == .cooperating {
+            lastOrder = today.adding(days: -(rng.chance(3) ? rng.int(in: 184...190) : rng.int(in: 3...175)))
+        }
         if status == .lost { lastOrder = today.adding(days: -rng.int(in: 185...600)) }
         let phone = landline(city)
         try db.cachedStatement(sql: """

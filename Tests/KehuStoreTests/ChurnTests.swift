@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import Testing
+import KehuCore
+@testable import KehuStore
+
+struct ChurnTests {
+    @Test func customersAreLostOnceAtSixMonthsAndOwnersOweTheReason() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("churn.db"))
+        let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
+        func cooperating(_ code: String, lastOrder: LocalDate) throws -> Int64 {
+            var c = sampleCustomer(code, code)
+            c.status = .cooperating
+            c.grade = .key
+            c.ownerID = owner
+            c.lastOrderOn = lastOrder
+            return try db.add(c, by: testActor)
+        }
+        let today = testNow.date   // 2026-11-22
+        let lost = try cooperating("Ba-粤GZ0001", lastOrder: LocalDate(year: 2026, month: 5, day: 22)!)
+        let warned = try cooperating("Ba-粤GZ0002", lastOrder: LocalDate(year: 2026, month: 5, day: 23)!)
+        let fine = try cooperating("Ba-粤GZ0003", lastOrder: LocalDate(year: 2026, month: 9, day: 1)!)
+        let keeper = Actor(login: "kehu", clock: FixedClock(testNow))
+        #expect(try db.applyChurn(today: today, by: keeper).map(\.customerID) == [lost])
+        #expect(try db.applyChurn(today: today, by: keeper).isEmpty)
+        let gone = try #require(try db.customer(id: lost))
+        #expect(gone.status == .lost)
+        #expect(gone.code == "Bc-粤GZ0001")
+        #expect(try db.customer(id: fine)?.status == .cooperating)
+        #expect(try db.churnWarnings(ownerID: owner, today: today).map(\.customerID) == [warned])
+        let due = try db.churnReasonsDue(ownerID: owner)
+        #expect(due.map(\.customerID) == [lost])
+        #expect(throws: StoreError.invalid([.required(field: .churnReason)])) {
+            try db.recordChurnReason(eventID: due[0].eventID, reason: " ", by: testActor)
+        }
+        try db.recordChurnReason(eventID: due[0].eventID, reason: "被竞品低价抢走", by: testActor)
+        #expect(try db.churnReasonsDue(ownerID: owner).isEmpty)
+        let agenda = try db.todayAgenda(ownerID: owner, today: today)
+        #expect(agenda.contains { if case .churnWarning = $0.kind { return $0.customerID == warned }; return false })
+        let page = try db.customerPage(offset: 0, limit: 10, today: today)
+        #expect(page.first { $0.id == warned }?.churnWarning == true)
+        #expect(page.first { $0.id == fine }?.churnWarning == false)
+    }
+}
