@@ -93,9 +93,18 @@ for _ in 0..<20 {
 report("evening queue (\(queueSize) follow-ups)", eveningTimes)
 
 var todayTimes: [Double] = []
-for person in salespeople { todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date) }) }
-for person in salespeople { todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date) }) }
+for _ in 0..<2 {
+    for person in salespeople {
+        todayTimes.append(try milliseconds { _ = try store.todayAgenda(ownerID: person.id!, today: today.date, maintenanceFor: person) })
+    }
+}
 report("Today list of a salesperson", todayTimes)
+
+var managerTimes: [Double] = []
+if let manager = try store.users().first(where: { $0.role == .salesManager }) {
+    for _ in 0..<5 { managerTimes.append(try milliseconds { _ = try store.maintenanceDue(for: manager, today: today.date) }) }
+    report("maintenance due, sales manager", managerTimes)
+}
 
 var duplicateTimes: [Double] = []
 for n in 0..<200 {

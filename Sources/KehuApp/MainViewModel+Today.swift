@@ -5,8 +5,8 @@ import KehuStore
 extension MainViewModel {
     /// Today's items of the user, or none for someone with no customers of their own.
     func reloadToday() throws {
-        guard let me = profile?.user.id else { todayItems = []; return }
-        todayItems = try store.todayAgenda(ownerID: me, today: today)
+        guard let user = profile?.user, let me = user.id else { todayItems = []; return }
+        todayItems = try store.todayAgenda(ownerID: me, today: today, maintenanceFor: user)
         todaySelected = min(todaySelected, max(0, todayItems.count - 1))
         keepTodayVisible()
     }

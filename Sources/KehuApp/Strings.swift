@@ -231,6 +231,18 @@ public struct Strings: Sendable {
                         : "Proposed \(grade), waiting for \(roles.joined(separator: ", "))"
     }
 
+    /// 维护·上门 / upkeep: visit
+    public func maintenanceLabel(_ kind: MaintenanceDuty.Kind) -> String {
+        switch (language, kind) {
+        case (.zh, .phone): return "维护·电话"
+        case (.zh, .onSite): return "维护·上门"
+        case (.zh, .techSupport): return "技术支持"
+        case (.en, .phone): return "upkeep: call"
+        case (.en, .onSite): return "upkeep: visit"
+        case (.en, .techSupport): return "tech support"
+        }
+    }
+
     public func claimed(_ name: String) -> String { language == .zh ? "已认购 \(name)" : "Claimed \(name)" }
     public func assigned(_ name: String, to owner: String) -> String {
         language == .zh ? "\(name) 已分配给 \(owner)" : "\(name) assigned to \(owner)"

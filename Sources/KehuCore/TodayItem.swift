@@ -13,6 +13,8 @@ public struct TodayItem: Hashable, Sendable {
         case churnWarning(lastOrder: LocalDate)
         /// A customer was lost on `due`: the owner owes the reason.
         case churnReason(eventID: Int64)
+        /// A maintenance contact of the kind required (客情维护).
+        case maintenance(MaintenanceDuty.Kind)
     }
 
     public let kind: Kind
@@ -66,7 +68,7 @@ extension TodayItem {
         case .followUp(_, _, let time): return time == nil ? 1 : 0
         case .birthday: return 2
         case .holiday: return 3
-        case .poolWarning, .churnWarning, .churnReason: return 1
+        case .poolWarning, .churnWarning, .churnReason, .maintenance: return 1
         }
     }
 

@@ -220,6 +220,8 @@ enum Migrations {
                 ALTER TABLE activities ADD COLUMN commentSeen INTEGER NOT NULL DEFAULT 1;
                 CREATE INDEX activities_unseenComments ON activities(handlerID, customerID) WHERE commentSeen = 0;
                 CREATE INDEX activities_day ON activities(occurredAt);
+                -- Maintenance: the last contact of each kind per customer by given people.
+                CREATE INDEX activities_handler ON activities(handlerID, method, customerID, occurredAt);
                 -- The evening queue's other two parts: card follow-ups still unchecked, and
                 -- comments signed tonight. Both stay small while the team keeps up.
                 CREATE INDEX activities_unchecked ON activities(occurredAt) WHERE cardID IS NOT NULL AND supervisorComment IS NULL;

@@ -5,8 +5,10 @@ extension KehuDatabase {
     /// Everything due for one salesperson on `today`: card follow-ups whose date has come
     /// (overdue included), birthdays of their customers' contacts in the next `days`
     /// days, and the big holidays coming up — ordered as the Today list shows them.
-    public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3) throws -> [TodayItem] {
+    public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3,
+                            maintenanceFor user: User? = nil) throws -> [TodayItem] {
         let rules = try poolRules()   // read before the transaction: store reads do not nest
+        let maintenance = try user.map { try maintenanceDue(for: $0, today: today) } ?? []
         let churn = try churnWarnings(ownerID: ownerID, today: today)
         let reasons = try churnReasonsDue(ownerID: ownerID)
         return try read { db in
@@ -44,6 +46,10 @@ extension KehuDatabase {
             for drop in try ownedProspects(db, ownerID: ownerID, rules: rules) where rules.isWarning(dropDate: drop.dropDate, today: today) {
                 items.append(TodayItem(kind: .poolWarning(lastActivity: drop.lastActivity), due: drop.dropDate,
                                        customerID: drop.customerID, customerCode: drop.code, customerName: drop.name))
+            }
+            for item in maintenance {
+                items.append(TodayItem(kind: .maintenance(item.duty.kind), due: item.dueDate,
+                                       customerID: item.customerID, customerCode: item.code, customerName: item.name))
             }
             for warning in churn {
                 guard case .warning(let lostOn) = warning.state else { continue }

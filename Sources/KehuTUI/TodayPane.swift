@@ -38,6 +38,8 @@ enum TodayPane {
             what = s[.churnWarningDue]
         case .churnReason:
             what = s[.churnReasonDue]
+        case .maintenance(let kind):
+            what = s.maintenanceLabel(kind)
         case .holiday(let holiday):
             // A holiday concerns every customer: it takes the whole row.
             return [Span(" " + TextLayout.fit(when, to: 8) + " ", whenRole),

@@ -7,7 +7,12 @@ import KehuStore
 
 /// Editing the archive, closing cards and reading the history, driven as a user would.
 struct ArchiveFlowTests {
-    func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonViewModel(scratch) }
+    /// 张伟 on Today, on his first card follow-up.
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
+        let vm = try salespersonViewModel(scratch)
+        selectFirstFollowUp(vm)
+        return vm
+    }
 
     @Test func editingTheArchiveValidatesEachFieldAndKeepsHistory() throws {
         let vm = try salesperson(Scratch())

@@ -164,7 +164,10 @@ struct EveningCheckTests {
         let t = try team()
         let supervisor = try t.viewModel("lizhuguan")
         // Sign 张伟's follow-up on 广州华南机电.
-        while case .followUp(let f)? = supervisor.selectedEveningRow, f.activity.id != t.ids["huananToday"] { supervisor.send(.moveDown) }
+        for _ in 0..<50 {
+            guard case .followUp(let f)? = supervisor.selectedEveningRow, f.activity.id != t.ids["huananToday"] else { break }
+            supervisor.send(.moveDown)
+        }
         supervisor.handle(.char("c"))
         type(supervisor, "抓紧约总经理")
         supervisor.handle(.ctrl("s"))
@@ -175,7 +178,7 @@ struct EveningCheckTests {
         let rows = salesperson.visibleRows.map(\.row)
         #expect(rows.first { $0.id == t.ids["huanan"] }?.hasNewComment == true)
         #expect(rows.filter(\.hasNewComment).count == 1)
-        while salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
+        for _ in 0..<200 where salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
         #expect(salesperson.timelineEntries.first?.activity.supervisorComment?.text == "抓紧约总经理")
         #expect(salesperson.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == false)
     }
@@ -190,7 +193,7 @@ struct EveningCheckTests {
         admin.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
         admin.start()
         admin.send(.nextView)
-        while admin.selectedRow?.id != t.ids["huanan"] { admin.send(.moveDown) }
+        for _ in 0..<200 where admin.selectedRow?.id != t.ids["huanan"] { admin.send(.moveDown) }
         #expect(admin.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == true)
     }
 
@@ -198,7 +201,7 @@ struct EveningCheckTests {
         let t = try team()
         let salesperson = try t.viewModel("zhangwei")
         salesperson.send(.nextView)
-        while salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
+        for _ in 0..<200 where salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
         salesperson.send(.editCustomer)
         for _ in 0..<17 { salesperson.send(.nextField) }   // to the note
         type(salesperson, "总经理下周出差")
@@ -230,7 +233,7 @@ struct SpotCheckViewTests {
         vm.setViewport(Viewport(listRows: 30, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
         vm.start()
         #expect(vm.availableViews.contains(.spotCheck))
-        while vm.view != .spotCheck { vm.send(.nextView) }
+        for _ in 0..<200 where vm.view != .spotCheck { vm.send(.nextView) }
         let sample = try #require(vm.eveningQueue?.followUps)
         #expect(sample.count == 20)
         // Every sampled card is in the manager's region, and was followed up this week.
@@ -252,7 +255,7 @@ struct SpotCheckViewTests {
         #expect(entry.reviewerName == "王建国")
         #expect(entry.activity.supervisorComment == supervisorComment)
         vm.send(.nextView)
-        while vm.view != .spotCheck { vm.send(.nextView) }
+        for _ in 0..<200 where vm.view != .spotCheck { vm.send(.nextView) }
         #expect(vm.eveningQueue?.followUps.map(\.activity.cardID) == sample.map(\.activity.cardID))
     }
 }

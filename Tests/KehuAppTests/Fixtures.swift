@@ -51,5 +51,13 @@ func salespersonViewModel(_ scratch: Scratch) throws -> MainViewModel {
     return vm
 }
 
+/// Moves the Today selection to the first intent-card follow-up.
+/// Leaves the selection alone while kehu asks something (a draft offered at start).
+func selectFirstFollowUp(_ vm: MainViewModel) {
+    guard vm.prompt == nil,
+          let index = vm.todayItems.firstIndex(where: { if case .followUp = $0.kind { return true }; return false }) else { return }
+    for _ in 0..<index { vm.send(.moveDown) }
+}
+
 /// Types text one key at a time, as a terminal delivers it.
 func type(_ vm: MainViewModel, _ text: String) { for ch in text { vm.handle(.char(ch)) } }

@@ -7,10 +7,15 @@ import KehuStore
 
 /// The salesperson's day driven through actions and keys, as a user works.
 struct FormFlowTests {
-    func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonViewModel(scratch) }
+    /// 张伟 on Today, on his first card follow-up.
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
+        let vm = try salespersonViewModel(scratch)
+        selectFirstFollowUp(vm)
+        return vm
+    }
 
     @Test func aSalespersonStartsOnTodayOverdueFirst() throws {
-        let vm = try salesperson(Scratch())
+        let vm = try salespersonViewModel(Scratch())   // as opened, nothing moved
         #expect(vm.view == .today)
         #expect(!vm.todayItems.isEmpty)
         let lates = vm.todayItems.map { $0.daysLate(on: vm.today) }
@@ -230,7 +235,7 @@ struct ChurnReasonFlowTests {
         vm.setViewport(Viewport(listRows: 40, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
         vm.start()
         let index = try #require(vm.todayItems.firstIndex { if case .churnReason = $0.kind { return true }; return false })
-        while vm.todaySelected < index { vm.send(.moveDown) }
+        for _ in 0..<index { vm.send(.moveDown) }
         vm.handle(.char("l"))
         guard case .note? = vm.form else { Issue.record("no reason form"); return }
         type(vm, "客户改用国产替代")
