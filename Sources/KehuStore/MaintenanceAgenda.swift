@@ -48,16 +48,19 @@ extension KehuDatabase {
                 let handlers = holder == .owner ? [me]
                     : try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = ?", arguments: [holder.role.rawValue])
                 guard !handlers.isEmpty else { lastByDuty[holder] = [:]; continue }
-                // Owner duties differ in kind by grade (visit or call): take the last per method.
+                // One scan of these people's contacts, last per customer and method; each kind
+                // of contact then takes the latest of the methods that count for it.
                 var last: [MaintenanceKey: String] = [:]
-                for kind in [MaintenanceDuty.Kind.phone, .onSite, .techSupport] {
-                    let methods = kind.methods.map { "'\($0.rawValue)'" }.joined(separator: ",")
-                    let marks = handlers.map { _ in "?" }.joined(separator: ",")
-                    for row in try Row.fetchAll(db, sql: """
-                        SELECT customerID, MAX(occurredAt) AS last FROM activities INDEXED BY activities_handler
-                        WHERE handlerID IN (\(marks)) AND method IN (\(methods)) GROUP BY customerID
-                        """, arguments: StatementArguments(handlers)) {
-                        last[Self.maintenanceKey(row["customerID"], kind)] = row["last"]
+                let marks = handlers.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT customerID, method, MAX(occurredAt) AS last FROM activities INDEXED BY activities_handler
+                    WHERE handlerID IN (\(marks)) GROUP BY customerID, method
+                    """, arguments: StatementArguments(handlers)) {
+                    guard let method = ContactMethod(rawValue: row["method"]) else { continue }
+                    let date: String = row["last"]
+                    for kind in [MaintenanceDuty.Kind.phone, .onSite, .techSupport] where kind.methods.contains(method) {
+                        let key = Self.maintenanceKey(row["customerID"], kind)
+                        if last[key].map({ $0 < date }) ?? true { last[key] = date }
                     }
                 }
                 lastByDuty[holder] = last

@@ -6,15 +6,41 @@ import KehuCore
 // read plainly in the sqlite3 shell.
 
 extension LocalDate {
+    /// Stored dates are always ISO ("2026-03-05", or the start of "2026-03-05 14:30"), so
+    /// they are read straight from their digits; anything else goes through the forgiving
+    /// parser that reads what users type.
     init?(column value: String?) {
-        guard let value, let date = DateParsing.date(value) else { return nil }
+        guard let value else { return nil }
+        let bytes = Array(value.utf8.prefix(10))
+        if bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D {
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for b in bytes[range] { guard (0x30...0x39).contains(b) else { return nil }; n = n * 10 + Int(b - 0x30) }
+                return n
+            }
+            if let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), let date = LocalDate(year: y, month: m, day: d) {
+                self = date
+                return
+            }
+        }
+        guard let date = DateParsing.date(value) else { return nil }
         self = date
     }
 }
 
 extension LocalDateTime {
+    /// "2026-03-05 14:30" as stored, read from its digits; other forms via the parser.
     init?(column value: String?) {
-        guard let value, let moment = DateParsing.dateTime(value) else { return nil }
+        guard let value else { return nil }
+        let bytes = Array(value.utf8.prefix(16))
+        if bytes.count == 16, bytes[10] == 0x20, bytes[13] == 0x3A, let date = LocalDate(column: value) {
+            let digits = [bytes[11], bytes[12], bytes[14], bytes[15]]
+            if digits.allSatisfy({ (0x30...0x39).contains($0) }) {
+                let h = Int(digits[0] - 0x30) * 10 + Int(digits[1] - 0x30), m = Int(digits[2] - 0x30) * 10 + Int(digits[3] - 0x30)
+                if let moment = LocalDateTime(date: date, hour: h, minute: m) { self = moment; return }
+            }
+        }
+        guard let moment = DateParsing.dateTime(value) else { return nil }
         self = moment
     }
 }
