@@ -7,12 +7,7 @@ import KehuStore
 
 /// Editing the archive, closing cards and reading the history, driven as a user would.
 struct ArchiveFlowTests {
-    /// 张伟 on Today, on his first card follow-up.
-    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
-        let vm = try salespersonViewModel(scratch)
-        selectFirstFollowUp(vm)
-        return vm
-    }
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonOnFirstFollowUp(scratch) }
 
     @Test func editingTheArchiveValidatesEachFieldAndKeepsHistory() throws {
         let vm = try salesperson(Scratch())

@@ -59,5 +59,12 @@ func selectFirstFollowUp(_ vm: MainViewModel) {
     for _ in 0..<index { vm.send(.moveDown) }
 }
 
+/// 张伟 on Today, on his first card follow-up.
+func salespersonOnFirstFollowUp(_ scratch: Scratch) throws -> MainViewModel {
+    let vm = try salespersonViewModel(scratch)
+    selectFirstFollowUp(vm)
+    return vm
+}
+
 /// Types text one key at a time, as a terminal delivers it.
 func type(_ vm: MainViewModel, _ text: String) { for ch in text { vm.handle(.char(ch)) } }

@@ -7,12 +7,7 @@ import KehuStore
 
 /// The salesperson's day driven through actions and keys, as a user works.
 struct FormFlowTests {
-    /// 张伟 on Today, on his first card follow-up.
-    func salesperson(_ scratch: Scratch) throws -> MainViewModel {
-        let vm = try salespersonViewModel(scratch)
-        selectFirstFollowUp(vm)
-        return vm
-    }
+    func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonOnFirstFollowUp(scratch) }
 
     @Test func aSalespersonStartsOnTodayOverdueFirst() throws {
         let vm = try salespersonViewModel(Scratch())   // as opened, nothing moved
