@@ -41,6 +41,7 @@ public enum CardPresenter {
         flow.item(s[.region], c.region)
         flow.item(s[.lastOrder], c.lastOrderOn?.description ?? "")
         flow.item(s[.developmentRecord], c.developmentRecordNumber)
+        flow.item(s[.formerCodes], detail.formerCodes.joined(separator: " "))
         flow.item(s[.created], c.createdAt.date.description)
         flow.item(s[.updated], c.updatedAt.date.description)
         flow.newLine()

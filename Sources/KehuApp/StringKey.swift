@@ -9,7 +9,7 @@ public enum StringKey: CaseIterable, Sendable {
     case code, type, grade, status, source, address, postalCode, phone, fax, website, email, industry
     case legalRepresentative, registeredCapital, mainProducts, businessCondition, yearsInBusiness
     case creditLevel, supplierStructure, provinceCity, owner, team, region, lastOrder, created, updated
-    case notes, contacts, decisionMaker, intentCard, developmentRecord, noOwnerPool, budget, compared
+    case notes, contacts, decisionMaker, intentCard, developmentRecord, formerCodes, noOwnerPool, budget, compared
     case nextVisit, cardClosed
     // Timeline
     case supervisorComment, bottleneck, impression, withContact

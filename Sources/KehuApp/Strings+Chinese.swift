@@ -46,6 +46,7 @@ extension Strings {
         case .decisionMaker: return "★决策"
         case .intentCard: return "意向卡"
         case .developmentRecord: return "开发编号"
+        case .formerCodes: return "原编码"
         case .noOwnerPool: return "公海"
         case .budget: return "预算"
         case .compared: return "对比"

@@ -46,6 +46,7 @@ extension Strings {
         case .decisionMaker: return "★decides"
         case .intentCard: return "Card"
         case .developmentRecord: return "Dev. no."
+        case .formerCodes: return "Former codes"
         case .noOwnerPool: return "pool"
         case .budget: return "budget"
         case .compared: return "vs"

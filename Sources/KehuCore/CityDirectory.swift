@@ -1,66 +1,173 @@
-/// Cities kehu knows, with what the customer code needs: the province's one-character
-/// abbreviation and the city's pinyin initials as the city is really said (重庆 CQ, 长沙 CS,
-/// 乐山 LS, not a character-by-character reading). Area codes and postal prefixes come
-/// along. A starting set; the archive-rules issue brings every prefecture-level city.
+/// Where customers are: every province-level division of China with the one-character
+/// abbreviation of its licence plates (粤, 京, 沪, 川, 贵, 云 …), every prefecture-level
+/// division in it (cities, autonomous prefectures, leagues, areas, and the county-level
+/// cities governed directly by a province), and foreign countries. The customer code needs
+/// each city's pinyin initials as the name is really said — 重庆 CQ, 长沙 CS, 厦门 XM, 蚌埠 BB,
+/// 六安 LA, 亳州 BZ — which a character-by-character transliteration gets wrong, so the
+/// initials are written out here and checked by hand, not computed.
 public enum CityDirectory {
     public struct City: Hashable, Sendable {
+        /// 省 (or 国外 for a foreign country).
         public let province: String
+        /// One character for Chinese provinces; empty abroad, where the initials say it all.
         public let abbreviation: String
         public let name: String
+        /// Pinyin initials in China, the ISO 3166 letters abroad.
         public let initials: String
-        public let areaCode: String
-        public let postalPrefix: String
+        /// The geographic region (华北, 东北, 华东, 华中, 华南, 西南, 西北, or 海外).
         public let region: String
+
+        public var isAbroad: Bool { abbreviation.isEmpty }
     }
 
-    public static let entries: [City] = [
-        City(province: "广东", abbreviation: "粤", name: "广州", initials: "GZ", areaCode: "020", postalPrefix: "510", region: "华南"),
-        City(province: "广东", abbreviation: "粤", name: "深圳", initials: "SZ", areaCode: "0755", postalPrefix: "518", region: "华南"),
-        City(province: "广东", abbreviation: "粤", name: "佛山", initials: "FS", areaCode: "0757", postalPrefix: "528", region: "华南"),
-        City(province: "广东", abbreviation: "粤", name: "东莞", initials: "DG", areaCode: "0769", postalPrefix: "523", region: "华南"),
-        City(province: "广东", abbreviation: "粤", name: "珠海", initials: "ZH", areaCode: "0756", postalPrefix: "519", region: "华南"),
-        City(province: "广东", abbreviation: "粤", name: "中山", initials: "ZS", areaCode: "0760", postalPrefix: "528", region: "华南"),
-        City(province: "福建", abbreviation: "闽", name: "厦门", initials: "XM", areaCode: "0592", postalPrefix: "361", region: "华南"),
-        City(province: "福建", abbreviation: "闽", name: "福州", initials: "FZ", areaCode: "0591", postalPrefix: "350", region: "华南"),
-        City(province: "湖南", abbreviation: "湘", name: "长沙", initials: "CS", areaCode: "0731", postalPrefix: "410", region: "华南"),
-        City(province: "上海", abbreviation: "沪", name: "上海", initials: "SH", areaCode: "021", postalPrefix: "200", region: "华东"),
-        City(province: "江苏", abbreviation: "苏", name: "南京", initials: "NJ", areaCode: "025", postalPrefix: "210", region: "华东"),
-        City(province: "江苏", abbreviation: "苏", name: "苏州", initials: "SZ", areaCode: "0512", postalPrefix: "215", region: "华东"),
-        City(province: "江苏", abbreviation: "苏", name: "无锡", initials: "WX", areaCode: "0510", postalPrefix: "214", region: "华东"),
-        City(province: "江苏", abbreviation: "苏", name: "常州", initials: "CZ", areaCode: "0519", postalPrefix: "213", region: "华东"),
-        City(province: "浙江", abbreviation: "浙", name: "杭州", initials: "HZ", areaCode: "0571", postalPrefix: "310", region: "华东"),
-        City(province: "浙江", abbreviation: "浙", name: "宁波", initials: "NB", areaCode: "0574", postalPrefix: "315", region: "华东"),
-        City(province: "浙江", abbreviation: "浙", name: "温州", initials: "WZ", areaCode: "0577", postalPrefix: "325", region: "华东"),
-        City(province: "山东", abbreviation: "鲁", name: "济南", initials: "JN", areaCode: "0531", postalPrefix: "250", region: "华东"),
-        City(province: "山东", abbreviation: "鲁", name: "青岛", initials: "QD", areaCode: "0532", postalPrefix: "266", region: "华东"),
-        City(province: "北京", abbreviation: "京", name: "北京", initials: "BJ", areaCode: "010", postalPrefix: "100", region: "华北"),
-        City(province: "天津", abbreviation: "津", name: "天津", initials: "TJ", areaCode: "022", postalPrefix: "300", region: "华北"),
-        City(province: "河南", abbreviation: "豫", name: "郑州", initials: "ZZ", areaCode: "0371", postalPrefix: "450", region: "华北"),
-        City(province: "陕西", abbreviation: "陕", name: "西安", initials: "XA", areaCode: "029", postalPrefix: "710", region: "华北"),
-        City(province: "内蒙古", abbreviation: "蒙", name: "鄂尔多斯", initials: "EEDS", areaCode: "0477", postalPrefix: "017", region: "华北"),
-        City(province: "内蒙古", abbreviation: "蒙", name: "呼和浩特", initials: "HHHT", areaCode: "0471", postalPrefix: "010", region: "华北"),
-        City(province: "四川", abbreviation: "川", name: "成都", initials: "CD", areaCode: "028", postalPrefix: "610", region: "华北"),
-        City(province: "四川", abbreviation: "川", name: "乐山", initials: "LS", areaCode: "0833", postalPrefix: "614", region: "华北"),
-        City(province: "重庆", abbreviation: "渝", name: "重庆", initials: "CQ", areaCode: "023", postalPrefix: "400", region: "华北"),
-        City(province: "湖北", abbreviation: "鄂", name: "武汉", initials: "WH", areaCode: "027", postalPrefix: "430", region: "华南"),
-    ]
+    /// Province, abbreviation, region: city initials, … — a province may take several lines.
+    private static let chinaTable = """
+        北京 京 华北: 北京 BJ
+        天津 津 华北: 天津 TJ
+        河北 冀 华北: 石家庄 SJZ, 唐山 TS, 秦皇岛 QHD, 邯郸 HD, 邢台 XT, 保定 BD, 张家口 ZJK, 承德 CD, 沧州 CZ
+        河北 冀 华北: 廊坊 LF, 衡水 HS
+        山西 晋 华北: 太原 TY, 大同 DT, 阳泉 YQ, 长治 CZ, 晋城 JC, 朔州 SZ, 晋中 JZ, 运城 YC, 忻州 XZ
+        山西 晋 华北: 临汾 LF, 吕梁 LL
+        内蒙古 蒙 华北: 呼和浩特 HHHT, 包头 BT, 乌海 WH, 赤峰 CF, 通辽 TL, 鄂尔多斯 EEDS, 呼伦贝尔 HLBE, 巴彦淖尔 BYNE, 乌兰察布 WLCB
+        内蒙古 蒙 华北: 兴安 XA, 锡林郭勒 XLGL, 阿拉善 ALS
+        辽宁 辽 东北: 沈阳 SY, 大连 DL, 鞍山 AS, 抚顺 FS, 本溪 BX, 丹东 DD, 锦州 JZ, 营口 YK, 阜新 FX
+        辽宁 辽 东北: 辽阳 LY, 盘锦 PJ, 铁岭 TL, 朝阳 CY, 葫芦岛 HLD
+        吉林 吉 东北: 长春 CC, 吉林 JL, 四平 SP, 辽源 LY, 通化 TH, 白山 BS, 松原 SY, 白城 BC, 延边 YB
+        黑龙江 黑 东北: 哈尔滨 HEB, 齐齐哈尔 QQHE, 鸡西 JX, 鹤岗 HG, 双鸭山 SYS, 大庆 DQ, 伊春 YC, 佳木斯 JMS, 七台河 QTH
+        黑龙江 黑 东北: 牡丹江 MDJ, 黑河 HH, 绥化 SH, 大兴安岭 DXAL
+        上海 沪 华东: 上海 SH
+        江苏 苏 华东: 南京 NJ, 无锡 WX, 徐州 XZ, 常州 CZ, 苏州 SZ, 南通 NT, 连云港 LYG, 淮安 HA, 盐城 YC
+        江苏 苏 华东: 扬州 YZ, 镇江 ZJ, 泰州 TZ, 宿迁 SQ
+        浙江 浙 华东: 杭州 HZ, 宁波 NB, 温州 WZ, 嘉兴 JX, 湖州 HZ, 绍兴 SX, 金华 JH, 衢州 QZ, 舟山 ZS
+        浙江 浙 华东: 台州 TZ, 丽水 LS
+        安徽 皖 华东: 合肥 HF, 芜湖 WH, 蚌埠 BB, 淮南 HN, 马鞍山 MAS, 淮北 HB, 铜陵 TL, 安庆 AQ, 黄山 HS
+        安徽 皖 华东: 滁州 CZ, 阜阳 FY, 宿州 SZ, 六安 LA, 亳州 BZ, 池州 CZ, 宣城 XC
+        福建 闽 华东: 福州 FZ, 厦门 XM, 莆田 PT, 三明 SM, 泉州 QZ, 漳州 ZZ, 南平 NP, 龙岩 LY, 宁德 ND
+        江西 赣 华东: 南昌 NC, 景德镇 JDZ, 萍乡 PX, 九江 JJ, 新余 XY, 鹰潭 YT, 赣州 GZ, 吉安 JA, 宜春 YC
+        江西 赣 华东: 抚州 FZ, 上饶 SR
+        山东 鲁 华东: 济南 JN, 青岛 QD, 淄博 ZB, 枣庄 ZZ, 东营 DY, 烟台 YT, 潍坊 WF, 济宁 JN, 泰安 TA
+        山东 鲁 华东: 威海 WH, 日照 RZ, 临沂 LY, 德州 DZ, 聊城 LC, 滨州 BZ, 菏泽 HZ
+        台湾 台 华东: 台北 TB, 新北 XB, 桃园 TY, 台中 TZ, 台南 TN, 高雄 GX, 基隆 JL, 新竹 XZ, 嘉义 JY
+        河南 豫 华中: 郑州 ZZ, 开封 KF, 洛阳 LY, 平顶山 PDS, 安阳 AY, 鹤壁 HB, 新乡 XX, 焦作 JZ, 濮阳 PY
+        河南 豫 华中: 许昌 XC, 漯河 LH, 三门峡 SMX, 南阳 NY, 商丘 SQ, 信阳 XY, 周口 ZK, 驻马店 ZMD, 济源 JY
+        湖北 鄂 华中: 武汉 WH, 黄石 HS, 十堰 SY, 宜昌 YC, 襄阳 XY, 鄂州 EZ, 荆门 JM, 孝感 XG, 荆州 JZ
+        湖北 鄂 华中: 黄冈 HG, 咸宁 XN, 随州 SZ, 恩施 ES, 仙桃 XT, 潜江 QJ, 天门 TM, 神农架 SNJ
+        湖南 湘 华中: 长沙 CS, 株洲 ZZ, 湘潭 XT, 衡阳 HY, 邵阳 SY, 岳阳 YY, 常德 CD, 张家界 ZJJ, 益阳 YY
+        湖南 湘 华中: 郴州 CZ, 永州 YZ, 怀化 HH, 娄底 LD, 湘西 XX
+        广东 粤 华南: 广州 GZ, 韶关 SG, 深圳 SZ, 珠海 ZH, 汕头 ST, 佛山 FS, 江门 JM, 湛江 ZJ, 茂名 MM
+        广东 粤 华南: 肇庆 ZQ, 惠州 HZ, 梅州 MZ, 汕尾 SW, 河源 HY, 阳江 YJ, 清远 QY, 东莞 DG, 中山 ZS
+        广东 粤 华南: 潮州 CZ, 揭阳 JY, 云浮 YF
+        广西 桂 华南: 南宁 NN, 柳州 LZ, 桂林 GL, 梧州 WZ, 北海 BH, 防城港 FCG, 钦州 QZ, 贵港 GG, 玉林 YL
+        广西 桂 华南: 百色 BS, 贺州 HZ, 河池 HC, 来宾 LB, 崇左 CZ
+        海南 琼 华南: 海口 HK, 三亚 SY, 三沙 SS, 儋州 DZ, 五指山 WZS, 琼海 QH, 文昌 WC, 万宁 WN, 东方 DF
+        香港 港 华南: 香港 XG
+        澳门 澳 华南: 澳门 AM
+        重庆 渝 西南: 重庆 CQ
+        四川 川 西南: 成都 CD, 自贡 ZG, 攀枝花 PZH, 泸州 LZ, 德阳 DY, 绵阳 MY, 广元 GY, 遂宁 SN, 内江 NJ
+        四川 川 西南: 乐山 LS, 南充 NC, 眉山 MS, 宜宾 YB, 广安 GA, 达州 DZ, 雅安 YA, 巴中 BZ, 资阳 ZY
+        四川 川 西南: 阿坝 AB, 甘孜 GZ, 凉山 LS
+        贵州 贵 西南: 贵阳 GY, 六盘水 LPS, 遵义 ZY, 安顺 AS, 毕节 BJ, 铜仁 TR, 黔西南 QXN, 黔东南 QDN, 黔南 QN
+        云南 云 西南: 昆明 KM, 曲靖 QJ, 玉溪 YX, 保山 BS, 昭通 ZT, 丽江 LJ, 普洱 PE, 临沧 LC, 楚雄 CX
+        云南 云 西南: 红河 HH, 文山 WS, 西双版纳 XSBN, 大理 DL, 德宏 DH, 怒江 NJ, 迪庆 DQ
+        西藏 藏 西南: 拉萨 LS, 日喀则 RKZ, 昌都 CD, 林芝 LZ, 山南 SN, 那曲 NQ, 阿里 AL
+        陕西 陕 西北: 西安 XA, 铜川 TC, 宝鸡 BJ, 咸阳 XY, 渭南 WN, 延安 YA, 汉中 HZ, 榆林 YL, 安康 AK
+        陕西 陕 西北: 商洛 SL
+        甘肃 甘 西北: 兰州 LZ, 嘉峪关 JYG, 金昌 JC, 白银 BY, 天水 TS, 武威 WW, 张掖 ZY, 平凉 PL, 酒泉 JQ
+        甘肃 甘 西北: 庆阳 QY, 定西 DX, 陇南 LN, 临夏 LX, 甘南 GN
+        青海 青 西北: 西宁 XN, 海东 HD, 海北 HB, 黄南 HN, 海南 HN, 果洛 GL, 玉树 YS, 海西 HX
+        宁夏 宁 西北: 银川 YC, 石嘴山 SZS, 吴忠 WZ, 固原 GY, 中卫 ZW
+        新疆 新 西北: 乌鲁木齐 WLMQ, 克拉玛依 KLMY, 吐鲁番 TLF, 哈密 HM, 昌吉 CJ, 博尔塔拉 BETL, 巴音郭楞 BYGL, 阿克苏 AKS, 克孜勒苏 KZLS
+        新疆 新 西北: 喀什 KS, 和田 HT, 伊犁 YL, 塔城 TC, 阿勒泰 ALT, 石河子 SHZ, 阿拉尔 ALE, 图木舒克 TMSK, 五家渠 WJQ
+        新疆 新 西北: 北屯 BT, 铁门关 TMG, 双河 SH, 可克达拉 KKDL, 昆玉 KY, 胡杨河 HYH, 新星 XX, 白杨 BY
+        """
 
-    /// Finds a city by name, with or without 市.
+    /// Countries kehu's users sell to, by Chinese name, with their ISO letters.
+    private static let abroadTable = """
+        越南 VN, 泰国 TH, 马来西亚 MY, 新加坡 SG, 印度尼西亚 ID, 菲律宾 PH, 柬埔寨 KH, 缅甸 MM, 老挝 LA
+        印度 IN, 巴基斯坦 PK, 孟加拉国 BD, 斯里兰卡 LK, 尼泊尔 NP, 蒙古 MN, 俄罗斯 RU, 哈萨克斯坦 KZ, 乌兹别克斯坦 UZ
+        吉尔吉斯斯坦 KG, 塔吉克斯坦 TJ, 日本 JP, 韩国 KR, 美国 US, 加拿大 CA, 墨西哥 MX, 巴西 BR, 阿根廷 AR
+        智利 CL, 秘鲁 PE, 哥伦比亚 CO, 英国 GB, 德国 DE, 法国 FR, 意大利 IT, 西班牙 ES, 荷兰 NL
+        比利时 BE, 波兰 PL, 土耳其 TR, 沙特阿拉伯 SA, 阿联酋 AE, 卡塔尔 QA, 伊朗 IR, 伊拉克 IQ, 以色列 IL
+        埃及 EG, 阿尔及利亚 DZ, 摩洛哥 MA, 尼日利亚 NG, 埃塞俄比亚 ET, 肯尼亚 KE, 坦桑尼亚 TZ, 安哥拉 AO, 南非 ZA
+        澳大利亚 AU, 新西兰 NZ
+        """
+
+    public static let entries: [City] = {
+        var cities: [City] = []
+        for line in chinaTable.split(separator: "\n") {
+            let halves = line.split(separator: ":", maxSplits: 1)
+            let head = halves[0].split(separator: " ").map(String.init)
+            for item in halves[1].split(separator: ",") {
+                let pair = item.split(separator: " ").map(String.init)
+                cities.append(City(province: head[0], abbreviation: head[1], name: pair[0], initials: pair[1], region: head[2]))
+            }
+        }
+        for item in abroadTable.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+            let pair = item.split(separator: " ").map(String.init)
+            cities.append(City(province: "国外", abbreviation: "", name: pair[0], initials: pair[1], region: "海外"))
+        }
+        return cities
+    }()
+
+    private static let byName: [String: City] = Dictionary(entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let provinces: [String] = Array(Set(entries.filter { !$0.isAbroad }.map(\.province))).sorted { $0.count > $1.count }
+
+    /// What may follow a city's short name: 广州市, 延边朝鲜族自治州, 兴安盟, 阿克苏地区 …
+    private static let designations = ["特别行政区", "自治州", "地区", "林区", "市", "盟", "州"]
+    /// What may follow a province's name when it is written before the city.
+    private static let provinceDesignations = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"]
+
+    /// Finds a city however it is usually written: 广州, 广州市, 广东省广州市, 广东广州,
+    /// 延边朝鲜族自治州, 大兴安岭地区; a country by its Chinese name. Nil for anything else.
     public static func city(named raw: String) -> City? {
-        var name = Normalization.halfWidth(raw).trimmingWhitespace()
-        if name.hasSuffix("市") { name.removeLast() }
-        return entries.first { $0.name == name }
+        let name = Normalization.halfWidth(raw).filter { $0 != " " && $0 != "\u{3000}" }
+        guard !name.isEmpty else { return nil }
+        if let city = byName[name] ?? shortName(name).flatMap({ byName[$0] }) { return city }
+        // 广东省广州市: the province first, then the city — which must lie in that province.
+        for province in provinces where name.hasPrefix(province) && name.count > province.count {
+            var rest = String(name.dropFirst(province.count))
+            if let designation = provinceDesignations.first(where: { rest.hasPrefix($0) && rest.count > $0.count }) {
+                rest.removeFirst(designation.count)
+            }
+            if let city = byName[rest] ?? shortName(rest).flatMap({ byName[$0] }), city.province == province { return city }
+        }
+        return nil
+    }
+
+    /// 延边朝鲜族自治州 → 延边: the longest known name the text starts with, when what is
+    /// left is a designation (after the peoples' names, for an autonomous prefecture).
+    private static func shortName(_ name: String) -> String? {
+        guard let designation = designations.first(where: { name.hasSuffix($0) && name.count > $0.count }) else { return nil }
+        let stem = String(name.dropLast(designation.count))
+        if byName[stem] != nil { return stem }
+        // The peoples are named between the place and 自治州 (湘西土家族苗族, 伊犁哈萨克).
+        guard designation == "自治州" else { return nil }
+        return stride(from: min(stem.count - 1, 4), through: 2, by: -1).map { String(stem.prefix($0)) }.first { byName[$0] != nil }
     }
 }
 
 /// 客户编码: grade letter, status letter, -, province abbreviation, city initials, serial.
 public enum CustomerCode {
-    /// The part shared by every customer of one city ("粤GZ"): serials count within it.
+    /// The part serials count within ("粤GZ"). Two cities of one province can share it
+    /// (浙江's 杭州 and 湖州 are both 浙HZ); they then share one run of serials, so a code
+    /// never names two customers.
     public static func cityPrefix(_ city: CityDirectory.City) -> String { city.abbreviation + city.initials }
 
     public static func make(grade: CustomerGrade, status: CustomerStatus, city: CityDirectory.City, serial: Int) -> String {
         let digits = String(serial)
         let padded = digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
         return "\(grade.letter)\(status.letter)-\(cityPrefix(city))\(padded)"
+    }
+
+    /// Splits a code into its letters, prefix and serial: "Aa-粤GZ0001" → ("Aa", "粤GZ", 1).
+    /// Nil for text that is not a customer code.
+    public static func parse(_ code: String) -> (letters: String, prefix: String, serial: Int)? {
+        let parts = code.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 2 else { return nil }
+        let digits = parts[1].reversed().prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= 4, let serial = Int(String(digits.reversed())) else { return nil }
+        let prefix = String(parts[1].dropLast(digits.count))
+        guard !prefix.isEmpty else { return nil }
+        return (String(parts[0]), prefix, serial)
     }
 }

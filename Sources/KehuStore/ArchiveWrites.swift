@@ -19,6 +19,8 @@ extension KehuDatabase {
         return try write { db in
             let id = try RecordWriter.insert(db, table: "customers", values: customer.columnValues, actor: actor.login, at: actor.clock.now)
             try SearchKeys.refreshCustomer(db, id: id)
+            // A customer arriving with its code (imported, or typed from paper) holds its serial.
+            if let parts = CustomerCode.parse(customer.code) { try CodeSerials.hold(db, prefix: parts.prefix, serial: parts.serial) }
             return id
         }
     }

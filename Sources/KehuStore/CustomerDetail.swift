@@ -10,6 +10,8 @@ public struct CustomerDetail: Hashable, Sendable {
     public let contacts: [Contact]
     /// Open cards first, hottest level first.
     public let cards: [IntentCard]
+    /// Codes the customer carried before its letters changed, oldest first.
+    public var formerCodes: [String] = []
 }
 
 extension KehuDatabase {
@@ -38,8 +40,22 @@ extension KehuDatabase {
                 ORDER BY state NOT IN ('open', 'defeatPending'),
                          CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
                 """, arguments: [id]).map(IntentCard.init(row:))
-            return CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
-                                  contacts: contacts, cards: cards)
+            var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
+                                        contacts: contacts, cards: cards)
+            detail.formerCodes = try String.fetchAll(db, sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid", arguments: [id])
+            return detail
+        }
+    }
+
+    /// The customer a code names, whether it is the current code or one it carried before
+    /// its grade or status changed. Nil when no visible customer has it.
+    public func customerID(code raw: String) throws -> Int64? {
+        let code = Normalization.halfWidth(raw).trimmingWhitespace()
+        return try read { db in
+            let id = try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE code = ?", arguments: [code])
+                ?? Int64.fetchOne(db, sql: "SELECT customerID FROM formerCodes WHERE code = ?", arguments: [code])
+            guard let id, try isVisible(db, customerID: id) else { return nil }
+            return id
         }
     }
 }

@@ -20,13 +20,8 @@ extension KehuDatabase {
         let now = actor.clock.now
         let phone = PhoneNumber(lead.phone)!
         return try write { db in
-            let prefix = CustomerCode.cityPrefix(city)
-            // Serials are per province+city whatever the grade and status letters; the
-            // write transaction holds the lock, so two processes never take the same one.
-            let highest = try Int.fetchOne(db, sql: """
-                SELECT MAX(CAST(substr(code, 4 + length(?1)) AS INTEGER)) FROM customers WHERE substr(code, 4, length(?1)) = ?1
-                """, arguments: [prefix]) ?? 0
-            let code = CustomerCode.make(grade: .general, status: .potential, city: city, serial: highest + 1)
+            let serial = try CodeSerials.take(db, prefix: CustomerCode.cityPrefix(city))
+            let code = CustomerCode.make(grade: .general, status: .potential, city: city, serial: serial)
             var customer = Customer(code: code, name: lead.name.trimmingWhitespace(), createdAt: now)
             customer.phone = phone.description
             customer.source = lead.source.customerSource
@@ -34,7 +29,9 @@ extension KehuDatabase {
             customer.grade = .general
             customer.province = city.province
             customer.city = city.name
-            customer.region = city.region
+            // The company's sales region is its team's; without a team, the map's.
+            let teamRegion = try teamID.flatMap { try String.fetchOne(db, sql: "SELECT region FROM teams WHERE id = ?", arguments: [$0]) }
+            customer.region = teamRegion.flatMap { $0.isEmpty ? nil : $0 } ?? city.region
             customer.ownerID = ownerID
             customer.teamID = teamID
             customer.notes = lead.note.trimmingWhitespace()

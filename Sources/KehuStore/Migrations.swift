@@ -286,6 +286,43 @@ enum Migrations {
                 ALTER TABLE intentCards ADD COLUMN defeatDecisionNote TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v4-codes-orders-retention") { db in
+            try db.execute(sql: """
+                -- The last serial given out per code prefix (粤GZ): serials are never reused,
+                -- not even after a customer is purged, and never skipped.
+                CREATE TABLE codeSerials (
+                    prefix TEXT PRIMARY KEY,
+                    lastSerial INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                -- Codes a customer carried before its grade or status letters changed, so an
+                -- old code written on paper still finds the customer.
+                CREATE TABLE formerCodes (
+                    code TEXT PRIMARY KEY,
+                    customerID INTEGER NOT NULL REFERENCES customers(id)
+                );
+                CREATE INDEX formerCodes_customer ON formerCodes(customerID);
+                -- Whatever writes a customer, a changed code leaves its old self behind.
+                CREATE TRIGGER customers_formerCode AFTER UPDATE OF code ON customers
+                WHEN OLD.code <> NEW.code
+                BEGIN
+                    DELETE FROM formerCodes WHERE code = NEW.code;
+                    INSERT OR REPLACE INTO formerCodes(code, customerID) VALUES (OLD.code, OLD.id);
+                END;
+                -- Who must approve a contract (by amount, company settings) is kept with the order.
+                ALTER TABLE orders ADD COLUMN approval TEXT NOT NULL DEFAULT '';
+                -- A settled order has been paid and delivered in full; retention counts from the last one.
+                ALTER TABLE orders ADD COLUMN settledOn TEXT;
+                -- Downgrade proposals name the months the customer stayed below its grade's standard.
+                ALTER TABLE gradeProposals ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+                """)
+            try CodeSerials.backfill(db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO formerCodes(code, customerID)
+                SELECT a.oldValue, a.rowID FROM auditLog a
+                WHERE a.tableName = 'customers' AND a.field = 'code' AND a.oldValue IS NOT NULL
+                  AND a.oldValue NOT IN (SELECT code FROM customers)
+                """)
+        }
         return migrator
     }
 

@@ -45,6 +45,7 @@ public enum DemoDatabase {
                 var generator = Generator(db: db, options: options)
                 summary = try generator.run(progress: progress)
                 try SearchKeys.backfill(db)
+                try CodeSerials.backfill(db)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }
@@ -136,7 +137,7 @@ private struct Generator {
 
     mutating func run(progress: ((Int, Int) -> Void)?) throws -> DemoSummary {
         try makeStaff()
-        let cityWeights = V.cities.map { ($0, V.cityWeights[$0.name] ?? 1) }
+        let cityWeights = V.cities.map { ($0, $0.weight) }
         for index in 0..<options.customers {
             try makeCustomer(city: rng.weighted(cityWeights))
             if index % 1_000 == 999 { progress?(index + 1, options.customers) }
@@ -153,20 +154,20 @@ private struct Generator {
         case .potential: grade = rng.weighted([(.potentialVIP, 8), (.potentialKey, 20), (.general, 72)])
         case .lost, .invalid: grade = rng.weighted([(.key, 10), (.general, 88), (.image, 2)])
         }
-        let team = teams.first { $0.region == city.region } ?? teams[0]
+        let team = teams.first { $0.region == city.teamRegion } ?? teams[0]
         // Some prospects sit unowned in the team's pool.
         let owner: Staff? = status == .potential && rng.chance(10) ? nil : rng.pick(team.sales)
-        let serialKey = CustomerCode.cityPrefix(city)
+        let serialKey = CustomerCode.cityPrefix(city.place)
         let serial = (serials[serialKey] ?? 0) + 1
         serials[serialKey] = serial
-        let code = CustomerCode.make(grade: grade, status: status, city: city, serial: serial)
+        let code = CustomerCode.make(grade: grade, status: status, city: city.place, serial: serial)
         let trade = rng.pick(V.tradeNames)
         let industry = rng.pick(V.industries)
         let name = city.name + trade + industry + rng.weighted(V.suffixes)
         let type: CustomerType = rng.weighted([(.dealer, 30), (.directUser, 30), (.oem, 15), (.commercial, 10), (.government, 5), (.industrial, 8), (.other, 2)])
         let createdDay = today.adding(days: -rng.int(in: 60...1_500))
         let created = LocalDateTime(date: createdDay, hour: rng.int(in: 9...17), minute: rng.int(in: 0...59))!
-        let web = "www.\(city.initials.lowercased())\(trade.unicodeScalars.first!.value % 997)\(serial).com.cn"
+        let web = "www.\(city.place.initials.lowercased())\(trade.unicodeScalars.first!.value % 997)\(serial).com.cn"
         var lastOrder: LocalDate?
         // Most ordered recently; some sit in the churn warning window, a few just past
         // six months, so the first start shows both rules at work.
@@ -192,8 +193,8 @@ private struct Generator {
                 type.rawValue, type == .other ? "科研院所" : "",
                 grade.rawValue, rng.pick(CreditLevel.allCases).rawValue,
                 "主要供应商 \(rng.int(in: 2...6)) 家，我司占比约 \(rng.int(in: 1...6) * 10)%",
-                rng.pick(CustomerSource.allCases).rawValue, status.rawValue, city.province, city.name,
-                owner?.id, team.id, city.region, created.description, created.description,
+                rng.pick(CustomerSource.allCases).rawValue, status.rawValue, city.place.province, city.name,
+                owner?.id, team.id, team.region, created.description, created.description,
                 lastOrder?.description, rng.chance(20) ? "年底有扩产计划" : "",
                 owner == nil || status != .potential ? nil : created.date.description])
         let customerID = db.lastInsertedRowID

@@ -1,18 +1,32 @@
 import KehuCore
 
-/// Word lists for demo data: real provinces and cities with the abbreviations and pinyin
-/// initials the customer code uses, and the names, trades and phrases of Chinese sales work.
+/// Word lists for demo data: real cities with their area codes, and the names, trades and
+/// phrases of Chinese sales work.
 enum DemoVocabulary {
-    typealias City = CityDirectory.City
+    /// A demo city: the directory's entry with its telephone area code and postal prefix,
+    /// how often it turns up among demo customers, and the demo team that covers it.
+    struct City {
+        let place: CityDirectory.City
+        let areaCode: String
+        let postalPrefix: String
+        let weight: Int
+        let teamRegion: String
+        var name: String { place.name }
+    }
 
-    /// How often each city turns up among demo customers.
-    static let cityWeights: [String: Int] = [
-        "广州": 12, "深圳": 12, "佛山": 8, "东莞": 8, "珠海": 4, "中山": 4, "厦门": 4, "福州": 4, "长沙": 5, "上海": 12,
-        "南京": 6, "苏州": 8, "无锡": 5, "常州": 4, "杭州": 8, "宁波": 6, "温州": 4, "济南": 4, "青岛": 5, "北京": 10,
-        "天津": 5, "郑州": 5, "西安": 5, "鄂尔多斯": 2, "呼和浩特": 2, "成都": 7, "乐山": 2, "重庆": 6, "武汉": 6,
-    ]
-
-    static var cities: [City] { CityDirectory.entries.filter { cityWeights[$0.name] != nil } }
+    /// The demo's cities in a fixed order (the seeded data depends on it).
+    static let cities: [City] = [
+        ("广州", "020", "510", 12, "华南"), ("深圳", "0755", "518", 12, "华南"), ("佛山", "0757", "528", 8, "华南"),
+        ("东莞", "0769", "523", 8, "华南"), ("珠海", "0756", "519", 4, "华南"), ("中山", "0760", "528", 4, "华南"),
+        ("厦门", "0592", "361", 4, "华南"), ("福州", "0591", "350", 4, "华南"), ("长沙", "0731", "410", 5, "华南"),
+        ("上海", "021", "200", 12, "华东"), ("南京", "025", "210", 6, "华东"), ("苏州", "0512", "215", 8, "华东"),
+        ("无锡", "0510", "214", 5, "华东"), ("常州", "0519", "213", 4, "华东"), ("杭州", "0571", "310", 8, "华东"),
+        ("宁波", "0574", "315", 6, "华东"), ("温州", "0577", "325", 4, "华东"), ("济南", "0531", "250", 4, "华东"),
+        ("青岛", "0532", "266", 5, "华东"), ("北京", "010", "100", 10, "华北"), ("天津", "022", "300", 5, "华北"),
+        ("郑州", "0371", "450", 5, "华北"), ("西安", "029", "710", 5, "华北"), ("鄂尔多斯", "0477", "017", 2, "华北"),
+        ("呼和浩特", "0471", "010", 2, "华北"), ("成都", "028", "610", 7, "华北"), ("乐山", "0833", "614", 2, "华北"),
+        ("重庆", "023", "400", 6, "华北"), ("武汉", "027", "430", 6, "华南"),
+    ].map { City(place: CityDirectory.city(named: $0.0)!, areaCode: $0.1, postalPrefix: $0.2, weight: $0.3, teamRegion: $0.4) }
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init)
     static let givenChars = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉玲萍红鹏飞斌宇浩凯峰琳雪梅晨欣怡婷佳俊志海波亮林春燕丹云翔宁").map(String.init)
