@@ -22,6 +22,7 @@ public enum Action: String, CaseIterable, Sendable {
     case closeCard = "close-card"
     case history
     case proposeGrade = "propose-grade"
+    case recordOrder = "record-order"
     case claim
     case assign
     case poolPreview = "pool-preview"

@@ -29,6 +29,7 @@ public enum CardPresenter {
         flow.newLine()
         contactLines(detail.contacts, width: width, strings: s).forEach { flow.line($0) }
         cardLines(detail.cards, width: width, today: today, strings: s).forEach { flow.line($0) }
+        orderLines(detail.recentOrders, width: width, strings: s).forEach { flow.line($0) }
         flow.newLine()
         flow.item(s[.legalRepresentative], c.legalRepresentative)
         flow.item(s[.registeredCapital], c.registeredCapitalWan.map { "\($0) \(s[.tenThousandYuan])" } ?? "")
@@ -63,6 +64,23 @@ public enum CardPresenter {
             let phone = contact.mobile.isEmpty ? contact.phone : contact.mobile
             line.append(Span(phone, .cardEmphasis))
             if contact.isDecisionMaker { line.append(Span(" " + s[.decisionMaker], .gradeVIP)) }
+            return wrapSpans(line, width: width, indent: labelWidth)
+        }
+    }
+
+    /// The newest orders: date, amount, product, contract number, who approves the
+    /// contract, and whether it is settled.
+    static func orderLines(_ orders: [Order], width: Int, strings s: Strings) -> [StyledLine] {
+        guard !orders.isEmpty else { return [] }
+        let label = s[.orders]
+        let labelWidth = DisplayWidth.of(label) + 2
+        return orders.enumerated().flatMap { index, order in
+            var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
+            line.append(Span(order.date.description + " ", .cardValue))
+            line.append(Span(s.yuan(order.amountYuan), .cardEmphasis))
+            line += [order.product, order.contractNumber].filter { !$0.isEmpty }.map { Span(" · " + $0, .cardValue) }
+            if let approver = order.approver { line.append(Span(" · \(s[.contractApproval]) \(s.label(approver))", .cardLabel)) }
+            if let settled = order.settledOn { line.append(Span(" · \(s[.settled]) \(settled.description)", .cardLabel)) }
             return wrapSpans(line, width: width, indent: labelWidth)
         }
     }

@@ -24,6 +24,33 @@ extension MainViewModel {
         }
     }
 
+    func openOrderForm() {
+        guard let detail else { show(strings[.noCustomerSelected], kind: .error); return }
+        attempt {
+            form = .order(try orderForm(for: detail))
+            formProblems = []
+        }
+    }
+
+    func orderForm(for detail: CustomerDetail) throws -> OrderForm {
+        let last = try store.orders(customerID: detail.customer.id ?? 0).first
+        return OrderForm(customerID: detail.customer.id ?? 0, customerName: detail.customer.name, lastProduct: last?.product ?? "",
+                         today: today, rules: try store.contractApprovalRules())
+    }
+
+    func saveOrder(_ f: OrderForm) {
+        switch f.build() {
+        case .invalid(let problems): showFormProblems(problems)
+        case .ready(let deal):
+            saving {
+                let approver = try store.recordOrder(customerID: f.customerID, deal: deal, by: actor)
+                closeForm()
+                try refreshAfterSave(showing: f.customerID)
+                show(strings.orderSaved(approver), kind: .info)
+            }
+        }
+    }
+
     func openHistory() {
         guard let id = detail?.customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
         attempt {
@@ -77,10 +104,10 @@ extension MainViewModel {
         case .invalid(let problems): showFormProblems(problems)
         case .ready(.deal(let deal)):
             saving {
-                try store.closeWon(cardID: cardID, deal: deal, by: actor)
+                let approver = try store.closeWon(cardID: cardID, deal: deal, by: actor)
                 closeForm()
                 try refreshAfterSave(showing: f.card.customerID)
-                show(strings[.dealSaved], kind: .info)
+                show(strings[.dealSaved] + (strings.language == .zh ? "；" : "; ") + strings.orderSaved(approver), kind: .info)
             }
         case .ready(.defeat(let application)):
             saving {
@@ -114,6 +141,7 @@ extension ActiveForm {
         case .note(let f): return of(f.build())
         case .grade(let f): return of(f.build())
         case .assign(let f): return of(f.build())
+        case .order(let f): return of(f.build())
         }
     }
 }

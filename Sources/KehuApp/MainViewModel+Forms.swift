@@ -107,6 +107,7 @@ extension MainViewModel {
         case .note(let f): saveNote(f)
         case .grade(let f): saveGrade(f)
         case .assign(let f): saveAssign(f)
+        case .order(let f): saveOrder(f)
         }
     }
 
@@ -271,6 +272,10 @@ extension MainViewModel {
                 var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
                 payload.apply(to: &f)
                 form = .grade(f)
+            case "order":
+                var f = try orderForm(for: detail)
+                payload.apply(to: &f)
+                form = .order(f)
             default:
                 guard let card = try store.openCard(customerID: id) else { return }
                 var f = CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings)
@@ -304,6 +309,7 @@ struct DraftPayload: Codable {
         case .note: kind = "note"; customerID = nil
         case .grade(let f): kind = "grade"; customerID = f.customer.id
         case .assign: kind = "assign"; customerID = nil
+        case .order(let f): kind = "order"; customerID = f.customerID
         }
         var texts: [String: String] = [:]
         var edited: [String] = []

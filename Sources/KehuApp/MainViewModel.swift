@@ -45,6 +45,7 @@ public enum ActiveForm: Sendable {
     case note(NoteForm)
     case grade(GradeForm)
     case assign(AssignForm)
+    case order(OrderForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -56,6 +57,7 @@ public enum ActiveForm: Sendable {
         case .note(let form): return form
         case .grade(let form): return form
         case .assign(let form): return form
+        case .order(let form): return form
         }
     }
 
@@ -70,6 +72,7 @@ public enum ActiveForm: Sendable {
         case .note: return .note(editable as! NoteForm)
         case .grade: return .grade(editable as! GradeForm)
         case .assign: return .assign(editable as! AssignForm)
+        case .order: return .order(editable as! OrderForm)
         }
     }
 }
@@ -356,6 +359,7 @@ public final class MainViewModel {
         case .closeCard: openCloseCardForm()
         case .history: openHistory()
         case .proposeGrade: openGradeForm()
+        case .recordOrder: openOrderForm()
         case .claim: claimSelected()
         case .assign: openAssignForm()
         case .poolPreview: openPoolPreview()

@@ -27,6 +27,34 @@ public struct Strings: Sendable {
     /// Short label for the hint line ("移动"), and a sentence for the help overlay.
     public func hint(_ value: Action) -> String { language == .zh ? Strings.chineseHint(value) : Strings.englishHint(value) }
     public func describe(_ value: Action) -> String { language == .zh ? Strings.chineseDescription(value) : Strings.englishDescription(value) }
+    public func label(_ value: ContractApprover) -> String {
+        switch (language, value) {
+        case (.zh, .officeManager): return "办公室主任"
+        case (.zh, .keyAccountAndSalesVP): return "重点客户部和销售副总"
+        case (.zh, .salesDirector): return "销售总监"
+        case (.en, .officeManager): return "the office manager"
+        case (.en, .keyAccountAndSalesVP): return "the key-account department and the sales VP"
+        case (.en, .salesDirector): return "the sales director"
+        }
+    }
+
+    /// An amount as people say it: 8000元 and 12.5万 in Chinese, ¥125,000 in English.
+    public func yuan(_ amount: Int) -> String {
+        guard language == .zh else {
+            var digits = String(amount.magnitude), grouped = ""
+            while digits.count > 3 { grouped = "," + digits.suffix(3) + grouped; digits.removeLast(3) }
+            return (amount < 0 ? "-¥" : "¥") + digits + grouped
+        }
+        guard amount >= 10_000 else { return "\(amount)元" }
+        let tenths = (amount + 500) / 1_000
+        return tenths % 10 == 0 ? "\(tenths / 10)万" : "\(tenths / 10).\(tenths % 10)万"
+    }
+
+    /// After saving an order: it is recorded, and who must now approve the contract.
+    public func orderSaved(_ approver: ContractApprover) -> String {
+        language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"
+    }
+
     public func label(_ value: KeyContext) -> String { language == .zh ? Strings.chinese(value) : Strings.english(value) }
 
     public func label(_ value: LeadSource) -> String {
@@ -122,6 +150,7 @@ public struct Strings: Sendable {
         case (.zh, .dealAmount): return "金额"
         case (.zh, .dealDate): return "成交日期"
         case (.zh, .contractNumber): return "合同号"
+        case (.zh, .settledOn): return "结清日期"
         case (.zh, .defeatReason): return "战败原因"
         case (.zh, .competitor): return "竞争对手"
         case (.zh, .chosenProduct): return "所购产品"
@@ -158,6 +187,7 @@ public struct Strings: Sendable {
         case (.en, .dealAmount): return "Amount"
         case (.en, .dealDate): return "Date"
         case (.en, .contractNumber): return "Contract no."
+        case (.en, .settledOn): return "Settled on"
         case (.en, .defeatReason): return "Reason"
         case (.en, .competitor): return "Competitor"
         case (.en, .chosenProduct): return "Bought"

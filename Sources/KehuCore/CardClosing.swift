@@ -4,6 +4,8 @@ public struct Deal: Hashable, Sendable, Codable {
     public var amountYuan: Int
     public var date: LocalDate
     public var contractNumber: String = ""
+    /// Paid and delivered in full (结清): retention counts three years from the last one.
+    public var settledOn: LocalDate?
 
     public init(product: String, amountYuan: Int, date: LocalDate) {
         self.product = product; self.amountYuan = amountYuan; self.date = date
@@ -14,6 +16,10 @@ public struct Deal: Hashable, Sendable, Codable {
         if product.trimmingWhitespace().isEmpty { errors.append(.required(field: .dealProduct)) }
         if amountYuan <= 0 { errors.append(.outOfRange(field: .dealAmount, value: String(amountYuan))) }
         if date > today { errors.append(.outOfRange(field: .dealDate, value: date.description)) }
+        if let settledOn {
+            if settledOn < date { errors.append(.dateBefore(field: .settledOn, value: settledOn, earliest: date)) }
+            else if settledOn > today { errors.append(.outOfRange(field: .settledOn, value: settledOn.description)) }
+        }
         return errors
     }
 }

@@ -7,7 +7,7 @@ public enum Field: String, CaseIterable, Sendable {
     case activityContent, visitNumber, nextVisit
     case cardPerson, cardPhone, cardAge, cardBudget
     case date, city
-    case dealProduct, dealAmount, dealDate, defeatReason, defeatPrice
+    case dealProduct, dealAmount, dealDate, settledOn, defeatReason, defeatPrice
     case yearsInBusiness, contactBirthday
     case supervisorComment, defeatDecision, gradeDecision, gradeScore, churnReason
 }

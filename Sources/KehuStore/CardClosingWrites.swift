@@ -2,14 +2,16 @@ import GRDB
 import KehuCore
 
 extension KehuDatabase {
-    /// 成交 in one transaction: the order, the card won and closed, and the customer
-    /// cooperating with its last order date — the code's status letter follows, the serial
-    /// stays. Every change is in the audit history.
-    public func closeWon(cardID: Int64, deal: Deal, by actor: Actor) throws {
+    /// 成交 in one transaction: the card won and closed, and its order recorded (the
+    /// customer cooperating, see `insertOrder`). Every change is in the audit history.
+    /// - Returns: who must approve the contract.
+    @discardableResult
+    public func closeWon(cardID: Int64, deal: Deal, by actor: Actor) throws -> ContractApprover {
         let problems = deal.validate(today: actor.clock.today)
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         let now = actor.clock.now
-        try write { db in
+        let rules = try contractApprovalRules()
+        return try write { db in
             let card = try existingCard(db, cardID)
             var won = card
             won.state = .won
@@ -19,18 +21,7 @@ extension KehuDatabase {
             won.nextVisitTime = nil
             try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: won.columnValues,
                                     actor: actor.login, at: now)
-            let order: ColumnValues = [("customerID", card.customerID.databaseValue), ("cardID", cardID.databaseValue),
-                                       ("orderedOn", deal.date.description.databaseValue), ("amountYuan", deal.amountYuan.databaseValue),
-                                       ("product", deal.product.databaseValue), ("contractNumber", deal.contractNumber.databaseValue)]
-            _ = try RecordWriter.insert(db, table: "orders", values: order, actor: actor.login, at: now)
-            guard let customerRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [card.customerID]) else { return }
-            let customer = Customer(row: customerRow)
-            var buying = customer
-            buying.status = .cooperating
-            buying.code = CustomerStatus.cooperating.recode(customer.code)
-            if customer.lastOrderOn.map({ $0 < deal.date }) ?? true { buying.lastOrderOn = deal.date }
-            try RecordWriter.update(db, table: "customers", id: card.customerID, original: customer.columnValues,
-                                    edited: buying.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
+            return try insertOrder(db, customerID: card.customerID, cardID: cardID, deal: deal, rules: rules, actor: actor)
         }
     }
 
@@ -60,15 +51,6 @@ extension KehuDatabase {
         let card = IntentCard(row: row)
         try requireVisible(db, customerID: card.customerID)
         return card
-    }
-
-    /// Orders of one customer, newest first.
-    public func orders(customerID: Int64) throws -> [(date: LocalDate, amountYuan: Int, product: String)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC", arguments: [customerID]).map {
-                (LocalDate(column: $0["orderedOn"]) ?? LocalDate(dayNumber: 0), $0["amountYuan"], $0["product"])
-            }
-        }
     }
 
     /// Everything that changed on a customer — its archive, contacts, cards, visits and

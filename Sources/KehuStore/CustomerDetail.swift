@@ -12,6 +12,8 @@ public struct CustomerDetail: Hashable, Sendable {
     public let cards: [IntentCard]
     /// Codes the customer carried before its letters changed, oldest first.
     public var formerCodes: [String] = []
+    /// The newest orders (three at most).
+    public var recentOrders: [Order] = []
 }
 
 extension KehuDatabase {
@@ -42,6 +44,8 @@ extension KehuDatabase {
                 """, arguments: [id]).map(IntentCard.init(row:))
             var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
                                         contacts: contacts, cards: cards)
+            detail.recentOrders = try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3",
+                                                   arguments: [id]).map(Order.init(row:))
             detail.formerCodes = try String.fetchAll(db, sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid", arguments: [id])
             return detail
         }

@@ -312,6 +312,7 @@ enum Migrations {
                 ALTER TABLE orders ADD COLUMN approval TEXT NOT NULL DEFAULT '';
                 -- A settled order has been paid and delivered in full; retention counts from the last one.
                 ALTER TABLE orders ADD COLUMN settledOn TEXT;
+                ALTER TABLE orders ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
                 -- Downgrade proposals name the months the customer stayed below its grade's standard.
                 ALTER TABLE gradeProposals ADD COLUMN reason TEXT NOT NULL DEFAULT '';
                 """)

@@ -116,6 +116,32 @@ struct ArchiveFlowTests {
         #expect(history.contains("status") && history.contains("code") && history.contains("state"))
     }
 
+    @Test func aRepeatOrderNamesTheContractsApproverAsTheAmountIsTyped() throws {
+        let vm = try salesperson(Scratch())
+        let id = try #require(vm.detail?.customer.id)
+        vm.handle(.char("o"))
+        guard case .order = vm.form else { Issue.record("no order form"); return }
+        type(vm, "数控机床")
+        vm.send(.nextField)
+        type(vm, "12万")
+        guard case .order(let typed) = vm.form else { return }
+        #expect(typed.approver == .keyAccountAndSalesVP)
+        vm.send(.nextField); vm.send(.nextField)  // date (today, kept), contract number
+        type(vm, "HT-0099")
+        vm.send(.nextField)
+        type(vm, "2026/11/31")                    // no such day
+        vm.send(.save)
+        #expect(vm.formProblems == [.badDate(field: .settledOn, value: "2026/11/31")])
+        for _ in 0..<10 { vm.send(.deleteBackward) }
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        #expect(vm.message?.text.contains("重点客户部和销售副总") == true)
+        let order = try #require(try vm.store.orders(customerID: id).first)
+        #expect(order.amountYuan == 120_000 && order.contractNumber == "HT-0099" && order.settledOn == nil)
+        #expect(try vm.store.customer(id: id)?.status == .cooperating)
+        #expect(vm.detail?.recentOrders.first?.id == order.id)
+    }
+
     @Test func aDefeatWaitsForTheSupervisorAndNeedsAReason() throws {
         let vm = try salesperson(Scratch())
         let id = try #require(vm.detail?.customer.id)

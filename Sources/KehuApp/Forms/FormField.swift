@@ -20,7 +20,7 @@ public struct FormField: Hashable, Sendable {
         case contactChoice, contactName, department, position, mobile, contactPhone, contactEmail, gender, birthday
         case decisionMaker
         // Closing a card
-        case outcome, dealProduct, dealAmount, dealDate, contractNumber, defeatReason, competitor, chosenProduct, chosenPrice
+        case outcome, dealProduct, dealAmount, dealDate, contractNumber, settledOn, defeatReason, competitor, chosenProduct, chosenPrice
         // Evening check
         case comment, returnReason
         // Grade review: one score per criterion of the company's sheet

@@ -1,0 +1,99 @@
+import GRDB
+import KehuCore
+
+/// One order (订单) of a customer, with who must approve its contract.
+public struct Order: Hashable, Sendable {
+    public let id: Int64
+    public let customerID: Int64
+    public let date: LocalDate
+    public let amountYuan: Int
+    public let product: String
+    public let contractNumber: String
+    public let approver: ContractApprover?
+    public let settledOn: LocalDate?
+
+    init(row: Row) {
+        id = row["id"]
+        customerID = row["customerID"]
+        date = LocalDate(column: row["orderedOn"]) ?? LocalDate(dayNumber: 0)
+        amountYuan = row["amountYuan"]
+        product = row["product"]
+        contractNumber = row["contractNumber"]
+        approver = ContractApprover(rawValue: row["approval"])
+        settledOn = LocalDate(column: row["settledOn"])
+    }
+}
+
+extension KehuDatabase {
+    /// The company's contract approval thresholds.
+    public func contractApprovalRules() throws -> ContractApprovalRules {
+        let standard = ContractApprovalRules.standard
+        return ContractApprovalRules(
+            officeLimitYuan: try setting("contract.officeLimitYuan").flatMap { Int($0) } ?? standard.officeLimitYuan,
+            directorAboveYuan: try setting("contract.directorAboveYuan").flatMap { Int($0) } ?? standard.directorAboveYuan)
+    }
+
+    /// A repeat order of a customer, outside any intent card: recorded with its approver,
+    /// and the customer cooperating with its newest order date (see `insertOrder`).
+    /// - Returns: who must approve the contract.
+    @discardableResult
+    public func recordOrder(customerID: Int64, deal: Deal, by actor: Actor) throws -> ContractApprover {
+        let problems = deal.validate(today: actor.clock.today)
+        guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        let rules = try contractApprovalRules()
+        return try write { db in
+            try requireVisible(db, customerID: customerID)
+            return try insertOrder(db, customerID: customerID, cardID: nil, deal: deal, rules: rules, actor: actor)
+        }
+    }
+
+    /// Marks an order paid and delivered in full.
+    public func settleOrder(id: Int64, on day: LocalDate, by actor: Actor) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT customerID, orderedOn, settledOn FROM orders WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(table: "orders", rowID: id)
+            }
+            try requireVisible(db, customerID: row["customerID"])
+            let ordered = LocalDate(column: row["orderedOn"]) ?? day
+            if day < ordered { throw StoreError.invalid([.dateBefore(field: .settledOn, value: day, earliest: ordered)]) }
+            if day > actor.clock.today { throw StoreError.invalid([.outOfRange(field: .settledOn, value: day.description)]) }
+            try RecordWriter.update(db, table: "orders", id: id, original: [("settledOn", (row["settledOn"] as String?).databaseValue)],
+                                    edited: [("settledOn", day.description.databaseValue)], actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// Orders of one customer, newest first; none for a customer the viewer may not see.
+    public func orders(customerID: Int64) throws -> [Order] {
+        try read { db in
+            guard try isVisible(db, customerID: customerID) else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC",
+                                    arguments: [customerID]).map(Order.init(row:))
+        }
+    }
+
+    /// Writes an order and what it means for the customer: cooperating from now on (a
+    /// prospect with its first order, a lost customer won back — the code's status letter
+    /// follows, the serial stays) and its last order date moved forward.
+    func insertOrder(_ db: Database, customerID: Int64, cardID: Int64?, deal: Deal, rules: ContractApprovalRules,
+                     actor: Actor) throws -> ContractApprover {
+        let now = actor.clock.now
+        let approver = rules.approver(amountYuan: deal.amountYuan)
+        let order: ColumnValues = [("customerID", customerID.databaseValue), ("cardID", cardID.databaseValue),
+                                   ("orderedOn", deal.date.description.databaseValue), ("amountYuan", deal.amountYuan.databaseValue),
+                                   ("product", deal.product.trimmingWhitespace().databaseValue),
+                                   ("contractNumber", deal.contractNumber.trimmingWhitespace().databaseValue),
+                                   ("approval", approver.rawValue.databaseValue), ("settledOn", deal.settledOn?.description.databaseValue ?? .null)]
+        _ = try RecordWriter.insert(db, table: "orders", values: order, actor: actor.login, at: now)
+        guard let customerRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            throw StoreError.notFound(table: "customers", rowID: customerID)
+        }
+        let customer = Customer(row: customerRow)
+        var buying = customer
+        buying.status = .cooperating
+        buying.code = CustomerStatus.cooperating.recode(customer.code)
+        if customer.lastOrderOn.map({ $0 < deal.date }) ?? true { buying.lastOrderOn = deal.date }
+        try RecordWriter.update(db, table: "customers", id: customerID, original: customer.columnValues,
+                                edited: buying.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
+        return approver
+    }
+}
