@@ -2,8 +2,9 @@ import KehuCore
 import KehuStore
 import TerminalBasics
 
-/// A grade proposal as an approver reads it: from and to, the score and its sheet, who
-/// proposed, who approved so far, who is next.
+/// A grade proposal as an approver reads it: from and to, the score and its sheet (or, for
+/// a downgrade kehu proposed, the months below standard), who proposed, who approved so
+/// far, who is next.
 public enum GradePresenter {
     public static func lines(_ p: GradeProposal, width: Int, strings s: Strings) -> [StyledLine] {
         var flow = FlowLayout(width: width)
@@ -12,8 +13,12 @@ public enum GradePresenter {
             flow.item(label, value.isEmpty ? "—" : value, role: role)
         }
         line(s[.grade], "\(s.label(p.from)) → \(s.label(p.to))", .cardEmphasis)
-        line(s[.scoreTotal], "\(p.score)")
-        line(s[.gradeTitle], p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
+        if p.isDowngradeForMonthsBelowStandard {
+            line(s[.downgradeReason], s.belowStandard(grade: p.from, months: p.belowStandardMonths), .overdue)
+        } else {
+            line(s[.scoreTotal], "\(p.score)")
+            line(s[.gradeTitle], p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
+        }
         line(s[.owner], "\(p.proposerName) \(p.proposedAt.date.monthDay) \(p.proposedAt.clock)")
         let chain = p.chain.map { role -> String in
             let decided = p.decisions.first { $0.role == role }

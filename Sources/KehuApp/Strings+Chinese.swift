@@ -106,6 +106,7 @@ extension Strings {
         case .orderFormTitle: return "记录订单"
         case .contractApproval: return "合同审批"
         case .orders: return "订单"
+        case .downgradeReason: return "降级原因"
         case .settled: return "已结清"
         case .defeatApplied: return "战败申请已提交，等待主管批准"
         case .noCardToClose: return "这个客户没有未结的意向卡"

@@ -106,6 +106,7 @@ extension Strings {
         case .orderFormTitle: return "Record an order"
         case .contractApproval: return "Contract approval"
         case .orders: return "Orders"
+        case .downgradeReason: return "Why"
         case .settled: return "settled"
         case .defeatApplied: return "Defeat application sent to the supervisor"
         case .noCardToClose: return "This customer has no open intent card"

@@ -50,6 +50,18 @@ public struct Strings: Sendable {
         return tenths % 10 == 0 ? "\(tenths / 10)万" : "\(tenths / 10).\(tenths % 10)万"
     }
 
+    /// Why kehu proposed a downgrade: "连续6个月（2026-05至2026-10）未达VIP客户标准".
+    public func belowStandard(grade: CustomerGrade, months range: String) -> String {
+        let ends = range.components(separatedBy: "..")
+        let first = ends.first ?? range, last = ends.last ?? range
+        var count = 0
+        if let from = DateParsing.date(first + "-01"), let to = DateParsing.date(last + "-01") {
+            count = (to.year - from.year) * 12 + to.month - from.month + 1
+        }
+        return language == .zh ? "连续\(count)个月（\(first)至\(last)）未达\(label(grade))标准"
+                               : "below the \(label(grade)) standard for \(count) months in a row (\(first) to \(last))"
+    }
+
     /// After saving an order: it is recorded, and who must now approve the contract.
     public func orderSaved(_ approver: ContractApprover) -> String {
         language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"

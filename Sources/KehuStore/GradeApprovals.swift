@@ -25,6 +25,10 @@ public struct GradeProposal: Hashable, Sendable {
     public let proposedAt: LocalDateTime
     public let state: State
     public let decisions: [Decision]
+    /// For a downgrade kehu proposed: the months below standard ("2026-05..2026-10").
+    public var belowStandardMonths: String = ""
+
+    public var isDowngradeForMonthsBelowStandard: Bool { !belowStandardMonths.isEmpty }
 
     /// Who must approve, in order.
     public var chain: [Role] { GradeReview.approvers(from: from, to: to) }
@@ -94,12 +98,14 @@ extension KehuDatabase {
                                        at: LocalDateTime(column: $0["decidedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
                                        note: $0["note"])
             }
-            return GradeProposal(id: id, customerID: row["customerID"], customerCode: row["code"], customerName: row["customerName"],
+            var proposal = GradeProposal(id: id, customerID: row["customerID"], customerCode: row["code"], customerName: row["customerName"],
                                  from: CustomerGrade(rawValue: row["fromGrade"]) ?? .general,
                                  to: CustomerGrade(rawValue: row["toGrade"]) ?? .general, score: row["score"],
                                  scoreSheet: row["scoreSheet"], proposerName: row["proposerName"],
                                  proposedAt: LocalDateTime(column: row["proposedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
                                  state: GradeProposal.State(rawValue: row["state"]) ?? .pending, decisions: decisions)
+            proposal.belowStandardMonths = row["reason"]
+            return proposal
         }
     }
 
