@@ -60,4 +60,13 @@ extension KehuDatabase {
             return filed
         }
     }
+
+    /// Everything the company's rules decide by the calendar — pool drops, churn,
+    /// downgrade proposals — applied for `today`. Called whenever kehu or a batch command
+    /// starts, so no cron job is needed; a second run the same day changes nothing.
+    public func applyCompanyRules(today: LocalDate, by actor: Actor) throws {
+        try applyPoolDrops(today: today, by: actor)
+        try applyChurn(today: today, by: actor)
+        try proposeDowngrades(today: today, by: actor)
+    }
 }

@@ -72,9 +72,7 @@ struct OpenCommand: ParsableCommand {
         // changes nothing the second time.
         do {
             let ruleKeeper = Actor(login: "kehu", clock: clock)
-            try store.applyPoolDrops(today: clock.today, by: ruleKeeper)
-            try store.applyChurn(today: clock.today, by: ruleKeeper)
-            try store.proposeDowngrades(today: clock.today, by: ruleKeeper)
+            try store.applyCompanyRules(today: clock.today, by: ruleKeeper)
         }
         catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
         let login = profile.user.login

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+
+/// `kehu report NAME`: a report on the command line, as text, CSV or JSON, limited to
+/// what the running login may see.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a report: churn (lost customers by grade, owner and reason, and the warning window).",
+        discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The report: churn.") var name: String
+    @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
+    @Option(help: "First day of the period.") var from: String?
+    @Option(help: "Last day of the period.") var to: String?
+    @Option(help: "text, csv or json.") var format: String = "text"
+
+    func run() throws {
+        let (store, me, strings, clock) = try openAsUser(common)
+        guard let format = ReportTable.Format(rawValue: format) else {
+            throw ValidationError("unknown format \"\(self.format)\"; one of: text, csv, json")
+        }
+        let (first, last) = try period(today: clock.today)
+        let scoped = store.scoped(to: Viewer(me.user))
+        switch name {
+        case "churn":
+            let report = try scoped.churnReport(from: first, to: last, today: clock.today)
+            print(ChurnReportPresenter.table(report, strings: strings).rendered(as: format), terminator: "")
+        default:
+            throw ValidationError("unknown report \"\(name)\"; one of: churn")
+        }
+    }
+
+    /// The period asked for: a month, or from/to, or else last month.
+    func period(today: LocalDate) throws -> (LocalDate, LocalDate) {
+        if let month {
+            guard month.count == 7, let start = DateParsing.date(month + "-01") else {
+                throw ValidationError("--month \"\(month)\" is not a month like 2026-10")
+            }
+            return (start, start.adding(months: 1).adding(days: -1))
+        }
+        let lastMonthStart = LocalDate(year: today.year, month: today.month, day: 1)!.adding(months: -1)
+        func day(_ text: String?, _ option: String, _ fallback: LocalDate) throws -> LocalDate {
+            guard let text else { return fallback }
+            guard let date = DateParsing.date(text) else { throw ValidationError("--\(option) \"\(text)\" is not a date like 2026-10-01") }
+            return date
+        }
+        let start = try day(from, "from", lastMonthStart)
+        let end = try day(to, "to", from == nil ? lastMonthStart.adding(months: 1).adding(days: -1) : today)
+        guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
+        return (start, end)
+    }
+}
+
+/// Opens the database for the running login (any active user), after applying the
+/// company's calendar rules, as every kehu command does.
+func openAsUser(_ common: CommonOptions) throws -> (KehuDatabase, UserProfile, Strings, any Clock) {
+    let (strings, _) = common.strings()
+    let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+    let clock = SystemClock()
+    do {
+        let store = try KehuDatabase.open(path: path, create: false)
+        let login = currentLogin()
+        guard let me = try store.profile(login: login), me.user.active else {
+            throw fail(strings.unknownUser(login, database: path), code: ExitCodes.unknownUser)
+        }
+        try store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
+        return (store, me, strings, clock)
+    } catch let error as StoreError {
+        throw fail(strings.message(error), code: ExitCodes.code(for: error))
+    }
+}
