@@ -17,7 +17,7 @@ public struct DemoOptions: Sendable {
 }
 
 public struct DemoSummary: Equatable, Sendable {
-    public var teams = 0, users = 0, customers = 0, contacts = 0, cards = 0, activities = 0
+    public var teams = 0, users = 0, customers = 0, contacts = 0, cards = 0, activities = 0, orders = 0
 }
 
 /// Writes a realistic Chinese sales database: three regional teams, a year of visits,
@@ -44,6 +44,9 @@ public enum DemoDatabase {
             try queue.write { db in
                 var generator = Generator(db: db, options: options)
                 summary = try generator.run(progress: progress)
+                var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
+                try orders.run()
+                summary.orders = orders.written
                 try SearchKeys.backfill(db)
                 try CodeSerials.backfill(db)
             }
