@@ -197,9 +197,14 @@ public final class MainViewModel {
             totalCustomers = try store.customerCount(in: archiveView)
             selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
             try fillWindow()
-            if profile?.user.role == .salesperson {
+            let role = profile?.user.role
+            if role == .salesperson {
                 view = .today
                 try reloadToday()
+            } else if role == .assistant || role == .salesManager || role == .marketingManager {
+                // Their maintenance contacts: the day starts on them when any are due.
+                try reloadToday()
+                if !todayItems.isEmpty { view = .today }
             } else if profile?.user.role == .supervisor, now.hour >= 16, profile?.user.teamID != nil {
                 // Before the evening meeting a supervisor starts on the team's queue.
                 view = .evening

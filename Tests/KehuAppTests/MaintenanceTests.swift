@@ -43,12 +43,25 @@ struct MaintenanceTests {
         #expect(try due("wangjl") == ["Aa-粤GZ0001 onSite 2025-04-01"])
         #expect(try due("zhoumin").isEmpty)    // another region
 
+        func session(_ login: String) throws -> MainViewModel {
+            let profile = try #require(try store.profile(login: login))
+            let vm = MainViewModel(store: store.scoped(to: Viewer(profile.user)), strings: Strings(.zh), keymap: shippedKeymap("default"),
+                                   login: login, profile: profile, clock: FixedClock(fixedNow))
+            vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+            vm.start()
+            return vm
+        }
+        // The assistant (tech support) and the sales manager start their day on what is due from them.
+        let assistant = try session("wufang")
+        #expect(assistant.view == .today)
+        #expect(Set(assistant.todayItems.map(\.kind)) == [.maintenance(.techSupport), .maintenance(.phone)])
+        let manager = try session("wangjl")
+        #expect(manager.view == .today)
+        #expect(manager.todayItems.map(\.customerID) == [vip] && manager.todayItems.first?.kind == .maintenance(.onSite))
+        #expect(try session("zhoumin").view == .allCustomers)
+
         // In 张伟's Today, with the kind of contact required; a visit clears it.
-        let profile = try #require(try store.profile(login: "zhangwei"))
-        let vm = MainViewModel(store: store.scoped(to: Viewer(profile.user)), strings: Strings(.zh), keymap: shippedKeymap("default"),
-                               login: "zhangwei", profile: profile, clock: FixedClock(fixedNow))
-        vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
-        vm.start()
+        let vm = try session("zhangwei")
         #expect(vm.todayItems.contains { $0.customerID == vip && $0.kind == .maintenance(.onSite) })
         #expect(Strings(.zh).maintenanceLabel(.onSite) == "维护·上门")
         vm.send(.logFollowUp)
