@@ -129,3 +129,13 @@ for customerID in cardCustomers.prefix(200) {
     })
 }
 report("card + timeline of one customer", detailTimes)
+
+// Search as you type: each query below is one keystroke's search (what the screen shows
+// after the key), from one character to a miss that scans everything.
+var searchTimes: [Double] = []
+let typing = ["广", "广州", "广州华", "广州华南", "华", "华南", "g", "gz", "gzh", "gzhn", "guangzhou", "1", "13", "139", "1392", "13922",
+              "张", "张伟", "zhang", "Cb-粤GZ00", "火星", "xyzzy"]
+for _ in 0..<5 {
+    for query in typing { searchTimes.append(try milliseconds { _ = try store.searchCustomers(query, limit: 200, today: today.date) }) }
+}
+report("search keystroke (\(typing.count) queries)", searchTimes)

@@ -76,30 +76,38 @@ extension KehuDatabase {
         guard limit > 0 else { return [] }
         // Orders on or before this date put a cooperating customer in the churn warning.
         let warnFrom = try today.map { $0.adding(months: -(try churnRules().warnAfterMonths)).description } ?? ""
-        // INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
-        // and scans every open card for each row — seconds at 100,000 customers.
         let (condition, visibility) = visible()
         let me = viewer?.userID ?? 0
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, c.code, c.name, c.grade, c.status,
-                       (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
-                         WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn,
-                       EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
-                              WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment,
-                       (c.status = 'a' AND c.lastOrderOn <= ?) AS churnWarning
+                SELECT \(Self.listColumns)
                 FROM customers c
                 WHERE \(condition) AND \(view.sql)
                 ORDER BY \(order.sql)
                 LIMIT ? OFFSET ?
-                """, arguments: [me, warnFrom] + visibility + [limit, max(0, offset)]).map { row in
-                CustomerListRow(id: row["id"], code: row["code"], name: row["name"],
-                                grade: CustomerGrade(rawValue: row["grade"]) ?? .general,
-                                status: CustomerStatus(rawValue: row["status"]) ?? .potential,
-                                nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]),
-                                hasNewComment: row["hasNewComment"], churnWarning: row["churnWarning"] ?? false)
-            }
+                """, arguments: [me, warnFrom] + visibility + [limit, max(0, offset)]).map(CustomerListRow.init(row:))
         }
+    }
+
+    /// The columns of a list row, for a query on `customers c`; takes two arguments: the
+    /// viewer's user id (for unread comments) and the churn warning's last order date.
+    /// INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
+    /// and scans every open card for each row — seconds at 100,000 customers.
+    static let listColumns = """
+        c.id, c.code, c.name, c.grade, c.status,
+               (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
+                 WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn,
+               EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
+                      WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment,
+               (c.status = 'a' AND c.lastOrderOn <= ?) AS churnWarning
+        """
+}
+
+extension CustomerListRow {
+    init(row: Row) {
+        self.init(id: row["id"], code: row["code"], name: row["name"], grade: CustomerGrade(rawValue: row["grade"]) ?? .general,
+                  status: CustomerStatus(rawValue: row["status"]) ?? .potential, nextFollowUpOn: LocalDate(column: row["nextFollowUpOn"]),
+                  hasNewComment: row["hasNewComment"], churnWarning: row["churnWarning"] ?? false)
     }
 }
 

@@ -53,18 +53,20 @@ extension KehuDatabase {
             let candidates = try Self.purgeCandidates(db, cutoff: cutoff)
             for candidate in candidates {
                 let id = candidate.customerID
-                let owned: [(table: String, condition: String)] = [
+                // Rows with a history of their own go with that history.
+                let audited: [(table: String, condition: String)] = [
                     ("gradeApprovals", "proposalID IN (SELECT id FROM gradeProposals WHERE customerID = ?)"),
                     ("gradeProposals", "customerID = ?"), ("activities", "customerID = ?"), ("orders", "customerID = ?"),
                     ("intentCards", "customerID = ?"), ("contacts", "customerID = ?"), ("churnEvents", "customerID = ?"),
-                    ("poolReleases", "customerID = ?"), ("customerMembers", "customerID = ?"), ("formerCodes", "customerID = ?"),
-                    ("drafts", "customerID = ?"),
+                    ("poolReleases", "customerID = ?"), ("drafts", "customerID = ?"),
                 ]
-                for (table, condition) in owned {
-                    try db.execute(sql: """
-                        DELETE FROM auditLog WHERE tableName = ? AND rowID IN (SELECT \(table == "formerCodes" || table == "customerMembers" ? "rowid" : "id") FROM \(table) WHERE \(condition))
-                        """, arguments: [table, id])
+                for (table, condition) in audited {
+                    try db.execute(sql: "DELETE FROM auditLog WHERE tableName = ? AND rowID IN (SELECT id FROM \(table) WHERE \(condition))",
+                                   arguments: [table, id])
                     try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: [id])
+                }
+                for table in ["customerMembers", "formerCodes", "searchHan", "searchLatin", "searchDigits"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE customerID = ?", arguments: [id])
                 }
                 try db.execute(sql: "DELETE FROM auditLog WHERE tableName = 'customers' AND rowID = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: [id])

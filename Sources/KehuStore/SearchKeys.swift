@@ -8,12 +8,16 @@ enum SearchKeys {
         guard let row = try Row.fetchOne(db, sql: "SELECT phone, name FROM customers WHERE id = ?", arguments: [id]) else { return }
         try db.execute(sql: "UPDATE customers SET phoneDigits = ?, nameKey = ? WHERE id = ?",
                        arguments: [DuplicateKeys.phone(row["phone"]), DuplicateKeys.name(row["name"]), id])
+        try SearchText.refresh(db, customerID: id)
     }
 
     static func refreshContact(_ db: Database, id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT mobile, phone FROM contacts WHERE id = ?", arguments: [id]) else { return }
         try db.execute(sql: "UPDATE contacts SET mobileDigits = ?, phoneDigits = ? WHERE id = ?",
                        arguments: [DuplicateKeys.phone(row["mobile"]), DuplicateKeys.phone(row["phone"]), id])
+        if let customerID = try Int64.fetchOne(db, sql: "SELECT customerID FROM contacts WHERE id = ?", arguments: [id]) {
+            try SearchText.refresh(db, customerID: customerID)
+        }
     }
 
     static func refreshCard(_ db: Database, id: Int64) throws {

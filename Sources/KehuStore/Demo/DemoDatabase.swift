@@ -49,6 +49,7 @@ public enum DemoDatabase {
                 summary.orders = orders.written
                 try SearchKeys.backfill(db)
                 try CodeSerials.backfill(db)
+                try SearchText.backfill(db)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }

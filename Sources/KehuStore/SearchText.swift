@@ -1,0 +1,60 @@
+import GRDB
+import KehuCore
+
+/// What `/` searches, kept beside each customer and rewritten whenever the customer or
+/// one of its contacts is written: the name's pinyin and initials (columns, for prefix
+/// matches) and three narrow lines for matches anywhere — the Chinese text (name, city,
+/// province, contacts' names), the pinyin and initials, and every phone's digits. A
+/// query only reads the line its characters can be in.
+enum SearchText {
+    struct Lines: Equatable {
+        var han: String
+        var latin: String
+        var digits: String
+        var pinyin: String
+        var initials: String
+    }
+
+    static func refresh(_ db: Database, customerID: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, city, province, phoneDigits FROM customers WHERE id = ?",
+                                         arguments: [customerID]) else { return }
+        let contacts = try Row.fetchAll(db, sql: "SELECT name, mobileDigits, phoneDigits FROM contacts WHERE customerID = ?",
+                                        arguments: [customerID])
+        let lines = compose(name: row["name"], city: row["city"], province: row["province"], phoneDigits: row["phoneDigits"],
+                            contacts: contacts.map { ($0["name"], $0["mobileDigits"], $0["phoneDigits"]) })
+        try write(db, customerID: customerID, lines)
+    }
+
+    static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
+                        contacts: [(name: String?, mobile: String?, phone: String?)]) -> Lines {
+        let (pinyin, initials) = Pinyin.keys(name)
+        // "|" keeps one part's end and the next one's start from making a false match.
+        func line(_ parts: [String?]) -> String { "|" + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "|") + "|" }
+        return Lines(han: line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }),
+                     latin: line([pinyin, initials]),
+                     digits: line([phoneDigits] + contacts.flatMap { [$0.mobile, $0.phone] }),
+                     pinyin: pinyin, initials: initials)
+    }
+
+    static func write(_ db: Database, customerID: Int64, _ lines: Lines) throws {
+        try db.cachedStatement(sql: "UPDATE customers SET pinyin = ?, initials = ? WHERE id = ?")
+            .execute(arguments: [lines.pinyin, lines.initials, customerID])
+        for (table, text) in [("searchHan", lines.han), ("searchLatin", lines.latin), ("searchDigits", lines.digits)] {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(customerID, text) VALUES (?, ?)").execute(arguments: [customerID, text])
+        }
+    }
+
+    /// Every customer at once, contacts read in one pass: for the migration that adds the
+    /// search keys and for demo data written in bulk.
+    static func backfill(_ db: Database) throws {
+        var contacts: [Int64: [(name: String?, mobile: String?, phone: String?)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT customerID, name, mobileDigits, phoneDigits FROM contacts") {
+            contacts[row["customerID"], default: []].append((row["name"], row["mobileDigits"], row["phoneDigits"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, phoneDigits FROM customers") {
+            let id: Int64 = row["id"]
+            try write(db, customerID: id, compose(name: row["name"], city: row["city"], province: row["province"],
+                                                  phoneDigits: row["phoneDigits"], contacts: contacts[id] ?? []))
+        }
+    }
+}

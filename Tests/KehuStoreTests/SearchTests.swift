@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import KehuCore
+@testable import KehuStore
+
+struct SearchTests {
+    /// Five customers in three cities; 李娜 is a contact of the first.
+    func archive() throws -> (KehuDatabase, TemporaryFolder, [String: Int64], User) {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("search.db"))
+        var owner = User(login: "zhangwei", displayName: "张伟", role: .salesperson)
+        owner.id = try db.add(owner, by: testActor)
+        let colleague = try db.add(User(login: "liuyang", displayName: "刘洋", role: .salesperson), by: testActor)
+        var ids: [String: Int64] = [:]
+        for (code, name, city, province, phone, mine) in [
+            ("Ca-粤GZ0001", "广州华南机电有限公司", "广州", "广东", "020-8888 6666", true),
+            ("Cb-粤GZ0002", "广州白云五金厂", "广州", "广东", "020-3333 1234", true),
+            ("Cb-粤SZ0001", "深圳华南电子有限公司", "深圳", "广东", "0755-2666 7777", false),
+            ("Cb-湘CS0001", "长沙宏达机械有限公司", "长沙", "湖南", "0731-8123 4567", true),
+            ("Ba-渝CQ0001", "重庆华美物流有限公司", "重庆", "重庆", "023-6123 9876", true),
+        ] {
+            var c = sampleCustomer(code, name)
+            c.city = city; c.province = province; c.phone = phone
+            c.ownerID = mine ? owner.id : colleague
+            ids[code] = try db.add(c, by: testActor)
+        }
+        var contact = Contact(customerID: ids["Ca-粤GZ0001"]!, name: "李娜")
+        contact.mobile = "139 2222 3333"
+        try db.add(contact, by: testActor)
+        return (db, folder, ids, owner)
+    }
+
+    func codes(_ db: KehuDatabase, _ query: String) throws -> [String] { try db.searchCustomers(query).map(\.row.code) }
+
+    @Test func shortChineseQueriesFindNamesAnywhere() throws {
+        let (db, _, _, _) = try archive()
+        #expect(try codes(db, "华南") == ["Ca-粤GZ0001", "Cb-粤SZ0001"])
+        #expect(try codes(db, "华") == ["Ba-渝CQ0001", "Ca-粤GZ0001", "Cb-粤SZ0001"])
+        #expect(try codes(db, "李娜") == ["Ca-粤GZ0001"])           // a contact's name
+        #expect(try codes(db, "湖南") == ["Cb-湘CS0001"])           // the province
+        #expect(try codes(db, "火星").isEmpty)
+        #expect(try codes(db, "  ").isEmpty)
+    }
+
+    @Test func pinyinFullAndInitialsIncludingPolyphones() throws {
+        let (db, _, _, _) = try archive()
+        #expect(try codes(db, "gzhn") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "guangzhou") == ["Ca-粤GZ0001", "Cb-粤GZ0002"])
+        #expect(try codes(db, "changsha") == ["Cb-湘CS0001"])       // 长 read chang in 长沙
+        #expect(try codes(db, "cqhm") == ["Ba-渝CQ0001"])           // 重 read chong in 重庆
+        #expect(try codes(db, "GZBY") == ["Cb-粤GZ0002"])           // capitals too
+        #expect(try db.searchCustomers("gzhn").first?.match == .pinyinPrefix)
+    }
+
+    @Test func phonesByAnyFragmentHoweverWritten() throws {
+        let (db, _, ids, _) = try archive()
+        #expect(try db.searchCustomers("13922223333").map(\.match) == [.exact])
+        #expect(try codes(db, "139-2222-3333") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "１３９２２２２") == ["Ca-粤GZ0001"])   // full-width digits, a fragment
+        #expect(try codes(db, "2222 3333") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "(020) 8888-6666") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "8123") == ["Cb-湘CS0001"])
+        _ = ids
+    }
+
+    @Test func exactCodesComeFirstAndOldCodesStillFind() throws {
+        let (db, _, ids, _) = try archive()
+        // "cb-粤gz0002" is a code; the name prefix tier would not find it anyway, but it must lead.
+        let hits = try db.searchCustomers("cb-粤gz0002")
+        #expect(hits.first?.row.code == "Cb-粤GZ0002" && hits.first?.match == .exact)
+        #expect(try codes(db, "粤GZ") == ["Ca-粤GZ0001", "Cb-粤GZ0002"])   // part of a code
+        // Name prefix beats substring: 广州 customers first, then others containing it.
+        #expect(try db.searchCustomers("广州").map(\.match) == [.namePrefix, .namePrefix])
+        var deal = Deal(product: "叉车", amountYuan: 20_000, date: testNow.date)
+        deal.contractNumber = "HT-1"
+        try db.recordOrder(customerID: ids["Cb-粤GZ0002"]!, deal: deal, by: testActor)   // now Ca-粤GZ0002
+        #expect(try db.searchCustomers("Cb-粤GZ0002").first.map { ($0.row.code, $0.match) }! == ("Ca-粤GZ0002", .exact))
+    }
+
+    @Test func aSalespersonFindsOnlyWhatTheyMaySee() throws {
+        let (db, _, _, owner) = try archive()
+        #expect(try db.scoped(to: Viewer(owner)).searchCustomers("华南").map(\.row.code) == ["Ca-粤GZ0001"])
+        #expect(try db.searchCustomers("华", limit: 2).count == 2)
+    }
+
+    @Test func theSearchKeysFollowEdits() throws {
+        let (db, _, ids, _) = try archive()
+        let id = ids["Cb-粤GZ0002"]!
+        let before = try #require(try db.customer(id: id))
+        var renamed = before
+        renamed.name = "佛山白云五金厂"
+        try db.update(customer: before, to: renamed, by: testActor)
+        #expect(try codes(db, "fsby") == ["Cb-粤GZ0002"])
+        #expect(try codes(db, "guangzhoubai").isEmpty)
+        var contact = Contact(customerID: id, name: "欧阳明")
+        contact.mobile = "186 0000 1111"
+        try db.add(contact, by: testActor)
+        #expect(try codes(db, "欧阳") == ["Cb-粤GZ0002"])
+        #expect(try codes(db, "18600001111") == ["Cb-粤GZ0002"])
+    }
+
+    /// Every city of the table reads with the initials the customer code uses.
+    @Test func cityNamesReadAsTheCodesSayThem() {
+        let wrong = CityDirectory.entries.filter { !$0.isAbroad }
+            .filter { Pinyin.keys($0.name + "机电有限公司").initials != $0.initials.lowercased() + "jdyxgs" }
+            .map { "\($0.name) \($0.initials) → \(Pinyin.keys($0.name).initials)" }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+}
