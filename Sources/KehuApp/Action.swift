@@ -23,6 +23,7 @@ public enum Action: String, CaseIterable, Sendable {
     case history
     case proposeGrade = "propose-grade"
     case recordOrder = "record-order"
+    case search
     case claim
     case assign
     case poolPreview = "pool-preview"
@@ -64,8 +65,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case prompt
     /// The supervisor's evening queue, in the left pane.
     case evening
+    /// Typing a search: unbound keys are text.
+    case search
 
     /// In a form every unbound key types text, and a question waits for its answer, so
     /// neither falls back to the global table (typing "q" must not quit).
-    public var fallsBackToGlobal: Bool { self != .form && self != .prompt }
+    public var fallsBackToGlobal: Bool { self != .form && self != .prompt && self != .search }
 }

@@ -137,13 +137,15 @@ public final class MainViewModel {
     /// Grade proposals waiting for my decision, and the selected one.
     public internal(set) var approvals: [GradeProposal] = []
     public internal(set) var approvalSelected = 0
-    public private(set) var isHelpOpen = false
+    public internal(set) var isHelpOpen = false
     public internal(set) var helpTop = 0
     /// The history overlay: who changed what on the shown customer.
     public internal(set) var history: [AuditEntry]?
     /// The pool preview overlay: what drops to the pool tomorrow.
     public internal(set) var poolPreview: [PoolDrop]?
-    public private(set) var shouldQuit = false
+    /// `/` search under way: its text and matches.
+    public internal(set) var search: SearchState?
+    public internal(set) var shouldQuit = false
     public internal(set) var redrawRequested = false
     public internal(set) var message: StatusMessage?
 
@@ -181,6 +183,7 @@ public final class MainViewModel {
     public var context: KeyContext {
         if prompt != nil { return .prompt }
         if form != nil { return .form }
+        if search != nil, !isHelpOpen { return .search }
         // Overlays (help, history) share the help table: close and scroll.
         if isHelpOpen || history != nil || poolPreview != nil { return .help }
         return focus == .list && [.evening, .spotCheck, .approvals].contains(view) ? .evening : focus.context
@@ -330,11 +333,16 @@ public final class MainViewModel {
         }
         // In a form, a key that is no command is text: a letter, a Chinese character from
         // the input method, a space.
-        if context == .form, !key.control, !key.alt {
+        if context == .form || context == .search, !key.control, !key.alt {
+            let text: String?
             switch key.name {
-            case .character(let ch): type(String(ch)); return true
-            case .space: type(" "); return true
-            default: break
+            case .character(let ch): text = String(ch)
+            case .space: text = " "
+            default: text = nil
+            }
+            if let text {
+                if context == .search { typeSearch(text) } else { type(text) }
+                return true
             }
         }
         return false
@@ -355,6 +363,10 @@ public final class MainViewModel {
             handleHelp(action)
             return
         }
+        if search != nil {
+            handleSearch(action)
+            return
+        }
         switch action {
         case .nextView: switchView()
         case .logFollowUp: openFollowUpForm()
@@ -365,6 +377,7 @@ public final class MainViewModel {
         case .history: openHistory()
         case .proposeGrade: openGradeForm()
         case .recordOrder: openOrderForm()
+        case .search: openSearch()
         case .claim: claimSelected()
         case .assign: openAssignForm()
         case .poolPreview: openPoolPreview()

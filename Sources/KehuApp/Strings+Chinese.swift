@@ -107,6 +107,9 @@ extension Strings {
         case .contractApproval: return "合同审批"
         case .orders: return "订单"
         case .downgradeReason: return "降级原因"
+        case .searchTitle: return "搜索"
+        case .searchHint: return "输入名称、编码、电话、联系人或拼音（gzhn）"
+        case .searchNothing: return "没有找到；Esc 返回"
         case .settled: return "已结清"
         case .defeatApplied: return "战败申请已提交，等待主管批准"
         case .noCardToClose: return "这个客户没有未结的意向卡"
@@ -304,6 +307,7 @@ extension Strings {
         case .history: return "修改记录"
         case .proposeGrade: return "评级"
         case .recordOrder: return "订单"
+        case .search: return "搜索"
         case .nextArchiveView, .previousArchiveView: return "档案视图"
         case .claim: return "认购"
         case .assign: return "分配"
@@ -347,6 +351,7 @@ extension Strings {
         case .history: return "查看这个客户的修改记录"
         case .proposeGrade: return "客户资格评审：打分并提交等级变更"
         case .recordOrder: return "记录订单（复购）：金额决定合同审批人"
+        case .search: return "搜索：名称、编码、电话、联系人、城市、拼音（全拼或首字母）"
         case .nextArchiveView: return "下一个档案视图（合作、VIP、重点、流失、公海…）"
         case .previousArchiveView: return "上一个档案视图"
         case .claim: return "从公海认购选中的客户"
@@ -384,6 +389,7 @@ extension Strings {
         case .form: return "表单"
         case .prompt: return "询问"
         case .evening: return "晚检"
+        case .search: return "搜索"
         }
     }
 }

@@ -107,6 +107,9 @@ extension Strings {
         case .contractApproval: return "Contract approval"
         case .orders: return "Orders"
         case .downgradeReason: return "Why"
+        case .searchTitle: return "Search"
+        case .searchHint: return "Type a name, code, phone, contact or pinyin (gzhn)"
+        case .searchNothing: return "Nothing found; Esc goes back"
         case .settled: return "settled"
         case .defeatApplied: return "Defeat application sent to the supervisor"
         case .noCardToClose: return "This customer has no open intent card"
@@ -304,6 +307,7 @@ extension Strings {
         case .history: return "history"
         case .proposeGrade: return "grade"
         case .recordOrder: return "order"
+        case .search: return "search"
         case .nextArchiveView, .previousArchiveView: return "archive view"
         case .claim: return "claim"
         case .assign: return "assign"
@@ -347,6 +351,7 @@ extension Strings {
         case .history: return "Who changed what on this customer"
         case .proposeGrade: return "Grade review: score and propose a grade change"
         case .recordOrder: return "Record a repeat order; its amount decides who approves the contract"
+        case .search: return "Search by name, code, phone, contact, city or pinyin (full or initials)"
         case .nextArchiveView: return "Next archive view (partners, VIP, key, lost, pool…)"
         case .previousArchiveView: return "Previous archive view"
         case .claim: return "Claim the selected customer from the pool"
@@ -384,6 +389,7 @@ extension Strings {
         case .form: return "Form"
         case .prompt: return "Question"
         case .evening: return "Evening check"
+        case .search: return "Search"
         }
     }
 }

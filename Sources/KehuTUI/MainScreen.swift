@@ -30,15 +30,19 @@ public struct MainScreen {
         }
         if let viewport = MainScreen.viewport(for: size) { vm.setViewport(viewport) }
         StatusLine.draw(vm, into: &buffer, rect: layout.status, context: context)
+        if let search = vm.search {
+            SearchPane.draw(vm, search: search, into: &buffer, rect: layout.list, context: context)
+        } else {
         switch vm.view {
         case .allCustomers: CustomerListPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .evening, .spotCheck: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .approvals: ApprovalsPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         }
-        if vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
+        }
+        if vm.search == nil, vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
             DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
-        } else if vm.view == .approvals, let proposal = vm.selectedApproval {
+        } else if vm.search == nil, vm.view == .approvals, let proposal = vm.selectedApproval {
             DetailPanes.drawProposal(vm, proposal: proposal, into: &buffer, rect: layout.card, context: context)
         } else {
             DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)

@@ -11,7 +11,7 @@ enum StatusLine {
         let accent = context.style(.statusAccent)
         let now = vm.now
         let clock = "\(now.date.monthDay) \(s.weekday(now.date.isoWeekday)) \(now.clock) "
-        let position: String
+        var position: String
         switch vm.view {
         case .allCustomers:
             position = vm.totalCustomers == 0 ? "\(s[.customersWord]) 0/0"
@@ -25,6 +25,9 @@ enum StatusLine {
             let counts = vm.todayCounts
             position = s.todayCounts(due: counts.due, overdue: counts.overdue)
                 + (vm.todayItems.isEmpty ? "" : " │ \(vm.todaySelected + 1)/\(vm.todayItems.count)")
+        }
+        if let search = vm.search {
+            position = search.hits.isEmpty ? s[.searchTitle] : "\(s[.searchTitle]) \(search.selected + 1)/\(search.isCapped ? "\(SearchState.limit)+" : "\(search.hits.count)")"
         }
         let right = " \(position) │ \(clock)"
         var who = vm.profile?.user.displayName ?? vm.login

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TerminalBasics
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+/// `/` in the view-model: matches follow every keystroke, the card follows the
+/// selection, Enter goes to the customer, Esc goes back.
+struct SearchFlowTests {
+    @Test func typingNarrowsEnterGoesThereEscGoesBack() throws {
+        let scratch = Scratch()
+        let vm = try salespersonViewModel(scratch)
+        #expect(vm.view == .today)
+        let startSelection = vm.todaySelected
+        let startCustomer = vm.detail?.customer.id
+        // A customer of 张伟's from the full list, found by two characters of its name.
+        let target = try #require(try vm.store.customerPage(offset: 5, limit: 1).first)
+        let twoCharacters = String(target.name.dropFirst(2).prefix(2))
+        vm.handle(.char("/"))
+        #expect(vm.context == .search)
+        type(vm, String(twoCharacters.first!))
+        let afterOne = try #require(vm.search).hits.count
+        type(vm, String(twoCharacters.last!))
+        let hits = try #require(vm.search).hits
+        #expect(hits.count <= afterOne && hits.contains { $0.row.id == target.id })
+        #expect(hits.allSatisfy { $0.row.name.contains(twoCharacters) })
+        #expect(vm.detail?.customer.id == hits.first?.row.id)        // the card follows
+        let index = try #require(hits.firstIndex { $0.row.id == target.id })
+        for _ in 0..<index { vm.send(.moveDown) }
+        #expect(vm.detail?.customer.id == target.id)
+        vm.handle(Key(.enter))
+        #expect(vm.search == nil && vm.view == .allCustomers && vm.archiveView == .all)
+        #expect(vm.selectedRow?.id == target.id && vm.detail?.customer.id == target.id)
+
+        // Esc returns to where the search began.
+        vm.send(.nextView)                                               // back to Today
+        let todaySelection = vm.todaySelected
+        vm.handle(.char("/"))
+        type(vm, "q")                                                    // typed, not quit
+        #expect(!vm.shouldQuit)
+        vm.handle(Key(.escape))
+        #expect(vm.search == nil && vm.view == .today && vm.todaySelected == todaySelection)
+        _ = (startSelection, startCustomer)
+    }
+
+    @Test func phoneFragmentsPinyinAndNothingFound() throws {
+        let scratch = Scratch()
+        let vm = try salespersonViewModel(scratch)
+        let target = try #require(try vm.store.customerPage(offset: 3, limit: 1).first)
+        let detail = try #require(try vm.store.detail(customerID: target.id))
+        let digits = detail.customer.phone.filter(\.isNumber)
+        vm.handle(.char("/"))
+        // Typed as written on a business card, spaces and all.
+        type(vm, String(digits.suffix(8).prefix(4)) + " " + String(digits.suffix(4)))
+        #expect(vm.search?.hits.contains { $0.row.id == target.id } == true)
+        for _ in 0..<20 { vm.send(.deleteBackward) }
+        #expect(vm.search?.hits.isEmpty == true && vm.detail == nil)
+        type(vm, "火星火星")
+        #expect(vm.search?.hits.isEmpty == true)
+        vm.send(.moveDown); vm.send(.pageDown); vm.send(.last)           // nothing to move through
+        vm.handle(Key(.enter))                                           // nothing to go to: back
+        #expect(vm.search == nil && vm.view == .today)
+    }
+}
