@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable {
     case proposeGrade = "propose-grade"
     case recordOrder = "record-order"
     case search
+    case filter
+    case clearFilter = "clear-filter"
     case claim
     case assign
     case poolPreview = "pool-preview"

@@ -36,6 +36,8 @@ end = "last"
 "+" = "claim"
 "=" = "assign"
 D = "pool-preview"
+f = "filter"
+F = "clear-filter"
 [card]
 up = "move-up"
 down = "move-down"

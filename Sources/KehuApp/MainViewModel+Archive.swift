@@ -142,6 +142,51 @@ extension ActiveForm {
         case .grade(let f): return of(f.build())
         case .assign(let f): return of(f.build())
         case .order(let f): return of(f.build())
+        case .filter(let f): return of(f.build())
+        }
+    }
+}
+
+extension MainViewModel {
+    func openFilterForm() {
+        attempt {
+            let owners = try store.users().filter { $0.active && ($0.role == .salesperson || $0.role == .supervisor) }
+            form = .filter(FilterForm(filter: listFilter, order: listOrder, owners: owners, teams: try store.teams(), strings: strings))
+            formProblems = []
+        }
+    }
+
+    func saveFilter(_ f: FilterForm) {
+        switch f.build() {
+        case .invalid(let problems): showFormProblems(problems)
+        case .ready(let (filter, order)):
+            closeForm()
+            applyFilter(filter, order: order)
+        }
+    }
+
+    func clearFilter() {
+        applyFilter(CustomerFilter(), order: .code)
+        show(strings[.filterCleared], kind: .info)
+    }
+
+    /// Shows the customer list narrowed and ordered anew, from its top.
+    func applyFilter(_ filter: CustomerFilter, order: CustomerListOrder) {
+        listFilter = filter
+        listOrder = order
+        attempt {
+            let owner = try filter.ownerID.flatMap { id in try store.users().first { $0.id == id }?.displayName }
+            let team = try filter.teamID.flatMap { id in try store.teams().first { $0.id == id }?.name }
+            filterSummary = strings.filterSummary(filter, order: order, ownerName: owner, teamName: team)
+        }
+        view = .allCustomers
+        selectedIndex = 0
+        listTop = 0
+        window = (0, [])
+        attempt {
+            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
+            try fillWindow()
+            try loadSelection()
         }
     }
 }

@@ -108,6 +108,7 @@ extension MainViewModel {
         case .grade(let f): saveGrade(f)
         case .assign(let f): saveAssign(f)
         case .order(let f): saveOrder(f)
+        case .filter(let f): saveFilter(f)
         }
     }
 
@@ -156,7 +157,7 @@ extension MainViewModel {
 
     /// Shows one customer: in the Today list when it is there, else in the full list.
     func select(customerID: Int64, code: String) throws {
-        totalCustomers = try store.customerCount(in: archiveView)
+        totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
         if view == .today {
             try reloadToday()
             if let index = todayItems.firstIndex(where: { $0.customerID == customerID }) {
@@ -167,13 +168,14 @@ extension MainViewModel {
             }
             view = .allCustomers
         }
-        // A customer outside the archive view shown is found in the whole archive.
-        if try !store.contains(customerID: customerID, in: archiveView) {
+        // A customer outside the archive view or filter shown is found in the whole archive.
+        if try !store.contains(customerID: customerID, in: archiveView, filter: listFilter, today: today) {
             archiveView = .all
+            listFilter = CustomerFilter()
             totalCustomers = try store.customerCount()
             window = (0, [])
         }
-        selectedIndex = try store.customerIndex(code: code, in: archiveView)
+        selectedIndex = try store.customerIndex(id: customerID, in: archiveView, filter: listFilter, order: listOrder, today: today)
         keepSelectionVisible()
         try fillWindow()
         try loadSelection()
@@ -266,7 +268,7 @@ extension MainViewModel {
                 var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
                 payload.apply(to: &f)
                 form = .contact(f)
-            case "note", "assign":
+            case "note", "assign", "filter":
                 return
             case "grade":
                 var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
@@ -310,6 +312,7 @@ struct DraftPayload: Codable {
         case .grade(let f): kind = "grade"; customerID = f.customer.id
         case .assign: kind = "assign"; customerID = nil
         case .order(let f): kind = "order"; customerID = f.customerID
+        case .filter: kind = "filter"; customerID = nil
         }
         var texts: [String: String] = [:]
         var edited: [String] = []

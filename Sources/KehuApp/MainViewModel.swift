@@ -46,6 +46,7 @@ public enum ActiveForm: Sendable {
     case grade(GradeForm)
     case assign(AssignForm)
     case order(OrderForm)
+    case filter(FilterForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -58,6 +59,7 @@ public enum ActiveForm: Sendable {
         case .grade(let form): return form
         case .assign(let form): return form
         case .order(let form): return form
+        case .filter(let form): return form
         }
     }
 
@@ -73,6 +75,7 @@ public enum ActiveForm: Sendable {
         case .grade: return .grade(editable as! GradeForm)
         case .assign: return .assign(editable as! AssignForm)
         case .order: return .order(editable as! OrderForm)
+        case .filter: return .filter(editable as! FilterForm)
         }
     }
 }
@@ -116,6 +119,11 @@ public final class MainViewModel {
     public internal(set) var view: ListView = .allCustomers
     /// Which archive view the customer list shows (all, cooperating, formal VIP, …, pool).
     public internal(set) var archiveView: ArchiveView = .all
+    /// The list's filter and order (`f`), kept for the session.
+    public internal(set) var listFilter = CustomerFilter()
+    public internal(set) var listOrder: CustomerListOrder = .code
+    /// The filter and order in force, short, for the status line; empty when none.
+    public internal(set) var filterSummary = ""
     public internal(set) var todayItems: [TodayItem] = []
     public internal(set) var todaySelected = 0
     public internal(set) var todayTop = 0
@@ -197,7 +205,7 @@ public final class MainViewModel {
     public func start() {
         attempt {
             cadence = FollowUpCadence(days: try store.cadenceDays())
-            totalCustomers = try store.customerCount(in: archiveView)
+            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
             selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
             try fillWindow()
             let role = profile?.user.role
@@ -252,7 +260,7 @@ public final class MainViewModel {
         let have = window.offset..<(window.offset + window.rows.count)
         if needed.isEmpty || (have.contains(needed.lowerBound) && have.contains(needed.upperBound - 1)) { return }
         let offset = max(0, listTop - rows)
-        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, in: archiveView, today: today))
+        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, order: listOrder, in: archiveView, filter: listFilter, today: today))
     }
 
     /// The customer whose card and timeline are shown.
@@ -293,7 +301,7 @@ public final class MainViewModel {
     /// change was saved. In Today the done row leaves and the panes follow the selection
     /// to the next one; in the customer list they stay on the customer, new visit on top.
     func refreshAfterSave(showing customerID: Int64?) throws {
-        totalCustomers = try store.customerCount(in: archiveView)
+        totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
         window = (0, [])
         try fillWindow()
         if view != .allCustomers {
@@ -378,6 +386,8 @@ public final class MainViewModel {
         case .proposeGrade: openGradeForm()
         case .recordOrder: openOrderForm()
         case .search: openSearch()
+        case .filter: openFilterForm()
+        case .clearFilter: clearFilter()
         case .claim: claimSelected()
         case .assign: openAssignForm()
         case .poolPreview: openPoolPreview()
@@ -499,7 +509,7 @@ public final class MainViewModel {
         listTop = 0
         window = (0, [])
         attempt {
-            totalCustomers = try store.customerCount(in: archiveView)
+            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
             try fillWindow()
             try loadSelection()
         }

@@ -62,6 +62,34 @@ public struct Strings: Sendable {
                                : "below the \(label(grade)) standard for \(count) months in a row (\(first) to \(last))"
     }
 
+    public func label(_ order: CustomerListOrder) -> String {
+        switch (language, order) {
+        case (.zh, .code): return "编码"
+        case (.zh, .name): return "名称"
+        case (.zh, .nextFollowUp): return "下次跟进"
+        case (.zh, .lastContact): return "最近联系"
+        case (.en, .code): return "code"
+        case (.en, .name): return "name"
+        case (.en, .nextFollowUp): return "next follow-up"
+        case (.en, .lastContact): return "last contact"
+        }
+    }
+
+    /// The filter and order in force, short, for the status line ("A · 逾期 · 广州 ↓下次跟进").
+    public func filterSummary(_ filter: CustomerFilter, order: CustomerListOrder, ownerName: String?, teamName: String?) -> String {
+        var parts: [String] = []
+        if let grade = filter.grade { parts.append(label(grade)) }
+        if let status = filter.status { parts.append(label(status)) }
+        if let ownerName { parts.append(ownerName) }
+        if let level = filter.level { parts.append((language == .zh ? "级别" : "level ") + level.rawValue) }
+        if filter.overdueOnly { parts.append(self[.filterOverdueOnly]) }
+        if let source = filter.source { parts.append(label(source)) }
+        parts += [filter.province, filter.city].filter { !$0.isEmpty }
+        if let teamName { parts.append(teamName) }
+        if order != .code { parts.append("↓" + label(order)) }
+        return parts.joined(separator: " · ")
+    }
+
     /// After saving an order: it is recorded, and who must now approve the contract.
     public func orderSaved(_ approver: ContractApprover) -> String {
         language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"
@@ -163,6 +191,16 @@ public struct Strings: Sendable {
         case (.zh, .dealDate): return "成交日期"
         case (.zh, .contractNumber): return "合同号"
         case (.zh, .settledOn): return "结清日期"
+        case (.zh, .filterGrade): return "等级"
+        case (.zh, .filterStatus): return "状态"
+        case (.zh, .filterOwner): return "负责人"
+        case (.zh, .filterLevel): return "意向级别"
+        case (.zh, .filterOverdue): return "逾期"
+        case (.zh, .filterSource): return "来源"
+        case (.zh, .filterProvince): return "省份"
+        case (.zh, .filterCity): return "城市"
+        case (.zh, .filterTeam): return "团队"
+        case (.zh, .sortOrder): return "排序"
         case (.zh, .defeatReason): return "战败原因"
         case (.zh, .competitor): return "竞争对手"
         case (.zh, .chosenProduct): return "所购产品"
@@ -200,6 +238,16 @@ public struct Strings: Sendable {
         case (.en, .dealDate): return "Date"
         case (.en, .contractNumber): return "Contract no."
         case (.en, .settledOn): return "Settled on"
+        case (.en, .filterGrade): return "Grade"
+        case (.en, .filterStatus): return "Status"
+        case (.en, .filterOwner): return "Owner"
+        case (.en, .filterLevel): return "Level"
+        case (.en, .filterOverdue): return "Overdue"
+        case (.en, .filterSource): return "Source"
+        case (.en, .filterProvince): return "Province"
+        case (.en, .filterCity): return "City"
+        case (.en, .filterTeam): return "Team"
+        case (.en, .sortOrder): return "Order"
         case (.en, .defeatReason): return "Reason"
         case (.en, .competitor): return "Competitor"
         case (.en, .chosenProduct): return "Bought"

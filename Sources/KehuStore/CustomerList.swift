@@ -22,12 +22,56 @@ public struct CustomerListRow: Hashable, Sendable {
 public enum CustomerListOrder: String, CaseIterable, Sendable {
     case code
     case name
+    /// Soonest next follow-up first; customers without one last.
+    case nextFollowUp
+    /// Most recently contacted first; never contacted last.
+    case lastContact
 
     var sql: String {
         switch self {
         case .code: return "c.code"
         case .name: return "c.name, c.id"
+        case .nextFollowUp: return "coalesce(c.nextFollowUpOn, '9999-12-31'), c.code"
+        case .lastContact: return "coalesce(c.lastContactAt, '') DESC, c.code"
         }
+    }
+
+    /// Rows that come before customer `c0` in this order (`c0` is the customers table
+    /// joined again for the customer looked for).
+    var before: String {
+        switch self {
+        case .code: return "c.code < c0.code"
+        case .name: return "(c.name, c.id) < (c0.name, c0.id)"
+        case .nextFollowUp:
+            return "(coalesce(c.nextFollowUpOn, '9999-12-31'), c.code) < (coalesce(c0.nextFollowUpOn, '9999-12-31'), c0.code)"
+        case .lastContact:
+            return "(coalesce(c.lastContactAt, '') > coalesce(c0.lastContactAt, '') OR (coalesce(c.lastContactAt, '') = coalesce(c0.lastContactAt, '') AND c.code < c0.code))"
+        }
+    }
+}
+
+extension CustomerFilter {
+    /// The filter's condition on `customers c`, with its arguments in order.
+    func sql(today: LocalDate?) -> (String, StatementArguments) {
+        var parts: [String] = []
+        var arguments: StatementArguments = []
+        func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
+            parts.append(condition)
+            arguments += StatementArguments(values)
+        }
+        if let grade { add("c.grade = ?", [grade.rawValue]) }
+        if let status { add("c.status = ?", [status.rawValue]) }
+        if let ownerID { add("c.ownerID = ?", [ownerID]) }
+        if let teamID { add("c.teamID = ?", [teamID]) }
+        if let source { add("c.source = ?", [source.rawValue]) }
+        if !province.isEmpty { add("c.province = ?", [province]) }
+        if !city.isEmpty { add("c.city = ?", [CityDirectory.city(named: city)?.name ?? city]) }
+        if let level {
+            add("EXISTS (SELECT 1 FROM intentCards k WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending') AND k.level = ?)",
+                [level.rawValue])
+        }
+        if overdueOnly { add("c.nextFollowUpOn < ?", [(today ?? LocalDate(dayNumber: 0)).description]) }
+        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
     }
 }
 
@@ -50,11 +94,13 @@ extension ArchiveView {
 }
 
 extension KehuDatabase {
-    /// How many customers the list holds (in one archive view).
-    public func customerCount(in view: ArchiveView = .all) throws -> Int {
+    /// How many customers the list holds (in one archive view, narrowed by a filter).
+    public func customerCount(in view: ArchiveView = .all, filter: CustomerFilter = CustomerFilter(), today: LocalDate? = nil) throws -> Int {
         let (condition, arguments) = visible()
+        let (narrowed, filterArguments) = filter.sql(today: today)
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE \(condition) AND \(view.sql)", arguments: arguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE \(condition) AND \(view.sql) AND \(narrowed)",
+                             arguments: arguments + filterArguments) ?? 0
         }
     }
 
@@ -72,31 +118,28 @@ extension KehuDatabase {
 
     /// Rows `offset ..< offset+limit` of the list in `order`.
     public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code, in view: ArchiveView = .all,
-                             today: LocalDate? = nil) throws -> [CustomerListRow] {
+                             filter: CustomerFilter = CustomerFilter(), today: LocalDate? = nil) throws -> [CustomerListRow] {
         guard limit > 0 else { return [] }
         // Orders on or before this date put a cooperating customer in the churn warning.
         let warnFrom = try today.map { $0.adding(months: -(try churnRules().warnAfterMonths)).description } ?? ""
         let (condition, visibility) = visible()
+        let (narrowed, filterArguments) = filter.sql(today: today)
         let me = viewer?.userID ?? 0
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Self.listColumns)
                 FROM customers c
-                WHERE \(condition) AND \(view.sql)
+                WHERE \(condition) AND \(view.sql) AND \(narrowed)
                 ORDER BY \(order.sql)
                 LIMIT ? OFFSET ?
-                """, arguments: [me, warnFrom] + visibility + [limit, max(0, offset)]).map(CustomerListRow.init(row:))
+                """, arguments: [me, warnFrom] + visibility + filterArguments + [limit, max(0, offset)]).map(CustomerListRow.init(row:))
         }
     }
 
     /// The columns of a list row, for a query on `customers c`; takes two arguments: the
     /// viewer's user id (for unread comments) and the churn warning's last order date.
-    /// INDEXED BY: without statistics SQLite prefers the (state, nextVisitOn) index here
-    /// and scans every open card for each row — seconds at 100,000 customers.
     static let listColumns = """
-        c.id, c.code, c.name, c.grade, c.status,
-               (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
-                 WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending')) AS nextFollowUpOn,
+        c.id, c.code, c.name, c.grade, c.status, c.nextFollowUpOn,
                EXISTS(SELECT 1 FROM activities a INDEXED BY activities_unseenComments
                       WHERE a.handlerID = ? AND a.customerID = c.id AND a.commentSeen = 0) AS hasNewComment,
                (c.status = 'a' AND c.lastOrderOn <= ?) AS churnWarning
@@ -121,12 +164,26 @@ extension KehuDatabase {
         }
     }
 
-    /// Whether a customer is in an archive view (and visible to this store's viewer).
-    public func contains(customerID: Int64, in view: ArchiveView) throws -> Bool {
+    /// Where a customer stands in the list as shown: view, filter and order.
+    public func customerIndex(id: Int64, in view: ArchiveView, filter: CustomerFilter, order: CustomerListOrder,
+                              today: LocalDate? = nil) throws -> Int {
         let (condition, arguments) = visible()
+        let (narrowed, filterArguments) = filter.sql(today: today)
         return try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(condition) AND \(view.sql))",
-                              arguments: [customerID] + arguments) ?? false
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM customers c, customers c0
+                WHERE c0.id = ? AND \(order.before) AND \(condition) AND \(view.sql) AND \(narrowed)
+                """, arguments: [id] + arguments + filterArguments) ?? 0
+        }
+    }
+
+    /// Whether a customer is in an archive view (and visible to this store's viewer).
+    public func contains(customerID: Int64, in view: ArchiveView, filter: CustomerFilter = CustomerFilter(), today: LocalDate? = nil) throws -> Bool {
+        let (condition, arguments) = visible()
+        let (narrowed, filterArguments) = filter.sql(today: today)
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(condition) AND \(view.sql) AND \(narrowed))",
+                              arguments: [customerID] + arguments + filterArguments) ?? false
         }
     }
 }

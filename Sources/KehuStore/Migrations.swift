@@ -344,6 +344,38 @@ enum Migrations {
                 """)
             try SearchText.backfill(db)
         }
+        migrator.registerMigration("v6-list-orders") { db in
+            try db.execute(sql: """
+                -- The list sorts and filters by next follow-up and last contact at any size:
+                -- both kept on the customer by triggers, whatever writes the card or visit.
+                ALTER TABLE customers ADD COLUMN nextFollowUpOn TEXT;
+                ALTER TABLE customers ADD COLUMN lastContactAt TEXT;
+                UPDATE customers SET
+                  nextFollowUpOn = (SELECT MIN(k.nextVisitOn) FROM intentCards k
+                                    WHERE k.customerID = customers.id AND k.state IN ('open', 'defeatPending')),
+                  lastContactAt = (SELECT MAX(a.occurredAt) FROM activities a WHERE a.customerID = customers.id);
+                CREATE TRIGGER intentCards_nextFollowUp_insert AFTER INSERT ON intentCards BEGIN
+                  UPDATE customers SET nextFollowUpOn = (SELECT MIN(k.nextVisitOn) FROM intentCards k
+                    WHERE k.customerID = NEW.customerID AND k.state IN ('open', 'defeatPending')) WHERE id = NEW.customerID;
+                END;
+                CREATE TRIGGER intentCards_nextFollowUp_update AFTER UPDATE OF state, nextVisitOn, customerID ON intentCards BEGIN
+                  UPDATE customers SET nextFollowUpOn = (SELECT MIN(k.nextVisitOn) FROM intentCards k
+                    WHERE k.customerID = NEW.customerID AND k.state IN ('open', 'defeatPending')) WHERE id = NEW.customerID;
+                END;
+                CREATE TRIGGER activities_lastContact_insert AFTER INSERT ON activities BEGIN
+                  UPDATE customers SET lastContactAt = NEW.occurredAt
+                    WHERE id = NEW.customerID AND (lastContactAt IS NULL OR lastContactAt < NEW.occurredAt);
+                END;
+                CREATE TRIGGER activities_lastContact_update AFTER UPDATE OF occurredAt ON activities BEGIN
+                  UPDATE customers SET lastContactAt = (SELECT MAX(a.occurredAt) FROM activities a WHERE a.customerID = NEW.customerID)
+                    WHERE id = NEW.customerID;
+                END;
+                CREATE INDEX customers_nextFollowUp ON customers(coalesce(nextFollowUpOn, '9999-12-31'), code);
+                CREATE INDEX customers_lastContact ON customers(coalesce(lastContactAt, '') DESC, code);
+                CREATE INDEX customers_source ON customers(source);
+                CREATE INDEX customers_city ON customers(city);
+                """)
+        }
         return migrator
     }
 

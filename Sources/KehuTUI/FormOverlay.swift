@@ -18,6 +18,7 @@ enum FormOverlay {
         case .customer(let f): title = "\(s[.customerFormTitle]) · \(f.original.name)"
         case .contact: title = "\(s[.contactFormTitle]) · \(vm.detail?.customer.name ?? "")"
         case .closeCard(let f): title = "\(s[.closeCardTitle]) · \(f.customerName)"
+        case .filter: title = s[.filterTitle]
         case .order(let f):
             title = "\(s[.orderFormTitle]) · \(f.customerName)"
             if let approver = f.approver { hints[.dealAmount] = "\(s[.contractApproval]): \(s.label(approver))" }

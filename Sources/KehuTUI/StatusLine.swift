@@ -33,7 +33,9 @@ enum StatusLine {
         var who = vm.profile?.user.displayName ?? vm.login
         who += " · " + (vm.profile.map { s.label($0.user.role) } ?? s[.unregisteredRole])
         if let team = vm.profile?.teamName { who += " · " + team }
-        let left = [(" kehu ", accent), ("│ ", bar), ((vm.view == .allCustomers ? s.label(vm.archiveView) : viewName(vm.view, s)) + " ", bar), ("│ ", bar)]
+        var viewLabel = vm.view == .allCustomers ? s.label(vm.archiveView) : viewName(vm.view, s)
+        if vm.view == .allCustomers, !vm.filterSummary.isEmpty { viewLabel += " ⧩ " + vm.filterSummary }
+        let left = [(" kehu ", accent), ("│ ", bar), (viewLabel + " ", bar), ("│ ", bar)]
         let leftWidth = left.reduce(0) { $0 + DisplayWidth.of($1.0) }
         let rightWidth = DisplayWidth.of(right)
         let middleWidth = max(0, rect.width - leftWidth - rightWidth)

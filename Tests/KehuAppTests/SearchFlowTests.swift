@@ -63,3 +63,41 @@ struct SearchFlowTests {
         #expect(vm.search == nil && vm.view == .today)
     }
 }
+
+/// `f` narrows and orders the list; the status line says so; `F` clears it.
+struct FilterFlowTests {
+    @Test func filterByGradeAndOverdueThenClear() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch, customers: 400)
+        vm.setViewport(Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40))
+        vm.start()
+        let everyone = vm.totalCustomers
+        vm.handle(.char("f"))
+        guard case .filter = vm.form else { Issue.record("no filter form"); return }
+        type(vm, "4")                                  // grade: the third choice after 全部 → general (C)
+        vm.send(.nextField); vm.send(.nextField); vm.send(.nextField); vm.send(.nextField)   // status, owner, level, overdue
+        type(vm, "2")                                  // overdue only
+        for _ in 0..<5 { vm.send(.nextField) }         // source, province, city, team, order
+        type(vm, "3")                                  // next follow-up
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems)")
+        #expect(vm.listFilter.grade == .general && vm.listFilter.overdueOnly && vm.listOrder == .nextFollowUp)
+        #expect(vm.totalCustomers > 0 && vm.totalCustomers < everyone)
+        #expect(vm.visibleRows.allSatisfy { $0.row.grade == .general && ($0.row.nextFollowUpOn.map { $0 < fixedNow.date } ?? false) })
+        let dates = vm.visibleRows.compactMap(\.row.nextFollowUpOn)
+        #expect(dates == dates.sorted())
+        #expect(vm.filterSummary.contains("逾期") && vm.filterSummary.contains("↓下次跟进"))
+        // The filter stays while moving between views.
+        vm.handle(.char("]"))
+        #expect(vm.listFilter.grade == .general)
+        vm.handle(.char("["))
+        vm.handle(.char("F"))
+        #expect(vm.listFilter.isEmpty && vm.listOrder == .code && vm.totalCustomers == everyone && vm.filterSummary.isEmpty)
+        // A city the directory does not know is named.
+        vm.handle(.char("f"))
+        for _ in 0..<7 { vm.send(.nextField) }
+        type(vm, "火星")
+        vm.send(.save)
+        #expect(vm.formProblems == [.outOfRange(field: .city, value: "火星")])
+    }
+}

@@ -25,6 +25,8 @@ public struct FormField: Hashable, Sendable {
         case comment, returnReason
         // Grade review: one score per criterion of the company's sheet
         case newOwner
+        // The list's filter and order
+        case filterGrade, filterStatus, filterOwner, filterLevel, filterOverdue, filterSource, filterProvince, filterCity, filterTeam, sortOrder
         case potential, score1, score2, score3, score4, score5, score6, score7, score8
     }
 
