@@ -36,7 +36,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Speed measured by running, not by timed tests: `swift run -c release kehu-bench`.
-        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuStore", "KehuCore"], path: "Benchmarks/KehuBenchmarks"),
+        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "TerminalUI", "TerminalBasics"],
+                          path: "Benchmarks/KehuBenchmarks"),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore"]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),

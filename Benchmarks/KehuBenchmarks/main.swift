@@ -1,6 +1,8 @@
 import Foundation
 import KehuCore
 import KehuStore
+import KehuApp
+import TerminalBasics
 
 // kehu's store operations timed on a demo database of the size a large sales organisation
 // has. Run in a release build:
@@ -51,12 +53,17 @@ func report(_ name: String, _ samples: [Double]) {
 }
 
 let options = Options(CommandLine.arguments)
+/// The login running the benchmark: the demo's admin, so the real kehu lets it in.
+let osLogin: String = {
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return ProcessInfo.processInfo.environment["USER"] ?? "bench"
+}()
 let path = options.path ?? NSTemporaryDirectory() + "kehu-bench-\(options.customers).db"
 let today = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 10, minute: 0)!
 if !FileManager.default.fileExists(atPath: path) {
     print("making demo database \(path) (\(options.customers) customers)…")
     let took = try milliseconds {
-        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: options.customers, seed: 1, now: today, creatorLogin: "bench"))
+        _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: options.customers, seed: 1, now: today, creatorLogin: osLogin))
     }
     print(String(format: "made in %.1f s", took / 1000))
 }
@@ -139,3 +146,57 @@ for _ in 0..<5 {
     for query in typing { searchTimes.append(try milliseconds { _ = try store.searchCustomers(query, limit: 200, today: today.date) }) }
 }
 report("search keystroke (\(typing.count) queries)", searchTimes)
+
+// Keypresses in-process: key → view-model → frame drawn and diffed, as the run loop does.
+print("")
+let keypresses = try KeypressBenchmark(store: store, login: osLogin, clock: FixedClock(today))
+for (name, samples) in keypresses.run() { report(name, samples) }
+
+// The real binary in a pseudo-terminal: first paint, bytes per key, memory.
+let kehuBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path + "/kehu"
+guard FileManager.default.isExecutableFile(atPath: kehuBinary) else {
+    print("\n(no kehu binary beside kehu-bench: run `swift build -c release` for the terminal measurements)")
+    exit(0)
+}
+let home = NSTemporaryDirectory() + "kehu-bench-home"
+try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "KEHU_LANG": "zh", "HOME": home, "XDG_CONFIG_HOME": home + "/config",
+                   "XDG_DATA_HOME": home + "/data", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": osLogin]
+var paints: [Double] = []
+var moveBytes: [Int] = [], scrollBytes: [Int] = []
+var memory = (rss: 0, peak: 0)
+// The same keys in-process give the cells each one changes.
+let ideal = try KeypressBenchmark(store: store, login: osLogin, clock: SystemClock())
+let idealMove = ideal.changedBytes(Key(.down))
+_ = ideal.changedBytes(Key(.tab)); _ = ideal.changedBytes(Key(.tab))
+let idealScroll = ideal.changedBytes(Key(.down))
+for round in 0..<5 {
+    let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", path], environment: environment)
+    let first = session.drain(quiet: 0.4)
+    paints.append(Double(first.lastAt) / 1e6)
+    session.send("\u{1B}OB")                                  // ↓ in the list
+    moveBytes.append(session.drain().bytes.count)
+    session.send("\t\t")                                     // to the timeline
+    _ = session.drain()
+    session.send("\u{1B}OB")                                  // scroll it a line
+    scrollBytes.append(session.drain().bytes.count)
+    if round == 0 {
+        // Memory after going through the whole list: to the end, a hundred pages back.
+        session.send("\t")
+        _ = session.drain()
+        session.send("\u{1B}OF")
+        _ = session.drain()
+        for _ in 0..<100 { session.send("\u{1B}[5~") }
+        _ = session.drain(quiet: 0.5)
+        memory = session.memory()
+    }
+    session.finish()
+}
+report("first full paint (spawn → screen)", paints)
+func ratio(_ bytes: [Int], _ cells: Int) -> String {
+    let median = bytes.sorted()[bytes.count / 2]
+    return String(format: "%5d bytes sent, changed cells %5d bytes UTF-8: %.2f×", median, cells, Double(median) / Double(max(1, cells)))
+}
+print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove))
+print("terminal output, timeline scroll (↓)  " + ratio(scrollBytes, idealScroll))
+print(String(format: "kehu resident memory after paging the list: %.1f MB (peak %.1f MB)", Double(memory.rss) / 1024, Double(memory.peak) / 1024))

@@ -51,7 +51,9 @@ struct FlowLayout {
         let itemWidth = DisplayWidth.of(labelText) + DisplayWidth.of(value)
         let separator = " · "
         if !current.isEmpty, used + DisplayWidth.of(separator) + itemWidth <= width {
-            current.append(Span(separator, .cardLabel))
+            // The dot joins the colour run next to it — the label after it, or without a
+            // label the value before it — so it costs no colour change of its own.
+            current.append(Span(separator, labelText.isEmpty ? (current.last?.role ?? .cardLabel) : .cardLabel))
             used += DisplayWidth.of(separator)
         } else if !current.isEmpty {
             newLine()

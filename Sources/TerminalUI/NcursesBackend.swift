@@ -137,7 +137,8 @@ public final class NcursesBackend: TerminalBackend {
         clearok(kehu_stdscr(), true)
     }
 
-    public func present(_ frame: ScreenBuffer) {
+    public func present(_ incoming: ScreenBuffer) {
+        let frame = Self.blanksCarryingColour(incoming)
         let full = previous?.size != frame.size
         if full {
             // After a resize the terminal's contents are unknown: repaint once, completely.
@@ -163,6 +164,30 @@ public final class NcursesBackend: TerminalBackend {
         }
         wnoutrefresh(kehu_stdscr())
         doupdate()
+    }
+
+    /// A blank on the default background looks the same in any foreground colour, so it
+    /// takes the colour of the text before it on its row. The terminal then needs no
+    /// colour change around the gaps between words and columns: about a fifth less on the
+    /// wire for a list move (measured by kehu-bench).
+    static func blanksCarryingColour(_ frame: ScreenBuffer) -> ScreenBuffer {
+        var result = frame
+        let invisibleOnBlank: Attributes = [.bold, .dim]
+        for y in 0..<frame.size.height {
+            var carried = Style.plain
+            for x in 0..<frame.size.width {
+                let cell = frame[x, y]
+                if cell.text == " ", cell.style.background == .terminalDefault, cell.style.attributes.isSubset(of: invisibleOnBlank) {
+                    result[x, y] = Cell(text: " ", style: carried, width: cell.width)
+                } else if cell.style.background != .terminalDefault || cell.style.attributes.contains(.reverse)
+                            || cell.style.attributes.contains(.underline) {
+                    carried = .plain
+                } else {
+                    carried = Style(foreground: cell.style.foreground, attributes: cell.style.attributes.intersection(invisibleOnBlank))
+                }
+            }
+        }
+        return result
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int) {

@@ -1,0 +1,75 @@
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+import KehuTUI
+import TerminalBasics
+import TerminalUI
+
+/// A keypress as kehu's run loop handles it — the view-model acts on the key, the screen
+/// is drawn and presented (diffed against the last frame) — timed in-process on a
+/// headless 100×30 terminal, as the admin sees the whole archive.
+struct KeypressBenchmark {
+    let vm: MainViewModel
+    let screen: MainScreen
+    let backend = HeadlessBackend(size: Size(width: 100, height: 30))
+
+    init(store: KehuDatabase, login: String, clock: any Clock) throws {
+        let profile = try store.profile(login: login)
+        // The built-in default keymap and dark theme: no user files in a measurement.
+        let builtIn = ConfigLocator(userDirectory: "/nonexistent", shareDirectories: [])
+        let keymap = ConfigLoader.keymap(named: "default", locator: builtIn).keymap
+        vm = MainViewModel(store: store.scoped(to: Viewer(profile!.user)), strings: Strings(.zh), keymap: keymap, login: login,
+                           profile: profile, clock: clock)
+        screen = MainScreen(theme: ConfigLoader.theme(named: "dark", monochrome: false, locator: builtIn).theme)
+        _ = screen.render(vm, size: backend.size)
+        vm.start()
+        backend.present(screen.render(vm, size: backend.size))
+    }
+
+    /// Milliseconds from the key to the presented frame.
+    func press(_ key: Key) -> Double {
+        milliseconds {
+            vm.handle(key)
+            backend.present(screen.render(vm, size: backend.size))
+        }
+    }
+
+    /// The UTF-8 size of the cells a key changed: what an ideal terminal update would send
+    /// as text, before any cursor movement or colour codes.
+    func changedBytes(_ key: Key) -> Int {
+        let before = backend.lastFrame
+        vm.handle(key)
+        let after = screen.render(vm, size: backend.size)
+        backend.present(after)
+        return zip(before.cells, after.cells).reduce(0) { sum, pair in
+            pair.0 == pair.1 ? sum : sum + (pair.1.width == 0 ? 0 : pair.1.text.utf8.count)
+        }
+    }
+
+    func run() -> [(String, [Double])] {
+        var results: [(String, [Double])] = []
+        var moves: [Double] = []
+        for index in 0..<300 { moves.append(press(Key(index % 100 < 50 ? .down : .up))) }
+        results.append(("key: list move (↓/↑)", moves))
+        var pages: [Double] = []
+        for index in 0..<100 { pages.append(press(Key(index % 20 < 10 ? .pageDown : .pageUp))) }
+        results.append(("key: page move (PgDn/PgUp)", pages))
+        var jumps: [Double] = []
+        for index in 0..<20 { jumps.append(press(Key(index % 2 == 0 ? .end : .home))) }
+        results.append(("key: jump (End/Home)", jumps))
+        var panes: [Double] = []
+        for _ in 0..<99 { panes.append(press(Key(.tab))) }
+        while vm.focus != .list { _ = press(Key(.tab)) }
+        results.append(("key: pane switch (Tab)", panes))
+        var searches: [Double] = []
+        for query in ["广州华南", "gzhn", "13922", "张伟", "华南机电"] {
+            _ = press(.char("/"))
+            for character in query { searches.append(press(.char(character))) }
+            for _ in query { searches.append(press(Key(.backspace))) }
+            _ = press(Key(.escape))
+        }
+        results.append(("key: search keystroke", searches))
+        return results
+    }
+}
