@@ -43,6 +43,9 @@ public enum DemoDatabase {
             try Migrations.migrator.migrate(queue)
             try queue.write { db in
                 var generator = Generator(db: db, options: options)
+                // Kept by triggers in daily use; for a million rows written at once, filled
+                // in one pass at the end.
+                for name in Migrations.listOrderTriggerNames { try db.execute(sql: "DROP TRIGGER \(name)") }
                 summary = try generator.run(progress: progress)
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
@@ -50,6 +53,7 @@ public enum DemoDatabase {
                 try SearchKeys.backfill(db)
                 try CodeSerials.backfill(db)
                 try SearchText.backfill(db)
+                try db.execute(sql: Migrations.listOrderKeys)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }
