@@ -27,15 +27,25 @@ extension KehuDatabase {
     }
 
     /// Owned prospects with their drop dates (of one owner, if given).
-    func ownedProspects(_ db: Database, ownerID: Int64?, rules: PoolRules) throws -> [PoolDrop] {
+    /// Owned prospects with their drop dates; only those dropping by `dropBy` when given,
+    /// so the start of the day does not read every prospect of a large archive.
+    func ownedProspects(_ db: Database, ownerID: Int64?, rules: PoolRules, dropBy: LocalDate? = nil) throws -> [PoolDrop] {
         // Two spellings of the owner condition, so one owner's query uses the owner index.
         let owner = ownerID == nil ? "c.ownerID IS NOT NULL" : "c.ownerID = ?"
+        var arguments: StatementArguments = ownerID.map { [$0] } ?? []
+        var soon = ""
+        if let dropBy {
+            // The shortest drop period bounds when the last work can have been.
+            let shortest = ([30] + CustomerGrade.allCases.map { rules.dropDays[$0] ?? 30 }).min() ?? 30
+            soon = "AND max(coalesce(substr(c.lastContactAt, 1, 10), ''), coalesce(c.claimedOn, substr(c.createdAt, 1, 10))) <= ?"
+            arguments += [dropBy.adding(days: -shortest).description]
+        }
         return try Row.fetchAll(db, sql: """
             SELECT c.id, c.code, c.name, c.grade, c.ownerID, c.claimedOn, c.createdAt, u.displayName AS ownerName,
-                   (SELECT MAX(a.occurredAt) FROM activities a WHERE a.customerID = c.id) AS lastActivity
+                   c.lastContactAt AS lastActivity
             FROM customers c JOIN users u ON u.id = c.ownerID
-            WHERE c.status = 'b' AND \(owner)
-            """, arguments: ownerID.map { [$0] } ?? []).compactMap { row in
+            WHERE c.status = 'b' AND \(owner) \(soon)
+            """, arguments: arguments).compactMap { row in
             let last = LocalDate(column: (row["lastActivity"] as String?).map { String($0.prefix(10)) })
             // A prospect never worked counts from when it was claimed, or else created.
             let claimed = LocalDate(column: row["claimedOn"]) ?? LocalDate(column: (row["createdAt"] as String?).map { String($0.prefix(10)) })
@@ -52,7 +62,7 @@ extension KehuDatabase {
     public func applyPoolDrops(today: LocalDate, by actor: Actor) throws -> [PoolDrop] {
         let rules = try poolRules()
         return try write { db in
-            let due = try ownedProspects(db, ownerID: nil, rules: rules).filter { $0.dropDate <= today }
+            let due = try ownedProspects(db, ownerID: nil, rules: rules, dropBy: today).filter { $0.dropDate <= today }
             for drop in due {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [drop.customerID]) else { continue }
                 let customer = Customer(row: row)
@@ -76,7 +86,7 @@ extension KehuDatabase {
         return try read { db in
             let visibleIDs = Set(try Int64.fetchAll(db, sql: "SELECT c.id FROM customers c WHERE c.status = 'b' AND c.ownerID IS NOT NULL AND \(condition)",
                                                     arguments: arguments))
-            return try ownedProspects(db, ownerID: ownerID, rules: rules)
+            return try ownedProspects(db, ownerID: ownerID, rules: rules, dropBy: day)
                 .filter { $0.dropDate == day && visibleIDs.contains($0.customerID) }
                 .sorted { ($0.ownerName, $0.code) < ($1.ownerName, $1.code) }
         }
@@ -86,7 +96,8 @@ extension KehuDatabase {
     public func poolWarnings(ownerID: Int64, today: LocalDate) throws -> [PoolDrop] {
         let rules = try poolRules()
         return try read { db in
-            try ownedProspects(db, ownerID: ownerID, rules: rules).filter { rules.isWarning(dropDate: $0.dropDate, today: today) }
+            try ownedProspects(db, ownerID: ownerID, rules: rules, dropBy: today.adding(days: rules.warnDaysBefore))
+                .filter { rules.isWarning(dropDate: $0.dropDate, today: today) }
         }
     }
 

@@ -63,10 +63,18 @@ extension KehuDatabase {
 
     /// Everything the company's rules decide by the calendar — pool drops, churn,
     /// downgrade proposals — applied for `today`. Called whenever kehu or a batch command
-    /// starts, so no cron job is needed; a second run the same day changes nothing.
-    public func applyCompanyRules(today: LocalDate, by actor: Actor) throws {
+    /// starts, so no cron job is needed. The rules count in whole days, so the first start
+    /// of a day applies them and later starts that day skip the work (a second pass would
+    /// change nothing anyway); `force` applies them regardless.
+    public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
+        if !force, try setting("rules.appliedOn") == today.description { return }
         try applyPoolDrops(today: today, by: actor)
         try applyChurn(today: today, by: actor)
         try proposeDowngrades(today: today, by: actor)
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO settings(key, value) VALUES ('rules.appliedOn', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [today.description])
+        }
     }
 }

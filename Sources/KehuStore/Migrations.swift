@@ -357,6 +357,8 @@ enum Migrations {
                 CREATE INDEX customers_lastContact ON customers(coalesce(lastContactAt, '') DESC, code);
                 CREATE INDEX customers_source ON customers(source);
                 CREATE INDEX customers_city ON customers(city);
+                -- Each start asks, per VIP and key customer, whether a proposal is pending.
+                CREATE INDEX gradeProposals_customer ON gradeProposals(customerID, state);
                 """)
         }
         return migrator

@@ -43,7 +43,8 @@ extension KehuDatabase {
                                        customerID: row["customerID"], customerCode: row["code"], customerName: row["name"]))
             }
             // Prospects about to return to the pool: the drop date is when it is due.
-            for drop in try ownedProspects(db, ownerID: ownerID, rules: rules) where rules.isWarning(dropDate: drop.dropDate, today: today) {
+            for drop in try ownedProspects(db, ownerID: ownerID, rules: rules, dropBy: today.adding(days: rules.warnDaysBefore))
+            where rules.isWarning(dropDate: drop.dropDate, today: today) {
                 items.append(TodayItem(kind: .poolWarning(lastActivity: drop.lastActivity), due: drop.dropDate,
                                        customerID: drop.customerID, customerCode: drop.code, customerName: drop.name))
             }
