@@ -90,6 +90,22 @@ public struct Strings: Sendable {
         return parts.joined(separator: " · ")
     }
 
+    /// A problem `kehu check` found, in words.
+    public func message(_ problem: HealthProblem) -> String {
+        let zh = language == .zh
+        switch problem {
+        case .integrity(let line):
+            return zh ? "数据库文件损坏：\(line)" : "the database file is damaged: \(line)"
+        case .danglingReference(let table, let rowID, let parent):
+            return zh ? "\(table) 第 \(rowID) 行指向 \(parent) 中不存在的记录" : "\(table) row \(rowID) points to a \(parent) row that does not exist"
+        case .malformedCode(let id, let code):
+            return zh ? "客户 \(id) 的编码「\(code)」格式不对（应如 Aa-粤GZ0001）" : "customer \(id) has the code \"\(code)\", which is not like Aa-粤GZ0001"
+        case .serialBehind(let prefix, let counter, let highest):
+            return zh ? "编码 \(prefix) 的流水号计数 \(counter) 小于已用的 \(highest)：下一个新客户会重号"
+                      : "the serial counter of \(prefix) is \(counter), below \(highest) already in use: the next new customer would repeat a code"
+        }
+    }
+
     /// After saving an order: it is recorded, and who must now approve the contract.
     public func orderSaved(_ approver: ContractApprover) -> String {
         language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"

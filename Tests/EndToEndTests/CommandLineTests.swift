@@ -122,3 +122,37 @@ struct UserCommandTests {
         #expect(known.status == 9)
     }
 }
+
+/// Backup, check, the churn report and purge from the command line, with their exit codes.
+struct CareCommandTests {
+    @Test func backupCheckReportAndPurge() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "4"]).status == 0)
+        let backup = try sandbox.kehu(["backup", "--db", path, "--to", sandbox.path + "/copy.db"])
+        #expect(backup.status == 0 && backup.stdout.contains("已备份"), "\(backup.stderr)")
+        let again = try sandbox.kehu(["backup", "--db", path, "--to", sandbox.path + "/copy.db"])
+        #expect(again.status == 7 && again.stderr.contains("copy.db"))
+        let healthy = try sandbox.kehu(["check", "--db", sandbox.path + "/copy.db"])
+        #expect(healthy.status == 0 && healthy.stdout.contains("检查通过"), "\(healthy.stdout)\(healthy.stderr)")
+        // A code written in by hand, behind kehu's back.
+        let queue = try DatabaseQueue(path: sandbox.path + "/copy.db")
+        try queue.write { try $0.execute(sql: "UPDATE customers SET code = 'X1' WHERE id = 1") }
+        try queue.close()
+        let sick = try sandbox.kehu(["check", "--db", sandbox.path + "/copy.db"])
+        #expect(sick.status == 6 && sick.stdout.contains("「X1」格式不对"), "\(sick.stdout)")
+
+        let report = try sandbox.kehu(["report", "churn", "--db", path, "--format", "csv"])
+        #expect(report.status == 0 && report.stdout.hasPrefix("流失客户\r\n编码,单位名称,等级,责任人,流失日期,原因\r\n"), "\(report.stdout.prefix(200))")
+        #expect(try sandbox.kehu(["report", "funnelx", "--db", path]).status == 64)
+        #expect(try sandbox.kehu(["report", "churn", "--db", path, "--month", "2026-13"]).status == 64)
+
+        let dryRun = try sandbox.kehu(["purge", "--db", path, "--dry-run"])
+        #expect(dryRun.status == 0 && dryRun.stdout.contains("将删除"), "\(dryRun.stdout)")
+        let unconfirmed = try sandbox.kehu(["purge", "--db", path])
+        #expect(unconfirmed.status == 2 && unconfirmed.stderr.contains("--yes"))
+        #expect(try sandbox.kehu(["purge", "--db", path, "--yes"]).stdout.contains("已删除"))
+        #expect(try sandbox.kehu(["purge", "--db", path, "--dry-run"]).stdout.contains("没有超过保存期限的客户"))
+        #expect(try sandbox.kehu(["check", "--db", path]).status == 0)
+    }
+}
