@@ -156,3 +156,68 @@ struct CareCommandTests {
         #expect(try sandbox.kehu(["check", "--db", path]).status == 0)
     }
 }
+
+let pythonAvailable: Bool = (try? run("/usr/bin/env", ["python3", "--version"]).status == 0) ?? false
+
+/// An XLSX export read back by an independent reader (Python's zipfile and XML parser)
+/// gives the same rows as the CSV export; roles without export rights are refused.
+@Suite(.enabled(if: pythonAvailable, "python3 reads the workbook back"))
+struct ExportCommandTests {
+    @Test func anXLSXReadsBackAsTheCSVAndSalespeopleMayNotExport() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "120", "--seed", "9"]).status == 0)
+        let csv = try sandbox.kehu(["export", "customers", "--db", path])
+        #expect(csv.status == 0 && csv.stdout.contains("客户编码,名称,客户等级"), "\(csv.stderr)")
+        // Written to a file, the CSV starts with the byte-order mark Excel looks for.
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--out", sandbox.path + "/c.csv"]).status == 0)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: sandbox.path + "/c.csv")).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let xlsx = sandbox.path + "/customers.xlsx"
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--format", "xlsx", "--out", xlsx]).status == 0)
+        let reader = """
+            import csv, io, sys, zipfile, datetime, xml.etree.ElementTree as ET
+            z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None
+            ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+            sheet = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+            def col(ref): return sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(''.join(c for c in ref if c.isalpha())))) - 1
+            out = csv.writer(sys.stdout, lineterminator='\\n')
+            for row in sheet.iter('{%s}row' % ns['m']):
+                cells = {}
+                for c in row.findall('m:c', ns):
+                    t = c.find('.//m:t', ns); v = c.find('m:v', ns)
+                    if t is not None: value = t.text or ''
+                    elif c.get('s') == '1': value = (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(v.text))).isoformat()
+                    elif c.get('s') == '2':
+                        moment = datetime.datetime(1899, 12, 30) + datetime.timedelta(days=float(v.text))
+                        value = (moment + datetime.timedelta(seconds=30)).strftime('%Y-%m-%d %H:%M')
+                    else: value = v.text
+                    cells[col(c.get('r'))] = value
+                out.writerow([cells.get(i, '') for i in range(max(cells) + 1 if cells else 0)])
+            """
+        let script = sandbox.path + "/read.py"
+        try reader.write(toFile: script, atomically: true, encoding: .utf8)
+        let read = try run("/usr/bin/env", ["python3", script, xlsx])
+        #expect(read.status == 0, "\(read.stderr)")
+        // The same rows, cell by cell (trailing empty cells aside).
+        func rows(_ text: String) -> [[String]] {
+            text.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+                .split(separator: "\n").map { line in
+                    var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    while cells.last == "" { cells.removeLast() }
+                    return cells
+                }
+        }
+        #expect(rows(read.stdout) == rows(csv.stdout))
+        #expect(rows(read.stdout).count == 121)
+
+        let vcf = try sandbox.kehu(["export", "contacts", "--db", path, "--format", "vcf"])
+        #expect(vcf.stdout.components(separatedBy: "BEGIN:VCARD").count - 1 == vcf.stdout.components(separatedBy: "END:VCARD").count - 1)
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--format", "xlsx", "--out", xlsx]).status == 64)   // exists
+
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE users SET role = 'salesperson' WHERE role = 'admin'") }
+        try queue.close()
+        let refused = try sandbox.kehu(["export", "customers", "--db", path])
+        #expect(refused.status == 10 && refused.stderr.contains("不能导出"))
+    }
+}

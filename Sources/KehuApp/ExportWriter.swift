@@ -1,0 +1,218 @@
+import Foundation
+import KehuCore
+import KehuStore
+
+/// Turns an export into a file people open elsewhere: CSV as Excel in China reads it
+/// (UTF-8 with BOM, CRLF, quoted where needed), a real XLSX workbook with typed dates
+/// and numbers, or vCard 4.0 for contacts. Headers and coded values (grade, status,
+/// method …) are in the user's language.
+public enum ExportWriter {
+    public enum Format: String, CaseIterable, Sendable { case csv, xlsx, vcf }
+
+    public static func data(_ table: ExportTable, format: Format, strings s: Strings) -> Data {
+        switch format {
+        case .csv: return csv(table, strings: s)
+        case .xlsx: return xlsx(table, strings: s)
+        case .vcf: return vcard(table, strings: s)
+        }
+    }
+
+    // MARK: Labels
+
+    static func header(_ column: String, _ s: Strings) -> String {
+        let zh: [String: String] = [
+            "code": "客户编码", "name": "名称", "grade": "客户等级", "status": "客户状态", "type": "客户类型", "source": "客户来源",
+            "province": "省份", "city": "城市", "address": "地址", "postalCode": "邮编", "phone": "电话", "fax": "传真", "website": "网址",
+            "email": "邮箱", "industry": "行业", "legalRepresentative": "法人代表", "registeredCapitalWan": "注册资金(万)", "owner": "责任人",
+            "team": "团队", "region": "区域", "createdAt": "建档时间", "lastOrderOn": "最近订单", "notes": "备注", "customerCode": "客户编码",
+            "customerName": "单位名称", "department": "部门", "position": "职务", "mobile": "手机", "gender": "性别", "birthday": "生日",
+            "isDecisionMaker": "决策人", "visitNumber": "拜访次数", "method": "方式", "occurredAt": "时间", "handler": "经办人",
+            "contact": "联系人", "content": "洽谈内容", "levelJudged": "级别判定", "impression": "洽谈印象", "bottleneckPlan": "瓶颈分析及跟踪方案",
+            "nextVisitOn": "下次访问", "supervisorComment": "主管批示",
+        ]
+        if s.language == .zh, let label = zh[column] { return label }
+        // English: the column key in words ("lastOrderOn" → "last order on").
+        return column.reduce(into: "") { text, ch in
+            if ch.isUppercase { text += " " + ch.lowercased() } else { text.append(ch) }
+        }
+    }
+
+    /// A coded value in words; other text as it is.
+    static func label(_ column: String, _ raw: String, _ s: Strings) -> String {
+        switch column {
+        case "grade": return CustomerGrade(rawValue: raw).map { s.label($0) } ?? raw
+        case "status": return CustomerStatus(rawValue: raw).map { s.label($0) } ?? raw
+        case "type": return CustomerType(rawValue: raw).map { s.label($0) } ?? raw
+        case "source": return CustomerSource(rawValue: raw).map { s.label($0) } ?? raw
+        case "method": return ContactMethod(rawValue: raw).map { s.label($0) } ?? raw
+        case "gender": return raw == "male" ? (s.language == .zh ? "男" : "male") : raw == "female" ? (s.language == .zh ? "女" : "female") : raw
+        case "isDecisionMaker": return raw == "yes" ? (s.language == .zh ? "是" : "yes") : raw
+        default: return raw
+        }
+    }
+
+    static func text(_ value: ExportValue, column: String, _ s: Strings) -> String {
+        switch value {
+        case .text(let raw): return label(column, raw, s)
+        case .number(let n): return String(n)
+        case .date(let d): return d.description
+        case .dateTime(let t): return t.description
+        case .empty: return ""
+        }
+    }
+
+    // MARK: CSV
+
+    static func csv(_ table: ExportTable, strings s: Strings) -> Data {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var lines = [table.columns.map { field(header($0, s)) }.joined(separator: ",")]
+        for row in table.rows {
+            lines.append(zip(table.columns, row).map { field(text($1, column: $0, s)) }.joined(separator: ","))
+        }
+        // The byte-order mark is how Excel knows the file is UTF-8 rather than GBK.
+        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    // MARK: XLSX
+
+    static func xlsx(_ table: ExportTable, strings s: Strings) -> Data {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }   // XML forbids other controls
+                }
+            }
+            return out
+        }
+        func columnName(_ index: Int) -> String {
+            var n = index + 1, name = ""
+            while n > 0 { let r = (n - 1) % 26; name = String(UnicodeScalar(UInt8(65 + r))) + name; n = (n - 1) / 26 }
+            return name
+        }
+        // Excel counts days from 1899-12-30.
+        let epoch = LocalDate(year: 1899, month: 12, day: 30)!.dayNumber
+        func cell(_ value: ExportValue, column: String, ref: String) -> String {
+            switch value {
+            case .number(let n): return "<c r=\"\(ref)\"><v>\(n)</v></c>"
+            case .date(let d): return "<c r=\"\(ref)\" s=\"1\"><v>\(d.dayNumber - epoch)</v></c>"
+            case .dateTime(let t):
+                let serial = Double(t.date.dayNumber - epoch) + Double(t.hour * 60 + t.minute) / 1440
+                return "<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>"
+            case .empty: return ""
+            case .text: return "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text(value, column: column, s)))</t></is></c>"
+            }
+        }
+        var sheet = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            """
+        let headers = table.columns.enumerated().map { cell(.text(header($1, s)), column: "", ref: "\(columnName($0))1") }
+        sheet += "<row r=\"1\">" + headers.joined() + "</row>"
+        for (index, row) in table.rows.enumerated() {
+            let r = index + 2
+            sheet += "<row r=\"\(r)\">"
+            for (c, value) in row.enumerated() { sheet += cell(value, column: table.columns[c], ref: "\(columnName(c))\(r)") }
+            sheet += "</row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        let name = table.kind.rawValue
+        var zip = ZipArchive()
+        zip.add("[Content_Types].xml", Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            </Types>
+            """.utf8))
+        zip.add("_rels/.rels", Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """.utf8))
+        zip.add("xl/workbook.xml", Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets><sheet name="\(name)" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """.utf8))
+        zip.add("xl/_rels/workbook.xml.rels", Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            </Relationships>
+            """.utf8))
+        zip.add("xl/styles.xml", Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts>\
+            <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>\
+            <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+            </styleSheet>
+            """.utf8))
+        zip.add("xl/worksheets/sheet1.xml", Data(sheet.utf8))
+        return zip.data
+    }
+
+    // MARK: vCard
+
+    /// vCard 4.0 (RFC 6350), one card per contact, lines folded at 75 octets without
+    /// splitting a character. Only contacts have cards.
+    static func vcard(_ table: ExportTable, strings s: Strings) -> Data {
+        guard table.kind == .contacts else { return Data() }
+        func value(_ row: [ExportValue], _ column: String) -> String {
+            guard let index = table.columns.firstIndex(of: column) else { return "" }
+            return ExportWriter.text(row[index], column: column, s)
+        }
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ",", with: "\\,")
+                .replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+        }
+        func fold(_ line: String) -> String {
+            var out = "", octets = 0
+            for ch in line {
+                let size = String(ch).utf8.count
+                if octets + size > 75 { out += "\r\n "; octets = 1 }
+                out.append(ch)
+                octets += size
+            }
+            return out + "\r\n"
+        }
+        var cards = ""
+        for row in table.rows {
+            let name = value(row, "name")
+            var lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + escape(name), "N:" + escape(name) + ";;;;"]
+            let organisation = [value(row, "customerName"), value(row, "department")].filter { !$0.isEmpty }.map(escape).joined(separator: ";")
+            if !organisation.isEmpty { lines.append("ORG:" + organisation) }
+            if !value(row, "position").isEmpty { lines.append("TITLE:" + escape(value(row, "position"))) }
+            if !value(row, "mobile").isEmpty { lines.append("TEL;TYPE=cell:" + escape(value(row, "mobile"))) }
+            if !value(row, "phone").isEmpty { lines.append("TEL;TYPE=work:" + escape(value(row, "phone"))) }
+            if !value(row, "email").isEmpty { lines.append("EMAIL:" + escape(value(row, "email"))) }
+            if let index = table.columns.firstIndex(of: "gender"), case .text(let raw) = row[index] { lines.append("GENDER:" + (raw == "male" ? "M" : "F")) }
+            if let index = table.columns.firstIndex(of: "birthday"), case .date(let day) = row[index] {
+                lines.append("BDAY:" + day.description.replacingOccurrences(of: "-", with: ""))
+            }
+            if !value(row, "notes").isEmpty { lines.append("NOTE:" + escape(value(row, "notes"))) }
+            lines.append("END:VCARD")
+            cards += lines.map(fold).joined()
+        }
+        return Data(cards.utf8)
+    }
+}

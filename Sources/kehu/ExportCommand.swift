@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+
+/// `kehu export customers|contacts|activities`: what the login may see, as CSV, XLSX or
+/// vCard, for roles allowed to take archive data out (setting `export.roles`).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts).",
+        discussion: """
+            Only what your role may see, and only for roles allowed to export (setting export.roles; \
+            by default admins and the general, sales and marketing managers). CSV and vCard go to \
+            standard output without --out; XLSX needs --out. An existing file is never overwritten.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "customers, contacts or activities.") var kind: String
+    @Option(help: "csv, xlsx or vcf.") var format: String = "csv"
+    @Option(help: "An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")
+    var view: String = "all"
+    @Option(help: "The file to write.") var out: String?
+
+    func run() throws {
+        guard let kind = ExportKind(rawValue: kind) else {
+            throw ValidationError("unknown kind \"\(self.kind)\"; one of: customers, contacts, activities")
+        }
+        guard let format = ExportWriter.Format(rawValue: format) else {
+            throw ValidationError("unknown format \"\(self.format)\"; one of: csv, xlsx, vcf")
+        }
+        guard let view = ArchiveView(rawValue: view) else {
+            throw ValidationError("unknown view \"\(self.view)\"; one of: \(ArchiveView.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if format == .vcf, kind != .contacts { throw ValidationError("vCard is for contacts: kehu export contacts --format vcf") }
+        if format == .xlsx, out == nil { throw ValidationError("an XLSX workbook needs --out FILE") }
+        if let out, FileManager.default.fileExists(atPath: out) {
+            throw ValidationError("\(out) is already there; kehu will not overwrite it")
+        }
+        let (store, me, strings, _) = try openAsUser(common)
+        let zh = strings.language == .zh
+        do {
+            guard try store.exportRoles().contains(me.user.role) else {
+                throw fail(zh ? "\(strings.label(me.user.role))不能导出档案数据（设置 export.roles）"
+                              : "a \(strings.label(me.user.role)) may not export archive data (setting export.roles)",
+                           code: ExitCodes.notAllowed)
+            }
+            let table = try store.scoped(to: Viewer(me.user)).exportTable(kind, view: view)
+            let data = ExportWriter.data(table, format: format, strings: strings)
+            if let out {
+                // Beside the target, then renamed: never half a file at the path.
+                let partial = out + ".partial"
+                try data.write(to: URL(fileURLWithPath: partial))
+                try FileManager.default.moveItem(atPath: partial, toPath: out)
+                printError(zh ? "已导出 \(table.rows.count) 行到 \(out)" : "Exported \(table.rows.count) rows to \(out)")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+struct ExportWriterTests {
+    let table = ExportTable(kind: .contacts,
+                            columns: ["customerCode", "customerName", "name", "department", "position", "mobile", "phone", "email",
+                                      "gender", "birthday", "isDecisionMaker", "notes"],
+                            rows: [[.text("Aa-粤GZ0001"), .text("广州华南机电有限公司"), .text("李娜"), .text("采购部"), .text("采购经理"),
+                                    .text("139 2222 3333"), .empty, .text("lina@example.com"), .text("female"),
+                                    .date(LocalDate(year: 1990, month: 5, day: 6)!), .text("yes"),
+                                    .text("喜欢喝茶, 周三下午在厂; 说话直接\n第二行 \"引号\"" + String(repeating: "很长的备注", count: 8))]])
+
+    @Test func csvOpensInExcelAsUTF8() throws {
+        let data = ExportWriter.data(table, format: .csv, strings: Strings(.zh))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("客户编码,单位名称,名称,部门,职务,手机,电话,邮箱,性别,生日,决策人,备注\r\n"))
+        #expect(text.contains(",女,1990-05-06,是,\"喜欢喝茶, 周三下午在厂; 说话直接\n第二行 \"\"引号\"\""))
+        #expect(text.hasSuffix("\r\n"))
+    }
+
+    @Test func vCardsAreFoldedAndEscaped() throws {
+        let text = String(decoding: ExportWriter.data(table, format: .vcf, strings: Strings(.zh)), as: UTF8.self)
+        let physical = text.components(separatedBy: "\r\n")
+        #expect(physical.allSatisfy { $0.utf8.count <= 75 })
+        // Unfolded, each property is whole again.
+        let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "BEGIN:VCARD" && lines.last == "END:VCARD" && lines.contains("VERSION:4.0"))
+        #expect(lines.contains("FN:李娜") && lines.contains("ORG:广州华南机电有限公司;采购部") && lines.contains("TEL;TYPE=cell:139 2222 3333"))
+        #expect(lines.contains("BDAY:19900506") && lines.contains("GENDER:F"))
+        #expect(lines.contains { $0.hasPrefix("NOTE:喜欢喝茶\\, 周三下午在厂\\; 说话直接\\n第二行 \"引号\"很长的备注") })
+    }
+
+    @Test func zipEntriesCarryTheirChecksums() {
+        #expect(ZipArchive.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
+        var zip = ZipArchive()
+        zip.add("a.txt", Data("abc".utf8))
+        let data = zip.data
+        #expect(Array(data.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+        #expect(Array(data.suffix(22).prefix(4)) == [0x50, 0x4B, 0x05, 0x06])
+    }
+}
