@@ -9,12 +9,14 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: churn (lost customers by grade, owner and reason, and the warning window).",
+        abstract: "Print a report: churn, funnel, pareto, defeats or sources.",
         discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The report: churn.") var name: String
+    @Argument(help: "churn (lost customers by grade, owner, reason), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source).")
+    var name: String
+    @Option(help: "A team's name (funnel).") var team: String?
     @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
     @Option(help: "First day of the period.") var from: String?
     @Option(help: "Last day of the period.") var to: String?
@@ -27,13 +29,25 @@ struct ReportCommand: ParsableCommand {
         }
         let (first, last) = try period(today: clock.today)
         let scoped = store.scoped(to: Viewer(me.user))
+        let table: ReportTable
         switch name {
-        case "churn":
-            let report = try scoped.churnReport(from: first, to: last, today: clock.today)
-            print(ChurnReportPresenter.table(report, strings: strings).rendered(as: format), terminator: "")
+        case "churn": table = ChurnReportPresenter.table(try scoped.churnReport(from: first, to: last, today: clock.today), strings: strings)
+        case "funnel":
+            var teamID: Int64?
+            if let team {
+                guard let found = try store.team(named: team) else {
+                    throw ValidationError("no team named \"\(team)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
+                }
+                teamID = found.id
+            }
+            table = ManagerReportPresenter.funnel(try scoped.funnel(teamID: teamID), strings: strings)
+        case "pareto": table = ManagerReportPresenter.pareto(try scoped.pareto(from: first, to: last), from: first, to: last, strings: strings)
+        case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
+        case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
         default:
-            throw ValidationError("unknown report \"\(name)\"; one of: churn")
+            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, pareto, defeats, sources")
         }
+        print(table.rendered(as: format), terminator: "")
     }
 
     /// The period asked for: a month, or from/to, or else last month.

@@ -49,6 +49,45 @@ struct DemoOrders {
         }
         try retire()
         try recordLosses()
+        try recordDefeats()
+    }
+
+    static let defeatReasons = ["价格高于竞品", "客户预算不足，项目取消", "竞品交期更短", "决策人倾向老供应商", "售后网点太远", "付款条件谈不拢"]
+
+    /// Defeat applications with their reason, competitor and what the customer bought;
+    /// some approved months ago — and won cards from every source, not only calls: the
+    /// defeats and sources reports have something to say.
+    mutating func recordDefeats() throws {
+        let pending = try Row.fetchAll(db, sql: "SELECT id, createdOn FROM intentCards WHERE state = 'defeatPending' ORDER BY id")
+        for row in pending {
+            let created = LocalDate(column: row["createdOn"]) ?? today.adding(days: -60)
+            let applied = max(created, today.adding(days: -rng.int(in: 0...6)))
+            let values: [(any DatabaseValueConvertible)?] = [rng.pick(Self.defeatReasons), rng.pick(DemoVocabulary.competitors),
+                                                              rng.pick(DemoVocabulary.products), rng.int(in: 8...60) * 10_000,
+                                                              applied.description, row["id"] as Int64]
+            try db.execute(sql: """
+                UPDATE intentCards SET closeReason = ?, competitor = ?, chosenProduct = ?, chosenPriceYuan = ?, defeatAppliedOn = ? WHERE id = ?
+                """, arguments: StatementArguments(values))
+        }
+        // Lost customers' last open card was a defeat, approved on its last visit.
+        let lost = try Row.fetchAll(db, sql: """
+            SELECT k.id, (SELECT MAX(substr(a.occurredAt, 1, 10)) FROM activities a INDEXED BY activities_card WHERE a.cardID = k.id) AS last
+            FROM intentCards k JOIN customers c ON c.id = k.customerID
+            WHERE c.status = 'c' AND k.state = 'open' ORDER BY k.id
+            """)
+        for row in lost {
+            let closed = LocalDate(column: row["last"]) ?? today.adding(days: -rng.int(in: 30...300))
+            let values: [(any DatabaseValueConvertible)?] = [rng.pick(Self.defeatReasons), rng.pick(DemoVocabulary.competitors),
+                                                              rng.pick(DemoVocabulary.products), closed.description, closed.description,
+                                                              row["id"] as Int64]
+            try db.execute(sql: """
+                UPDATE intentCards SET state = 'lost', closeReason = ?, competitor = ?, chosenProduct = ?, defeatAppliedOn = ?, closedOn = ?,
+                  nextVisitOn = NULL, nextVisitTime = NULL WHERE id = ?
+                """, arguments: StatementArguments(values))
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM intentCards WHERE state = 'won' ORDER BY id") {
+            try db.execute(sql: "UPDATE intentCards SET source = ? WHERE id = ?", arguments: [rng.pick(LeadSource.allCases).rawValue, id])
+        }
     }
 
     /// The orders of one customer, oldest first; the last one is the date the customer row

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import KehuCore
+import KehuStore
+@testable import KehuApp
+
+/// Funnel, 80/20, defeats and sources on fixed data with known answers, and empty periods.
+struct ManagerReportTests {
+    func archive(_ scratch: Scratch) throws -> (KehuDatabase, [Int64]) {
+        let db = try KehuDatabase.open(path: scratch.path + "/reports.db")
+        let actor = Actor(login: "admin", clock: FixedClock(fixedNow))
+        let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: actor)
+        var ids: [Int64] = []
+        for n in 1...10 {
+            var c = Customer(code: String(format: "Cb-粤GZ%04d", n), name: "客户\(n)", createdAt: fixedNow)
+            c.ownerID = owner
+            ids.append(try db.add(c, by: actor))
+        }
+        // Orders: customer 1 alone has 70% of the value, 2 has 10%, the other eight 2.5% each.
+        for (index, amount) in [700_000, 100_000, 25_000, 25_000, 25_000, 25_000, 25_000, 25_000, 25_000, 25_000].enumerated() {
+            try db.recordOrder(customerID: ids[index], deal: Deal(product: "叉车", amountYuan: amount, date: LocalDate(year: 2026, month: 10, day: 5)!),
+                               by: actor)
+        }
+        // Cards: A with a visit (stage A), B with a visit, C without any (stage D); sources differ.
+        for (index, level, source, budget, visited) in [(0, IntentLevel.a, LeadSource.walkIn, 200_000, true), (1, .b, .callIn, 100_000, true),
+                                                         (2, .c, .callIn, 50_000, false), (3, .b, .referral, 80_000, true)] {
+            var card = IntentCard(customerID: ids[index], number: "YX\(index)", createdOn: LocalDate(year: 2026, month: 10, day: 1)!,
+                                  source: source, filledByID: owner, personName: "王", level: level)
+            card.budgetYuan = budget
+            card.nextVisitOn = fixedNow.date.adding(days: 3)
+            let cardID = try db.add(card, by: actor)
+            if visited {
+                try db.add(Activity(customerID: ids[index], cardID: cardID, visitNumber: 1, method: .phone, occurredAt: fixedNow,
+                                    handlerID: owner, content: "回访"), by: actor)
+            }
+        }
+        // Card 3 is given up: a defeat application, then approved.
+        let card = try #require(try db.openCard(customerID: ids[3]))
+        var application = DefeatApplication(reason: "价格高于竞品")
+        application.competitor = "林德"
+        application.chosenProduct = "电动叉车"
+        try db.applyForDefeat(cardID: card.id!, application: application, by: actor)
+        return (db, ids)
+    }
+
+    @Test func funnelStagesAndForecast() throws {
+        let (db, _) = try archive(Scratch())
+        let report = try db.funnel()
+        #expect(report.stages.map(\.cards) == [1, 2, 0, 1])                  // A, B, C, D
+        #expect(report.stages.map(\.amountYuan) == [200_000, 180_000, 0, 50_000])
+        #expect(report.forecastYuan == 160_000 + 90_000 + 0 + 2_500)
+        try db.setSetting("funnel.probability.A", to: "90", by: Actor(login: "admin", clock: FixedClock(fixedNow)))
+        #expect(try db.funnel().forecastYuan == 180_000 + 90_000 + 2_500)
+        let text = ManagerReportPresenter.funnel(report, strings: Strings(.zh)).rendered(as: .text)
+        #expect(text.contains("25.3万"), "\(text)")
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("  A ") && $0.contains("20万") && $0.contains("80%") && $0.contains("16万") })
+    }
+
+    @Test func paretoFindsTheFewWhoMatter() throws {
+        let (db, _) = try archive(Scratch())
+        let october = try db.pareto(from: LocalDate(year: 2026, month: 10, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 31)!)
+        let values = october.customers.map(\.amountYuan)
+        #expect(Pareto.count(reaching: 0.8, of: values) == 2)
+        #expect(abs(Pareto.share(ofTop: 0.2, of: values) - 0.8) < 0.0001)
+        let csv = ManagerReportPresenter.pareto(october, from: LocalDate(year: 2026, month: 10, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 31)!,
+                                                strings: Strings(.en)).rendered(as: .csv)
+        #expect(csv.contains("1,Ca-粤GZ0001,客户1,\"¥700,000\",70.0%\r\n2,Ca-粤GZ0002,客户2,\"¥100,000\",80.0%\r\n"), "\(csv)")
+        let september = try db.pareto(from: LocalDate(year: 2026, month: 9, day: 1)!, to: LocalDate(year: 2026, month: 9, day: 30)!)
+        #expect(september.customers.isEmpty)
+        #expect(ManagerReportPresenter.pareto(september, from: LocalDate(year: 2026, month: 9, day: 1)!, to: LocalDate(year: 2026, month: 9, day: 30)!,
+                                              strings: Strings(.en)).rendered(as: .text).contains("80/20 (0)\n  none"))
+    }
+
+    @Test func defeatsAndSources() throws {
+        let (db, _) = try archive(Scratch())
+        let period = (LocalDate(year: 2026, month: 10, day: 1)!, LocalDate(year: 2026, month: 11, day: 30)!)
+        let defeats = try db.defeats(from: period.0, to: period.1)
+        #expect(defeats.defeats.map(\.reason) == ["价格高于竞品"] && defeats.defeats.first?.competitor == "林德")
+        let json = ManagerReportPresenter.defeats(defeats, from: period.0, to: period.1, strings: Strings(.zh)).rendered(as: .json)
+        #expect(json.contains("\"电动叉车\""))
+        let sources = try db.sources(from: period.0, to: period.1)
+        #expect(sources.sources.filter { $0.leads > 0 }.map { "\($0.source.rawValue) \($0.leads)" } == ["walkIn 1", "callIn 2", "referral 1"])
+        #expect(try db.sources(from: LocalDate(year: 2025, month: 1, day: 1)!, to: LocalDate(year: 2025, month: 12, day: 31)!)
+            .sources.allSatisfy { $0.leads == 0 })
+        #expect(try db.defeats(from: LocalDate(year: 2025, month: 1, day: 1)!, to: LocalDate(year: 2025, month: 12, day: 31)!).defeats.isEmpty)
+    }
+}
