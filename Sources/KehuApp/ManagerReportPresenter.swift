@@ -94,3 +94,37 @@ public enum ManagerReportPresenter {
             emptyText: zh ? "无" : "none")
     }
 }
+
+extension ManagerReportPresenter {
+    /// KPIs per salesperson and per team; a figure below its target is marked with "!",
+    /// which reads in any terminal and in CSV.
+    public static func kpi(_ rows: [KPIRow], targets: KPITargets, from: LocalDate, to: LocalDate, strings s: Strings) -> ReportTable {
+        let zh = s.language == .zh
+        func mark(_ value: Double, _ target: Int) -> String { String(format: "%.1f", value) + (value < Double(target) ? " !" : "") }
+        func line(_ name: String, _ team: String, _ r: [KPIRow]) -> [String] {
+            let days = r.map(\.workingDays).max() ?? 0
+            let people = Double(max(1, r.count))
+            let weeks = r.first?.weeks ?? 1
+            let remote = r.reduce(0) { $0 + $1.remoteContacts }, visits = r.reduce(0) { $0 + $1.visits }
+            let faceToFace = r.reduce(0) { $0 + $1.faceToFace }
+            return [name, team, String(days),
+                    mark(Double(remote) / Double(max(1, days)) / people, targets.remotePerDay),
+                    String(r.reduce(0) { $0 + $1.daysBelowTarget }),
+                    mark(Double(visits) / weeks / people, targets.visitsPerWeek),
+                    mark(Double(faceToFace) / weeks / people, targets.faceToFacePerWeek),
+                    String(r.reduce(0) { $0 + $1.onTime }), String(r.reduce(0) { $0 + $1.late }),
+                    String(r.reduce(0) { $0 + $1.overdueNow })]
+        }
+        let columns = zh ? ["销售", "团队", "工作日", "远程/日", "未达标天数", "拜访/周", "面访/周", "按时跟进", "逾期跟进", "当前逾期卡"]
+                         : ["Salesperson", "Team", "Work days", "Remote/day", "Days short", "Visits/week", "Face-to-face/week", "On time", "Late", "Overdue now"]
+        let people = ReportTable.Section(title: zh ? "个人" : "People", columns: columns, rows: rows.map { line($0.name, $0.team, [$0]) })
+        let teams = Dictionary(grouping: rows, by: \.team).sorted { $0.key < $1.key }
+            .map { line(zh ? "（团队平均）" : "(team average)", $0.key, $0.value) }
+        let targetsLine = zh ? "目标：远程联系每天 \(targets.remotePerDay) 个，每周拜访 \(targets.visitsPerWeek) 次、其中面访 \(targets.faceToFacePerWeek) 次；! 表示未达标"
+                             : "Targets: \(targets.remotePerDay) remote contacts a day, \(targets.visitsPerWeek) visits a week of which \(targets.faceToFacePerWeek) face to face; ! marks a miss"
+        return ReportTable(name: "kpi", title: (zh ? "KPI " : "KPIs ") + "\(from) – \(to)",
+                           sections: [.init(title: targetsLine, columns: [], rows: []), people,
+                                      .init(title: zh ? "团队" : "Teams", columns: columns, rows: teams)],
+                           emptyText: zh ? "无" : "none")
+    }
+}

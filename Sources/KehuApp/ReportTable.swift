@@ -35,6 +35,8 @@ public struct ReportTable: Sendable, Equatable {
         var out = [title, String(repeating: "=", count: DisplayWidth.of(title))]
         for section in sections {
             out.append("")
+            // A section without columns is a note: its title alone.
+            guard !section.columns.isEmpty else { out.append(section.title); continue }
             out.append("\(section.title) (\(section.rows.count))")
             guard !section.rows.isEmpty else { out.append("  " + emptyText); continue }
             let widths = section.columns.indices.map { column in

@@ -9,14 +9,14 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: churn, funnel, pareto, defeats or sources.",
+        abstract: "Print a report: churn, funnel, kpi, pareto, defeats or sources.",
         discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "churn (lost customers by grade, owner, reason), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source).")
+    @Argument(help: "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source).")
     var name: String
-    @Option(help: "A team's name (funnel).") var team: String?
+    @Option(help: "A team's name (funnel, kpi).") var team: String?
     @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
     @Option(help: "First day of the period.") var from: String?
     @Option(help: "Last day of the period.") var to: String?
@@ -41,11 +41,20 @@ struct ReportCommand: ParsableCommand {
                 teamID = found.id
             }
             table = ManagerReportPresenter.funnel(try scoped.funnel(teamID: teamID), strings: strings)
+        case "kpi":
+            let teamID = try team.map { name -> Int64 in
+                guard let found = try store.team(named: name), let id = found.id else {
+                    throw ValidationError("no team named \"\(name)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
+                }
+                return id
+            }
+            table = ManagerReportPresenter.kpi(try scoped.kpi(from: first, to: last, today: clock.today, teamID: teamID),
+                                               targets: try store.kpiTargets(), from: first, to: last, strings: strings)
         case "pareto": table = ManagerReportPresenter.pareto(try scoped.pareto(from: first, to: last), from: first, to: last, strings: strings)
         case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
         case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
         default:
-            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, pareto, defeats, sources")
+            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, kpi, pareto, defeats, sources")
         }
         print(table.rendered(as: format), terminator: "")
     }
