@@ -128,3 +128,20 @@ extension ManagerReportPresenter {
                            emptyText: zh ? "无" : "none")
     }
 }
+
+extension ManagerReportPresenter {
+    public static func vipProgress(_ report: VIPProgressReport, from: LocalDate, to: LocalDate, strings s: Strings) -> ReportTable {
+        let zh = s.language == .zh
+        let most = report.months.map(\.count).max() ?? 0
+        let months = ReportTable.Section(
+            title: zh ? "每月末潜在VIP客户数" : "Potential VIP customers at each month's end",
+            columns: zh ? ["月份", "户数", "新增", "转出", ""] : ["Month", "Customers", "Joined", "Left", ""],
+            rows: report.months.map { [$0.month, String($0.count), String($0.joined), String($0.left), bar($0.count, of: most)] })
+        let customers = ReportTable.Section(
+            title: zh ? "当前潜在VIP客户的阶段（每月末）" : "Current potential VIP customers, stage at each month's end",
+            columns: (zh ? ["编码", "单位名称", "责任人"] : ["Code", "Name", "Owner"]) + report.months.map(\.month),
+            rows: report.customers.map { [$0.code, $0.name, $0.owner ?? (zh ? "（公海）" : "(pool)")] + $0.stages.map { $0?.rawValue ?? "—" } })
+        return ReportTable(name: "vip-progress", title: (zh ? "潜在VIP开发进度 " : "Potential VIP progress ") + "\(from) – \(to)",
+                           sections: [months, customers], emptyText: zh ? "无" : "none")
+    }
+}

@@ -9,12 +9,12 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: churn, funnel, kpi, pareto, defeats or sources.",
+        abstract: "Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress.",
         discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source).")
+    @Argument(help: "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).")
     var name: String
     @Option(help: "A team's name (funnel, kpi).") var team: String?
     @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
@@ -50,11 +50,13 @@ struct ReportCommand: ParsableCommand {
             }
             table = ManagerReportPresenter.kpi(try scoped.kpi(from: first, to: last, today: clock.today, teamID: teamID),
                                                targets: try store.kpiTargets(), from: first, to: last, strings: strings)
+        case "vip-progress":
+            table = ManagerReportPresenter.vipProgress(try scoped.vipProgress(from: first, to: last), from: first, to: last, strings: strings)
         case "pareto": table = ManagerReportPresenter.pareto(try scoped.pareto(from: first, to: last), from: first, to: last, strings: strings)
         case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
         case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
         default:
-            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, kpi, pareto, defeats, sources")
+            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress")
         }
         print(table.rendered(as: format), terminator: "")
     }

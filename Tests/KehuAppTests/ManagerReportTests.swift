@@ -85,3 +85,41 @@ struct ManagerReportTests {
         #expect(try db.defeats(from: LocalDate(year: 2025, month: 1, day: 1)!, to: LocalDate(year: 2025, month: 12, day: 31)!).defeats.isEmpty)
     }
 }
+
+struct VIPProgressTests {
+    @Test func countsFollowGradeChangesAndStagesFollowTheLevels() throws {
+        let scratch = Scratch()
+        let db = try KehuDatabase.open(path: scratch.path + "/vip.db")
+        let september = Actor(login: "admin", clock: FixedClock(LocalDateTime(date: LocalDate(year: 2026, month: 9, day: 10)!, hour: 9, minute: 0)!))
+        let october = Actor(login: "admin", clock: FixedClock(LocalDateTime(date: LocalDate(year: 2026, month: 10, day: 20)!, hour: 9, minute: 0)!))
+        let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: september)
+        var ids: [Int64] = []
+        for n in 1...3 {
+            var c = Customer(code: "Cb-粤GZ000\(n)", name: "客户\(n)", createdAt: september.clock.now)
+            c.grade = .general; c.ownerID = owner
+            ids.append(try db.add(c, by: september))
+        }
+        func regrade(_ id: Int64, _ grade: CustomerGrade, _ actor: Actor) throws {
+            let before = try #require(try db.customer(id: id))
+            var after = before
+            after.grade = grade
+            try db.update(customer: before, to: after, by: actor)
+        }
+        try regrade(ids[0], .potentialVIP, september)    // joins in September
+        try regrade(ids[1], .potentialVIP, september)
+        try regrade(ids[1], .general, october)           // leaves in October
+        try regrade(ids[2], .potentialVIP, october)      // joins in October
+        for (number, method, actor, level) in [(1, ContactMethod.phone, september, IntentLevel.c), (2, .onSite, october, .a)] {
+            var visit = Activity(customerID: ids[0], visitNumber: number, method: method, occurredAt: actor.clock.now, handlerID: owner, content: "跟进")
+            visit.levelJudged = level
+            try db.add(visit, by: actor)
+        }
+        let report = try db.vipProgress(from: LocalDate(year: 2026, month: 8, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 31)!)
+        #expect(report.months.map { "\($0.month) \($0.count) +\($0.joined) -\($0.left)" } == ["2026-08 0 +0 -0", "2026-09 2 +2 -0", "2026-10 2 +1 -1"])
+        #expect(report.customers.map(\.code) == ["Cb-粤GZ0001", "Cb-粤GZ0003"])
+        #expect(report.customers[0].stages == [nil, .c, .a])
+        let csv = ManagerReportPresenter.vipProgress(report, from: LocalDate(year: 2026, month: 8, day: 1)!, to: LocalDate(year: 2026, month: 10, day: 31)!,
+                                                     strings: Strings(.zh)).rendered(as: .csv)
+        #expect(csv.contains("Cb-粤GZ0001,客户1,张伟,—,C,A\r\n"))
+    }
+}
