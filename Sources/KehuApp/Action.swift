@@ -24,6 +24,7 @@ public enum Action: String, CaseIterable, Sendable {
     case proposeGrade = "propose-grade"
     case recordOrder = "record-order"
     case search
+    case reports
     case filter
     case clearFilter = "clear-filter"
     case claim

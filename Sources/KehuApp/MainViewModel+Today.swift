@@ -45,6 +45,7 @@ extension MainViewModel {
         case .today: try reloadToday()
         case .evening, .spotCheck: try reloadEvening()
         case .approvals: try reloadApprovals()
+        case .reports: try reloadReports()
         case .allCustomers: break
         }
     }

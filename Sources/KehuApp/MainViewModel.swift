@@ -33,6 +33,8 @@ public enum ListView: CaseIterable, Sendable {
     case spotCheck
     /// Grade changes waiting for my approval.
     case approvals
+    /// Funnel, KPIs, churn, 80/20, defeats, sources, VIP progress — what the viewer may see.
+    case reports
 }
 
 /// The form open over the right panes.
@@ -145,6 +147,12 @@ public final class MainViewModel {
     /// Grade proposals waiting for my decision, and the selected one.
     public internal(set) var approvals: [GradeProposal] = []
     public internal(set) var approvalSelected = 0
+    /// The Reports view: which report, its table, how far it is scrolled.
+    public internal(set) var reportSelected = 0
+    public internal(set) var reportTable: ReportTable?
+    public internal(set) var reportTop = 0
+    /// Where `R` returns from the Reports view.
+    var viewBeforeReports: ListView = .allCustomers
     public internal(set) var isHelpOpen = false
     public internal(set) var helpTop = 0
     /// The history overlay: who changed what on the shown customer.
@@ -270,6 +278,7 @@ public final class MainViewModel {
         case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
         case .evening, .spotCheck: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
         case .approvals: return approvals.indices.contains(approvalSelected) ? approvals[approvalSelected].customerID : nil
+        case .reports: return nil
         }
     }
 
@@ -386,6 +395,7 @@ public final class MainViewModel {
         case .proposeGrade: openGradeForm()
         case .recordOrder: openOrderForm()
         case .search: openSearch()
+        case .reports: toggleReports()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()
@@ -409,6 +419,7 @@ public final class MainViewModel {
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             switch focus {
             case .list: moveSelection(action)
+            case .card where view == .reports, .timeline where view == .reports: scrollReport(action)
             case .card: cardTop = scrolled(cardTop, action, page: viewport.cardRows, count: cardLines.count)
             case .timeline:
                 timelineTop = scrolled(timelineTop, action, page: viewport.timelineRows, count: timelineLines.count)
@@ -454,6 +465,10 @@ public final class MainViewModel {
         }
         if view == .evening || view == .spotCheck {
             moveEveningSelection(action)
+            return
+        }
+        if view == .reports {
+            moveReportSelection(action)
             return
         }
         if view == .approvals {

@@ -31,7 +31,7 @@ public enum StringKey: CaseIterable, Sendable {
     case editorFailed
     // Archive editing, history, closing cards
     case customerFormTitle, contactFormTitle, closeCardTitle, defeatApplication, historyTitle, historyEmpty
-    case savedCustomer, savedContact, nothingChanged, dealSaved, orderFormTitle, contractApproval, orders, settled, downgradeReason, searchTitle, searchHint, searchNothing, filterTitle, filterAny, filterOverdueOnly, filterCleared, defeatApplied, noCardToClose
+    case savedCustomer, savedContact, nothingChanged, dealSaved, orderFormTitle, contractApproval, orders, settled, downgradeReason, searchTitle, searchHint, searchNothing, filterTitle, filterAny, filterOverdueOnly, filterCleared, viewReports, paneReports, defeatApplied, noCardToClose
     // Evening check
     case viewEvening, paneEvening, overdueCards, defeatApplications, carriedOver, checked, needsGuidanceMark
     case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck

@@ -106,6 +106,25 @@ public struct Strings: Sendable {
         }
     }
 
+    public func label(_ report: ReportKind) -> String {
+        switch (language, report) {
+        case (.zh, .funnel): return "销售漏斗"
+        case (.zh, .kpi): return "KPI（本月）"
+        case (.zh, .churn): return "客户流失（上月）"
+        case (.zh, .pareto): return "二八分析（12个月）"
+        case (.zh, .defeats): return "战败分析（12个月）"
+        case (.zh, .sources): return "客户来源（12个月）"
+        case (.zh, .vipProgress): return "潜在VIP进度（6个月）"
+        case (.en, .funnel): return "Sales funnel"
+        case (.en, .kpi): return "KPIs (this month)"
+        case (.en, .churn): return "Churn (last month)"
+        case (.en, .pareto): return "80/20 (12 months)"
+        case (.en, .defeats): return "Defeats (12 months)"
+        case (.en, .sources): return "Lead sources (12 months)"
+        case (.en, .vipProgress): return "Potential VIPs (6 months)"
+        }
+    }
+
     /// After saving an order: it is recorded, and who must now approve the contract.
     public func orderSaved(_ approver: ContractApprover) -> String {
         language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"

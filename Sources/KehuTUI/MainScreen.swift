@@ -38,16 +38,20 @@ public struct MainScreen {
         case .today: TodayPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .evening, .spotCheck: EveningPane.draw(vm, into: &buffer, rect: layout.list, context: context)
         case .approvals: ApprovalsPane.draw(vm, into: &buffer, rect: layout.list, context: context)
+        case .reports: ReportsPane.drawMenu(vm, into: &buffer, rect: layout.list, context: context)
         }
         }
         if vm.search == nil, vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
             DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
         } else if vm.search == nil, vm.view == .approvals, let proposal = vm.selectedApproval {
             DetailPanes.drawProposal(vm, proposal: proposal, into: &buffer, rect: layout.card, context: context)
+        } else if vm.search == nil, vm.view == .reports {
+            ReportsPane.drawReport(vm, into: &buffer, rect: Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,
+                                                                  height: layout.card.height + layout.timeline.height), context: context)
         } else {
             DetailPanes.drawCard(vm, into: &buffer, rect: layout.card, context: context)
         }
-        DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context)
+        if vm.search != nil || vm.view != .reports { DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context) }
         if let form = vm.form {
             // Over the right panes, as on the paper card: the list stays in sight.
             let area = Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,

@@ -18,6 +18,8 @@ enum StatusLine {
                 : "\(s[.customersWord]) \(vm.selectedIndex + 1)/\(vm.totalCustomers)"
         case .approvals:
             position = "\(s[.viewApprovals]) \(vm.approvals.count)"
+        case .reports:
+            position = "\(s[.viewReports]) \(vm.reportSelected + 1)/\(ReportKind.allCases.count)"
         case .evening, .spotCheck:
             let progress = vm.eveningProgress
             position = s.eveningProgress(checked: progress.checked, total: progress.total, carried: progress.carriedOver)
@@ -57,6 +59,7 @@ enum StatusLine {
         case .evening: return s[.viewEvening]
         case .spotCheck: return s[.viewSpotCheck]
         case .approvals: return s[.viewApprovals]
+        case .reports: return s[.viewReports]
         }
     }
 }
