@@ -147,6 +147,11 @@ for _ in 0..<5 {
 }
 report("search keystroke (\(typing.count) queries)", searchTimes)
 
+// Importing a sheet of 100,000 customers into a fresh database.
+let importRows = Int(ProcessInfo.processInfo.environment["KEHU_BENCH_IMPORT_ROWS"] ?? "") ?? 100_000
+let importTime = try ImportBenchmark.run(rows: importRows, login: osLogin)
+print(String(format: "import %d rows (decode, parse, check, one transaction): %.1f s", importRows, importTime / 1000))
+
 // Keypresses in-process: key → view-model → frame drawn and diffed, as the run loop does.
 print("")
 let keypresses = try KeypressBenchmark(store: store, login: osLogin, clock: FixedClock(today))

@@ -125,6 +125,30 @@ public struct Strings: Sendable {
         }
     }
 
+    /// What importing one row did, for the dry run's list and the reject file.
+    public func message(_ outcome: ImportOutcome) -> String {
+        let zh = language == .zh
+        switch outcome {
+        case .created(let code): return zh ? "新建 \(code)" : "create \(code)"
+        case .updated(let code, let fields):
+            return fields.isEmpty ? (zh ? "\(code) 无变化" : "\(code) unchanged")
+                                  : (zh ? "更新 \(code)：" : "update \(code): ") + fields.joined(separator: ", ")
+        case .duplicate(let code, let byPhone):
+            return zh ? "跳过：与 \(code) \(byPhone ? "电话相同" : "名称相同")" : "skip: same \(byPhone ? "phone" : "name") as \(code)"
+        case .rejected(let problems): return (zh ? "拒绝：" : "rejected: ") + problems.map(message).joined(separator: zh ? "；" : "; ")
+        }
+    }
+
+    public func message(_ problem: CustomerImportRow.Problem) -> String {
+        let zh = language == .zh
+        switch problem {
+        case .missing(let column): return zh ? "列「\(column)」为空" : "column \"\(column)\" is empty"
+        case .unreadable(let column, let value): return zh ? "列「\(column)」的「\(value)」无法识别" : "column \"\(column)\": cannot read \"\(value)\""
+        case .unknownCity(let column, let value):
+            return zh ? "列「\(column)」的城市「\(value)」不认识（客户编码需要城市）" : "column \"\(column)\": unknown city \"\(value)\" (the code needs it)"
+        }
+    }
+
     /// After saving an order: it is recorded, and who must now approve the contract.
     public func orderSaved(_ approver: ContractApprover) -> String {
         language == .zh ? "订单已记入；合同审批：\(label(approver))" : "Order recorded; the contract goes to \(label(approver))"

@@ -17,10 +17,10 @@ public struct AuditEntry: Hashable, Sendable {
 enum AuditLog {
     static func record(_ db: Database, at: LocalDateTime, actor: String, table: String, rowID: Int64,
                        field: String, old: String?, new: String?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at.description, actor, table, rowID, field, old, new])
+            """).execute(arguments: [at.description, actor, table, rowID, field, old, new])
     }
 
     static func entries(_ db: Database, table: String, rowID: Int64) throws -> [AuditEntry] {

@@ -7,12 +7,17 @@ import KehuCore
 enum CodeSerials {
     /// The next serial for `prefix`, recorded as taken.
     static func take(_ db: Database, prefix: String) throws -> Int {
-        let next = (try Int.fetchOne(db, sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?", arguments: [prefix]) ?? 0) + 1
-        try db.execute(sql: """
+        let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?"), arguments: [prefix]) ?? 0) + 1
+        try db.cachedStatement(sql: """
             INSERT INTO codeSerials(prefix, lastSerial) VALUES (?, ?)
             ON CONFLICT(prefix) DO UPDATE SET lastSerial = excluded.lastSerial
-            """, arguments: [prefix, next])
+            """).execute(arguments: [prefix, next])
         return next
+    }
+
+    /// The last serial given out for `prefix` (0 when none).
+    static func last(_ db: Database, prefix: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?"), arguments: [prefix]) ?? 0
     }
 
     /// Records that `serial` is in use, so the counter never hands it out again.

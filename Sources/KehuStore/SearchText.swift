@@ -39,6 +39,12 @@ enum SearchText {
     static func write(_ db: Database, customerID: Int64, _ lines: Lines) throws {
         try db.cachedStatement(sql: "UPDATE customers SET pinyin = ?, initials = ? WHERE id = ?")
             .execute(arguments: [lines.pinyin, lines.initials, customerID])
+        try writeLines(db, customerID: customerID, lines)
+    }
+
+    /// The three search lines alone, for a writer that put pinyin and initials in the
+    /// customer's row as it inserted it.
+    static func writeLines(_ db: Database, customerID: Int64, _ lines: Lines) throws {
         for (table, text) in [("searchHan", lines.han), ("searchLatin", lines.latin), ("searchDigits", lines.digits)] {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(customerID, text) VALUES (?, ?)").execute(arguments: [customerID, text])
         }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import KehuCore
+import KehuStore
 import Testing
 
 /// What the command line says and returns when something is wrong: a message naming the
@@ -219,5 +221,52 @@ struct ExportCommandTests {
         try queue.close()
         let refused = try sandbox.kehu(["export", "customers", "--db", path])
         #expect(refused.status == 10 && refused.stderr.contains("不能导出"))
+    }
+}
+
+/// Importing sheets shaped like the real ones: GBK and UTF-8 with BOM, messy phones and
+/// dates, a broken row in the middle, a file that is not CSV at all.
+struct ImportCommandTests {
+    @Test func gbkAndBomFilesBrokenRowsAndRerunning() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "20"]).status == 0)
+        let sheet = "客户名称,联系电话,联系人,手机,省份,城市,客户等级,建档日期,备注\r\n"
+            + "佛山顺德五金有限公司,０７５７－２２３３ ４４５５,黄伟,139 1234 5678,广东,佛山市,重点,2026年3月5日,\"老客户, 转介绍\"\r\n"
+            + "坏数据,12,,,火星,火星,Z,明天,\r\n"
+            + "东莞精密模具厂,(0769) 8765-4321,李丽,13800138000,广东,东莞,,45717,\"两行\n备注\"\r\n"
+        // The same sheet twice over: GB18030 as a Chinese Windows saves it, and UTF-8 with BOM.
+        let gbk = sandbox.path + "/gbk.csv", bom = sandbox.path + "/bom.csv"
+        try Data([0xEF, 0xBB, 0xBF] + Array(sheet.utf8)).write(to: URL(fileURLWithPath: bom))
+        let converted = try run("/usr/bin/env", ["sh", "-c", "tail -c +4 '\(bom)' | iconv -f UTF-8 -t GB18030 > '\(gbk)'"])
+        try #require(converted.status == 0, "\(converted.stderr)")
+        let before = try KehuDatabase.open(path: path).customerCount()
+
+        let dry = try sandbox.kehu(["import", "customers", gbk, "--db", path, "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("GB18030"), "\(dry.stderr)")
+        #expect(dry.stdout.contains("gbk.csv:3: 拒绝：列「联系电话」的「12」无法识别"))
+        #expect(dry.stdout.contains("gbk.csv:2: 新建 Bb-粤FS"))
+        let refused = try sandbox.kehu(["import", "customers", gbk, "--db", path])
+        #expect(refused.status == 65 && refused.stderr.contains("什么都没有导入"))
+        #expect(try KehuDatabase.open(path: path).customerCount() == before)
+
+        let skipped = try sandbox.kehu(["import", "customers", gbk, "--db", path, "--skip-bad"])
+        #expect(skipped.status == 0 && skipped.stdout.contains("新建 2"), "\(skipped.stdout)\(skipped.stderr)")
+        let rejects = try String(contentsOfFile: gbk + ".rejects.csv", encoding: .utf8)
+        #expect(rejects.contains("坏数据,12,") && rejects.contains("拒绝原因"))
+        let store = try KehuDatabase.open(path: path)
+        #expect(try store.customerCount() == before + 2)
+        let foshan = try #require(try store.searchCustomers("顺德五金").first)
+        let detail = try #require(try store.detail(customerID: foshan.row.id))
+        #expect(detail.customer.phone == "0757-2233 4455" && detail.customer.grade == .key && detail.customer.notes == "老客户, 转介绍")
+        #expect(detail.customer.createdAt.date == LocalDate(year: 2026, month: 3, day: 5) && detail.contacts.first?.mobile == "139 1234 5678")
+
+        // The UTF-8 copy of the same sheet: nothing new.
+        let rerun = try sandbox.kehu(["import", "customers", bom, "--db", path, "--skip-bad"])
+        #expect(rerun.status == 0 && rerun.stdout.contains("新建 0") && rerun.stdout.contains("重复跳过 2"), "\(rerun.stdout)")
+        #expect(try store.customerCount() == before + 2)
+
+        let notCSV = try sandbox.kehu(["import", "customers", kehuBinary, "--db", path])
+        #expect(notCSV.status == 65 && notCSV.stderr.contains("不是 CSV 文本"))
     }
 }

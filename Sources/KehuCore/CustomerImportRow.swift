@@ -1,0 +1,79 @@
+/// One line of an imported sheet read into a customer, or the reasons it cannot be.
+public struct CustomerImportRow: Sendable {
+    public enum Problem: Hashable, Sendable {
+        /// A required column is empty (the column's header as written in the file).
+        case missing(column: String)
+        /// A value that cannot be read: the column's header and the value.
+        case unreadable(column: String, value: String)
+        /// The city is not one kehu knows and no code was given: the code needs it.
+        case unknownCity(column: String, value: String)
+    }
+
+    public let line: Int
+    /// The fields as they were in the file, for a reject file.
+    public let fields: [String]
+    public var customer: Customer
+    /// A code given in the file (kept if well formed and free), else one is assigned.
+    public var givenCode: String?
+    public var city: CityDirectory.City?
+    public var contact: (name: String, mobile: String, position: String)?
+    public var problems: [Problem] = []
+
+    /// Reads one data row with the header row's fields.
+    public init(line: Int, fields: [String], headers: [String], mapping: ImportMapping, now: LocalDateTime) {
+        self.line = line
+        self.fields = fields
+        var values: [ImportField: (header: String, value: String)] = [:]
+        for (index, header) in headers.enumerated() {
+            guard let field = mapping.field(for: header), index < fields.count else { continue }
+            let value = Normalization.halfWidth(fields[index]).trimmingWhitespace()
+            if values[field] == nil || values[field]!.value.isEmpty { values[field] = (header, value) }
+        }
+        func text(_ field: ImportField) -> String { values[field]?.value ?? "" }
+        func column(_ field: ImportField) -> String { values[field]?.header ?? field.rawValue }
+        customer = Customer(code: "", name: text(.name), createdAt: now)
+        if text(.name).isEmpty { problems.append(.missing(column: column(.name))) }
+        customer.phone = text(.phone).isEmpty ? "" : (PhoneNumber(text(.phone))?.description ?? text(.phone))
+        if !text(.phone).isEmpty, PhoneNumber(text(.phone)) == nil { problems.append(.unreadable(column: column(.phone), value: text(.phone))) }
+        customer.fax = text(.fax).isEmpty ? "" : (PhoneNumber(text(.fax))?.description ?? text(.fax))
+        if !text(.fax).isEmpty, PhoneNumber(text(.fax)) == nil { problems.append(.unreadable(column: column(.fax), value: text(.fax))) }
+        customer.email = text(.email)
+        if !customer.email.isEmpty, !EmailAddress.isValid(customer.email) { problems.append(.unreadable(column: column(.email), value: customer.email)) }
+        customer.address = text(.address)
+        customer.postalCode = text(.postalCode)
+        customer.website = text(.website)
+        customer.industry = text(.industry)
+        customer.notes = text(.notes)
+        if let grade = ImportValues.grade(text(.grade)) { customer.grade = grade }
+        else { problems.append(.unreadable(column: column(.grade), value: text(.grade))) }
+        if let status = ImportValues.status(text(.status)) { customer.status = status }
+        else { problems.append(.unreadable(column: column(.status), value: text(.status))) }
+        if let source = ImportValues.source(text(.source)) { customer.source = source }
+        else { problems.append(.unreadable(column: column(.source), value: text(.source))) }
+        if !text(.createdOn).isEmpty {
+            if let day = ImportValues.date(text(.createdOn)) { customer.createdAt = LocalDateTime(date: day, hour: 9, minute: 0)! }
+            else { problems.append(.unreadable(column: column(.createdOn), value: text(.createdOn))) }
+        }
+        customer.updatedAt = customer.createdAt
+        let code = text(.code)
+        givenCode = code.isEmpty ? nil : code
+        if let code = givenCode, CustomerCode.parse(code) == nil { problems.append(.unreadable(column: column(.code), value: code)) }
+        let place = text(.province) + text(.city)
+        city = CityDirectory.city(named: text(.city)) ?? (place.isEmpty ? nil : CityDirectory.city(named: place))
+        if let city {
+            customer.city = city.name
+            customer.province = city.isAbroad ? "" : city.province
+        } else {
+            customer.city = text(.city)
+            customer.province = text(.province)
+            if givenCode == nil {
+                problems.append(text(.city).isEmpty ? .missing(column: column(.city)) : .unknownCity(column: column(.city), value: text(.city)))
+            }
+        }
+        if !text(.contactName).isEmpty {
+            let mobile = text(.contactMobile)
+            if !mobile.isEmpty, PhoneNumber(mobile) == nil { problems.append(.unreadable(column: column(.contactMobile), value: mobile)) }
+            contact = (text(.contactName), PhoneNumber(mobile)?.description ?? mobile, text(.contactPosition))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import GRDB
+import KehuCore
+
+/// What importing one row did, or would do in a dry run.
+public enum ImportOutcome: Hashable, Sendable {
+    case created(code: String)
+    /// An existing customer with the row's code: the fields the row changed.
+    case updated(code: String, fields: [String])
+    /// Already in the archive (or earlier in the file): same normalised phone or name.
+    case duplicate(of: String, byPhone: Bool)
+    case rejected([CustomerImportRow.Problem])
+}
+
+extension KehuDatabase {
+    /// Imports customers (and a contact each, when the row names one) in ONE transaction:
+    /// a dry run, or any rejected row without `skipBad`, rolls all of it back, so nothing
+    /// is half-imported. Rows are owned by `ownerID` (nil: the team's pool). Running the
+    /// same file again finds every row a duplicate or an update with nothing changed.
+    /// - Returns: one outcome per row, in order; `progress` hears how far it got.
+    public func importCustomers(_ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, dryRun: Bool, skipBad: Bool,
+                                by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> [ImportOutcome] {
+        var outcomes: [ImportOutcome] = []
+        try pool.writeWithoutTransaction { db in
+            // A large page cache for the one big transaction (SQLite's 2 MB default spends
+            // most of a 100,000-row import re-reading index pages), back to normal after.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            try db.inTransaction {
+                outcomes = try importRows(db, rows, ownerID: ownerID, teamID: teamID, actor: actor, progress: progress)
+                let rejected = outcomes.contains { if case .rejected = $0 { return true }; return false }
+                return dryRun || (rejected && !skipBad) ? .rollback : .commit
+            }
+        }
+        return outcomes
+    }
+
+    private func importRows(_ db: Database, _ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, actor: Actor,
+                            progress: ((Int) -> Void)?) throws -> [ImportOutcome] {
+        let byPhone = try db.makeStatement(sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
+        let byName = try db.makeStatement(sql: "SELECT code FROM customers WHERE nameKey = ? LIMIT 1")
+        var outcomes: [ImportOutcome] = []
+        // Serials counted in memory and written back once at the end: the same transaction
+        // holds the write lock throughout, so no one else can take one meanwhile.
+        var serials: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            if index % 500 == 499 { progress?(index + 1) }
+            guard row.problems.isEmpty else { outcomes.append(.rejected(row.problems)); continue }
+            var customer = row.customer
+            // A known code: bring that customer up to date with what the row has.
+            if let code = row.givenCode, let existing = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE code = ?", arguments: [code]) {
+                let original = Customer(row: existing)
+                var edited = original
+                for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
+                                         (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),
+                                         (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes)]
+                    where !value.isEmpty { edited[keyPath: keyPath] = value }
+                let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
+                                                      edited: edited.columnValues, actor: actor.login, at: actor.clock.now, ignoring: ["updatedAt"])
+                if !changed.isEmpty { try SearchKeys.refreshCustomer(db, id: original.id!) }
+                outcomes.append(.updated(code: code, fields: changed))
+                continue
+            }
+            if let phone = DuplicateKeys.phone(customer.phone), let code = try String.fetchOne(byPhone, arguments: [phone]) {
+                outcomes.append(.duplicate(of: code, byPhone: true)); continue
+            }
+            let nameKey = DuplicateKeys.name(customer.name)
+            if !nameKey.isEmpty, let code = try String.fetchOne(byName, arguments: [nameKey]) {
+                outcomes.append(.duplicate(of: code, byPhone: false)); continue
+            }
+            if let code = row.givenCode, let parts = CustomerCode.parse(code) {
+                customer.code = code
+                try CodeSerials.hold(db, prefix: parts.prefix, serial: parts.serial)
+                serials[parts.prefix] = max(try serials[parts.prefix] ?? CodeSerials.last(db, prefix: parts.prefix), parts.serial)
+            } else if let city = row.city {
+                let prefix = CustomerCode.cityPrefix(city)
+                let serial = try (serials[prefix] ?? CodeSerials.last(db, prefix: prefix)) + 1
+                serials[prefix] = serial
+                customer.code = CustomerCode.make(grade: customer.grade, status: customer.status, city: city, serial: serial)
+                customer.region = city.region
+            }
+            customer.ownerID = ownerID
+            customer.teamID = teamID
+            if ownerID != nil, customer.status == .potential { customer.claimedOn = actor.clock.today }
+            // The search keys are written with the row, once: a bulk import must not redo
+            // a customer's keys for each of its contacts.
+            let phoneKey = DuplicateKeys.phone(customer.phone)
+            let mobileKey = row.contact.flatMap { DuplicateKeys.phone($0.mobile) }
+            let lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province, phoneDigits: phoneKey,
+                                           contacts: row.contact.map { [($0.name, mobileKey, nil)] } ?? [])
+            let id = try RecordWriter.insert(db, table: "customers", values: customer.columnValues + [
+                ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
+                ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)], actor: actor.login, at: actor.clock.now)
+            if let person = row.contact {
+                var contact = Contact(customerID: id, name: person.name)
+                contact.mobile = person.mobile
+                contact.position = person.position
+                _ = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues + [("mobileDigits", mobileKey.databaseValue)],
+                                            actor: actor.login, at: actor.clock.now)
+            }
+            try SearchText.writeLines(db, customerID: id, lines)
+            outcomes.append(.created(code: customer.code))
+        }
+        for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
+        progress?(rows.count)
+        return outcomes
+    }
+}

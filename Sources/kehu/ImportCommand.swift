@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuStore
+
+/// `kehu import customers FILE`: customers from a CSV as Excel writes it in China.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import customers (with a contact each) from CSV: UTF-8 with or without BOM, or GBK/GB18030.",
+        discussion: """
+            Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
+            客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
+            --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
+            phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
+            rejected rows go to FILE.rejects.csv and the rest is imported. Admins and supervisors only.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "customers") var kind: String
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Only report what would happen.") var dryRun = false
+    @Flag(help: "Import the good rows; write the rejected ones beside the file.") var skipBad = false
+    @Option(help: "A file of `header = field` lines for headers kehu does not know.") var mapping: String?
+    @Option(help: "Owner login for the imported customers (default: none, the pool).") var owner: String?
+
+    func run() throws {
+        guard kind == "customers" else { throw ValidationError("unknown kind \"\(kind)\"; kehu imports customers") }
+        let (store, me, strings, clock) = try openAsUser(common)
+        let zh = strings.language == .zh
+        guard [.admin, .supervisor, .salesManager].contains(me.user.role) else {
+            throw fail(zh ? "只有管理员、主管和销售经理可以导入" : "only admins, supervisors and sales managers may import", code: ExitCodes.notAllowed)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw fail(zh ? "无法读取 \(file)" : "cannot read \(file)", code: 7)
+        }
+        guard let (text, encoding) = TextDecoding.decode(data) else {
+            throw fail(zh ? "\(file) 不是 CSV 文本（既不是 UTF-8 也不是 GBK）" : "\(file) is not CSV text (neither UTF-8 nor GBK)", code: 65)
+        }
+        var columns = ImportMapping.standard
+        if let mapping {
+            guard let mappingText = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+                throw fail(zh ? "无法读取映射文件 \(mapping)" : "cannot read the mapping file \(mapping)", code: 7)
+            }
+            do { columns = try columns.adding(mappingFile: mappingText) }
+            catch ImportMapping.Problem.badLine(let line, let content) {
+                throw fail("\(mapping):\(line): " + (zh ? "应为「列名 = 字段」，字段之一：" : "expected `header = field`, a field among: ")
+                           + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + " — \(content)", code: 65)
+            }
+        }
+        let table: [CSVReader.Row]
+        do { table = try CSVReader.rows(text) }
+        catch CSVReader.Problem.unclosedQuote(let line) {
+            throw fail("\(file):\(line): " + (zh ? "引号没有闭合" : "a quoted field is never closed"), code: 65)
+        }
+        guard let header = table.first else { throw fail(zh ? "\(file) 是空的" : "\(file) is empty", code: 65) }
+        guard header.fields.contains(where: { columns.field(for: $0) == .name }) else {
+            throw fail("\(file):1: " + (zh ? "找不到名称列（单位名称、客户名称或 name）；可用 --mapping 指定" : "no name column (单位名称, 客户名称 or name); name one with --mapping"),
+                       code: 65)
+        }
+        var ownerID: Int64?
+        if let owner {
+            guard let user = try store.user(login: owner) else { throw fail(strings.noSuchUser(owner), code: ExitCodes.unknownUser) }
+            ownerID = user.id
+        }
+        let rows = table.dropFirst().map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: clock.now) }
+        let showProgress = isatty(STDERR_FILENO) == 1 && rows.count >= 2_000
+        let outcomes: [ImportOutcome]
+        do {
+            outcomes = try store.importCustomers(rows, ownerID: ownerID, teamID: me.user.teamID, dryRun: dryRun, skipBad: skipBad,
+                                                 by: Actor(login: me.user.login, clock: clock)) { done in
+                guard showProgress else { return }
+                let filled = done * 30 / max(1, rows.count)
+                FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(rows.count)")
+            }
+            if showProgress { FileHandleStandardError.write("\n") }
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+        var counts: [String: Int] = [:]
+        var rejects: [(CustomerImportRow, String)] = []
+        for (row, outcome) in zip(rows, outcomes) {
+            switch outcome {
+            case .created: counts["created", default: 0] += 1
+            case .updated(_, let fields): counts[fields.isEmpty ? "unchanged" : "updated", default: 0] += 1
+            case .duplicate: counts["duplicate", default: 0] += 1
+            case .rejected: counts["rejected", default: 0] += 1; rejects.append((row, strings.message(outcome)))
+            }
+            if dryRun || (outcome.isRejected && !skipBad) { print("\(file):\(row.line): \(strings.message(outcome))") }
+        }
+        let summary = zh
+            ? "\(encoding.rawValue)，\(rows.count) 行：新建 \(counts["created"] ?? 0)，更新 \(counts["updated"] ?? 0)，无变化 \(counts["unchanged"] ?? 0)，重复跳过 \(counts["duplicate"] ?? 0)，拒绝 \(counts["rejected"] ?? 0)"
+            : "\(encoding.rawValue), \(rows.count) rows: \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, \(counts["unchanged"] ?? 0) unchanged, \(counts["duplicate"] ?? 0) duplicates skipped, \(counts["rejected"] ?? 0) rejected"
+        if dryRun {
+            print((zh ? "（演练，未写入）" : "(dry run, nothing written) ") + summary)
+            return
+        }
+        if !rejects.isEmpty, !skipBad {
+            throw fail(summary + (zh ? "。有拒绝的行，什么都没有导入；改好后重试，或加 --skip-bad" : ". Rows were rejected, so nothing was imported; fix them, or add --skip-bad"),
+                       code: 65)
+        }
+        if !rejects.isEmpty {
+            let rejectPath = file + ".rejects.csv"
+            func field(_ text: String) -> String {
+                text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }
+            var lines = [(header.fields + [zh ? "拒绝原因" : "why rejected"]).map(field).joined(separator: ",")]
+            for (row, why) in rejects { lines.append((row.fields + [why]).map(field).joined(separator: ",")) }
+            try (Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)).write(to: URL(fileURLWithPath: rejectPath))
+            print((zh ? "拒绝的行已写入 " : "Rejected rows written to ") + rejectPath)
+        }
+        print(summary)
+    }
+}
+
+extension ImportOutcome {
+    var isRejected: Bool { if case .rejected = self { return true }; return false }
+}

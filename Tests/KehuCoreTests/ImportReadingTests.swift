@@ -1,0 +1,41 @@
+import Testing
+import KehuCore
+
+struct ImportReadingTests {
+    @Test func csvAsExcelWritesIt() throws {
+        let text = "\u{FEFF}名称,备注\r\n\"广州\"\"华南\"\"机电\",\"一, 二\r\n三\"\r\n\r\n深圳,\n"
+        let rows = try CSVReader.rows(text)
+        #expect(rows.map(\.fields) == [["名称", "备注"], ["广州\"华南\"机电", "一, 二\r\n三"], ["深圳", ""]])
+        #expect(rows.map(\.line) == [1, 2, 5])
+        #expect(throws: CSVReader.Problem.unclosedQuote(line: 2)) { try CSVReader.rows("a,b\n\"open,x\n") }
+    }
+
+    @Test func valuesAsOfficesWriteThem() {
+        for (raw, expected) in [("2026/3/5", "2026-03-05"), ("2026-03-05", "2026-03-05"), ("2026年3月5日", "2026-03-05"),
+                                ("45717", "2025-03-01"), ("２０２６／３／５", "2026-03-05"), ("2026-03-05 14:30", "2026-03-05")] {
+            #expect(ImportValues.date(raw)?.description == expected, "\(raw)")
+        }
+        #expect(ImportValues.date("明天") == nil && ImportValues.date("2026/13/1") == nil)
+        #expect(ImportValues.grade("VIP") == .vip && ImportValues.grade(" 重点客户 ") == .key && ImportValues.grade("") == .general)
+        #expect(ImportValues.grade("潜在VIP") == .potentialVIP && ImportValues.grade("Z") == nil)
+        #expect(ImportValues.status("合作") == .cooperating && ImportValues.status("d") == .invalid && ImportValues.status("?") == nil)
+        #expect(ImportValues.source("展会") == .exhibition && ImportValues.source("") == .other)
+    }
+
+    @Test func aRowSaysWhichColumnIsWrong() throws {
+        let headers = ["客户名称", "Phone", "城市", "客户等级", "联系人", "手机"]
+        let now = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 9, minute: 0)!
+        let good = CustomerImportRow(line: 2, fields: ["长沙重工", "0731-8888 9999", "长沙市", "B", "刘强", "１３９００００１１１１"],
+                                     headers: headers, mapping: .standard, now: now)
+        #expect(good.problems.isEmpty && good.city?.initials == "CS" && good.customer.grade == .key)
+        #expect(good.contact?.mobile == "139 0000 1111" && good.customer.phone == "0731-8888 9999")
+        let bad = CustomerImportRow(line: 3, fields: ["", "12", "火星", "Z", "", ""], headers: headers, mapping: .standard, now: now)
+        #expect(bad.problems == [.missing(column: "客户名称"), .unreadable(column: "Phone", value: "12"), .unreadable(column: "客户等级", value: "Z"),
+                                 .unknownCity(column: "城市", value: "火星")])
+        let mapped = try ImportMapping.standard.adding(mappingFile: "# ours\n往来单位 = name\n所在城市 = city\n")
+        #expect(CustomerImportRow(line: 2, fields: ["佛山五金", "佛山"], headers: ["往来单位", "所在城市"], mapping: mapped, now: now).problems.isEmpty)
+        #expect(throws: ImportMapping.Problem.badLine(line: 2, text: "往来单位 = company")) {
+            try ImportMapping.standard.adding(mappingFile: "\n往来单位 = company\n")
+        }
+    }
+}
