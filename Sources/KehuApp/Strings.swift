@@ -144,6 +144,7 @@ public struct Strings: Sendable {
         switch problem {
         case .missing(let column): return zh ? "列「\(column)」为空" : "column \"\(column)\" is empty"
         case .unreadable(let column, let value): return zh ? "列「\(column)」的「\(value)」无法识别" : "column \"\(column)\": cannot read \"\(value)\""
+        case .noSuchCustomer(let value): return zh ? "档案中没有客户「\(value)」" : "no customer \"\(value)\" in the archive"
         case .unknownCity(let column, let value):
             return zh ? "列「\(column)」的城市「\(value)」不认识（客户编码需要城市）" : "column \"\(column)\": unknown city \"\(value)\" (the code needs it)"
         }

@@ -7,6 +7,8 @@ public struct CustomerImportRow: Sendable {
         case unreadable(column: String, value: String)
         /// The city is not one kehu knows and no code was given: the code needs it.
         case unknownCity(column: String, value: String)
+        /// A contact or visit for a customer that is not in the archive (code or name).
+        case noSuchCustomer(value: String)
     }
 
     public let line: Int

@@ -8,18 +8,18 @@ import KehuStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers (with a contact each) from CSV: UTF-8 with or without BOM, or GBK/GB18030.",
+        abstract: "Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030.",
         discussion: """
             Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
             客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
             --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
             phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
-            rejected rows go to FILE.rejects.csv and the rest is imported. Admins and supervisors only.
+            rejected rows go to FILE.rejects.csv and the rest is imported. Contacts and activities             (visit history) attach to customers found by 客户编码, else 单位名称; a visit keeps its date             and its 经办人. Admins, supervisors and sales managers only.
             """
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "customers") var kind: String
+    @Argument(help: "customers, contacts or activities") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Only report what would happen.") var dryRun = false
     @Flag(help: "Import the good rows; write the rejected ones beside the file.") var skipBad = false
@@ -27,7 +27,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Owner login for the imported customers (default: none, the pool).") var owner: String?
 
     func run() throws {
-        guard kind == "customers" else { throw ValidationError("unknown kind \"\(kind)\"; kehu imports customers") }
+        let history: HistoryImportRow.Kind?
+        switch kind {
+        case "customers": history = nil
+        case "contacts": history = .contacts
+        case "activities": history = .activities
+        default: throw ValidationError("unknown kind \"\(kind)\"; one of: customers, contacts, activities")
+        }
         let (store, me, strings, clock) = try openAsUser(common)
         let zh = strings.language == .zh
         guard [.admin, .supervisor, .salesManager].contains(me.user.role) else {
@@ -56,7 +62,7 @@ struct ImportCommand: ParsableCommand {
             throw fail("\(file):\(line): " + (zh ? "引号没有闭合" : "a quoted field is never closed"), code: 65)
         }
         guard let header = table.first else { throw fail(zh ? "\(file) 是空的" : "\(file) is empty", code: 65) }
-        guard header.fields.contains(where: { columns.field(for: $0) == .name }) else {
+        guard history != nil || header.fields.contains(where: { columns.field(for: $0) == .name }) else {
             throw fail("\(file):1: " + (zh ? "找不到名称列（单位名称、客户名称或 name）；可用 --mapping 指定" : "no name column (单位名称, 客户名称 or name); name one with --mapping"),
                        code: 65)
         }
@@ -65,22 +71,30 @@ struct ImportCommand: ParsableCommand {
             guard let user = try store.user(login: owner) else { throw fail(strings.noSuchUser(owner), code: ExitCodes.unknownUser) }
             ownerID = user.id
         }
-        let rows = table.dropFirst().map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: clock.now) }
+        let dataRows = Array(table.dropFirst())
+        let rows: [(line: Int, fields: [String])] = dataRows.map { ($0.line, $0.fields) }
         let showProgress = isatty(STDERR_FILENO) == 1 && rows.count >= 2_000
         let outcomes: [ImportOutcome]
+        let actor = Actor(login: me.user.login, clock: clock)
         do {
-            outcomes = try store.importCustomers(rows, ownerID: ownerID, teamID: me.user.teamID, dryRun: dryRun, skipBad: skipBad,
-                                                 by: Actor(login: me.user.login, clock: clock)) { done in
-                guard showProgress else { return }
-                let filled = done * 30 / max(1, rows.count)
-                FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(rows.count)")
+            if let history {
+                let parsed = dataRows.map { HistoryImportRow(kind: history, line: $0.line, fields: $0.fields, headers: header.fields) }
+                outcomes = try store.importHistory(parsed, kind: history, dryRun: dryRun, skipBad: skipBad, by: actor)
+            } else {
+                let parsed = dataRows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: clock.now) }
+                outcomes = try store.importCustomers(parsed, ownerID: ownerID, teamID: me.user.teamID, dryRun: dryRun, skipBad: skipBad,
+                                                     by: actor) { done in
+                    guard showProgress else { return }
+                    let filled = done * 30 / max(1, rows.count)
+                    FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(rows.count)")
+                }
+                if showProgress { FileHandleStandardError.write("\n") }
             }
-            if showProgress { FileHandleStandardError.write("\n") }
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
         var counts: [String: Int] = [:]
-        var rejects: [(CustomerImportRow, String)] = []
+        var rejects: [((line: Int, fields: [String]), String)] = []
         for (row, outcome) in zip(rows, outcomes) {
             switch outcome {
             case .created: counts["created", default: 0] += 1
@@ -88,7 +102,12 @@ struct ImportCommand: ParsableCommand {
             case .duplicate: counts["duplicate", default: 0] += 1
             case .rejected: counts["rejected", default: 0] += 1; rejects.append((row, strings.message(outcome)))
             }
-            if dryRun || (outcome.isRejected && !skipBad) { print("\(file):\(row.line): \(strings.message(outcome))") }
+            if dryRun || (outcome.isRejected && !skipBad) {
+                var text = strings.message(outcome)
+                if history != nil, case .created(let code) = outcome { text = zh ? "加到 \(code)" : "add to \(code)" }
+                if history != nil, case .duplicate(let code, _) = outcome { text = zh ? "跳过：\(code) 已有" : "skip: \(code) has it already" }
+                print("\(file):\(row.line): \(text)")
+            }
         }
         let summary = zh
             ? "\(encoding.rawValue)，\(rows.count) 行：新建 \(counts["created"] ?? 0)，更新 \(counts["updated"] ?? 0)，无变化 \(counts["unchanged"] ?? 0)，重复跳过 \(counts["duplicate"] ?? 0)，拒绝 \(counts["rejected"] ?? 0)"

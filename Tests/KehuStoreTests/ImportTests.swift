@@ -42,3 +42,39 @@ struct ImportTests {
         #expect(update == [.updated(code: "Cb-粤GZ0009", fields: ["phone"])])
     }
 }
+
+struct HistoryImportTests {
+    @Test func contactsAndVisitsKeepTheirDatesAndAuthors() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("history.db"))
+        let zhang = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
+        let customer = try db.add(sampleCustomer("Ca-粤GZ0001", "广州华南机电有限公司"), by: testActor)
+        let importer = Actor(login: "admin", clock: FixedClock(testNow))
+        let contactHeaders = ["客户编码", "单位名称", "姓名", "职务", "手机", "生日", "决策人"]
+        let contacts = [["Ca-粤GZ0001", "", "赵老板", "总经理", "137 0000 1111", "1970/5/6", "是"],
+                        ["", "广州华南机电有限公司", "钱工", "工程师", "abc", "", ""],
+                        ["", "不存在公司", "孙某", "", "", "", ""]]
+            .enumerated().map { HistoryImportRow(kind: .contacts, line: $0.offset + 2, fields: $0.element, headers: contactHeaders) }
+        let refused = try db.importHistory(contacts, kind: .contacts, dryRun: false, skipBad: false, by: importer)
+        #expect(refused[1] == .rejected([.unreadable(column: "手机", value: "abc")]) && refused[2] == .rejected([.noSuchCustomer(value: "不存在公司")]))
+        #expect(try db.detail(customerID: customer)?.contacts.isEmpty == true)
+        _ = try db.importHistory(contacts, kind: .contacts, dryRun: false, skipBad: true, by: importer)
+        let boss = try #require(try db.detail(customerID: customer)?.contacts.first)
+        #expect(boss.name == "赵老板" && boss.isDecisionMaker && boss.birthday == LocalDate(year: 1970, month: 5, day: 6))
+
+        let visitHeaders = ["客户编码", "日期", "方式", "经办人", "联系人", "洽谈内容", "级别"]
+        let visits = [["Ca-粤GZ0001", "2024-05-06 10:30", "上门", "老王", "赵老板", "第一次上门", "B"],
+                      ["Ca-粤GZ0001", "2024/6/1", "电话", "张伟", "", "电话跟进报价", "A"]]
+            .enumerated().map { HistoryImportRow(kind: .activities, line: $0.offset + 2, fields: $0.element, headers: visitHeaders) }
+        #expect(try db.importHistory(visits, kind: .activities, dryRun: false, skipBad: false, by: importer) == [.created(code: "Ca-粤GZ0001"), .created(code: "Ca-粤GZ0001")])
+        let timeline = try db.timeline(customerID: customer, offset: 0, limit: 10)
+        #expect(timeline.map(\.activity.content) == ["电话跟进报价", "第一次上门"])
+        #expect(timeline[0].activity.handlerID == zhang && timeline[1].handlerName == "老王")
+        #expect(timeline[1].activity.occurredAt.description == "2024-05-06 10:30" && timeline[1].contactName == "赵老板")
+        #expect(try db.users().first { $0.displayName == "老王" }?.active == false)   // 老王 has left: the author, who cannot log in
+        #expect(try db.history(table: "activities", rowID: timeline[0].activity.id!).first?.actor == "admin")
+        // Again: nothing new.
+        #expect(try db.importHistory(visits, kind: .activities, dryRun: false, skipBad: false, by: importer)
+            .allSatisfy { $0 == .duplicate(of: "Ca-粤GZ0001", byPhone: false) })
+    }
+}

@@ -1,0 +1,82 @@
+import GRDB
+import KehuCore
+
+extension KehuDatabase {
+    /// Imports contacts or visit history onto existing customers (found by code, else by
+    /// name), in one transaction like `importCustomers`. A visit keeps its date and its
+    /// handler — a colleague found by name or login, or, for someone who has left, an
+    /// inactive user of that name — while the audit history names the importer. A row
+    /// already there (the same contact name, or the same visit time and text) is skipped,
+    /// so a file imported twice adds nothing.
+    public func importHistory(_ rows: [HistoryImportRow], kind: HistoryImportRow.Kind, dryRun: Bool, skipBad: Bool,
+                              by actor: Actor) throws -> [ImportOutcome] {
+        var outcomes: [ImportOutcome] = []
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction {
+                outcomes = try importHistoryRows(db, rows, kind: kind, actor: actor)
+                let rejected = outcomes.contains { if case .rejected = $0 { return true }; return false }
+                return dryRun || (rejected && !skipBad) ? .rollback : .commit
+            }
+        }
+        return outcomes
+    }
+
+    private func importHistoryRows(_ db: Database, _ rows: [HistoryImportRow], kind: HistoryImportRow.Kind, actor: Actor) throws -> [ImportOutcome] {
+        var handlers: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, login, displayName FROM users") {
+            handlers[row["displayName"]] = handlers[row["displayName"]] ?? row["id"]
+            handlers[row["login"]] = row["id"]
+        }
+        var outcomes: [ImportOutcome] = []
+        for row in rows {
+            guard row.problems.isEmpty else { outcomes.append(.rejected(row.problems)); continue }
+            let found = try Row.fetchOne(db, sql: "SELECT id, code FROM customers WHERE code = ?", arguments: [row.customerCode])
+                ?? Row.fetchOne(db, sql: "SELECT id, code FROM customers WHERE name = ? OR nameKey = ? ORDER BY id LIMIT 1",
+                                arguments: [row.customerName, DuplicateKeys.name(row.customerName)])
+            guard let found else {
+                outcomes.append(.rejected([.noSuchCustomer(value: row.customerCode.isEmpty ? row.customerName : row.customerCode)]))
+                continue
+            }
+            let customerID: Int64 = found["id"], code: String = found["code"]
+            switch kind {
+            case .contacts:
+                guard var contact = row.contact else { continue }
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM contacts WHERE customerID = ? AND name = ?)",
+                                     arguments: [customerID, contact.name]) == true {
+                    outcomes.append(.duplicate(of: code, byPhone: false)); continue
+                }
+                contact.customerID = customerID
+                let id = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
+                try SearchKeys.refreshContact(db, id: id)
+            case .activities:
+                guard let when = row.occurredAt else { continue }
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM activities WHERE customerID = ? AND occurredAt = ? AND content = ?)",
+                                     arguments: [customerID, when.description, row.content]) == true {
+                    outcomes.append(.duplicate(of: code, byPhone: false)); continue
+                }
+                var handlerID = handlers[row.handlerName]
+                if handlerID == nil {
+                    // Someone who has left: kept as the author, unable to log in.
+                    var number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0) + 1
+                    while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users WHERE login = ?)", arguments: ["imported.\(number)"]) == true {
+                        number += 1
+                    }
+                    var former = User(login: "imported.\(number)", displayName: row.handlerName, role: .salesperson)
+                    former.active = false
+                    handlerID = try RecordWriter.insert(db, table: "users", values: former.columnValues, actor: actor.login, at: actor.clock.now)
+                    handlers[row.handlerName] = handlerID
+                }
+                let number = (try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0) + 1
+                var visit = Activity(customerID: customerID, visitNumber: number, method: row.method, occurredAt: when,
+                                     handlerID: handlerID!, content: row.content)
+                visit.contactID = row.contactName.isEmpty ? nil
+                    : try Int64.fetchOne(db, sql: "SELECT id FROM contacts WHERE customerID = ? AND name = ?", arguments: [customerID, row.contactName])
+                visit.levelJudged = row.level
+                visit.nextVisitOn = row.nextVisitOn
+                _ = try RecordWriter.insert(db, table: "activities", values: visit.columnValues, actor: actor.login, at: actor.clock.now)
+            }
+            outcomes.append(.created(code: code))
+        }
+        return outcomes
+    }
+}
