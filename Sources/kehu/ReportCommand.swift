@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).")
     var name: String
-    @Option(help: "A team's name (funnel, kpi).") var team: String?
+    @Option(help: "Only one team's customers (a team's name).") var team: String?
     @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
     @Option(help: "First day of the period.") var from: String?
     @Option(help: "Last day of the period.") var to: String?
@@ -28,26 +28,33 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("unknown format \"\(self.format)\"; one of: text, csv, json")
         }
         let (first, last) = try period(today: clock.today)
-        let scoped = store.scoped(to: Viewer(me.user))
+        var scoped = store.scoped(to: Viewer(me.user))
+        // --team narrows any report to one team's customers — within what the login may
+        // see: a manager's region, a supervisor's own team.
+        var teamID: Int64?
+        if let team {
+            guard let found = try store.team(named: team), let id = found.id else {
+                throw ValidationError("no team named \"\(team)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
+            }
+            let allowed: Bool
+            switch me.user.role {
+            case .admin, .generalManager: allowed = true
+            case .salesManager, .marketingManager: allowed = me.user.region.isEmpty || me.user.region == found.region
+            default: allowed = me.user.teamID == id
+            }
+            guard allowed else {
+                throw fail(strings.language == .zh ? "看不到团队「\(team)」的数据" : "team \"\(team)\" is outside what you may see", code: ExitCodes.notAllowed)
+            }
+            teamID = id
+            if me.user.role != .salesperson {
+                scoped = store.scoped(to: Viewer(User(login: "", displayName: "", role: .supervisor, teamID: id)))
+            }
+        }
         let table: ReportTable
         switch name {
         case "churn": table = ChurnReportPresenter.table(try scoped.churnReport(from: first, to: last, today: clock.today), strings: strings)
-        case "funnel":
-            var teamID: Int64?
-            if let team {
-                guard let found = try store.team(named: team) else {
-                    throw ValidationError("no team named \"\(team)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
-                }
-                teamID = found.id
-            }
-            table = ManagerReportPresenter.funnel(try scoped.funnel(teamID: teamID), strings: strings)
+        case "funnel": table = ManagerReportPresenter.funnel(try scoped.funnel(teamID: teamID), strings: strings)
         case "kpi":
-            let teamID = try team.map { name -> Int64 in
-                guard let found = try store.team(named: name), let id = found.id else {
-                    throw ValidationError("no team named \"\(name)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
-                }
-                return id
-            }
             table = ManagerReportPresenter.kpi(try scoped.kpi(from: first, to: last, today: clock.today, teamID: teamID),
                                                targets: try store.kpiTargets(), from: first, to: last, strings: strings)
         case "vip-progress":

@@ -147,6 +147,9 @@ struct CareCommandTests {
         let report = try sandbox.kehu(["report", "churn", "--db", path, "--format", "csv"])
         #expect(report.status == 0 && report.stdout.hasPrefix("流失客户\r\n编码,单位名称,等级,责任人,流失日期,原因\r\n"), "\(report.stdout.prefix(200))")
         #expect(try sandbox.kehu(["report", "funnelx", "--db", path]).status == 64)
+        #expect(try sandbox.kehu(["report", "churn", "--db", path, "--team", "火星组"]).status == 64)
+        let team = try sandbox.kehu(["report", "kpi", "--db", path, "--team", "华南一组", "--format", "json"])
+        #expect(team.status == 0 && team.stdout.contains("\"report\" : \"kpi\"") && !team.stdout.contains("华东一组"), "\(team.stdout.prefix(300))")
         #expect(try sandbox.kehu(["report", "churn", "--db", path, "--month", "2026-13"]).status == 64)
 
         let dryRun = try sandbox.kehu(["purge", "--db", path, "--dry-run"])

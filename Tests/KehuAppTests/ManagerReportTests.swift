@@ -71,6 +71,38 @@ struct ManagerReportTests {
                                               strings: Strings(.en)).rendered(as: .text).contains("80/20 (0)\n  none"))
     }
 
+    /// Every report in every format: text lines up, CSV has its header rows, JSON parses
+    /// with the same sections — for a period with data and for an empty one.
+    @Test func everyReportInEveryFormat() throws {
+        let (db, _) = try archive(Scratch())
+        for period in [(LocalDate(year: 2026, month: 10, day: 1)!, LocalDate(year: 2026, month: 11, day: 22)!),
+                       (LocalDate(year: 2025, month: 1, day: 1)!, LocalDate(year: 2025, month: 1, day: 31)!)] {
+            let s = Strings(.en)
+            let tables = [
+                ChurnReportPresenter.table(try db.churnReport(from: period.0, to: period.1, today: fixedNow.date), strings: s),
+                ManagerReportPresenter.funnel(try db.funnel(), strings: s),
+                ManagerReportPresenter.kpi(try db.kpi(from: period.0, to: period.1, today: fixedNow.date), targets: try db.kpiTargets(),
+                                           from: period.0, to: period.1, strings: s),
+                ManagerReportPresenter.pareto(try db.pareto(from: period.0, to: period.1), from: period.0, to: period.1, strings: s),
+                ManagerReportPresenter.defeats(try db.defeats(from: period.0, to: period.1), from: period.0, to: period.1, strings: s),
+                ManagerReportPresenter.sources(try db.sources(from: period.0, to: period.1), from: period.0, to: period.1, strings: s),
+                ManagerReportPresenter.vipProgress(try db.vipProgress(from: period.0, to: period.1), from: period.0, to: period.1, strings: s),
+            ]
+            #expect(tables.map(\.name) == ["churn", "funnel", "kpi", "pareto", "defeats", "sources", "vip-progress"])
+            for table in tables {
+                let text = table.rendered(as: .text)
+                #expect(text.hasPrefix(table.title + "\n"))
+                let csv = table.rendered(as: .csv)
+                for section in table.sections where !section.columns.isEmpty {
+                    #expect(csv.contains(section.columns.joined(separator: ",")) || section.columns.contains { $0.contains(",") }, "\(table.name)")
+                }
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(table.rendered(as: .json).utf8)) as? [String: Any])
+                #expect(json["report"] as? String == table.name)
+                #expect((json["sections"] as? [[String: Any]])?.count == table.sections.count)
+            }
+        }
+    }
+
     @Test func defeatsAndSources() throws {
         let (db, _) = try archive(Scratch())
         let period = (LocalDate(year: 2026, month: 10, day: 1)!, LocalDate(year: 2026, month: 11, day: 30)!)
