@@ -23,7 +23,8 @@ public struct SearchHit: Hashable, Sendable {
 
 extension KehuDatabase {
     /// Customers matching what was typed, best matches first (exact code or phone, then
-    /// name prefix, then pinyin prefix, then anywhere), by code within each; at most
+    /// code and name prefix, then pinyin prefix, then anywhere) — within a tier by code,
+    /// name or pinyin as its index reads, anywhere-matches by code; at most
     /// `limit`. One- and two-character Chinese queries work like any other: the last tier
     /// is a substring scan of a compact line per customer, so no tokenizer stands between
     /// a short name and its customer. Only what the viewer may see.
@@ -39,13 +40,16 @@ extension KehuDatabase {
         let (condition, visibility) = visible()
         let me = viewer?.userID ?? 0
 
-        var tiers: [(match: SearchHit.Match, test: String, argument: String, byCode: Bool)] = [
-            (.exact, "(lower(c.code) = ?1 OR c.id IN (SELECT customerID FROM formerCodes WHERE lower(code) = ?1))", query, true),
+        // Each tier reads in the order of the index it searches (so a one-character query
+        // stops after `limit` rows instead of sorting a third of the archive); nil: the
+        // narrow search table's own order.
+        var tiers: [(match: SearchHit.Match, test: String, argument: String, order: String?)] = [
+            (.exact, "(lower(c.code) = ?1 OR c.id IN (SELECT customerID FROM formerCodes WHERE lower(code) = ?1))", query, "c.code"),
         ]
         if phoneLike {
             tiers.append((.exact, """
                 (c.phoneDigits = ?1 OR c.id IN (SELECT customerID FROM contacts WHERE mobileDigits = ?1 OR phoneDigits = ?1))
-                """, DuplicateKeys.phone(digits) ?? digits, true))
+                """, DuplicateKeys.phone(digits) ?? digits, "c.code"))
         }
         // Codes by their start, with or without the grade and status letters or the province.
         tiers.append((.namePrefix, """
@@ -53,31 +57,32 @@ extension KehuDatabase {
              OR (lower(substr(c.code, 4)) >= ?1 AND lower(substr(c.code, 4)) < ?1 || char(1114111))
              OR (lower(substr(c.code, 5)) >= ?1 AND lower(substr(c.code, 5)) < ?1 || char(1114111))
              OR c.id IN (SELECT customerID FROM formerCodes WHERE instr(lower(code), ?1) > 0))
-            """, query, true))
-        tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, true))
+            """, query, "c.code"))
+        tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id"))
         if letters {
-            tiers.append((.pinyinPrefix, "((c.pinyin >= ?1 AND c.pinyin < ?1 || '{') OR (c.initials >= ?1 AND c.initials < ?1 || '{'))", query, true))
+            tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id"))
+            tiers.append((.pinyinPrefix, "(c.pinyin >= ?1 AND c.pinyin < ?1 || '{')", query, "c.pinyin, c.id"))
         }
         // Anywhere, in the one narrow line the query's characters can be in. Read in
         // storage order and stopped at the limit: a common query ends early, a miss reads
         // the whole line table once.
         let anywhere = query.contains { !$0.isASCII } ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
-        tiers.append((.substring, "instr(s.text, ?1) > 0", phoneLike ? digits : query, false))
+        tiers.append((.substring, "instr(s.text, ?1) > 0", phoneLike ? digits : query, nil))
 
         return try read { db in
             var hits: [SearchHit] = []
             var seen: Set<Int64> = []
-            for (match, test, argument, byCode) in tiers where hits.count < limit {
+            for (match, test, argument, order) in tiers where hits.count < limit {
                 // Each ?1 in a test is the query; written out as plain marks in text order.
                 let marks = test.components(separatedBy: "?1").count - 1
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT \(Self.listColumns)
-                    FROM \(byCode ? "customers c" : "\(anywhere) s CROSS JOIN customers c ON c.id = s.customerID")
+                    FROM \(order != nil ? "customers c" : "\(anywhere) s CROSS JOIN customers c ON c.id = s.customerID")
                     WHERE \(test.replacingOccurrences(of: "?1", with: "?")) AND \(condition)
-                    \(byCode ? "ORDER BY c.code" : "") LIMIT \(limit)
+                    \(order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
                     """, arguments: [me, warnFrom] + StatementArguments(Array(repeating: argument, count: marks)) + visibility)
                 let found = rows.map(CustomerListRow.init(row:))
-                for row in byCode ? found : found.sorted(by: { $0.code < $1.code }) {
+                for row in order != nil ? found : found.sorted(by: { $0.code < $1.code }) {
                     let hit = SearchHit(row: row, match: match)
                     guard hits.count < limit, seen.insert(hit.row.id).inserted else { continue }
                     hits.append(hit)
