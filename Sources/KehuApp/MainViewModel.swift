@@ -530,6 +530,19 @@ public final class MainViewModel {
         }
     }
 
+    /// Rereads everything shown, after something other than this session changed the
+    /// archive (the day's calendar rules, applied after the first frame).
+    public func reloadFromStore() {
+        window = (0, [])
+        attempt {
+            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
+            selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))
+            try fillWindow()
+            try reloadCurrentView()
+            try loadSelection()
+        }
+    }
+
     /// Shows a message in the status line (config problems at start-up, for example).
     public func show(_ text: String, kind: StatusMessage.Kind) {
         message = StatusMessage(kind: kind, text: text)

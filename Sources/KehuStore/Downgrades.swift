@@ -61,13 +61,18 @@ extension KehuDatabase {
         }
     }
 
+    /// Whether today's calendar rules have run already (by any session).
+    public func companyRulesApplied(today: LocalDate) throws -> Bool {
+        try setting("rules.appliedOn") == today.description
+    }
+
     /// Everything the company's rules decide by the calendar — pool drops, churn,
     /// downgrade proposals — applied for `today`. Called whenever kehu or a batch command
     /// starts, so no cron job is needed. The rules count in whole days, so the first start
     /// of a day applies them and later starts that day skip the work (a second pass would
     /// change nothing anyway); `force` applies them regardless.
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
-        if !force, try setting("rules.appliedOn") == today.description { return }
+        if !force, try companyRulesApplied(today: today) { return }
         try applyPoolDrops(today: today, by: actor)
         try applyChurn(today: today, by: actor)
         try proposeDowngrades(today: today, by: actor)

@@ -6,18 +6,28 @@ import TerminalUI
 public final class TerminalApp {
     let viewModel: MainViewModel
     let screen: MainScreen
+    /// Work that may wait until the first screen is up (the day's calendar rules): run
+    /// once after the first frame, before any key is read; true when it changed data.
+    let afterFirstFrame: (() -> Bool)?
 
-    public init(viewModel: MainViewModel, theme: Theme) {
+    public init(viewModel: MainViewModel, theme: Theme, afterFirstFrame: (() -> Bool)? = nil) {
         self.viewModel = viewModel
         self.screen = MainScreen(theme: theme)
+        self.afterFirstFrame = afterFirstFrame
     }
 
     /// Runs until the user quits or a signal arrives. Returns the process exit code:
     /// 0, or 128 + the signal number as shells expect.
     public func run(on backend: NcursesBackend) -> Int32 {
         viewModel.start()
+        var pending = afterFirstFrame
         while true {
             backend.present(screen.render(viewModel, size: backend.size))
+            if let work = pending {
+                pending = nil
+                if work() { viewModel.reloadFromStore() }
+                continue
+            }
             if viewModel.shouldQuit { return 0 }
             let event = backend.nextEvent(timeoutMilliseconds: SystemClock.millisecondsToNextMinute())
             if let signal = backend.pendingSignal {

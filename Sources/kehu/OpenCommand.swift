@@ -68,13 +68,6 @@ struct OpenCommand: ParsableCommand {
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
-        // Company rules apply whenever kehu runs, no cron job needed; running them twice
-        // changes nothing the second time.
-        do {
-            let ruleKeeper = Actor(login: "kehu", clock: clock)
-            try store.applyCompanyRules(today: clock.today, by: ruleKeeper)
-        }
-        catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
         let login = profile.user.login
         // Everything this session reads or writes is limited to what this person may see.
         let scopedStore = store.scoped(to: Viewer(profile.user))
@@ -103,7 +96,20 @@ struct OpenCommand: ParsableCommand {
         }
         if !notes.isEmpty { viewModel.show(notes.joined(separator: " | "), kind: .error) }
 
-        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme).run(on: backend)
+        // Company rules apply whenever kehu runs, no cron job needed (the first start of a
+        // day does the work, later ones find it done). Applied right after the first frame
+        // so the screen is up at once; no key is read before they are done.
+        let rulesDone = try store.companyRulesApplied(today: clock.today)
+        let applyRules: (() -> Bool)? = rulesDone ? nil : {
+            do {
+                try store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
+                return true
+            } catch {
+                viewModel.show(strings.message(error), kind: .error)
+                return false
+            }
+        }
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: applyRules).run(on: backend)
         backend.stop()
         try? store.close()
         // Problems stay readable after the screen is gone.
