@@ -179,14 +179,6 @@ extension MainViewModel {
             let team = try filter.teamID.flatMap { id in try store.teams().first { $0.id == id }?.name }
             filterSummary = strings.filterSummary(filter, order: order, ownerName: owner, teamName: team)
         }
-        view = .allCustomers
-        selectedIndex = 0
-        listTop = 0
-        window = (0, [])
-        attempt {
-            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
-            try fillWindow()
-            try loadSelection()
-        }
+        showListFromTop()
     }
 }

@@ -39,11 +39,6 @@ extension MainViewModel {
         reportTop = 0
     }
 
-    /// The report as lines of text for the right-hand pane.
-    public var reportLines: [String] {
-        reportTable.map { $0.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
-    }
-
     /// `R`: into the Reports view, and back to where you were.
     func toggleReports() {
         attempt {

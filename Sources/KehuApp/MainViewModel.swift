@@ -149,7 +149,12 @@ public final class MainViewModel {
     public internal(set) var approvalSelected = 0
     /// The Reports view: which report, its table, how far it is scrolled.
     public internal(set) var reportSelected = 0
-    public internal(set) var reportTable: ReportTable?
+    public internal(set) var reportTable: ReportTable? {
+        didSet { reportLines = reportTable.map { $0.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
+    }
+    /// The report as lines of text for the right-hand pane, laid out once per report
+    /// rather than on every frame (an 80/20 list can run to thousands of lines).
+    public private(set) var reportLines: [String] = []
     public internal(set) var reportTop = 0
     /// Where `R` returns from the Reports view.
     var viewBeforeReports: ListView = .allCustomers
@@ -519,6 +524,11 @@ public final class MainViewModel {
     func switchArchiveView(by step: Int) {
         let all = ArchiveView.allCases
         archiveView = all[(all.firstIndex(of: archiveView)! + step + all.count) % all.count]
+        showListFromTop()
+    }
+
+    /// The customer list, as archive view, filter and order now say, from its first row.
+    func showListFromTop() {
         view = .allCustomers
         selectedIndex = 0
         listTop = 0

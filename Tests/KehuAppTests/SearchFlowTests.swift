@@ -12,8 +12,6 @@ struct SearchFlowTests {
         let scratch = Scratch()
         let vm = try salespersonViewModel(scratch)
         #expect(vm.view == .today)
-        let startSelection = vm.todaySelected
-        let startCustomer = vm.detail?.customer.id
         // A customer of 张伟's from the full list, found by two characters of its name.
         let target = try #require(try vm.store.customerPage(offset: 5, limit: 1).first)
         let twoCharacters = String(target.name.dropFirst(2).prefix(2))
@@ -41,7 +39,6 @@ struct SearchFlowTests {
         #expect(!vm.shouldQuit)
         vm.handle(Key(.escape))
         #expect(vm.search == nil && vm.view == .today && vm.todaySelected == todaySelection)
-        _ = (startSelection, startCustomer)
     }
 
     @Test func phoneFragmentsPinyinAndNothingFound() throws {

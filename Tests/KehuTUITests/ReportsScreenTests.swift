@@ -25,10 +25,13 @@ struct ReportsScreenTests {
         #expect(vm.reportTable?.name == "sources")
         screen = try ScreenFixture.render(vm, width: 100, height: 30).trimmedLines
         #expect(screen.contains { $0.contains("线索与成交") })
-        // The right side scrolls when it has the focus.
+        // The right side scrolls when it has the focus, a page at a time, never past the end.
         vm.send(.focusNext)
         vm.send(.pageDown)
-        #expect(vm.reportTop >= 0)
+        let page = vm.viewport.cardRows + vm.viewport.timelineRows
+        #expect(vm.reportTop == min(page - 1, max(0, vm.reportLines.count - page)))
+        vm.send(.last)
+        #expect(vm.reportTop == max(0, vm.reportLines.count - page))
         vm.handle(.char("R"))
         #expect(vm.view == before)
     }
