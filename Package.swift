@@ -15,13 +15,17 @@ let package = Package(
     targets: [
         // Domain types and rules; no I/O, no clock of its own.
         .target(name: "KehuCore"),
-        // The only module that speaks SQL.
+        // Facts from the kernel and the host: who is running kehu (real uid → passwd), the
+        // setgid group privilege and files opened with the user's own rights, the
+        // installed configuration found beside the binary.
+        .target(name: "KehuHost"),
+        // The only module that speaks SQL, behind one door opened for a verified login.
         .target(name: "KehuStore", dependencies: [
-            "KehuCore",
+            "KehuCore", "KehuHost",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // View-models, keymaps and themes as data; never draws.
-        .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore", "TerminalBasics"]),
+        .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore", "KehuHost", "TerminalBasics"]),
         // Keys, styles and display width as plain values: shared by keymaps, themes and
         // presenters (KehuApp) and by drawing (TerminalUI).
         .target(name: "TerminalBasics"),
@@ -30,22 +34,23 @@ let package = Package(
         // Cells, display width, widgets, key decoding, backends; knows nothing of customers.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "TerminalBasics"]),
         // Screens: KehuApp state into widgets, and the run loop.
-        .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI"]),
+        .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI", "KehuHost"]),
         .executableTarget(name: "kehu", dependencies: [
-            "KehuTUI", "KehuApp", "KehuStore", "KehuCore",
+            "KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Speed measured by running, not by timed tests: `swift run -c release kehu-bench`.
-        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "TerminalUI", "TerminalBasics"],
+        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "TerminalUI", "TerminalBasics"],
                           path: "Benchmarks/KehuBenchmarks"),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
-        .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore"]),
+        .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore", "KehuHost"]),
+        .testTarget(name: "KehuHostTests", dependencies: ["KehuHost"]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalBasics"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),
         // Runs the real binary in tmux; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "kehu", "KehuStore", "KehuCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "kehu", "KehuStore", "KehuCore", "KehuHost", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

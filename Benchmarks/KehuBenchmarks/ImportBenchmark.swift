@@ -19,8 +19,7 @@ enum ImportBenchmark {
                 + "139\(String(format: "%08d", n)),\(city.province),\(city.name),\(["A", "B", "C", "一般"][n % 4]),2025/\(1 + n % 12)/\(1 + n % 28),\"导入, 第\(n)行\"\r\n"
         }
         let path = folder + "/bench.db"
-        let store = try KehuDatabase.open(path: path)
-        try store.add(User(login: login, displayName: login, role: .admin), by: Actor(login: login, clock: SystemClock()))
+        let store = try KehuDatabase.create(path: path, admin: login, clock: SystemClock())
         let data = Data(csv.utf8)
         return try milliseconds {
             guard let (text, _) = TextDecoding.decode(data) else { throw BenchError("not text") }

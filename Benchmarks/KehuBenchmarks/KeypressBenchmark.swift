@@ -15,11 +15,11 @@ struct KeypressBenchmark {
     let backend = HeadlessBackend(size: Size(width: 100, height: 30))
 
     init(store: KehuDatabase, login: String, clock: any Clock) throws {
-        let profile = try store.profile(login: login)
+        let profile = try store.profile()
         // The built-in default keymap and dark theme: no user files in a measurement.
         let builtIn = ConfigLocator(userDirectory: "/nonexistent", shareDirectories: [])
         let keymap = ConfigLoader.keymap(named: "default", locator: builtIn).keymap
-        vm = MainViewModel(store: store.scoped(to: Viewer(profile!.user)), strings: Strings(.zh), keymap: keymap, login: login,
+        vm = MainViewModel(store: store, strings: Strings(.zh), keymap: keymap, login: login,
                            profile: profile, clock: clock)
         screen = MainScreen(theme: ConfigLoader.theme(named: "dark", monochrome: false, locator: builtIn).theme)
         _ = screen.render(vm, size: backend.size)

@@ -1,5 +1,6 @@
 import Foundation
 import KehuCore
+import KehuHost
 import KehuStore
 import KehuApp
 import TerminalBasics
@@ -53,11 +54,10 @@ func report(_ name: String, _ samples: [Double]) {
 }
 
 let options = Options(CommandLine.arguments)
-/// The login running the benchmark: the demo's admin, so the real kehu lets it in.
-let osLogin: String = {
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-    return ProcessInfo.processInfo.environment["USER"] ?? "bench"
-}()
+/// The login running the benchmark, from the kernel: the demo's admin, so the real kehu
+/// lets it in, and the store's door sees the whole archive.
+let kernelLogin = try VerifiedLogin.fromKernel()
+let osLogin = kernelLogin.name
 let path = options.path ?? NSTemporaryDirectory() + "kehu-bench-\(options.customers).db"
 let today = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 10, minute: 0)!
 if !FileManager.default.fileExists(atPath: path) {
@@ -67,7 +67,7 @@ if !FileManager.default.fileExists(atPath: path) {
     }
     print(String(format: "made in %.1f s", took / 1000))
 }
-let store = try KehuDatabase.open(path: path)
+let store = try KehuDatabase.open(path: path, as: kernelLogin)
 let actor = Actor(login: "bench", clock: FixedClock(today))
 let salespeople = try store.users().filter { $0.role == .salesperson }
 let activities = try store.timelineCountTotal()

@@ -176,6 +176,8 @@ extension MainViewModel {
             window = (0, [])
         }
         selectedIndex = try store.customerIndex(id: customerID, in: archiveView, filter: listFilter, order: listOrder, today: today)
+        // The rows read before may have moved (a new customer, a changed code).
+        window = (0, [])
         keepSelectionVisible()
         try fillWindow()
         try loadSelection()
@@ -233,7 +235,7 @@ extension MainViewModel {
         let payload = DraftPayload(current)
         guard let data = try? JSONEncoder().encode(payload), let json = String(data: data, encoding: .utf8) else { return false }
         do {
-            try store.saveDraft(login: login, kind: payload.kind, customerID: payload.customerID, payload: json, at: now)
+            try store.saveDraft(kind: payload.kind, customerID: payload.customerID, payload: json, at: now)
             return true
         } catch {
             return false

@@ -235,7 +235,7 @@ public final class MainViewModel {
                 try reloadEvening()
             }
             try loadSelection()
-            if let draft = try store.drafts(login: login).first { prompt = .draft(draft) }
+            if let draft = try store.drafts().first { prompt = .draft(draft) }
         }
     }
 

@@ -39,6 +39,8 @@ extension Strings {
             return zh ? "这个客户不在公海" : "This customer is not in the pool"
         case .refused(.roleMayNot):
             return zh ? "你的角色不能这样做" : "Your role may not do this"
+        case .unknownUser(let login, let path):
+            return unknownUser(login, database: path)
         }
     }
 }

@@ -145,6 +145,10 @@ public struct Strings: Sendable {
         case .missing(let column): return zh ? "列「\(column)」为空" : "column \"\(column)\" is empty"
         case .unreadable(let column, let value): return zh ? "列「\(column)」的「\(value)」无法识别" : "column \"\(column)\": cannot read \"\(value)\""
         case .noSuchCustomer(let value): return zh ? "档案中没有客户「\(value)」" : "no customer \"\(value)\" in the archive"
+        case .outsideScope(let code, let owner):
+            let whose = owner.map { zh ? "（\($0)的客户）" : " (\($0)'s customer)" } ?? (zh ? "（公海客户）" : " (in a pool)")
+            return zh ? "客户 \(code)\(whose)不在你的权限范围内，不能通过导入修改"
+                      : "customer \(code)\(whose) is outside what you may change; an import cannot touch it"
         case .unknownCity(let column, let value):
             return zh ? "列「\(column)」的城市「\(value)」不认识（客户编码需要城市）" : "column \"\(column)\": unknown city \"\(value)\" (the code needs it)"
         }

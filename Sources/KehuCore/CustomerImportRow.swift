@@ -9,6 +9,9 @@ public struct CustomerImportRow: Sendable {
         case unknownCity(column: String, value: String)
         /// A contact or visit for a customer that is not in the archive (code or name).
         case noSuchCustomer(value: String)
+        /// The row names a customer the importer may not change: only that it exists and
+        /// whose it is are told (as the duplicate check tells a salesperson).
+        case outsideScope(code: String, owner: String?)
     }
 
     public let line: Int

@@ -113,14 +113,16 @@ extension KehuDatabase {
 
     @discardableResult
     public func add(_ user: User, by actor: Actor) throws -> Int64 {
-        try write { db in
+        try requireAdmin()
+        return try write { db in
             try RecordWriter.insert(db, table: "users", values: user.columnValues, actor: actor.login, at: actor.clock.now)
         }
     }
 
     @discardableResult
     public func add(_ team: Team, by actor: Actor) throws -> Int64 {
-        try write { db in
+        try requireAdmin()
+        return try write { db in
             try RecordWriter.insert(db, table: "teams", values: team.columnValues, actor: actor.login, at: actor.clock.now)
         }
     }

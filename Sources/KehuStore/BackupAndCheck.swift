@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#elseif canImport(SQLite3)
+import SQLite3
+#endif
 import KehuCore
 
 /// Something `kehu check` found wrong, in words.
@@ -15,33 +20,36 @@ public enum HealthProblem: Hashable, Sendable {
 }
 
 extension KehuDatabase {
-    /// A consistent copy of the whole database at `destination` while others keep working
-    /// (SQLite's online backup inside one read transaction). Written beside the
-    /// destination and renamed into place, so a copy is never left half-written; an
-    /// existing file is never overwritten.
-    public func backup(to destination: String) throws {
-        let fm = FileManager.default
-        guard !fm.fileExists(atPath: destination) else {
-            throw StoreError.cannotOpen(path: destination, detail: "a file is already there; kehu will not overwrite it")
-        }
-        let partial = destination + ".partial"
-        for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
+    /// A consistent copy of the whole database as the bytes of a SQLite file, taken while
+    /// others keep working (SQLite's online backup into memory). The caller writes it with
+    /// the user's own rights, so an installed kehu's group privilege never opens the
+    /// target. Admins only: it holds every customer.
+    public func backupImage() throws -> Data {
+        try requireAdmin()
         do {
-            let copy = try DatabaseQueue(path: partial)
+            let copy = try DatabaseQueue()
             try pool.backup(to: copy)
-            try copy.close()
-            try fm.moveItem(atPath: partial, toPath: destination)
+            return try copy.inDatabase { db -> Data in
+                var size: sqlite3_int64 = 0
+                guard let bytes = sqlite3_serialize(db.sqliteConnection, "main", &size, 0) else {
+                    throw StoreError.cannotOpen(path: path, detail: "not enough memory for a copy")
+                }
+                defer { sqlite3_free(bytes) }
+                return Data(bytes: bytes, count: Int(size))
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
-            for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
-            if let storeError = error as? StoreError { throw storeError }
-            throw KehuDatabase.translate(error, path: destination)
+            throw KehuDatabase.translate(error, path: path)
         }
     }
 
     /// SQLite's integrity and foreign-key checks, and kehu's own: every code well formed,
     /// every code counter ahead of the serials in use. Empty when all is well.
+    /// Admins only: the check reads every customer.
     public func check() throws -> [HealthProblem] {
-        try read { db in
+        try requireAdmin()
+        return try read { db in
             var problems: [HealthProblem] = []
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(.integrity(line))

@@ -20,7 +20,7 @@ extension KehuDatabase {
     /// the code's letter, a churn event waiting for its reason, all audited. Running it
     /// again changes nothing: lost customers are no longer cooperating.
     @discardableResult
-    public func applyChurn(today: LocalDate, by actor: Actor) throws -> [ChurnCase] {
+    func applyChurn(today: LocalDate, by actor: Actor) throws -> [ChurnCase] {
         let rules = try churnRules()
         let cutoff = today.adding(months: -rules.lostAfterMonths)
         return try write { db in

@@ -59,7 +59,7 @@ extension KehuDatabase {
     /// Returns to the pool every prospect whose drop date has come. Safe to run as often
     /// as kehu starts: what was released is no longer owned, so a second run finds nothing.
     @discardableResult
-    public func applyPoolDrops(today: LocalDate, by actor: Actor) throws -> [PoolDrop] {
+    func applyPoolDrops(today: LocalDate, by actor: Actor) throws -> [PoolDrop] {
         let rules = try poolRules()
         return try write { db in
             let due = try ownedProspects(db, ownerID: nil, rules: rules, dropBy: today).filter { $0.dropDate <= today }

@@ -8,7 +8,15 @@ public struct UserProfile: Hashable, Sendable {
 }
 
 extension KehuDatabase {
-    public func profile(login: String) throws -> UserProfile? {
+    /// The person this door was opened for.
+    public func profile() throws -> UserProfile {
+        guard let viewer, let profile = try profile(login: viewer.login) else {
+            throw StoreError.notFound(table: "users", rowID: viewer?.userID ?? 0)
+        }
+        return profile
+    }
+
+    func profile(login: String) throws -> UserProfile? {
         try read { db in
             try Row.fetchOne(db, sql: """
                 SELECT u.*, t.name AS teamName FROM users u LEFT JOIN teams t ON t.id = u.teamID
@@ -17,11 +25,45 @@ extension KehuDatabase {
         }
     }
 
+    /// The people the viewer may know of: everyone for an admin and the general manager,
+    /// a manager's region, otherwise one's own team (and oneself).
     public func users() throws -> [User] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY id").map(User.init(row:)) }
+        let (sql, arguments) = visibleUsers()
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT u.* FROM users u WHERE \(sql) ORDER BY u.id", arguments: arguments).map(User.init(row:))
+        }
     }
 
+    /// The teams the viewer may know of, as `users()`.
     public func teams() throws -> [Team] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM teams ORDER BY id").map(Team.init(row:)) }
+        let (sql, arguments) = visibleTeams()
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT t.* FROM teams t WHERE \(sql) ORDER BY t.id", arguments: arguments).map(Team.init(row:))
+        }
+    }
+
+    /// A condition on users aliased `u`.
+    func visibleUsers() -> (sql: String, arguments: StatementArguments) {
+        guard let viewer else { return ("1", []) }
+        switch viewer.scope {
+        case .everything: return ("1", [])
+        case .region(let region):
+            return ("(u.region = ? OR u.teamID IN (SELECT id FROM teams WHERE region = ?) OR u.id = ?)", [region, region, viewer.userID])
+        case .team(let team), .own(_, let team?):
+            return ("(u.teamID = ? OR u.id = ?)", [team, viewer.userID])
+        case .own(let me, nil):
+            return ("u.id = ?", [me])
+        }
+    }
+
+    /// A condition on teams aliased `t`.
+    func visibleTeams() -> (sql: String, arguments: StatementArguments) {
+        guard let viewer else { return ("1", []) }
+        switch viewer.scope {
+        case .everything: return ("1", [])
+        case .region(let region): return ("t.region = ?", [region])
+        case .team(let team), .own(_, let team?): return ("t.id = ?", [team])
+        case .own(_, nil): return ("0", [])
+        }
     }
 }

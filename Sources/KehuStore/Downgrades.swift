@@ -18,7 +18,7 @@ extension KehuDatabase {
     /// nothing.
     /// - Returns: the proposals filed.
     @discardableResult
-    public func proposeDowngrades(today: LocalDate, by actor: Actor) throws -> [Int64] {
+    func proposeDowngrades(today: LocalDate, by actor: Actor) throws -> [Int64] {
         let rules = try downgradeRules()
         let firstMonth = LocalDate(year: today.year, month: today.month, day: 1)!.adding(months: -max(rules.vipMonths, rules.keyMonths))
         let now = actor.clock.now
@@ -71,11 +71,14 @@ extension KehuDatabase {
     /// starts, so no cron job is needed. The rules count in whole days, so the first start
     /// of a day applies them and later starts that day skip the work (a second pass would
     /// change nothing anyway); `force` applies them regardless.
+    /// They are the company's, not the viewer's: applied to every customer whoever starts
+    /// kehu, and they reveal nothing to that person.
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
         if !force, try companyRulesApplied(today: today) { return }
-        try applyPoolDrops(today: today, by: actor)
-        try applyChurn(today: today, by: actor)
-        try proposeDowngrades(today: today, by: actor)
+        let company = KehuDatabase(path: path, pool: pool)
+        try company.applyPoolDrops(today: today, by: actor)
+        try company.applyChurn(today: today, by: actor)
+        try company.proposeDowngrades(today: today, by: actor)
         try write { db in
             try db.execute(sql: """
                 INSERT INTO settings(key, value) VALUES ('rules.appliedOn', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value

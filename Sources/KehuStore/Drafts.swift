@@ -14,9 +14,32 @@ public struct Draft: Hashable, Sendable {
 }
 
 extension KehuDatabase {
-    /// Keeps one draft per user, form kind and customer: a newer one replaces the older.
+    /// Keeps the viewer's draft of one form kind and customer: a newer one replaces the
+    /// older. Drafts live in the (protected) database, each visible only to its writer.
     @discardableResult
-    public func saveDraft(login: String, kind: String, customerID: Int64?, payload: String, at: LocalDateTime) throws -> Int64 {
+    public func saveDraft(kind: String, customerID: Int64?, payload: String, at: LocalDateTime) throws -> Int64 {
+        try saveDraft(login: try ownLogin(), kind: kind, customerID: customerID, payload: payload, at: at)
+    }
+
+    /// The viewer's own drafts, newest first.
+    public func drafts() throws -> [Draft] {
+        guard let login = viewer?.login else { return [] }
+        return try drafts(login: login)
+    }
+
+    /// Removes one of the viewer's own drafts (someone else's is left alone).
+    public func deleteDraft(id: Int64) throws {
+        let login = try ownLogin()
+        try write { db in try db.execute(sql: "DELETE FROM drafts WHERE id = ? AND login = ?", arguments: [id, login]) }
+    }
+
+    private func ownLogin() throws -> String {
+        guard let login = viewer?.login else { throw StoreError.refused(.roleMayNot) }
+        return login
+    }
+
+    @discardableResult
+    func saveDraft(login: String, kind: String, customerID: Int64?, payload: String, at: LocalDateTime) throws -> Int64 {
         try write { db in
             try db.execute(sql: "DELETE FROM drafts WHERE login = ? AND kind = ? AND customerID IS ?",
                            arguments: [login, kind, customerID])
@@ -26,16 +49,12 @@ extension KehuDatabase {
         }
     }
 
-    public func drafts(login: String) throws -> [Draft] {
+    func drafts(login: String) throws -> [Draft] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM drafts WHERE login = ? ORDER BY savedAt DESC, id DESC", arguments: [login]).map { row in
                 Draft(id: row["id"], login: row["login"], kind: row["kind"], customerID: row["customerID"], payload: row["payload"],
                       savedAt: LocalDateTime(column: row["savedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!)
             }
         }
-    }
-
-    public func deleteDraft(id: Int64) throws {
-        try write { db in try db.execute(sql: "DELETE FROM drafts WHERE id = ?", arguments: [id]) }
     }
 }

@@ -36,8 +36,9 @@ extension KehuDatabase {
     }
 
     /// Everything of one kind in an archive view that this store's viewer may see, in
-    /// code order.
+    /// code order. Refused for roles the company does not let take data out.
     public func exportTable(_ kind: ExportKind, view: ArchiveView = .all) throws -> ExportTable {
+        try require(exportRoles())
         let (condition, arguments) = visible()
         return try read { db in
             func text(_ row: Row, _ column: String) -> ExportValue {

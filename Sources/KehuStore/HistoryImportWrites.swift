@@ -10,6 +10,7 @@ extension KehuDatabase {
     /// so a file imported twice adds nothing.
     public func importHistory(_ rows: [HistoryImportRow], kind: HistoryImportRow.Kind, dryRun: Bool, skipBad: Bool,
                               by actor: Actor) throws -> [ImportOutcome] {
+        try require(Self.importRoles)
         var outcomes: [ImportOutcome] = []
         try pool.writeWithoutTransaction { db in
             try db.inTransaction {
@@ -38,6 +39,10 @@ extension KehuDatabase {
                 continue
             }
             let customerID: Int64 = found["id"], code: String = found["code"]
+            guard try isVisible(db, customerID: customerID) else {
+                outcomes.append(.rejected([.outsideScope(code: code, owner: try ownerName(db, customerID: customerID))]))
+                continue
+            }
             switch kind {
             case .contacts:
                 guard var contact = row.contact else { continue }

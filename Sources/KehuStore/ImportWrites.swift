@@ -19,6 +19,8 @@ extension KehuDatabase {
     /// - Returns: one outcome per row, in order; `progress` hears how far it got.
     public func importCustomers(_ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, dryRun: Bool, skipBad: Bool,
                                 by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> [ImportOutcome] {
+        try require(Self.importRoles)
+        if let ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) { throw StoreError.notFound(table: "users", rowID: ownerID) }
         var outcomes: [ImportOutcome] = []
         try pool.writeWithoutTransaction { db in
             // A large page cache for the one big transaction (SQLite's 2 MB default spends
@@ -32,6 +34,27 @@ extension KehuDatabase {
             }
         }
         return outcomes
+    }
+
+    /// Who may import: those who look after more than their own customers.
+    public static let importRoles: Set<Role> = [.admin, .supervisor, .salesManager]
+
+    /// Whether the viewer may know of user `id` (an owner named in an import).
+    func isVisibleUser(_ db: Database, _ id: Int64) throws -> Bool {
+        let (sql, arguments) = visibleUsers()
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users u WHERE u.id = ? AND \(sql))", arguments: [id] + arguments) ?? false
+    }
+
+    /// The owner's name and team, as the duplicate check tells it; nil for the pool.
+    func ownerName(_ db: Database, customerID: Int64) throws -> String? {
+        try Row.fetchOne(db, sql: """
+            SELECT u.displayName, t.name AS team FROM customers c JOIN users u ON u.id = c.ownerID
+            LEFT JOIN teams t ON t.id = u.teamID WHERE c.id = ?
+            """, arguments: [customerID]).map { row in
+            let name: String = row["displayName"]
+            let team: String? = row["team"]
+            return team.map { "\(name) · \($0)" } ?? name
+        }
     }
 
     private func importRows(_ db: Database, _ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, actor: Actor,
@@ -49,6 +72,10 @@ extension KehuDatabase {
             // A known code: bring that customer up to date with what the row has.
             if let code = row.givenCode, let existing = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE code = ?", arguments: [code]) {
                 let original = Customer(row: existing)
+                guard try isVisible(db, customerID: original.id!) else {
+                    outcomes.append(.rejected([.outsideScope(code: code, owner: try ownerName(db, customerID: original.id!))]))
+                    continue
+                }
                 var edited = original
                 for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
                                          (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),

@@ -20,8 +20,10 @@ public final class KehuDatabase: Sendable {
         self.viewer = viewer
     }
 
-    /// Opens (and with `create`, creates with its folder) the database at `path`.
-    public static func open(path: String, create: Bool = true,
+    /// Opens (and with `create`, creates with its folder) the database at `path`, for no
+    /// one in particular: internal, so only the store and its tests hold an unscoped store.
+    /// Everyone else comes in through the door (`open(path:as:)`).
+    static func open(path: String, create: Bool = true,
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)

@@ -19,6 +19,7 @@ extension KehuDatabase {
     /// Customers whose orders are all settled, the last one at least the retention period
     /// ago, with no open card and nothing logged since: what `kehu purge` would remove.
     public func purgeCandidates(today: LocalDate) throws -> [PurgeCandidate] {
+        try requireAdmin()
         let cutoff = try retentionRule().latestPurgeableSettlement(today: today)
         return try read { db in try Self.purgeCandidates(db, cutoff: cutoff) }
     }
@@ -48,6 +49,7 @@ extension KehuDatabase {
     /// - Returns: the customers removed.
     @discardableResult
     public func purge(today: LocalDate, by actor: Actor) throws -> [PurgeCandidate] {
+        try requireAdmin()
         let cutoff = try retentionRule().latestPurgeableSettlement(today: today)
         return try write { db in
             let candidates = try Self.purgeCandidates(db, cutoff: cutoff)

@@ -7,7 +7,9 @@ extension KehuDatabase {
     }
 
     /// Changes one company setting, recording the old value in the audit history.
+    /// Admins only.
     public func setSetting(_ key: String, to value: String, by actor: Actor) throws {
+        try requireAdmin()
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
             try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

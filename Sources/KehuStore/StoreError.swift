@@ -21,6 +21,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalid([ValidationError])
     /// A company rule says no (the claim limit, a former owner's cooldown, a role).
     case refused(Refusal)
+    /// The login the kernel names is not a user of this database (or is set inactive).
+    case unknownUser(login: String, path: String)
 }
 
 /// Why a rule refused an action, so the user can be told exactly.

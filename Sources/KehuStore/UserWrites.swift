@@ -2,19 +2,39 @@ import GRDB
 import KehuCore
 
 extension KehuDatabase {
+    /// A user the viewer may know of (see `users()`), by login.
     public func user(login: String) throws -> User? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE login = ?", arguments: [login]).map(User.init(row:)) }
+        let (sql, arguments) = visibleUsers()
+        return try read { db in
+            try Row.fetchOne(db, sql: "SELECT u.* FROM users u WHERE u.login = ? AND \(sql)", arguments: [login] + arguments).map(User.init(row:))
+        }
     }
 
+    /// A team the viewer may know of, by name.
     public func team(named name: String) throws -> Team? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM teams WHERE name = ?", arguments: [name]).map(Team.init(row:)) }
+        let (sql, arguments) = visibleTeams()
+        return try read { db in
+            try Row.fetchOne(db, sql: "SELECT t.* FROM teams t WHERE t.name = ? AND \(sql)", arguments: [name] + arguments).map(Team.init(row:))
+        }
     }
 
     /// Changes a user's record (name, role, team, region, active), with the audit history.
+    /// Admins only.
     public func update(user original: User, to edited: User, by actor: Actor) throws {
+        try requireAdmin()
         guard let id = original.id else { throw StoreError.notFound(table: "users", rowID: 0) }
         try write { db in
             _ = try RecordWriter.update(db, table: "users", id: id, original: original.columnValues, edited: edited.columnValues,
+                                    actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    /// Changes a team's name, region or supervisor, with the audit history. Admins only.
+    public func update(team original: Team, to edited: Team, by actor: Actor) throws {
+        try requireAdmin()
+        guard let id = original.id else { throw StoreError.notFound(table: "teams", rowID: 0) }
+        try write { db in
+            _ = try RecordWriter.update(db, table: "teams", id: id, original: original.columnValues, edited: edited.columnValues,
                                     actor: actor.login, at: actor.clock.now)
         }
     }

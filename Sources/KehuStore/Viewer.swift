@@ -7,12 +7,14 @@ import KehuCore
 /// set); an admin and the general manager everything.
 public struct Viewer: Hashable, Sendable {
     public let userID: Int64
+    public let login: String
     public let role: Role
     public let teamID: Int64?
     public let region: String
 
     public init(_ user: User) {
         userID = user.id ?? 0
+        login = user.login
         role = user.role
         teamID = user.teamID
         region = user.region
@@ -52,8 +54,9 @@ public struct Viewer: Hashable, Sendable {
 
 extension KehuDatabase {
     /// The same database seen by `viewer`: every customer query of the returned store
-    /// shows only what that person may see.
-    public func scoped(to viewer: Viewer) -> KehuDatabase {
+    /// shows only what that person may see. Internal: outside the store the only way to a
+    /// scoped store is the door (`open(path:as:)`), which takes the viewer from the kernel.
+    func scoped(to viewer: Viewer) -> KehuDatabase {
         KehuDatabase(path: path, pool: pool, viewer: viewer)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuHost
 import KehuStore
 
 /// `kehu backup --to FILE`: a consistent copy while others keep working. Admins only.
@@ -12,14 +13,18 @@ struct BackupCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "The new file; kehu never overwrites one.") var to: String
+    @Option(help: "The new file (mode 0600, yours); kehu never overwrites one or follows a link.") var to: String
 
     func run() throws {
         let (store, _, strings) = try UserCommand.openAsAdmin(common)
         do {
-            try store.backup(to: to)
+            try UserFiles.requireFree(to, replacing: false)
+            // The copy is taken into memory and written with the admin's own rights.
+            try UserFiles.create(to, contents: try store.backupImage())
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        } catch let problem as UserFiles.Problem {
+            throw fail(problem, strings: strings)
         }
         print(strings.language == .zh ? "已备份到 \(to)" : "Backed up to \(to)")
     }
@@ -30,20 +35,16 @@ struct BackupCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database: integrity, references, customer codes (reads only; exit 6 when something is wrong)."
+        abstract: "Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong)."
     )
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let (strings, _) = common.strings()
-        let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+        let (store, _, strings) = try UserCommand.openAsAdmin(common)
+        let path = store.path
         let problems: [HealthProblem]
         do {
-            let store = try KehuDatabase.open(path: path, create: false)
-            guard let me = try store.profile(login: currentLogin()), me.user.active else {
-                throw fail(strings.unknownUser(currentLogin(), database: path), code: ExitCodes.unknownUser)
-            }
             problems = try store.check()
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))

@@ -20,12 +20,6 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// The operating-system login running kehu: the user's identity, as over SSH.
-func currentLogin() -> String {
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-    return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-}
-
 /// The running binary's real path, to find the shipped keymaps and themes beside it.
 func executablePath() -> String {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

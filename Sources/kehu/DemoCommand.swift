@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuHost
 import KehuStore
 
 struct DemoCommand: ParsableCommand {
@@ -38,10 +39,13 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let (strings, _) = common.strings()
+        let login = try kernelLogin(strings)
+        // A demo is the user's own new file: no group privilege needed or kept.
+        Privilege.dropForGood()
         let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
         let summary: DemoSummary
         do {
-            summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date))
+            summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date), creator: login)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
@@ -51,12 +55,12 @@ struct DemoCommand: ParsableCommand {
 }
 
 /// Builds a demo database, with a progress bar on a terminal.
-func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?) throws -> DemoSummary {
+func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?, creator: VerifiedLogin) throws -> DemoSummary {
     var now = SystemClock().now
     if let today { now = LocalDateTime(date: today, hour: 9, minute: 30)! }
     let showProgress = isatty(STDERR_FILENO) != 0 && customers >= 5_000
     let summary = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: seed, now: now,
-                                                                         creatorLogin: currentLogin())) { done, total in
+                                                                         creatorLogin: creator.name)) { done, total in
         guard showProgress else { return }
         let filled = done * 30 / max(1, total)
         FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(done)/\(total)")

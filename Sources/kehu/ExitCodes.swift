@@ -5,6 +5,7 @@ import KehuStore
 /// One exit code per kind of failure, so scripts can tell a locked database from a
 /// damaged one.
 enum ExitCodes {
+    static let cannotOpen: Int32 = 7
     static let unknownUser: Int32 = 8
     static let noTerminal: Int32 = 9
     static let notAllowed: Int32 = 10
@@ -17,6 +18,7 @@ enum ExitCodes {
         case .damaged: return 6
         case .cannotOpen, .notFound, .conflict, .invalid: return 7
         case .refused: return notAllowed
+        case .unknownUser: return unknownUser
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuHost
 import KehuStore
 
 /// `kehu export customers|contacts|activities`: what the login may see, as CSV, XLSX or
@@ -13,7 +14,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Only what your role may see, and only for roles allowed to export (setting export.roles; \
             by default admins and the general, sales and marketing managers). CSV and vCard go to \
-            standard output without --out; XLSX needs --out. An existing file is never overwritten.
+            standard output without --out; XLSX needs --out. An existing file is never overwritten \
+            unless --force.
             """
     )
 
@@ -22,7 +24,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv, xlsx or vcf.") var format: String = "csv"
     @Option(help: "An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")
     var view: String = "all"
-    @Option(help: "The file to write.") var out: String?
+    @Option(help: "The file to write (new, mode 0600; never through a link).") var out: String?
+    @Flag(help: "Replace a file already at --out.") var force = false
 
     func run() throws {
         guard let kind = ExportKind(rawValue: kind) else {
@@ -36,30 +39,29 @@ struct ExportCommand: ParsableCommand {
         }
         if format == .vcf, kind != .contacts { throw ValidationError("vCard is for contacts: kehu export contacts --format vcf") }
         if format == .xlsx, out == nil { throw ValidationError("an XLSX workbook needs --out FILE") }
-        if let out, FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("\(out) is already there; kehu will not overwrite it")
-        }
         let (store, me, strings, _) = try openAsUser(common)
         let zh = strings.language == .zh
         do {
+            if let out { try UserFiles.requireFree(out, replacing: force) }
             guard try store.exportRoles().contains(me.user.role) else {
                 throw fail(zh ? "\(strings.label(me.user.role))不能导出档案数据（设置 export.roles）"
                               : "a \(strings.label(me.user.role)) may not export archive data (setting export.roles)",
                            code: ExitCodes.notAllowed)
             }
-            let table = try store.scoped(to: Viewer(me.user)).exportTable(kind, view: view)
+            let table = try store.exportTable(kind, view: view)
             let data = ExportWriter.data(table, format: format, strings: strings)
             if let out {
-                // Beside the target, then renamed: never half a file at the path.
-                let partial = out + ".partial"
-                try data.write(to: URL(fileURLWithPath: partial))
-                try FileManager.default.moveItem(atPath: partial, toPath: out)
+                // Written with the user's own rights, beside the target and then named:
+                // never half a file at the path, no link followed.
+                try UserFiles.create(out, contents: data, replacing: force)
                 printError(zh ? "已导出 \(table.rows.count) 行到 \(out)" : "Exported \(table.rows.count) rows to \(out)")
             } else {
                 FileHandle.standardOutput.write(data)
             }
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        } catch let problem as UserFiles.Problem {
+            throw fail(problem, strings: strings)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuHost
 import KehuStore
 
 /// `kehu import customers FILE`: customers from a CSV as Excel writes it in China.
@@ -25,6 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import the good rows; write the rejected ones beside the file.") var skipBad = false
     @Option(help: "A file of `header = field` lines for headers kehu does not know.") var mapping: String?
     @Option(help: "Owner login for the imported customers (default: none, the pool).") var owner: String?
+    @Flag(help: "With --skip-bad: replace a rejects file already there.") var force = false
 
     func run() throws {
         let history: HistoryImportRow.Kind?
@@ -36,18 +38,25 @@ struct ImportCommand: ParsableCommand {
         }
         let (store, me, strings, clock) = try openAsUser(common)
         let zh = strings.language == .zh
-        guard [.admin, .supervisor, .salesManager].contains(me.user.role) else {
+        guard KehuDatabase.importRoles.contains(me.user.role) else {
             throw fail(zh ? "只有管理员、主管和销售经理可以导入" : "only admins, supervisors and sales managers may import", code: ExitCodes.notAllowed)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw fail(zh ? "无法读取 \(file)" : "cannot read \(file)", code: 7)
+        // Read with the user's own rights: an installed kehu's group cannot be used to read
+        // a file (the team database above all) the user could not read themselves.
+        let data: Data
+        do { data = try UserFiles.read(file) }
+        catch let problem as UserFiles.Problem { throw fail(problem, strings: strings) }
+        let rejectPath = file + ".rejects.csv"
+        if skipBad, !dryRun {
+            do { try UserFiles.requireFree(rejectPath, replacing: force) }
+            catch let problem as UserFiles.Problem { throw fail(problem, strings: strings) }
         }
         guard let (text, encoding) = TextDecoding.decode(data) else {
             throw fail(zh ? "\(file) 不是 CSV 文本（既不是 UTF-8 也不是 GBK）" : "\(file) is not CSV text (neither UTF-8 nor GBK)", code: 65)
         }
         var columns = ImportMapping.standard
         if let mapping {
-            guard let mappingText = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+            guard let mappingData = try? UserFiles.read(mapping), let mappingText = String(data: mappingData, encoding: .utf8) else {
                 throw fail(zh ? "无法读取映射文件 \(mapping)" : "cannot read the mapping file \(mapping)", code: 7)
             }
             do { columns = try columns.adding(mappingFile: mappingText) }
@@ -121,13 +130,18 @@ struct ImportCommand: ParsableCommand {
                        code: 65)
         }
         if !rejects.isEmpty {
-            let rejectPath = file + ".rejects.csv"
             func field(_ text: String) -> String {
                 text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }
             var lines = [(header.fields + [zh ? "拒绝原因" : "why rejected"]).map(field).joined(separator: ",")]
             for (row, why) in rejects { lines.append((row.fields + [why]).map(field).joined(separator: ",")) }
-            try (Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)).write(to: URL(fileURLWithPath: rejectPath))
+            do {
+                try UserFiles.create(rejectPath, contents: Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8),
+                                     replacing: force)
+            } catch let problem as UserFiles.Problem {
+                throw fail(strings.message(problem) + (zh ? "（导入已完成：" : " (the import itself is done: ") + summary + (zh ? "）" : ")"),
+                           code: ExitCodes.cannotOpen)
+            }
             print((zh ? "拒绝的行已写入 " : "Rejected rows written to ") + rejectPath)
         }
         print(summary)

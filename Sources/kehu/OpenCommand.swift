@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuHost
 import KehuStore
 import KehuTUI
 import TerminalUI
@@ -29,64 +30,49 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         let (strings, languageProblem) = common.strings()
         let environment = common.environment
-        let path: String
+        let entrance: Entrance
         if demo {
             if common.db != nil { throw ValidationError("--demo and --db name two different databases; give one") }
-            path = DatabaseLocation.demo(environment: environment)
+            let login = try kernelLogin(strings)
+            // The demo is the user's own file, in their own data folder.
+            Privilege.dropForGood()
+            let path = DatabaseLocation.demo(environment: environment)
             if !FileManager.default.fileExists(atPath: path) {
-                do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil) }
+                do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil, creator: login) }
                 catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
             }
+            entrance = try Entrance.own(path: path, login: login, strings: strings)
         } else {
-            path = DatabaseLocation.resolve(explicit: common.db, environment: environment)
+            entrance = try Entrance.open(common, strings: strings, creating: true)
         }
-
-        let store: KehuDatabase
-        do { store = try KehuDatabase.open(path: path) }
-        catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
-
-        let osLogin = currentLogin()
+        let osLogin = entrance.login.name
         let clock = SystemClock()
-        let profile: UserProfile
-        do {
-            // The login that creates a database is its admin.
-            if try store.users().isEmpty {
-                try store.add(User(login: osLogin, displayName: osLogin, role: .admin), by: Actor(login: osLogin, clock: clock))
-            }
-            guard let me = try store.profile(login: osLogin), me.user.active else {
-                throw fail(strings.unknownUser(osLogin, database: path), code: ExitCodes.unknownUser)
-            }
-            if let asLogin, asLogin != osLogin {
-                guard me.user.role == .admin else { throw fail(strings.asRefused(osLogin), code: ExitCodes.notAllowed) }
-                guard let other = try store.profile(login: asLogin) else {
-                    throw fail(strings.unknownUser(asLogin, database: path), code: ExitCodes.unknownUser)
-                }
-                profile = other
-            } else {
-                profile = me
-            }
-        } catch let error as StoreError {
-            throw fail(strings.message(error), code: ExitCodes.code(for: error))
-        }
-        let login = profile.user.login
         // Everything this session reads or writes is limited to what this person may see.
-        let scopedStore = store.scoped(to: Viewer(profile.user))
+        var store = entrance.store
+        if let asLogin, asLogin != osLogin {
+            guard entrance.me.user.role == .admin else { throw fail(strings.asRefused(osLogin), code: ExitCodes.notAllowed) }
+            do { store = try store.viewing(as: asLogin) }
+            catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
+        }
+        let profile = try store.profile()
+        let login = profile.user.login
 
         let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let (keys, keyProblems) = ConfigLoader.keymap(named: keymap, locator: locator)
-        var (chosenTheme, themeProblems) = ConfigLoader.theme(named: theme, monochrome: noColor, locator: locator)
+        // Keymaps and themes are the user's files: read with the user's own rights.
+        let (keys, keyProblems) = Privilege.asUser { ConfigLoader.keymap(named: keymap, locator: locator) }
+        var (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: noColor, locator: locator) }
 
         let backend: NcursesBackend
         do { backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono") }
         catch { throw fail("\(error)", code: ExitCodes.noTerminal) }
         if backend.colorCount == 0, chosenTheme.name != "mono" {
-            (chosenTheme, themeProblems) = ConfigLoader.theme(named: theme, monochrome: true, locator: locator)
+            (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: true, locator: locator) }
         }
 
-        let viewModel = MainViewModel(store: scopedStore, strings: strings, keymap: keys, login: login,
+        let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
                                       profile: profile, clock: clock, actingLogin: osLogin)
-        var notes: [String] = []
+        var notes = entrance.notes
         if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
         if let first = keyProblems.first {
             notes.append(strings.message(first, short: true) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
@@ -114,6 +100,7 @@ struct OpenCommand: ParsableCommand {
         try? store.close()
         // Problems stay readable after the screen is gone.
         for problem in keyProblems + themeProblems { printError(strings.message(problem)) }
+        entrance.tellNotes()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -28,27 +28,21 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("unknown format \"\(self.format)\"; one of: text, csv, json")
         }
         let (first, last) = try period(today: clock.today)
-        var scoped = store.scoped(to: Viewer(me.user))
+        _ = me
+        var scoped = store
         // --team narrows any report to one team's customers — within what the login may
-        // see: a manager's region, a supervisor's own team.
+        // see: a manager's region, a supervisor's own team. A team outside it is as
+        // unknown as one that does not exist.
         var teamID: Int64?
         if let team {
-            guard let found = try store.team(named: team), let id = found.id else {
-                throw ValidationError("no team named \"\(team)\"; teams: \(try store.teams().map(\.name).joined(separator: ", "))")
-            }
-            let allowed: Bool
-            switch me.user.role {
-            case .admin, .generalManager: allowed = true
-            case .salesManager, .marketingManager: allowed = me.user.region.isEmpty || me.user.region == found.region
-            default: allowed = me.user.teamID == id
-            }
-            guard allowed else {
-                throw fail(strings.language == .zh ? "看不到团队「\(team)」的数据" : "team \"\(team)\" is outside what you may see", code: ExitCodes.notAllowed)
+            guard let found = try store.team(named: team), let id = found.id,
+                  let narrowed = try? store.narrowed(toTeam: id) else {
+                throw fail(strings.language == .zh ? "看不到团队「\(team)」的数据；你能看到的团队：\(try store.teams().map(\.name).joined(separator: "、"))"
+                                                   : "team \"\(team)\" is outside what you may see; your teams: \(try store.teams().map(\.name).joined(separator: ", "))",
+                           code: ExitCodes.notAllowed)
             }
             teamID = id
-            if me.user.role != .salesperson {
-                scoped = store.scoped(to: Viewer(User(login: "", displayName: "", role: .supervisor, teamID: id)))
-            }
+            scoped = narrowed
         }
         let table: ReportTable
         switch name {
@@ -89,21 +83,17 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Opens the database for the running login (any active user), after applying the
-/// company's calendar rules, as every kehu command does.
+/// Opens the database for the running login (any active user) through the door, after
+/// applying the company's calendar rules.
 func openAsUser(_ common: CommonOptions) throws -> (KehuDatabase, UserProfile, Strings, any Clock) {
     let (strings, _) = common.strings()
-    let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+    let entrance = try Entrance.open(common, strings: strings)
+    entrance.tellNotes()
     let clock = SystemClock()
     do {
-        let store = try KehuDatabase.open(path: path, create: false)
-        let login = currentLogin()
-        guard let me = try store.profile(login: login), me.user.active else {
-            throw fail(strings.unknownUser(login, database: path), code: ExitCodes.unknownUser)
-        }
-        try store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
-        return (store, me, strings, clock)
+        try entrance.store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
     } catch let error as StoreError {
         throw fail(strings.message(error), code: ExitCodes.code(for: error))
     }
+    return (entrance.store, entrance.me, strings, clock)
 }

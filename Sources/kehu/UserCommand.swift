@@ -15,15 +15,12 @@ struct UserCommand: ParsableCommand {
     /// Opens the database for the running login and refuses anyone but an admin.
     static func openAsAdmin(_ common: CommonOptions) throws -> (KehuDatabase, Actor, Strings) {
         let (strings, _) = common.strings()
-        let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
-        let store: KehuDatabase
-        do { store = try KehuDatabase.open(path: path, create: false) }
-        catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
-        let login = currentLogin()
-        guard let me = try store.user(login: login), me.role == .admin, me.active else {
-            throw fail(strings.onlyAdmins(login), code: ExitCodes.notAllowed)
+        let entrance = try Entrance.open(common, strings: strings)
+        entrance.tellNotes()
+        guard entrance.me.user.role == .admin else {
+            throw fail(strings.onlyAdmins(entrance.login.name), code: ExitCodes.notAllowed)
         }
-        return (store, Actor(login: login, clock: SystemClock()), strings)
+        return (entrance.store, Actor(login: entrance.login.name, clock: SystemClock()), strings)
     }
 
     static func role(_ raw: String) throws -> Role {
@@ -38,7 +35,7 @@ struct UserCommand: ParsableCommand {
         if name.isEmpty || name == "none" { return .some(nil) }
         guard let team = try store.team(named: name) else {
             let known = try store.teams().map(\.name).joined(separator: ", ")
-            throw ValidationError("no team named \"\(name)\"; teams: \(known)")
+            throw ValidationError("no team named \"\(name)\"; teams: \(known.isEmpty ? "none yet (kehu team add NAME)" : known)")
         }
         return .some(team.id)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import KehuApp
 import KehuCore
-import KehuStore
+@testable import KehuStore
 
 /// The archive rules as people meet them in the terminal: each role's Today shows the
 /// maintenance contacts due from that role, and a salesperson claims from the pool and

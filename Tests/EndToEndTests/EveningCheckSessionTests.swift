@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import KehuCore
-import KehuStore
+@testable import KehuStore
 
 /// Two people, two terminals, one database: a salesperson logs a follow-up, the
 /// supervisor signs it in the evening queue while the salesperson edits the same

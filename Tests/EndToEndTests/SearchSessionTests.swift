@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import KehuCore
-import KehuStore
+@testable import KehuStore
 
 /// `/` in the real terminal: a customer is found by its pinyin initials and by a
 /// fragment of its phone number, and Enter shows it.

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import KehuCore
-import KehuStore
+@testable import KehuStore
 
 /// The real binary, in a real terminal (tmux), driven by keys; what it shows is checked
 /// against what the database holds.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// Editing the archive, closing cards and reading the history, driven as a user would.

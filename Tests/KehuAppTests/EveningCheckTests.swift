@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// The supervisor's evening, on a small team with fixed data.

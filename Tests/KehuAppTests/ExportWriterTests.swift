@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 struct ExportWriterTests {

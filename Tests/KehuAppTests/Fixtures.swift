@@ -1,6 +1,6 @@
 import Foundation
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// The repository's root, for reading the shipped keymaps and themes.
@@ -37,7 +37,10 @@ func demoViewModel(_ scratch: Scratch, customers: Int = 120, keymap: String = "d
     if !FileManager.default.fileExists(atPath: path) {
         _ = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: 3, now: fixedNow, creatorLogin: "tester"))
     }
-    let store = try KehuDatabase.open(path: path)
+    // Through the door, as kehu opens it (an unknown login only gets the bare store, to
+    // show how a screen without a profile reads).
+    let database = try KehuDatabase.open(path: path)
+    let store = (try? database.door(for: login)) ?? database
     return MainViewModel(store: store, strings: Strings(language), keymap: shippedKeymap(keymap), login: login,
                          profile: try store.profile(login: login), clock: FixedClock(fixedNow))
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 struct MainViewModelTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// Maintenance contacts by grade and role, on a fixed date.

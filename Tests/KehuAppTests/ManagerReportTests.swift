@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// Funnel, 80/20, defeats and sources on fixed data with known answers, and empty periods.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 /// `/` in the view-model: matches follow every keystroke, the card follows the

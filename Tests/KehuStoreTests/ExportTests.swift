@@ -19,6 +19,9 @@ struct ExportTests {
             try db.add(Activity(customerID: id, visitNumber: 1, method: .phone, occurredAt: testNow, handlerID: mine.id!, content: "回访"), by: testActor)
         }
         let all = try db.exportTable(.customers)
+        // A salesperson may not take archive data out unless the company says so.
+        #expect(throws: StoreError.refused(.roleMayNot)) { try db.scoped(to: Viewer(mine)).exportTable(.customers) }
+        try db.setSetting("export.roles", to: "admin, salesperson", by: testActor)
         #expect(all.rows.count == 3 && all.columns.first == "code")
         let lastOrder = try #require(all.columns.firstIndex(of: "lastOrderOn"))
         #expect(all.rows[0][lastOrder] == .date(LocalDate(year: 2026, month: 10, day: 9)!))
@@ -29,6 +32,7 @@ struct ExportTests {
         #expect(try scoped.exportTable(.contacts).rows.count == 2)
         let visits = try scoped.exportTable(.activities)
         #expect(visits.rows.count == 2 && visits.rows[0][visits.columns.firstIndex(of: "visitNumber")!] == .number(1))
+        try db.setSetting("export.roles", to: "admin, generalManager, salesManager, marketingManager", by: testActor)
         #expect(try db.exportRoles() == [.admin, .generalManager, .salesManager, .marketingManager])
         try db.setSetting("export.roles", to: "admin, supervisor, nonsense", by: testActor)
         #expect(try db.exportRoles() == [.admin, .supervisor])

@@ -130,7 +130,7 @@ struct SalespersonDayStoreTests {
         try db.saveDraft(login: "liuyang", kind: "followUp", customerID: customer, payload: "{}", at: testNow)
         let mine = try db.drafts(login: "zhangwei")
         #expect(mine.map(\.payload) == ["{\"a\":2}"])
-        try db.deleteDraft(id: mine[0].id)
+        try db.write { try $0.execute(sql: "DELETE FROM drafts WHERE id = ?", arguments: [mine[0].id]) }
         #expect(try db.drafts(login: "zhangwei").isEmpty)
     }
 

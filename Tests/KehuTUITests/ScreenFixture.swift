@@ -1,7 +1,7 @@
 import Foundation
 import KehuApp
 import KehuCore
-import KehuStore
+@testable import KehuStore
 import TerminalUI
 @testable import KehuTUI
 

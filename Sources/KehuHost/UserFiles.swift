@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files a user names on the command line (a file to import, `--out`, a rejects file, a
+/// backup target), read and written with that user's own rights (`Privilege.asUser`), so
+/// the kernel refuses whatever the user could not open without kehu — the team database
+/// above all. A new file is written beside its target under a name nobody can predict,
+/// created exclusively without following links, mode 0600, and only then given its name:
+/// never half a file at the path, no planted link followed, nothing overwritten unless
+/// asked.
+public enum UserFiles {
+    /// Why a user's file could not be read or written; the path is the one they named.
+    public enum Problem: Error, Equatable, Sendable {
+        /// There is already something at the path (a file, a link, a folder).
+        case exists(path: String)
+        /// The kernel refused or the disk failed; `reason` is the system's own words.
+        case cannotRead(path: String, reason: String)
+        case cannotWrite(path: String, reason: String)
+    }
+
+    /// The whole file at `path`, read with the user's rights.
+    public static func read(_ path: String) throws -> Data {
+        try Privilege.asUser {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw Problem.cannotRead(path: path, reason: systemReason()) }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { throw Problem.cannotRead(path: path, reason: systemReason()) }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw Problem.cannotRead(path: path, reason: String(cString: strerror(EISDIR))) }
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Problem.cannotRead(path: path, reason: systemReason())
+                }
+                if count == 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+            return data
+        }
+    }
+
+    /// Refuses early, before any work, when `path` is taken and may not be replaced.
+    public static func requireFree(_ path: String, replacing: Bool) throws {
+        guard !replacing else { return }
+        try Privilege.asUser {
+            var info = stat()
+            if lstat(path, &info) == 0 { throw Problem.exists(path: path) }
+        }
+    }
+
+    /// Writes `data` as a new file at `path` (mode 0600, the user's own), replacing what is
+    /// there only when `replacing` — and then the link itself, never what it points to.
+    public static func create(_ path: String, contents data: Data, replacing: Bool = false) throws {
+        try Privilege.asUser {
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            let temporary = folder + "/." + url.lastPathComponent + ".kehu-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+            var named = false
+            defer { if !named { unlink(temporary) } }
+            do {
+                defer { close(fd) }
+                _ = fchmod(fd, 0o600)
+                try data.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count {
+                        let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            throw Problem.cannotWrite(path: path, reason: systemReason())
+                        }
+                        offset += written
+                    }
+                }
+                guard fsync(fd) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+            }
+            if replacing {
+                guard rename(temporary, path) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+            } else {
+                // A hard link takes the name only if nothing (not even a dangling link) has it.
+                if link(temporary, path) != 0 {
+                    if errno == EEXIST { throw Problem.exists(path: path) }
+                    throw Problem.cannotWrite(path: path, reason: systemReason())
+                }
+                unlink(temporary)
+            }
+            named = true
+        }
+    }
+
+    static func systemReason() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuHost
+import KehuStore
+
+/// How every command comes in: the kernel names the person, the installed configuration
+/// (if any) names the database, and the store's door scopes everything to that person.
+struct Entrance {
+    let store: KehuDatabase
+    let me: UserProfile
+    let login: VerifiedLogin
+    let path: String
+    /// What the user asked for and did not get (a `--db` an installed kehu ignores), to
+    /// be told on the command line or in the status line.
+    let notes: [String]
+
+    /// Opens the database this run is about. `creating`: a single user's own file is
+    /// created on first use (the screen does that; commands need one to exist).
+    static func open(_ common: CommonOptions, strings: Strings, creating: Bool = false,
+                     busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout) throws -> Entrance {
+        let login = try kernelLogin(strings)
+        let choice = try DatabaseChoice.make(common, strings: strings)
+        do {
+            var store = try openDoor(choice.path, login: login, creating: creating && !choice.shared, busyTimeout: busyTimeout)
+            var path = choice.path
+            var notes: [String] = []
+            if let named = choice.namedElsewhere {
+                if try store.profile().user.role == .admin {
+                    // An admin may open another file, with their own rights only.
+                    try? store.close()
+                    Privilege.dropForGood()
+                    store = try openDoor(named, login: login, creating: creating, busyTimeout: busyTimeout)
+                    path = named
+                } else {
+                    notes.append(strings.namedDatabaseIgnored(named, shared: choice.path))
+                }
+            }
+            return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: notes)
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+    }
+
+    /// The user's own file (the demo): opened with the user's rights alone.
+    static func own(path: String, login: VerifiedLogin, strings: Strings) throws -> Entrance {
+        Privilege.dropForGood()
+        do {
+            let store = try KehuDatabase.open(path: path, as: login)
+            return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: [])
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+    }
+
+    private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval) throws -> KehuDatabase {
+        creating ? try KehuDatabase.openCreating(path: path, as: login, clock: SystemClock(), busyTimeout: busyTimeout)
+                 : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
+    }
+
+    /// Prints the notes to stderr, for commands.
+    func tellNotes() { notes.forEach(printError) }
+}
+
+/// The person running kehu, from the kernel; a uid without a passwd entry is refused.
+func kernelLogin(_ strings: Strings) throws -> VerifiedLogin {
+    do { return try VerifiedLogin.fromKernel() }
+    catch let unknown as VerifiedLogin.Unknown { throw fail(strings.noPasswdEntry(uid: unknown.uid), code: ExitCodes.unknownUser) }
+}
+
+/// Which file to open. An installed, shared kehu opens its configured team database for
+/// everyone; a path named by `--db` or `KEHU_DB` is honoured there for admins only. Any
+/// other kehu (a build in a checkout, a single user's install) opens the named file or
+/// the one in `$XDG_DATA_HOME`, and gives up any group privilege it was started with.
+struct DatabaseChoice {
+    let path: String
+    /// The installed team database, opened with kehu's group privilege.
+    let shared: Bool
+    /// A different file the user named, for an admin to open instead.
+    let namedElsewhere: String?
+
+    static func make(_ common: CommonOptions, strings: Strings) throws -> DatabaseChoice {
+        let environment = common.environment
+        switch InstalledConfig.find(executablePath: executablePath()) {
+        case .success(let config)?:
+            let named = [common.db, environment["KEHU_DB"]].compactMap { $0 }.first { !$0.isEmpty }
+                .map { DatabaseLocation.resolve(explicit: $0, environment: environment) }
+            let elsewhere = named.flatMap { samePath($0, config.database) ? nil : $0 }
+            return DatabaseChoice(path: config.database, shared: true, namedElsewhere: elsewhere)
+        case .failure(let problem)?:
+            printError(strings.message(problem))
+            fallthrough
+        case nil:
+            Privilege.dropForGood()
+            return DatabaseChoice(path: DatabaseLocation.resolve(explicit: common.db, environment: environment),
+                                  shared: false, namedElsewhere: nil)
+        }
+    }
+
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardized.path == URL(fileURLWithPath: b).standardized.path
+    }
+}
+
+/// A failure to read or write a file the user named, as a message and exit code 7.
+func fail(_ problem: UserFiles.Problem, strings: Strings) -> ExitCode {
+    fail(strings.message(problem), code: ExitCodes.cannotOpen)
+}

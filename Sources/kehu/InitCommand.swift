@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import KehuApp
+import KehuCore
+import KehuHost
+import KehuStore
+
+/// `kehu init --admin LOGIN`: a new, empty database with its first admin, ready for
+/// `kehu team add` and `kehu user add`. The shared install runs it as root to name the
+/// installing admin; anyone else may only name themselves.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new, empty database with its first admin (root may name any login; others themselves).",
+        discussion: "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "The admin's operating-system login.") var admin: String?
+    @Option(help: "The admin's display name, e.g. 王芳.") var name: String?
+
+    func run() throws {
+        let (strings, _) = common.strings()
+        let login = try kernelLogin(strings)
+        let adminLogin = admin ?? login.name
+        guard login.isRoot || adminLogin == login.name else { throw fail(strings.initOnlyOwnLogin(login.name), code: ExitCodes.notAllowed) }
+        let choice = try DatabaseChoice.make(common, strings: strings)
+        let path: String
+        if let named = choice.namedElsewhere {
+            // Only root sets up a database other than the configured one here.
+            guard login.isRoot else { throw fail(strings.namedDatabaseIgnored(named, shared: choice.path), code: ExitCodes.notAllowed) }
+            path = named
+        } else {
+            path = choice.path
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            throw fail(strings.message(StoreError.cannotOpen(path: path, detail: strings.language == .zh ? "文件已存在，kehu 不会改动它" : "a file is already there; kehu leaves it alone")),
+                       code: ExitCodes.cannotOpen)
+        }
+        do {
+            let store = try KehuDatabase.create(path: path, admin: adminLogin, displayName: name, clock: SystemClock())
+            try store.close()
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
+        print(strings.databaseInitialised(path, admin: adminLogin))
+    }
+}
