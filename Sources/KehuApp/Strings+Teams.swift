@@ -17,3 +17,10 @@ extension Strings {
                         : "only root may name someone else as the admin; you may name yourself (\(login))"
     }
 }
+
+extension Strings {
+    public func unknownSetting(_ key: String, families: [String]) -> String {
+        language == .zh ? "没有设置项「\(key)」；可用：\(families.joined(separator: "、"))"
+                        : "no setting \"\(key)\"; settings: \(families.joined(separator: ", "))"
+    }
+}

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#elseif canImport(SQLite3)
+import SQLite3
+#endif
 
 /// A kehu database file: opened in WAL mode so one team's processes can read while one
 /// writes, migrated to the schema this binary knows, and refused with a clear reason when
@@ -41,10 +46,28 @@ public final class KehuDatabase: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "kehu"
+        // A file a group shares (0660, the shared install) keeps its -wal and -shm for good,
+        // so they keep the owner, group and mode the installer gave them whoever opens the
+        // database first, also after a crash; otherwise the first opener would own them.
+        // No size limit: a WAL truncated to nothing on close would make GRDB write a
+        // table and drop it at every open, so even a read would change the file.
+        let shared = isGroupWritable(path)
+        config.prepareDatabase { db in
+            if shared {
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            }
+            // Sorts and temporary tables stay in memory: a temporary file would belong to
+            // the user, who could read another team's rows from it.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        // Side files this attempt creates are removed again if the file is refused.
+        let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
+            removeSideFiles(sideFiles)
             throw translate(error, path: path)
         }
         do {
@@ -59,12 +82,22 @@ public final class KehuDatabase: Sendable {
             // Each migration runs in its own transaction: a failure leaves the file at the
             // last complete version, never half-migrated.
             try migrator.migrate(pool)
-        } catch let error as StoreError {
-            throw error
         } catch {
+            try? pool.close()
+            removeSideFiles(sideFiles)
+            if let error = error as? StoreError { throw error }
             throw translate(error, path: path)
         }
         return KehuDatabase(path: path, pool: pool)
+    }
+
+    private static func isGroupWritable(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & UInt32(S_IWGRP) != 0
+    }
+
+    private static func removeSideFiles(_ paths: [String]) {
+        for path in paths { unlink(path) }
     }
 
     /// A SQLite file starts with these 16 bytes; anything else is not a database at all.

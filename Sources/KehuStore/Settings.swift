@@ -6,6 +6,18 @@ extension KehuDatabase {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
     }
 
+    /// Every company setting written so far (the rest have their defaults), by key.
+    public func settings() throws -> [(key: String, value: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key NOT IN ('rules.appliedOn') ORDER BY key")
+                .map { ($0["key"], $0["value"]) }
+        }
+    }
+
+    /// The families of settings kehu reads; anything else is a typo.
+    public static let settingFamilies = ["cadence.", "churn.", "contract.", "downgrade.", "export.roles", "funnel.probability.",
+                                         "kpi.", "pool.", "retention.years"]
+
     /// Changes one company setting, recording the old value in the audit history.
     /// Admins only.
     public func setSetting(_ key: String, to value: String, by actor: Actor) throws {

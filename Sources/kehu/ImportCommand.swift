@@ -76,9 +76,12 @@ struct ImportCommand: ParsableCommand {
                        code: 65)
         }
         var ownerID: Int64?
+        // New customers join the owner's team, else the importer's.
+        var teamID = me.user.teamID
         if let owner {
             guard let user = try store.user(login: owner) else { throw fail(strings.noSuchUser(owner), code: ExitCodes.unknownUser) }
             ownerID = user.id
+            teamID = user.teamID ?? teamID
         }
         let dataRows = Array(table.dropFirst())
         let rows: [(line: Int, fields: [String])] = dataRows.map { ($0.line, $0.fields) }
@@ -91,7 +94,7 @@ struct ImportCommand: ParsableCommand {
                 outcomes = try store.importHistory(parsed, kind: history, dryRun: dryRun, skipBad: skipBad, by: actor)
             } else {
                 let parsed = dataRows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: clock.now) }
-                outcomes = try store.importCustomers(parsed, ownerID: ownerID, teamID: me.user.teamID, dryRun: dryRun, skipBad: skipBad,
+                outcomes = try store.importCustomers(parsed, ownerID: ownerID, teamID: teamID, dryRun: dryRun, skipBad: skipBad,
                                                      by: actor) { done in
                     guard showProgress else { return }
                     let filled = done * 30 / max(1, rows.count)
