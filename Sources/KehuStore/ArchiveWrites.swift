@@ -75,6 +75,7 @@ extension KehuDatabase {
     public func add(_ card: IntentCard, by actor: Actor) throws -> Int64 {
         try checked(card.validate())
         return try write { db in
+            try requireVisible(db, customerID: card.customerID)
             let id = try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: actor.clock.now)
             try SearchKeys.refreshCard(db, id: id)
             return id

@@ -46,6 +46,7 @@ extension KehuDatabase {
 
     /// An owner's cooperating customers in the warning window.
     public func churnWarnings(ownerID: Int64, today: LocalDate) throws -> [ChurnCase] {
+        guard try knowsOf(userID: ownerID) else { return [] }
         let rules = try churnRules()
         let warnFrom = today.adding(months: -rules.warnAfterMonths)
         return try read { db in
@@ -63,11 +64,12 @@ extension KehuDatabase {
 
     /// Lost customers of an owner still waiting for the reason.
     public func churnReasonsDue(ownerID: Int64) throws -> [(eventID: Int64, customerID: Int64, code: String, name: String, lostOn: LocalDate)] {
-        try read { db in
+        let (visibleSQL, visibleArguments) = visible()
+        return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.customerID, e.lostOn, c.code, c.name FROM churnEvents e JOIN customers c ON c.id = e.customerID
-                WHERE e.ownerID = ? AND e.reason IS NULL ORDER BY e.lostOn, e.id
-                """, arguments: [ownerID]).map {
+                WHERE e.ownerID = ? AND e.reason IS NULL AND \(visibleSQL) ORDER BY e.lostOn, e.id
+                """, arguments: [ownerID] + visibleArguments).map {
                 ($0["id"], $0["customerID"], $0["code"], $0["name"], LocalDate(column: $0["lostOn"]) ?? LocalDate(dayNumber: 0))
             }
         }

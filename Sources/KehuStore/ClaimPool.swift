@@ -94,6 +94,7 @@ extension KehuDatabase {
 
     /// Prospects of one owner that drop within the warning days: for their Today list.
     public func poolWarnings(ownerID: Int64, today: LocalDate) throws -> [PoolDrop] {
+        guard try knowsOf(userID: ownerID) else { return [] }
         let rules = try poolRules()
         return try read { db in
             try ownedProspects(db, ownerID: ownerID, rules: rules, dropBy: today.adding(days: rules.warnDaysBefore))

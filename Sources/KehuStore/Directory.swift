@@ -42,6 +42,27 @@ extension KehuDatabase {
         }
     }
 
+    /// Whether the viewer may know of user `id` (their Today, warnings, maintenance).
+    func knowsOf(userID id: Int64) throws -> Bool {
+        guard viewer != nil else { return true }
+        let (sql, arguments) = visibleUsers()
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users u WHERE u.id = ? AND \(sql))", arguments: [id] + arguments) ?? false
+        }
+    }
+
+    /// Whether the viewer looks after a whole team (a salesperson looks after only their own).
+    func looksAfter(teamID: Int64) throws -> Bool {
+        guard let viewer else { return true }
+        switch viewer.scope {
+        case .everything: return true
+        case .team(let team): return team == teamID
+        case .own: return false
+        case .region(let region):
+            return try read { db in try String.fetchOne(db, sql: "SELECT region FROM teams WHERE id = ?", arguments: [teamID]) } == region
+        }
+    }
+
     /// A condition on users aliased `u`.
     func visibleUsers() -> (sql: String, arguments: StatementArguments) {
         guard let viewer else { return ("1", []) }

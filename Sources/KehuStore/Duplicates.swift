@@ -16,17 +16,20 @@ public struct DuplicateMatch: Hashable, Sendable {
 extension KehuDatabase {
     /// Customers that share the lead's phone number (however written: the customer's,
     /// a contact's or a card's) or its name (company name without suffixes, or a contact's
-    /// or card person's name). Phone matches first.
+    /// or card person's name). Phone matches first. The check looks through the whole
+    /// archive, but of a customer the viewer may not see it tells only that it exists
+    /// (its code) and whose it is: the name stays empty.
     public func duplicates(phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
-        try read { db in
+        let (visibleSQL, visibleArguments) = visible()
+        return try read { db in
             var matches: [DuplicateMatch] = []
             var seen: Set<Int64> = []
             func collect(_ sql: String, _ arguments: StatementArguments, _ reason: DuplicateMatch.Reason) throws {
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.code, c.name, c.ownerID, u.displayName AS ownerName
+                    SELECT c.id, c.code, CASE WHEN \(visibleSQL) THEN c.name ELSE '' END AS name, c.ownerID, u.displayName AS ownerName
                     FROM customers c LEFT JOIN users u ON u.id = c.ownerID
                     WHERE c.id IN (\(sql)) ORDER BY c.id LIMIT \(limit)
-                    """, arguments: arguments)
+                    """, arguments: visibleArguments + arguments)
                 for row in rows where seen.insert(row["id"]).inserted {
                     matches.append(DuplicateMatch(customerID: row["id"], code: row["code"], name: row["name"],
                                                   ownerID: row["ownerID"], ownerName: row["ownerName"], reason: reason))
@@ -34,19 +37,19 @@ extension KehuDatabase {
             }
             if let digits = DuplicateKeys.phone(phone) {
                 try collect("""
-                    SELECT id FROM customers WHERE phoneDigits = ?1
-                    UNION SELECT customerID FROM contacts WHERE mobileDigits = ?1 OR phoneDigits = ?1
-                    UNION SELECT customerID FROM intentCards WHERE phoneDigits = ?1
-                    """, [digits], .phone)
+                    SELECT id FROM customers WHERE phoneDigits = ?
+                    UNION SELECT customerID FROM contacts WHERE mobileDigits = ? OR phoneDigits = ?
+                    UNION SELECT customerID FROM intentCards WHERE phoneDigits = ?
+                    """, [digits, digits, digits, digits], .phone)
             }
             let key = DuplicateKeys.name(name)
             if !key.isEmpty {
                 try collect("SELECT id FROM customers WHERE nameKey = ?", [key], .companyName)
                 let person = name.trimmingWhitespace()
                 try collect("""
-                    SELECT customerID FROM contacts WHERE name = ?1
-                    UNION SELECT customerID FROM intentCards WHERE personName = ?1
-                    """, [person], .personName)
+                    SELECT customerID FROM contacts WHERE name = ?
+                    UNION SELECT customerID FROM intentCards WHERE personName = ?
+                    """, [person, person], .personName)
             }
             return Array(matches.prefix(limit))
         }

@@ -45,8 +45,11 @@ extension KehuDatabase {
     /// Today's card follow-ups by the team, plus unchecked ones from the last
     /// `carryOverDays` days (and those signed tonight, so progress counts them); then the
     /// team's overdue cards; then defeat applications.
+    /// Only for those who look after the team: its supervisor and assistant, the region's
+    /// managers, the general manager and admins.
     public func eveningQueue(teamID: Int64, today: LocalDate, carryOverDays: Int = 14, overdueLimit: Int = 200) throws -> EveningQueue {
-        try read { db in
+        guard try looksAfter(teamID: teamID) else { return EveningQueue(followUps: [], overdueCards: [], pendingDefeats: []) }
+        return try read { db in
             let since = today.adding(days: -carryOverDays).description
             // Three small index ranges instead of two weeks of every team's visits: today's,
             // the unchecked since `since`, and those signed tonight.

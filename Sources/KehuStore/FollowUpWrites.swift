@@ -12,7 +12,8 @@ extension KehuDatabase {
     /// The visit number the next activity of a customer will get.
     public func nextVisitNumber(customerID: Int64) throws -> Int {
         try read { db in
-            VisitNumbering.next(after: try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?",
+            try requireVisible(db, customerID: customerID)
+            return VisitNumbering.next(after: try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?",
                                                         arguments: [customerID]))
         }
     }
@@ -50,7 +51,8 @@ extension KehuDatabase {
     /// The open card a follow-up of this customer belongs to: the hottest open one.
     public func openCard(customerID: Int64) throws -> IntentCard? {
         try read { db in
-            try Row.fetchOne(db, sql: """
+            guard try isVisible(db, customerID: customerID) else { return nil }
+            return try Row.fetchOne(db, sql: """
                 SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')
                 ORDER BY CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC LIMIT 1
                 """, arguments: [customerID]).map(IntentCard.init(row:))
@@ -64,7 +66,8 @@ extension KehuDatabase {
     @discardableResult
     public func markCommentsSeen(customerID: Int64, handlerID: Int64) throws -> Bool {
         let unread = try read { db in
-            try Bool.fetchOne(db, sql: """
+            try requireVisible(db, customerID: customerID)
+            return try Bool.fetchOne(db, sql: """
                 SELECT EXISTS(SELECT 1 FROM activities INDEXED BY activities_unseenComments
                               WHERE handlerID = ? AND customerID = ? AND commentSeen = 0)
                 """, arguments: [handlerID, customerID]) ?? false

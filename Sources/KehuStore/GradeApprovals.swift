@@ -88,7 +88,7 @@ extension KehuDatabase {
                 SELECT p.*, c.code, c.name AS customerName, u.displayName AS proposerName
                 FROM gradeProposals p JOIN customers c ON c.id = p.customerID JOIN users u ON u.id = p.proposerID
                 WHERE p.id = ?
-                """, arguments: [id]) else { return nil }
+                """, arguments: [id]), try isVisible(db, customerID: row["customerID"]) else { return nil }
             let decisions = try Row.fetchAll(db, sql: """
                 SELECT a.*, u.displayName AS approverName FROM gradeApprovals a JOIN users u ON u.id = a.approverID
                 WHERE a.proposalID = ? ORDER BY a.id

@@ -60,9 +60,10 @@ extension KehuDatabase {
 
     /// The city of the user's most recent customer: a good guess for the next walk-in.
     public func usualCity(ownerID: Int64) throws -> String? {
-        try read { db in
-            try String.fetchOne(db, sql: "SELECT city FROM customers WHERE ownerID = ? AND city != '' ORDER BY id DESC LIMIT 1",
-                                arguments: [ownerID])
+        let (visibleSQL, visibleArguments) = visible()
+        return try read { db in
+            try String.fetchOne(db, sql: "SELECT c.city FROM customers c WHERE c.ownerID = ? AND c.city != '' AND \(visibleSQL) ORDER BY c.id DESC LIMIT 1",
+                                arguments: [ownerID] + visibleArguments)
         }
     }
 }

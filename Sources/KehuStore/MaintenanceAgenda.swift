@@ -26,7 +26,7 @@ extension KehuDatabase {
     /// to their cooperating customers, the team assistant's calls and technical support,
     /// the managers' visits to VIP and key customers of their region.
     public func maintenanceDue(for user: User, today: LocalDate) throws -> [MaintenanceDue] {
-        guard let me = user.id else { return [] }
+        guard let me = user.id, try knowsOf(userID: me) else { return [] }
         let overrides = try maintenanceOverrides()
         let scope: (sql: String, arguments: StatementArguments)
         switch user.role {

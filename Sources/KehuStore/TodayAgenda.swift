@@ -7,6 +7,8 @@ extension KehuDatabase {
     /// days, and the big holidays coming up — ordered as the Today list shows them.
     public func todayAgenda(ownerID: Int64, today: LocalDate, lookAheadDays days: Int = 3,
                             maintenanceFor user: User? = nil) throws -> [TodayItem] {
+        // Someone's Today is theirs and their superiors': nobody else's business.
+        guard try knowsOf(userID: ownerID) else { return [] }
         let rules = try poolRules()   // read before the transaction: store reads do not nest
         let maintenance = try user.map { try maintenanceDue(for: $0, today: today) } ?? []
         let churn = try churnWarnings(ownerID: ownerID, today: today)
