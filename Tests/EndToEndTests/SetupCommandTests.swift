@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Setting a database up from the command line alone: `kehu init`, teams, users and
+/// settings; and the files kehu makes for one person being that person's alone.
+struct SetupCommandTests {
+    /// The login the kernel names for this test run.
+    let me: String = {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "" }
+        return String(cString: name)
+    }()
+
+    func mode(_ path: String) -> mode_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o777 : 0
+    }
+
+    @Test func aNewDatabaseIsSetUpFromTheCommandLine() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/team.db"
+        // Commands other than init and the screen do not create a database.
+        #expect(try sandbox.kehu(["team", "list", "--db", path]).status == 7)
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        let made = try sandbox.kehu(["init", "--db", path, "--name", "王芳"])
+        #expect(made.status == 0 && made.stdout.contains("管理员 \(me)"), "\(made.stderr)")
+        #expect(mode(path) == 0o600)
+        for side in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + side) { #expect(mode(path + side) == 0o600) }
+        #expect(try sandbox.kehu(["init", "--db", path]).status == 7)            // never over an existing file
+        if getuid() != 0 {
+            #expect(try sandbox.kehu(["init", "--db", sandbox.path + "/x.db", "--admin", "someone"]).status == 10)
+        }
+
+        let team = try sandbox.kehu(["team", "add", "新团队", "--region", "华东", "--db", path])
+        #expect(team.status == 0 && team.stdout.contains("新团队"), "\(team.stderr)")
+        #expect(try sandbox.kehu(["team", "add", "新团队", "--db", path]).status == 2)
+        let user = try sandbox.kehu(["user", "add", "lisi", "--name", "李四", "--role", "supervisor", "--team", "新团队", "--db", path])
+        #expect(user.status == 0, "\(user.stderr)")
+        let lead = try sandbox.kehu(["team", "set", "新团队", "--supervisor", "lisi", "--name", "华东三组", "--db", path])
+        #expect(lead.status == 0, "\(lead.stderr)")
+        let list = try sandbox.kehu(["team", "list", "--db", path])
+        #expect(list.stdout == "华东三组\t华东\tlisi 李四\t1\n", "\(list.stdout)")
+        let unknown = try sandbox.kehu(["user", "add", "zs", "--name", "张三", "--role", "salesperson", "--team", "火星组", "--db", path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("华东三组"), "\(unknown.stderr)")
+
+        let setting = try sandbox.kehu(["setting", "set", "pool.claimLimit", "30", "--db", path])
+        #expect(setting.status == 0, "\(setting.stderr)")
+        #expect(try sandbox.kehu(["setting", "set", "pool.claimLimt2", "30", "--db", path]).status == 0)   // a pool.* key
+        #expect(try sandbox.kehu(["setting", "set", "nonsense", "1", "--db", path]).status == 2)
+        #expect(try sandbox.kehu(["setting", "list", "--db", path]).stdout.contains("pool.claimLimit\t30"))
+
+        // Someone the database does not know is refused everything, with exit 8.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE users SET role = 'salesperson' WHERE login = ?", arguments: [me]) }
+        try queue.close()
+        #expect(try sandbox.kehu(["team", "list", "--db", path]).status == 10)
+        #expect(try sandbox.kehu(["setting", "set", "pool.claimLimit", "1", "--db", path]).status == 10)
+        #expect(try sandbox.kehu(["check", "--db", path]).status == 10)
+    }
+
+    @Test func whatKehuWritesForOnePersonIsTheirsAlone() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/mine.db"
+        #expect(try sandbox.kehu(["demo", "--db", path, "--customers", "20"]).status == 0)
+        #expect(mode(path) == 0o600)
+        let out = sandbox.path + "/customers.csv"
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--out", out]).status == 0)
+        #expect(mode(out) == 0o600)
+        let copy = sandbox.path + "/copy.db"
+        #expect(try sandbox.kehu(["backup", "--db", path, "--to", copy]).status == 0)
+        #expect(mode(copy) == 0o600)
+        #expect(try sandbox.kehu(["check", "--db", copy]).status == 0)
+        // --force replaces a file, and then only the link, never what it points to.
+        let victim = sandbox.path + "/victim.txt"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: victim))
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path + "/link.csv", withDestinationPath: victim)
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--out", sandbox.path + "/link.csv"]).status == 7)
+        #expect(try sandbox.kehu(["backup", "--db", path, "--to", sandbox.path + "/link.csv"]).status == 7)
+        #expect(try sandbox.kehu(["export", "customers", "--db", path, "--out", sandbox.path + "/link.csv", "--force"]).status == 0)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep")
+    }
+
+    @Test func aRefusedFileGetsNoSideFiles() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/invoices.db"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE invoices(id INTEGER PRIMARY KEY)") }
+        try queue.close()
+        #expect(try sandbox.kehu(["export", "customers", "--db", path]).status == 3)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+}
