@@ -21,21 +21,19 @@ extension KehuDatabase {
     /// Changes a user's record (name, role, team, region, active), with the audit history.
     /// Admins only.
     public func update(user original: User, to edited: User, by actor: Actor) throws {
-        try requireAdmin()
-        guard let id = original.id else { throw StoreError.notFound(table: "users", rowID: 0) }
-        try write { db in
-            _ = try RecordWriter.update(db, table: "users", id: id, original: original.columnValues, edited: edited.columnValues,
-                                    actor: actor.login, at: actor.clock.now)
-        }
+        try updateAsAdmin("users", id: original.id, original.columnValues, edited.columnValues, by: actor)
     }
 
     /// Changes a team's name, region or supervisor, with the audit history. Admins only.
     public func update(team original: Team, to edited: Team, by actor: Actor) throws {
+        try updateAsAdmin("teams", id: original.id, original.columnValues, edited.columnValues, by: actor)
+    }
+
+    private func updateAsAdmin(_ table: String, id: Int64?, _ original: ColumnValues, _ edited: ColumnValues, by actor: Actor) throws {
         try requireAdmin()
-        guard let id = original.id else { throw StoreError.notFound(table: "teams", rowID: 0) }
+        guard let id else { throw StoreError.notFound(table: table, rowID: 0) }
         try write { db in
-            _ = try RecordWriter.update(db, table: "teams", id: id, original: original.columnValues, edited: edited.columnValues,
-                                    actor: actor.login, at: actor.clock.now)
+            _ = try RecordWriter.update(db, table: table, id: id, original: original, edited: edited, actor: actor.login, at: actor.clock.now)
         }
     }
 }
