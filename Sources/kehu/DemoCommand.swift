@@ -56,7 +56,7 @@ struct DemoCommand: ParsableCommand {
 
 /// Builds a demo database, with a progress bar on a terminal.
 func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?, creator: VerifiedLogin) throws -> DemoSummary {
-    var now = SystemClock().now
+    var now = runClock().now
     if let today { now = LocalDateTime(date: today, hour: 9, minute: 30)! }
     let showProgress = isatty(STDERR_FILENO) != 0 && customers >= 5_000
     let summary = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: seed, now: now,
@@ -66,5 +66,10 @@ func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?, 
         FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(done)/\(total)")
         if done == total { FileHandleStandardError.write("\n") }
     }
+    // The day's calendar rules (pool drops, churn, downgrades) are part of a ready demo:
+    // its first start has nothing left to apply, so the first screen is the whole day.
+    let store = try KehuDatabase.open(path: path, as: creator)
+    try store.applyCompanyRules(today: now.date, by: Actor(login: "kehu", clock: FixedClock(now)))
+    try store.close()
     return summary
 }

@@ -55,7 +55,7 @@ struct Entrance {
     }
 
     private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval) throws -> KehuDatabase {
-        creating ? try KehuDatabase.openCreating(path: path, as: login, clock: SystemClock(), busyTimeout: busyTimeout)
+        creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout)
                  : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
     }
 

@@ -38,7 +38,7 @@ struct InitCommand: ParsableCommand {
                        code: ExitCodes.cannotOpen)
         }
         do {
-            let store = try KehuDatabase.create(path: path, admin: adminLogin, displayName: name, clock: SystemClock())
+            let store = try KehuDatabase.create(path: path, admin: adminLogin, displayName: name, clock: runClock())
             try store.close()
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))

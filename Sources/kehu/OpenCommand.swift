@@ -46,7 +46,7 @@ struct OpenCommand: ParsableCommand {
             entrance = try Entrance.open(common, strings: strings, creating: true)
         }
         let osLogin = entrance.login.name
-        let clock = SystemClock()
+        let clock = runClock()
         // Everything this session reads or writes is limited to what this person may see.
         var store = entrance.store
         if let asLogin, asLogin != osLogin {

@@ -89,7 +89,7 @@ func openAsUser(_ common: CommonOptions) throws -> (KehuDatabase, UserProfile, S
     let (strings, _) = common.strings()
     let entrance = try Entrance.open(common, strings: strings)
     entrance.tellNotes()
-    let clock = SystemClock()
+    let clock = runClock()
     do {
         try entrance.store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
     } catch let error as StoreError {

@@ -20,7 +20,7 @@ struct UserCommand: ParsableCommand {
         guard entrance.me.user.role == .admin else {
             throw fail(strings.onlyAdmins(entrance.login.name), code: ExitCodes.notAllowed)
         }
-        return (entrance.store, Actor(login: entrance.login.name, clock: SystemClock()), strings)
+        return (entrance.store, Actor(login: entrance.login.name, clock: runClock()), strings)
     }
 
     static func role(_ raw: String) throws -> Role {

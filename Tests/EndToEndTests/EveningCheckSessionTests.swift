@@ -11,8 +11,10 @@ import KehuCore
 struct EveningCheckSessionTests {
     @Test func aFollowUpIsSignedInTheEveningQueueAndSeenByTheSalesperson() throws {
         let sandbox = Sandbox()
+        // Half past five on a fixed day: the supervisor starts on the evening queue.
+        sandbox.now = "2026-11-22 17:30"
         let path = sandbox.path + "/team.db"
-        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "31"]).status == 0)
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "31", "--today", "2026-11-22"]).status == 0)
 
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
         let code = try salesperson.selectFirstFollowUp()
@@ -44,17 +46,13 @@ struct EveningCheckSessionTests {
         // Meanwhile the supervisor opens the evening queue and signs that follow-up.
         let supervisor = try TmuxSession(command: "\(kehuBinary) --db \(path) --as lizhuguan", environment: sandbox.environment)
         try supervisor.waitFor(text: "李强 · 销售主管")
-        for _ in 0..<3 where !(try supervisor.screen()[0].contains("晚检")) {
-            try supervisor.send("v")
-            Thread.sleep(forTimeInterval: 0.15)
-        }
         try supervisor.waitFor(text: "今日跟进 (按销售)")
+        #expect(try supervisor.screen()[0].contains("晚检"))
         var found = false
         for _ in 0..<120 {
             let screen = try supervisor.screen()
             if screen[1].contains("张伟 → \(customerName.prefix(6))") { found = true; break }
             try supervisor.send("Down")
-            Thread.sleep(forTimeInterval: 0.03)
         }
         try #require(found, "the follow-up is not in the evening queue")
         try supervisor.waitFor(text: "客户要求周三前给方案")

@@ -74,9 +74,14 @@ final class Sandbox {
     init() { try! FileManager.default.createDirectory(atPath: path + "/config/kehu", withIntermediateDirectories: true) }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
+    /// A moment to stand at (`KEHU_TEST_NOW`, honoured by debug builds), or the wall clock.
+    var now: String?
+
     var environment: [String: String] {
-        ["HOME": path, "XDG_DATA_HOME": path + "/data", "XDG_CONFIG_HOME": path + "/config", "KEHU_LANG": "zh",
-         "LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": ""]
+        var variables = ["HOME": path, "XDG_DATA_HOME": path + "/data", "XDG_CONFIG_HOME": path + "/config", "KEHU_LANG": "zh",
+                         "LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": ""]
+        if let now { variables["KEHU_TEST_NOW"] = now }
+        return variables
     }
 
     func kehu(_ arguments: [String]) throws -> ProcessResult {
@@ -110,7 +115,34 @@ final class TmuxSession {
         try run("/usr/bin/env", ["tmux", "-u", "-L", socket] + arguments, environment: ["LANG": "C.UTF-8"])
     }
 
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+    /// Sends keys and waits for kehu to have taken them: until the screen changes, or
+    /// stays the same for a settling interval (a key with nothing to show). Escape must
+    /// change the screen before anything else is sent: an Escape still unread when the
+    /// next key arrives is read with it as one Alt-key.
+    func send(_ keys: String...) throws {
+        let before = try screen()
+        try tmux(["send-keys", "-t", name] + keys)
+        if keys.contains("Escape") {
+            try waitFor("the screen to change after Escape") { $0 != before }
+        } else {
+            try settle(from: before)
+        }
+    }
+
+    /// Waits until the screen differs from `before`, or has not changed for `quiet`
+    /// seconds (then the key changed nothing visible), for up to `seconds`.
+    func settle(from before: [String], quiet: Double = 0.3, seconds: Double = 15) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = before
+        var stillSince = Date()
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.03)
+            let now = try screen()
+            if now != before { return }
+            if now != last { last = now; stillSince = Date() }
+            if Date().timeIntervalSince(stillSince) >= quiet { return }
+        }
+    }
 
     func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
 

@@ -85,8 +85,9 @@ struct SalespersonDayTests {
         try session.send("C-s")
         try session.waitFor(text: "可能是已有客户")
         try session.waitFor(text: "同电话")
-        try session.send("Escape")
-        try session.send("Escape")
+        try session.send("Escape")                  // back to the form
+        try session.waitFor("the warning closed") { !$0.joined().contains("可能是已有客户") }
+        try session.send("Escape")                  // leave it: kehu asks first
         try session.send("y")
         try session.send("q")
         try session.waitForExit(0)
@@ -106,7 +107,7 @@ struct SalespersonDayTests {
         session = nil                              // kill-server: kehu gets SIGHUP
         let queue = try DatabaseQueue(path: path)
         var drafts = 0
-        for _ in 0..<100 where drafts == 0 {
+        for _ in 0..<300 where drafts == 0 {      // polls the file for up to 15 s
             drafts = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM drafts") } ?? 0
             Thread.sleep(forTimeInterval: 0.05)
         }

@@ -124,11 +124,11 @@ struct EveningCheckTests {
         let t = try team()
         let vm = try t.viewModel("lizhuguan")
         vm.handle(.char("g"))
-        guard case .followUp(let flagged)? = vm.selectedEveningRow else { return }
+        guard case .followUp(let flagged)? = vm.selectedEveningRow else { Issue.record("no follow-up selected"); return }
         #expect(flagged.activity.needsGuidance)
         #expect(vm.eveningProgress.checked == 0)
         vm.handle(.char("g"))
-        guard case .followUp(let unflagged)? = vm.selectedEveningRow else { return }
+        guard case .followUp(let unflagged)? = vm.selectedEveningRow else { Issue.record("the follow-up went away"); return }
         #expect(!unflagged.activity.needsGuidance)
     }
 

@@ -102,7 +102,7 @@ struct GradeApprovalTests {
         // From general, a low score stays general: filed by the salesperson, no approvers.
         let salesperson = try company.viewModel("zhangwei")
         propose(salesperson, scores: ["3", "3", "3", "3", "3", "3"])
-        guard case .grade(let form) = salesperson.form else { return }
+        guard case .grade(let form) = salesperson.form else { Issue.record("no grade form"); return }
         #expect(form.approvers.isEmpty)
         salesperson.send(.save)
         #expect(salesperson.message?.text == "等级已改为 C 一般")
