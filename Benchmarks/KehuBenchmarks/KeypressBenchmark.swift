@@ -22,7 +22,7 @@ struct KeypressBenchmark {
         vm = MainViewModel(store: store, strings: Strings(.zh), keymap: keymap, login: login,
                            profile: profile, clock: clock)
         screen = MainScreen(theme: ConfigLoader.theme(named: "dark", monochrome: false, locator: builtIn).theme)
-        _ = screen.render(vm, size: backend.size)
+        if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
         vm.start()
         backend.present(screen.render(vm, size: backend.size))
     }
@@ -31,6 +31,7 @@ struct KeypressBenchmark {
     func press(_ key: Key) -> Double {
         milliseconds {
             vm.handle(key)
+            if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
             backend.present(screen.render(vm, size: backend.size))
         }
     }
@@ -40,6 +41,7 @@ struct KeypressBenchmark {
     func changedBytes(_ key: Key) -> Int {
         let before = backend.lastFrame
         vm.handle(key)
+        if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
         let after = screen.render(vm, size: backend.size)
         backend.present(after)
         return zip(before.cells, after.cells).reduce(0) { sum, pair in

@@ -54,8 +54,8 @@ extension MainViewModel {
     func openHistory() {
         guard let id = detail?.customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
         attempt {
-            history = try store.customerHistory(customerID: id)
-            helpTop = 0
+            let entries = try store.customerHistory(customerID: id)
+            openOverlay(.history(entries), title: "\(strings[.historyTitle]) · \(detail?.customer.name ?? "")", note: "\(entries.count)")
         }
     }
 

@@ -44,8 +44,8 @@ extension MainViewModel {
     /// "What drops to the pool tomorrow, and why": in everything this user may see.
     func openPoolPreview() {
         attempt {
-            poolPreview = try store.poolDrops(on: today.adding(days: 1))
-            helpTop = 0
+            let drops = try store.poolDrops(on: today.adding(days: 1))
+            openOverlay(.poolPreview(drops), title: "\(strings[.poolPreviewTitle]) · \(today.adding(days: 1).monthDay)", note: "\(drops.count)")
         }
     }
 }

@@ -53,7 +53,9 @@ extension MainViewModel {
         case .close, .cancel: closeSearch(); return
         case .quit: shouldQuit = true; return
         case .redraw: redrawRequested = true; return
-        case .help: isHelpOpen = true; helpTop = 0; return
+        case .help:
+            openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
+            return
         default: return
         }
         let changed = state.input.text != search?.input.text

@@ -96,10 +96,15 @@ public struct Viewport: Hashable, Sendable {
     public var cardWidth: Int
     public var timelineRows: Int
     public var timelineWidth: Int
+    /// The whole terminal, for boxes laid over it.
+    public var screenWidth: Int
+    public var screenHeight: Int
 
-    public init(listRows: Int, cardRows: Int, cardWidth: Int, timelineRows: Int, timelineWidth: Int) {
+    public init(listRows: Int, cardRows: Int, cardWidth: Int, timelineRows: Int, timelineWidth: Int,
+                screenWidth: Int = 100, screenHeight: Int = 30) {
         self.listRows = listRows; self.cardRows = cardRows; self.cardWidth = cardWidth
         self.timelineRows = timelineRows; self.timelineWidth = timelineWidth
+        self.screenWidth = screenWidth; self.screenHeight = screenHeight
     }
 }
 
@@ -158,12 +163,13 @@ public final class MainViewModel {
     public internal(set) var reportTop = 0
     /// Where `R` returns from the Reports view.
     var viewBeforeReports: ListView = .allCustomers
-    public internal(set) var isHelpOpen = false
-    public internal(set) var helpTop = 0
-    /// The history overlay: who changed what on the shown customer.
-    public internal(set) var history: [AuditEntry]?
-    /// The pool preview overlay: what drops to the pool tomorrow.
-    public internal(set) var poolPreview: [PoolDrop]?
+    /// The box over the screen (help, a customer's history, tomorrow's pool drops).
+    public internal(set) var overlay: OverlayState?
+    public var isHelpOpen: Bool { if case .help? = overlay?.kind { return true }; return false }
+    /// The history overlay's entries: who changed what on the shown customer.
+    public var history: [AuditEntry]? { if case .history(let entries)? = overlay?.kind { return entries }; return nil }
+    /// The pool preview's drops: what returns to the pool tomorrow.
+    public var poolPreview: [PoolDrop]? { if case .poolPreview(let drops)? = overlay?.kind { return drops }; return nil }
     /// `/` search under way: its text and matches.
     public internal(set) var search: SearchState?
     public internal(set) var shouldQuit = false
@@ -204,9 +210,9 @@ public final class MainViewModel {
     public var context: KeyContext {
         if prompt != nil { return .prompt }
         if form != nil { return .form }
-        if search != nil, !isHelpOpen { return .search }
+        if search != nil, overlay == nil { return .search }
         // Overlays (help, history) share the help table: close and scroll.
-        if isHelpOpen || history != nil || poolPreview != nil { return .help }
+        if overlay != nil { return .help }
         return focus == .list && [.evening, .spotCheck, .approvals].contains(view) ? .evening : focus.context
     }
     public var today: LocalDate { clock.today }
@@ -239,8 +245,13 @@ public final class MainViewModel {
         }
     }
 
+    /// The terminal's size, as the screen's layout gives it to each pane: sent before every
+    /// frame, acted on when it changed.
+    public func resize(to new: Viewport) { setViewport(new) }
+
     public func setViewport(_ new: Viewport) {
         guard new != viewport else { return }
+        overlay?.resize(new, layout: layOutOverlay)
         let widthsChanged = new.cardWidth != viewport.cardWidth || new.timelineWidth != viewport.timelineWidth
         viewport = new
         keepSelectionVisible()
@@ -381,8 +392,13 @@ public final class MainViewModel {
             handleForm(action)
             return
         }
-        if isHelpOpen || history != nil || poolPreview != nil {
-            handleHelp(action)
+        if var open = overlay {
+            switch open.reduce(action) {
+            case .stay: overlay = open
+            case .close: overlay = nil
+            case .quit: shouldQuit = true
+            case .redraw: redrawRequested = true
+            }
             return
         }
         if search != nil {
@@ -416,7 +432,7 @@ public final class MainViewModel {
              .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
             break
         case .quit: shouldQuit = true
-        case .help: isHelpOpen = true; helpTop = 0
+        case .help: openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
         case .close: break
         case .redraw: redrawRequested = true
         case .focusNext: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
@@ -443,24 +459,13 @@ public final class MainViewModel {
         }
     }
 
-    private func handleHelp(_ action: Action) {
-        switch action {
-        case .close, .help, .history, .poolPreview: isHelpOpen = false; history = nil; poolPreview = nil; helpTop = 0
-        case .quit: shouldQuit = true
-        case .moveUp: helpTop = max(0, helpTop - 1)
-        case .moveDown: helpTop += 1
-        case .pageUp: helpTop = max(0, helpTop - 10)
-        case .pageDown: helpTop += 10
-        case .first: helpTop = 0
-        case .last: helpTop = Int.max / 2
-        case .redraw: redrawRequested = true
-        default: break
-        }
+    /// Opens a box over the screen, laid out for the current terminal size.
+    func openOverlay(_ kind: OverlayState.Kind, title: String, note: String) {
+        overlay = OverlayState(kind: kind, title: title, note: note, viewport: viewport, layout: layOutOverlay)
     }
 
-    /// The help screen clamps its own scroll once it knows how many lines it has.
-    public func clampHelp(lineCount: Int, visible: Int) {
-        helpTop = min(helpTop, max(0, lineCount - visible))
+    private func layOutOverlay(_ kind: OverlayState.Kind, width: Int) -> [StyledLine] {
+        OverlayPresenter.lines(kind, width: width, keymap: keymap, today: today, strings: strings)
     }
 
     private func moveSelection(_ action: Action) {

@@ -16,11 +16,13 @@ public struct MainScreen {
         guard !layout.isTooSmall else { return nil }
         return Viewport(listRows: layout.list.inner.height, cardRows: layout.card.inner.height,
                         cardWidth: layout.card.inner.width - 1, timelineRows: layout.timeline.inner.height,
-                        timelineWidth: layout.timeline.inner.width - 1)
+                        timelineWidth: layout.timeline.inner.width - 1, screenWidth: size.width, screenHeight: size.height)
     }
 
     public static func isTooSmall(_ size: Size) -> Bool { MainLayout(size: size).isTooSmall }
 
+    /// A pure function of the view-model's state: it reads, never changes. The run loop
+    /// tells the view-model the terminal's size (`resize(to:)`) before drawing.
     public func render(_ vm: MainViewModel, size: Size) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
         let layout = MainLayout(size: size)
@@ -28,7 +30,6 @@ public struct MainScreen {
             TooSmallScreen.draw(strings: vm.strings, size: size, into: &buffer, context: context)
             return buffer
         }
-        if let viewport = MainScreen.viewport(for: size) { vm.setViewport(viewport) }
         StatusLine.draw(vm, into: &buffer, rect: layout.status, context: context)
         if let search = vm.search {
             SearchPane.draw(vm, search: search, into: &buffer, rect: layout.list, context: context)
@@ -58,14 +59,8 @@ public struct MainScreen {
                             height: layout.card.height + layout.timeline.height)
             FormOverlay.draw(vm, form: form, into: &buffer, rect: area, context: context)
         }
-        if let entries = vm.history {
-            HistoryOverlay.draw(vm, entries: entries, into: &buffer, size: size, context: context)
-        }
-        if let drops = vm.poolPreview {
-            HistoryOverlay.drawPoolPreview(vm, drops: drops, into: &buffer, size: size, context: context)
-        }
-        if vm.isHelpOpen {
-            HelpOverlay.draw(vm, underlying: vm.form != nil ? .form : vm.focus.context, into: &buffer, size: size, context: context)
+        if let overlay = vm.overlay {
+            OverlayView.draw(overlay, into: &buffer, size: size, context: context)
         }
         if let prompt = vm.prompt {
             PromptOverlay.draw(vm, prompt: prompt, into: &buffer, size: size, context: context)

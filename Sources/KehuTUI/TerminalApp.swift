@@ -22,6 +22,8 @@ public final class TerminalApp {
         viewModel.start()
         var pending = afterFirstFrame
         while true {
+            // The terminal's size arrives as an input before every frame; drawing only reads.
+            if let viewport = MainScreen.viewport(for: backend.size) { viewModel.resize(to: viewport) }
             backend.present(screen.render(viewModel, size: backend.size))
             if let work = pending {
                 pending = nil

@@ -88,7 +88,8 @@ final class ScreenFixture {
     static func render(_ vm: MainViewModel, width: Int, height: Int, theme: Theme? = nil) throws -> ScreenBuffer {
         let backend = HeadlessBackend(size: Size(width: width, height: height))
         let screen = MainScreen(theme: try theme ?? ScreenFixture.theme())
-        _ = screen.render(vm, size: backend.size)   // first frame sets the panes' sizes
+        // As the run loop does: the size arrives first, then the frame is drawn from state.
+        if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
         backend.present(screen.render(vm, size: backend.size))
         return backend.lastFrame
     }

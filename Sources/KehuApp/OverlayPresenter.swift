@@ -1,0 +1,67 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// The lines of each overlay: help from the active keymap (so it never disagrees with the
+/// keys), a customer's change history, tomorrow's pool drops.
+public enum OverlayPresenter {
+    static func lines(_ kind: OverlayState.Kind, width: Int, keymap: Keymap, today: LocalDate, strings s: Strings) -> [StyledLine] {
+        switch kind {
+        case .help(let context): return help(keymap: keymap, context: context, strings: s)
+        case .history(let entries): return history(entries, width: width, strings: s)
+        case .poolPreview(let drops): return poolPreview(drops, today: today, strings: s)
+        }
+    }
+
+    /// Every binding of the context, then the global ones.
+    public static func help(keymap: Keymap, context: KeyContext, strings: Strings) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let contexts: [KeyContext] = context == .global ? [.global] : [context, .global]
+        for ctx in contexts {
+            let bindings = keymap.bindings[ctx] ?? []
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append([]) }
+            lines.append([Span(ctx == .global ? strings[.helpGlobal] : strings.label(ctx), .helpTitle)])
+            var seen: [Action] = []
+            for binding in bindings where !seen.contains(binding.action) {
+                seen.append(binding.action)
+                let keys = keymap.keys(for: binding.action, in: ctx).map(\.label).joined(separator: ", ")
+                lines.append([Span("  " + TextLayout.fit(keys, to: 18) + " ", .helpKey),
+                              Span(strings.describe(binding.action), .helpText)])
+            }
+        }
+        return lines
+    }
+
+    /// Who changed what and when, newest first, wrapped to `width`.
+    static func history(_ entries: [AuditEntry], width: Int, strings s: Strings) -> [StyledLine] {
+        guard !entries.isEmpty else { return [[Span(s[.historyEmpty], .listEmpty)]] }
+        return entries.flatMap { entry -> [StyledLine] in
+            let when = "\(entry.at.date.monthDay) \(entry.at.clock) "
+            let who = TextLayout.fit(entry.actor, to: 10) + " "
+            let what: String
+            if entry.field == "*" {
+                what = "\(s.tableLabel(entry.table)) \(s[.created])"
+            } else {
+                let old = entry.oldValue.map { $0.isEmpty ? "—" : $0 } ?? "—"
+                let new = entry.newValue.map { $0.isEmpty ? "—" : $0 } ?? "—"
+                what = "\(s.tableLabel(entry.table)) \(s.columnLabel(entry.table, entry.field)): \(old) → \(new)"
+            }
+            let head = DisplayWidth.of(when) + DisplayWidth.of(who)
+            let pieces = TextLayout.wrap(what, width: max(10, width - head))
+            return pieces.enumerated().map { index, piece in
+                index == 0 ? [Span(when, .timelineDate), Span(who, .timelineMeta), Span(piece, .helpText)]
+                    : [Span(String(repeating: " ", count: head) + piece, .helpText)]
+            }
+        }
+    }
+
+    /// The prospects that return to the pool tomorrow, whose they are and why.
+    static func poolPreview(_ drops: [PoolDrop], today: LocalDate, strings s: Strings) -> [StyledLine] {
+        drops.isEmpty ? [[Span(s[.nothingDropsTomorrow], .listEmpty)]] : drops.map { drop in
+            [Span(drop.code + " ", .listCode), Span(TextLayout.fit(drop.name, to: 22) + " ", .listRow),
+             Span(TextLayout.fit(drop.ownerName, to: 6) + " ", .timelineMeta),
+             Span(s.dropReason(lastActivity: drop.lastActivity, today: today), .overdue)]
+        }
+    }
+}
