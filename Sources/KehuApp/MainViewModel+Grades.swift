@@ -70,3 +70,14 @@ extension MainViewModel {
         show(strings[.gradeRejected], kind: .info)
     }
 }
+
+extension MainViewModel {
+    /// The card pane's title over a grade proposal: the customer and its code.
+    public var selectedApprovalHeading: (title: String, note: String)? {
+        selectedApproval.map { ("\(strings[.gradeTitle]) · \($0.customerName)", $0.customerCode) }
+    }
+
+    public func selectedApprovalLines(width: Int) -> [StyledLine] {
+        selectedApproval.map { GradePresenter.lines($0, width: width, strings: strings) } ?? []
+    }
+}

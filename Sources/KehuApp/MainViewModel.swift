@@ -190,6 +190,11 @@ public final class MainViewModel {
     public private(set) var timelineLines: [StyledLine] = []
     public private(set) var timelineTop = 0
 
+    /// The customer on the card pane, as its title shows it.
+    public var shownCustomer: (name: String, code: String)? { detail.map { ($0.customer.name, $0.customer.code) } }
+    /// The newest visit's number, for the timeline's title.
+    public var latestVisitNumber: Int? { timelineEntries.first?.activity.visitNumber }
+
     /// Timelines are read this many entries at a time; a customer may have thousands.
     static let timelinePage = 60
 

@@ -1,6 +1,5 @@
 import KehuApp
 import KehuCore
-import KehuStore
 import TerminalUI
 
 /// Grade changes waiting for my decision, oldest first.
@@ -14,12 +13,7 @@ enum ApprovalsPane {
         for (offset, proposal) in vm.approvals.dropFirst(top).prefix(inner.height).enumerated() {
             let index = top + offset
             let base: Style? = index == vm.approvalSelected ? context.style(vm.focus == .list ? .listSelected : .listSelectedUnfocused) : nil
-            let change = "\(proposal.from.letter)→\(proposal.to.letter) \(proposal.score)"
-            let nameWidth = max(6, inner.width - 1 - 12 - DisplayWidth.of(change) - 1)
-            let line: StyledLine = [Span(" " + TextLayout.fit(proposal.customerCode, to: 11) + " ", .listCode),
-                                    Span(TextLayout.fit(proposal.customerName, to: nameWidth) + " ", .listRow),
-                                    Span(change, .gradeVIP)]
-            context.draw(line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
+            context.draw(ListRowPresenter.proposal(proposal, width: inner.width), into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
         }
     }
 }

@@ -1,5 +1,4 @@
 import KehuApp
-import KehuStore
 import TerminalUI
 
 /// The right side: the customer card above, the visit timeline below. Both draw lines the
@@ -7,12 +6,12 @@ import TerminalUI
 enum DetailPanes {
     static func drawCard(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        let customer = vm.detail?.customer
+        let shown = vm.shownCustomer
         context.pane(rect, into: &buffer, focused: vm.focus == .card,
-                     title: customer?.name ?? s[.paneCard], note: customer?.code ?? "")
+                     title: shown?.name ?? s[.paneCard], note: shown?.code ?? "")
         let inner = rect.inner
         buffer.fill(inner, style: .plain)
-        guard vm.detail != nil else {
+        guard shown != nil else {
             buffer.putFitted(" " + s[.noSelection], x: inner.x, y: inner.y, width: inner.width, style: context.style(.listEmpty))
             return
         }
@@ -30,22 +29,23 @@ enum DetailPanes {
         context.scrollMarks(rect, into: &buffer, above: false, below: lines.count > inner.height)
     }
 
-    static func drawProposal(_ vm: MainViewModel, proposal: GradeProposal, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
-        context.pane(rect, into: &buffer, focused: false, title: "\(vm.strings[.gradeTitle]) · \(proposal.customerName)", note: proposal.customerCode)
+    static func drawProposal(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
+        guard let heading = vm.selectedApprovalHeading else { return }
+        context.pane(rect, into: &buffer, focused: false, title: heading.title, note: heading.note)
         let inner = rect.inner
         buffer.fill(inner, style: .plain)
-        drawLines(GradePresenter.lines(proposal, width: inner.width - 1, strings: vm.strings), top: 0, into: &buffer, inner: inner, context: context)
+        drawLines(vm.selectedApprovalLines(width: inner.width - 1), top: 0, into: &buffer, inner: inner, context: context)
     }
 
     static func drawTimeline(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
-        let latest = vm.timelineEntries.first?.activity.visitNumber
+        let latest = vm.latestVisitNumber
         let title = s[.paneTimeline] + (latest.map { " (\(s.visitNumber($0)))" } ?? "")
         context.pane(rect, into: &buffer, focused: vm.focus == .timeline, title: title,
                      note: vm.timelineTotal > 0 ? "\(vm.timelineTotal)" : "")
         let inner = rect.inner
         buffer.fill(inner, style: .plain)
-        if vm.detail != nil, vm.timelineEntries.isEmpty {
+        if vm.shownCustomer != nil, vm.timelineEntries.isEmpty {
             buffer.putFitted(" " + s[.noActivities], x: inner.x, y: inner.y, width: inner.width, style: context.style(.listEmpty))
             return
         }

@@ -44,8 +44,8 @@ public struct MainScreen {
         }
         if vm.search == nil, vm.view == .evening || vm.view == .spotCheck, let row = vm.selectedEveningRow {
             DetailPanes.drawCheck(vm, row: row, into: &buffer, rect: layout.card, context: context)
-        } else if vm.search == nil, vm.view == .approvals, let proposal = vm.selectedApproval {
-            DetailPanes.drawProposal(vm, proposal: proposal, into: &buffer, rect: layout.card, context: context)
+        } else if vm.search == nil, vm.view == .approvals, vm.selectedApprovalHeading != nil {
+            DetailPanes.drawProposal(vm, into: &buffer, rect: layout.card, context: context)
         } else if vm.search == nil, vm.view == .reports {
             ReportsPane.drawReport(vm, into: &buffer, rect: Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,
                                                                   height: layout.card.height + layout.timeline.height), context: context)

@@ -1,6 +1,5 @@
 import KehuApp
 import KehuCore
-import KehuStore
 import TerminalUI
 
 /// The left pane while `/` is open: the query on the first line with the cursor in it,
@@ -23,26 +22,13 @@ enum SearchPane {
             buffer.putFitted(" " + text, x: rowsRect.x, y: rowsRect.y + 1, width: rowsRect.width, style: context.style(.listEmpty))
             return
         }
-        let visible = search.hits.indices.dropFirst(search.top).prefix(rowsRect.height)
-        let codeWidth = max(11, visible.map { DisplayWidth.of(search.hits[$0].row.code) }.max() ?? 11)
-        for (offset, index) in visible.enumerated() {
-            let hit = search.hits[index]
-            let selected = index == search.selected
-            var line = CustomerListPane.line(hit.row, width: rowsRect.width - 1, codeWidth: codeWidth, today: vm.today)
-            line.insert(Span(mark(hit.match), .listCode), at: 0)
+        let lines = ListRowPresenter.searchHits(search.hits.dropFirst(search.top).prefix(rowsRect.height), width: rowsRect.width, today: vm.today)
+        for (offset, line) in lines.enumerated() {
+            let selected = search.top + offset == search.selected
             context.draw(line, into: &buffer, x: rowsRect.x, y: rowsRect.y + offset, width: rowsRect.width,
                          base: selected ? context.style(.listSelected) : nil)
         }
         context.scrollMarks(rect, into: &buffer, above: search.top > 0, below: search.top + rowsRect.height < search.hits.count)
     }
 
-    /// = exact code or phone, ^ a prefix of code or name, ~ pinyin, blank: anywhere.
-    static func mark(_ match: SearchHit.Match) -> String {
-        switch match {
-        case .exact: return "="
-        case .namePrefix: return "^"
-        case .pinyinPrefix: return "~"
-        case .substring: return " "
-        }
-    }
 }
