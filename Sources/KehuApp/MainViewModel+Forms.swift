@@ -22,6 +22,7 @@ extension MainViewModel {
                                           cadence: cadence, today: today, strings: strings))
             formProblems = []
         }
+        openShownCustomer()
     }
 
     func openLeadForm() {

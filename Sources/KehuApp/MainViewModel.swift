@@ -313,18 +313,28 @@ public final class MainViewModel {
             relayoutDetail()
             return
         }
+        // Only reads: moving the cursor over a customer never writes (see `openShownCustomer`).
         detail = try store.detail(customerID: id)
-        // Opening the customer is reading the supervisor's comments on my follow-ups there
-        // (not when an admin only looks through my eyes with --as).
-        if let me = profile?.user.id, actingLogin == login, [.today, .allCustomers].contains(view), try store.markCommentsSeen(customerID: id, handlerID: me) {
-            window = (0, [])
-            try fillWindow()
-        }
         timelineTotal = try store.timelineCount(customerID: id)
         timelineEntries = try store.timeline(customerID: id, offset: 0, limit: MainViewModel.timelinePage)
         cardTop = 0
         timelineTop = 0
         relayoutDetail()
+    }
+
+    /// Going into the shown customer's card or timeline (or logging a follow-up on it) is
+    /// reading the supervisor's comments on my follow-ups there: the ✉ mark goes. This is
+    /// the one write that reading a customer makes, and only on that explicit step — not
+    /// when an admin only looks through my eyes with --as.
+    func openShownCustomer() {
+        guard focus != .list || form != nil, let id = detail?.customer.id, let me = profile?.user.id, actingLogin == login,
+              [.today, .allCustomers].contains(view) else { return }
+        attempt {
+            if try store.markCommentsSeen(customerID: id, handlerID: me) {
+                window = (0, [])
+                try fillWindow()
+            }
+        }
     }
 
     /// Rereads the list around the screen, the Today list and the shown customer after a
@@ -440,8 +450,12 @@ public final class MainViewModel {
         case .help: openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
         case .close: break
         case .redraw: redrawRequested = true
-        case .focusNext: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
-        case .focusPrevious: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
+        case .focusNext:
+            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
+            openShownCustomer()
+        case .focusPrevious:
+            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
+            openShownCustomer()
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             switch focus {
             case .list: moveSelection(action)

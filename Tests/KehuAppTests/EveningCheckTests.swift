@@ -180,6 +180,9 @@ struct EveningCheckTests {
         #expect(rows.filter(\.hasNewComment).count == 1)
         for _ in 0..<200 where salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
         #expect(salesperson.timelineEntries.first?.activity.supervisorComment?.text == "抓紧约总经理")
+        // Moving the cursor onto it only reads; going into its card or timeline opens it.
+        #expect(salesperson.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == true)
+        salesperson.send(.focusNext)
         #expect(salesperson.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == false)
     }
 
@@ -194,6 +197,7 @@ struct EveningCheckTests {
         admin.start()
         admin.send(.nextView)
         for _ in 0..<200 where admin.selectedRow?.id != t.ids["huanan"] { admin.send(.moveDown) }
+        admin.send(.focusNext)
         #expect(admin.visibleRows.first { $0.row.id == t.ids["huanan"] }?.row.hasNewComment == true)
     }
 
