@@ -19,6 +19,9 @@ let package = Package(
         // setgid group privilege and files opened with the user's own rights, the
         // installed configuration found beside the binary.
         .target(name: "KehuHost"),
+        // Data in and out: CSV read and written, text decoding, zip and XLSX, vCard, and the
+        // import and export pipelines the commands run.
+        .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore"]),
         // The only module that speaks SQL, behind one door opened for a verified login.
         .target(name: "KehuStore", dependencies: [
             "KehuCore", "KehuHost",
@@ -36,15 +39,16 @@ let package = Package(
         // Screens: KehuApp state into widgets, and the run loop.
         .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI", "KehuHost"]),
         .executableTarget(name: "kehu", dependencies: [
-            "KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost",
+            "KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Speed measured by running, not by timed tests: `swift run -c release kehu-bench`.
-        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "TerminalUI", "TerminalBasics"],
+        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange", "TerminalUI", "TerminalBasics"],
                           path: "Benchmarks/KehuBenchmarks"),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore", "KehuHost"]),
         .testTarget(name: "KehuHostTests", dependencies: ["KehuHost"]),
+        .testTarget(name: "KehuExchangeTests", dependencies: ["KehuExchange", "KehuStore", "KehuCore", "KehuApp"]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalBasics"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),

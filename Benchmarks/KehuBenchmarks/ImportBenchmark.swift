@@ -1,6 +1,7 @@
 import Foundation
 import KehuApp
 import KehuCore
+import KehuExchange
 import KehuStore
 
 /// Importing a 100,000-row sheet as `kehu import` does: decode, parse, read each row,
@@ -22,13 +23,10 @@ enum ImportBenchmark {
         let store = try KehuDatabase.create(path: path, admin: login, clock: SystemClock())
         let data = Data(csv.utf8)
         return try milliseconds {
-            guard let (text, _) = TextDecoding.decode(data) else { throw BenchError("not text") }
-            let table = try CSVReader.rows(text)
-            let now = SystemClock().now
-            let rows = table.dropFirst().map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: table[0].fields, mapping: .standard, now: now) }
-            let outcomes = try store.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false,
-                                                     by: Actor(login: login, clock: SystemClock()))
-            guard outcomes.count == count else { throw BenchError("imported \(outcomes.count) of \(count)") }
+            // The same pipeline `kehu import` runs.
+            let report = try ImportPipeline.run(ImportPipeline.Request(kind: .customers, sheet: data), into: store,
+                                                by: Actor(login: login, clock: SystemClock()))
+            guard report.outcomes.count == count else { throw BenchError("imported \(report.outcomes.count) of \(count)") }
         }
     }
 }

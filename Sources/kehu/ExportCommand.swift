@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuExchange
 import KehuHost
 import KehuStore
 
@@ -49,7 +50,7 @@ struct ExportCommand: ParsableCommand {
                            code: ExitCodes.notAllowed)
             }
             let table = try store.exportTable(kind, view: view)
-            let data = ExportWriter.data(table, format: format, strings: strings)
+            let data = ExportWriter.data(table, format: format, words: strings.exportVocabulary)
             if let out {
                 // Written with the user's own rights, beside the target and then named:
                 // never half a file at the path, no link followed.

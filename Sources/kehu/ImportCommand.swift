@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KehuApp
 import KehuCore
+import KehuExchange
 import KehuHost
 import KehuStore
 
@@ -29,123 +30,69 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "With --skip-bad: replace a rejects file already there.") var force = false
 
     func run() throws {
-        let history: HistoryImportRow.Kind?
-        switch kind {
-        case "customers": history = nil
-        case "contacts": history = .contacts
-        case "activities": history = .activities
-        default: throw ValidationError("unknown kind \"\(kind)\"; one of: customers, contacts, activities")
+        guard let kind = ImportPipeline.Kind(rawValue: kind) else {
+            throw ValidationError("unknown kind \"\(kind)\"; one of: customers, contacts, activities")
         }
         let (store, me, strings, clock) = try openAsUser(common)
-        let zh = strings.language == .zh
-        guard KehuDatabase.importRoles.contains(me.user.role) else {
-            throw fail(zh ? "只有管理员、主管和销售经理可以导入" : "only admins, supervisors and sales managers may import", code: ExitCodes.notAllowed)
-        }
-        // Read with the user's own rights: an installed kehu's group cannot be used to read
-        // a file (the team database above all) the user could not read themselves.
-        let data: Data
-        do { data = try UserFiles.read(file) }
-        catch let problem as UserFiles.Problem { throw fail(problem, strings: strings) }
+        guard KehuDatabase.importRoles.contains(me.user.role) else { throw fail(strings.importRoleRefused, code: ExitCodes.notAllowed) }
+        // Files are read, and the rejects written, with the user's own rights: an installed
+        // kehu's group cannot be used to read a file (the team database above all) the
+        // user could not read themselves.
         let rejectPath = file + ".rejects.csv"
-        if skipBad, !dryRun {
-            do { try UserFiles.requireFree(rejectPath, replacing: force) }
-            catch let problem as UserFiles.Problem { throw fail(problem, strings: strings) }
-        }
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw fail(zh ? "\(file) 不是 CSV 文本（既不是 UTF-8 也不是 GBK）" : "\(file) is not CSV text (neither UTF-8 nor GBK)", code: 65)
-        }
-        var columns = ImportMapping.standard
-        if let mapping {
-            guard let mappingData = try? UserFiles.read(mapping), let mappingText = String(data: mappingData, encoding: .utf8) else {
-                throw fail(zh ? "无法读取映射文件 \(mapping)" : "cannot read the mapping file \(mapping)", code: 7)
+        var request: ImportPipeline.Request
+        do {
+            request = ImportPipeline.Request(kind: kind, sheet: try UserFiles.read(file), dryRun: dryRun, skipBad: skipBad)
+            if let mapping {
+                guard let text = String(data: try UserFiles.read(mapping), encoding: .utf8) else {
+                    throw UserFiles.Problem.cannotRead(path: mapping, reason: "not UTF-8 text")
+                }
+                request.mapping = text
             }
-            do { columns = try columns.adding(mappingFile: mappingText) }
-            catch ImportMapping.Problem.badLine(let line, let content) {
-                throw fail("\(mapping):\(line): " + (zh ? "应为「列名 = 字段」，字段之一：" : "expected `header = field`, a field among: ")
-                           + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + " — \(content)", code: 65)
-            }
+            if skipBad, !dryRun { try UserFiles.requireFree(rejectPath, replacing: force) }
+        } catch let problem as UserFiles.Problem {
+            throw fail(problem, strings: strings)
         }
-        let table: [CSVReader.Row]
-        do { table = try CSVReader.rows(text) }
-        catch CSVReader.Problem.unclosedQuote(let line) {
-            throw fail("\(file):\(line): " + (zh ? "引号没有闭合" : "a quoted field is never closed"), code: 65)
-        }
-        guard let header = table.first else { throw fail(zh ? "\(file) 是空的" : "\(file) is empty", code: 65) }
-        guard history != nil || header.fields.contains(where: { columns.field(for: $0) == .name }) else {
-            throw fail("\(file):1: " + (zh ? "找不到名称列（单位名称、客户名称或 name）；可用 --mapping 指定" : "no name column (单位名称, 客户名称 or name); name one with --mapping"),
-                       code: 65)
-        }
-        var ownerID: Int64?
         // New customers join the owner's team, else the importer's.
-        var teamID = me.user.teamID
+        request.teamID = me.user.teamID
         if let owner {
             guard let user = try store.user(login: owner) else { throw fail(strings.noSuchUser(owner), code: ExitCodes.unknownUser) }
-            ownerID = user.id
-            teamID = user.teamID ?? teamID
+            request.ownerID = user.id
+            request.teamID = user.teamID ?? request.teamID
         }
-        let dataRows = Array(table.dropFirst())
-        let rows: [(line: Int, fields: [String])] = dataRows.map { ($0.line, $0.fields) }
-        let showProgress = isatty(STDERR_FILENO) == 1 && rows.count >= 2_000
-        let outcomes: [ImportOutcome]
-        let actor = Actor(login: me.user.login, clock: clock)
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let report: ImportPipeline.Report
         do {
-            if let history {
-                let parsed = dataRows.map { HistoryImportRow(kind: history, line: $0.line, fields: $0.fields, headers: header.fields) }
-                outcomes = try store.importHistory(parsed, kind: history, dryRun: dryRun, skipBad: skipBad, by: actor)
-            } else {
-                let parsed = dataRows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: clock.now) }
-                outcomes = try store.importCustomers(parsed, ownerID: ownerID, teamID: teamID, dryRun: dryRun, skipBad: skipBad,
-                                                     by: actor) { done in
-                    guard showProgress else { return }
-                    let filled = done * 30 / max(1, rows.count)
-                    FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(rows.count)")
-                }
-                if showProgress { FileHandleStandardError.write("\n") }
+            report = try ImportPipeline.run(request, into: store, by: Actor(login: me.user.login, clock: clock)) { done, total in
+                guard showProgress, total >= 2_000 else { return }
+                let filled = done * 30 / max(1, total)
+                FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(total)")
+                if done == total { FileHandleStandardError.write("\n") }
             }
+        } catch let problem as ImportPipeline.Problem {
+            throw fail(strings.message(problem, file: file, mapping: mapping), code: 65)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
-        var counts: [String: Int] = [:]
-        var rejects: [((line: Int, fields: [String]), String)] = []
-        for (row, outcome) in zip(rows, outcomes) {
-            switch outcome {
-            case .created: counts["created", default: 0] += 1
-            case .updated(_, let fields): counts[fields.isEmpty ? "unchanged" : "updated", default: 0] += 1
-            case .duplicate: counts["duplicate", default: 0] += 1
-            case .rejected: counts["rejected", default: 0] += 1; rejects.append((row, strings.message(outcome)))
-            }
-            if dryRun || (outcome.isRejected && !skipBad) {
-                var text = strings.message(outcome)
-                if history != nil, case .created(let code) = outcome { text = zh ? "加到 \(code)" : "add to \(code)" }
-                if history != nil, case .duplicate(let code, _) = outcome { text = zh ? "跳过：\(code) 已有" : "skip: \(code) has it already" }
-                print("\(file):\(row.line): \(text)")
-            }
+        for (row, outcome) in zip(report.rows, report.outcomes) where dryRun || (outcome.isRejected && !skipBad) {
+            print("\(file):\(row.line): \(strings.importLine(outcome, history: kind != .customers))")
         }
-        let summary = zh
-            ? "\(encoding.rawValue)，\(rows.count) 行：新建 \(counts["created"] ?? 0)，更新 \(counts["updated"] ?? 0)，无变化 \(counts["unchanged"] ?? 0)，重复跳过 \(counts["duplicate"] ?? 0)，拒绝 \(counts["rejected"] ?? 0)"
-            : "\(encoding.rawValue), \(rows.count) rows: \(counts["created"] ?? 0) created, \(counts["updated"] ?? 0) updated, \(counts["unchanged"] ?? 0) unchanged, \(counts["duplicate"] ?? 0) duplicates skipped, \(counts["rejected"] ?? 0) rejected"
+        let summary = strings.importSummary(encoding: report.encoding.rawValue, rows: report.rows.count, created: report.count(.created),
+                                            updated: report.count(.updated), unchanged: report.count(.unchanged),
+                                            duplicates: report.count(.duplicate), rejected: report.count(.rejected))
         if dryRun {
-            print((zh ? "（演练，未写入）" : "(dry run, nothing written) ") + summary)
+            print(strings.importDryRun + summary)
             return
         }
-        if !rejects.isEmpty, !skipBad {
-            throw fail(summary + (zh ? "。有拒绝的行，什么都没有导入；改好后重试，或加 --skip-bad" : ". Rows were rejected, so nothing was imported; fix them, or add --skip-bad"),
-                       code: 65)
-        }
-        if !rejects.isEmpty {
-            func field(_ text: String) -> String {
-                text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-            }
-            var lines = [(header.fields + [zh ? "拒绝原因" : "why rejected"]).map(field).joined(separator: ",")]
-            for (row, why) in rejects { lines.append((row.fields + [why]).map(field).joined(separator: ",")) }
+        let rejected = report.count(.rejected)
+        if rejected > 0, !skipBad { throw fail(summary + strings.importNothingImported, code: 65) }
+        if rejected > 0 {
             do {
-                try UserFiles.create(rejectPath, contents: Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8),
+                try UserFiles.create(rejectPath, contents: report.rejects(reasonHeader: strings.rejectReasonHeader) { strings.message($0) },
                                      replacing: force)
             } catch let problem as UserFiles.Problem {
-                throw fail(strings.message(problem) + (zh ? "（导入已完成：" : " (the import itself is done: ") + summary + (zh ? "）" : ")"),
-                           code: ExitCodes.cannotOpen)
+                throw fail(strings.message(problem) + strings.importDoneAnyway(summary), code: ExitCodes.cannotOpen)
             }
-            print((zh ? "拒绝的行已写入 " : "Rejected rows written to ") + rejectPath)
+            print(strings.rejectsWritten(rejectPath))
         }
         print(summary)
     }

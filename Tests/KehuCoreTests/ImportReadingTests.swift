@@ -2,14 +2,6 @@ import Testing
 import KehuCore
 
 struct ImportReadingTests {
-    @Test func csvAsExcelWritesIt() throws {
-        let text = "\u{FEFF}名称,备注\r\n\"广州\"\"华南\"\"机电\",\"一, 二\r\n三\"\r\n\r\n深圳,\n"
-        let rows = try CSVReader.rows(text)
-        #expect(rows.map(\.fields) == [["名称", "备注"], ["广州\"华南\"机电", "一, 二\r\n三"], ["深圳", ""]])
-        #expect(rows.map(\.line) == [1, 2, 5])
-        #expect(throws: CSVReader.Problem.unclosedQuote(line: 2)) { try CSVReader.rows("a,b\n\"open,x\n") }
-    }
-
     @Test func valuesAsOfficesWriteThem() {
         for (raw, expected) in [("2026/3/5", "2026-03-05"), ("2026-03-05", "2026-03-05"), ("2026年3月5日", "2026-03-05"),
                                 ("45717", "2025-03-01"), ("２０２６／３／５", "2026-03-05"), ("2026-03-05 14:30", "2026-03-05")] {

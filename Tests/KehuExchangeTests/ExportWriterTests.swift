@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import KehuCore
 @testable import KehuStore
-@testable import KehuApp
+import KehuApp
+@testable import KehuExchange
 
 struct ExportWriterTests {
     let table = ExportTable(kind: .contacts,
@@ -14,7 +15,7 @@ struct ExportWriterTests {
                                     .text("喜欢喝茶, 周三下午在厂; 说话直接\n第二行 \"引号\"" + String(repeating: "很长的备注", count: 8))]])
 
     @Test func csvOpensInExcelAsUTF8() throws {
-        let data = ExportWriter.data(table, format: .csv, strings: Strings(.zh))
+        let data = ExportWriter.data(table, format: .csv, words: Strings(.zh).words)
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("客户编码,单位名称,名称,部门,职务,手机,电话,邮箱,性别,生日,决策人,备注\r\n"))
@@ -23,7 +24,7 @@ struct ExportWriterTests {
     }
 
     @Test func vCardsAreFoldedAndEscaped() throws {
-        let text = String(decoding: ExportWriter.data(table, format: .vcf, strings: Strings(.zh)), as: UTF8.self)
+        let text = String(decoding: ExportWriter.data(table, format: .vcf, words: Strings(.zh).words), as: UTF8.self)
         let physical = text.components(separatedBy: "\r\n")
         #expect(physical.allSatisfy { $0.utf8.count <= 75 })
         // Unfolded, each property is whole again.
@@ -41,5 +42,14 @@ struct ExportWriterTests {
         let data = zip.data
         #expect(Array(data.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
         #expect(Array(data.suffix(22).prefix(4)) == [0x50, 0x4B, 0x05, 0x06])
+    }
+}
+
+extension Strings {
+    /// As the command line builds it.
+    var words: ExportVocabulary {
+        let s = self
+        return ExportVocabulary(chinese: language == .zh, grade: { s.label($0) }, status: { s.label($0) }, type: { s.label($0) },
+                                source: { s.label($0) }, method: { s.label($0) })
     }
 }

@@ -5,21 +5,21 @@ import KehuStore
 /// Turns an export into a file people open elsewhere: CSV as Excel in China reads it
 /// (UTF-8 with BOM, CRLF, quoted where needed), a real XLSX workbook with typed dates
 /// and numbers, or vCard 4.0 for contacts. Headers and coded values (grade, status,
-/// method …) are in the user's language.
+/// method …) are in the reader's language.
 public enum ExportWriter {
     public enum Format: String, CaseIterable, Sendable { case csv, xlsx, vcf }
 
-    public static func data(_ table: ExportTable, format: Format, strings s: Strings) -> Data {
+    public static func data(_ table: ExportTable, format: Format, words s: ExportVocabulary) -> Data {
         switch format {
-        case .csv: return csv(table, strings: s)
-        case .xlsx: return xlsx(table, strings: s)
-        case .vcf: return vcard(table, strings: s)
+        case .csv: return csv(table, words: s)
+        case .xlsx: return xlsx(table, words: s)
+        case .vcf: return vcard(table, words: s)
         }
     }
 
     // MARK: Labels
 
-    static func header(_ column: String, _ s: Strings) -> String {
+    static func header(_ column: String, _ s: ExportVocabulary) -> String {
         let zh: [String: String] = [
             "code": "客户编码", "name": "名称", "grade": "客户等级", "status": "客户状态", "type": "客户类型", "source": "客户来源",
             "province": "省份", "city": "城市", "address": "地址", "postalCode": "邮编", "phone": "电话", "fax": "传真", "website": "网址",
@@ -30,7 +30,7 @@ public enum ExportWriter {
             "contact": "联系人", "content": "洽谈内容", "levelJudged": "级别判定", "impression": "洽谈印象", "bottleneckPlan": "瓶颈分析及跟踪方案",
             "nextVisitOn": "下次访问", "supervisorComment": "主管批示",
         ]
-        if s.language == .zh, let label = zh[column] { return label }
+        if s.chinese, let label = zh[column] { return label }
         // English: the column key in words ("lastOrderOn" → "last order on").
         return column.reduce(into: "") { text, ch in
             if ch.isUppercase { text += " " + ch.lowercased() } else { text.append(ch) }
@@ -38,20 +38,20 @@ public enum ExportWriter {
     }
 
     /// A coded value in words; other text as it is.
-    static func label(_ column: String, _ raw: String, _ s: Strings) -> String {
+    static func label(_ column: String, _ raw: String, _ s: ExportVocabulary) -> String {
         switch column {
-        case "grade": return CustomerGrade(rawValue: raw).map { s.label($0) } ?? raw
-        case "status": return CustomerStatus(rawValue: raw).map { s.label($0) } ?? raw
-        case "type": return CustomerType(rawValue: raw).map { s.label($0) } ?? raw
-        case "source": return CustomerSource(rawValue: raw).map { s.label($0) } ?? raw
-        case "method": return ContactMethod(rawValue: raw).map { s.label($0) } ?? raw
-        case "gender": return raw == "male" ? (s.language == .zh ? "男" : "male") : raw == "female" ? (s.language == .zh ? "女" : "female") : raw
-        case "isDecisionMaker": return raw == "yes" ? (s.language == .zh ? "是" : "yes") : raw
+        case "grade": return CustomerGrade(rawValue: raw).map(s.grade) ?? raw
+        case "status": return CustomerStatus(rawValue: raw).map(s.status) ?? raw
+        case "type": return CustomerType(rawValue: raw).map(s.type) ?? raw
+        case "source": return CustomerSource(rawValue: raw).map(s.source) ?? raw
+        case "method": return ContactMethod(rawValue: raw).map(s.method) ?? raw
+        case "gender": return raw == "male" ? (s.chinese ? "男" : "male") : raw == "female" ? (s.chinese ? "女" : "female") : raw
+        case "isDecisionMaker": return raw == "yes" ? (s.chinese ? "是" : "yes") : raw
         default: return raw
         }
     }
 
-    static func text(_ value: ExportValue, column: String, _ s: Strings) -> String {
+    static func text(_ value: ExportValue, column: String, _ s: ExportVocabulary) -> String {
         switch value {
         case .text(let raw): return label(column, raw, s)
         case .number(let n): return String(n)
@@ -63,21 +63,13 @@ public enum ExportWriter {
 
     // MARK: CSV
 
-    static func csv(_ table: ExportTable, strings s: Strings) -> Data {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        var lines = [table.columns.map { field(header($0, s)) }.joined(separator: ",")]
-        for row in table.rows {
-            lines.append(zip(table.columns, row).map { field(text($1, column: $0, s)) }.joined(separator: ","))
-        }
-        // The byte-order mark is how Excel knows the file is UTF-8 rather than GBK.
-        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    static func csv(_ table: ExportTable, words s: ExportVocabulary) -> Data {
+        CSVWriter.data([table.columns.map { header($0, s) }] + table.rows.map { row in zip(table.columns, row).map { text($1, column: $0, s) } })
     }
 
     // MARK: XLSX
 
-    static func xlsx(_ table: ExportTable, strings s: Strings) -> Data {
+    static func xlsx(_ table: ExportTable, words s: ExportVocabulary) -> Data {
         func escape(_ text: String) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
@@ -175,7 +167,7 @@ public enum ExportWriter {
 
     /// vCard 4.0 (RFC 6350), one card per contact, lines folded at 75 octets without
     /// splitting a character. Only contacts have cards.
-    static func vcard(_ table: ExportTable, strings s: Strings) -> Data {
+    static func vcard(_ table: ExportTable, words s: ExportVocabulary) -> Data {
         guard table.kind == .contacts else { return Data() }
         func value(_ row: [ExportValue], _ column: String) -> String {
             guard let index = table.columns.firstIndex(of: column) else { return "" }
