@@ -22,6 +22,8 @@ let package = Package(
         // Data in and out: CSV read and written, text decoding, zip and XLSX, vCard, and the
         // import and export pipelines the commands run.
         .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore"]),
+        // The demo database writer; it writes through the store's package-level internals.
+        .target(name: "KehuDemo", dependencies: ["KehuCore", "KehuStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that speaks SQL, behind one door opened for a verified login.
         .target(name: "KehuStore", dependencies: [
             "KehuCore", "KehuHost",
@@ -39,22 +41,22 @@ let package = Package(
         // Screens: KehuApp state into widgets, and the run loop.
         .target(name: "KehuTUI", dependencies: ["KehuApp", "TerminalUI", "KehuHost"]),
         .executableTarget(name: "kehu", dependencies: [
-            "KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange",
+            "KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange", "KehuDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Speed measured by running, not by timed tests: `swift run -c release kehu-bench`.
-        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange", "TerminalUI", "TerminalBasics"],
+        .executableTarget(name: "KehuBenchmarks", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "KehuCore", "KehuHost", "KehuExchange", "KehuDemo", "TerminalUI", "TerminalBasics"],
                           path: "Benchmarks/KehuBenchmarks"),
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
-        .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore", "KehuHost"]),
+        .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore", "KehuHost", "KehuDemo"]),
         .testTarget(name: "KehuHostTests", dependencies: ["KehuHost"]),
         .testTarget(name: "KehuExchangeTests", dependencies: ["KehuExchange", "KehuStore", "KehuCore", "KehuApp"]),
-        .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore"]),
+        .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore", "KehuDemo"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalBasics"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),
         // Runs the real binary in tmux; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "kehu", "KehuStore", "KehuCore", "KehuHost", .product(name: "GRDB", package: "GRDB.swift"),
+            "kehu", "KehuStore", "KehuCore", "KehuHost", "KehuDemo", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

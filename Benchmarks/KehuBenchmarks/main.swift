@@ -1,4 +1,5 @@
 import Foundation
+import KehuDemo
 import KehuCore
 import KehuHost
 import KehuStore

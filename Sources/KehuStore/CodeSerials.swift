@@ -4,7 +4,7 @@ import KehuCore
 /// Serial numbers of customer codes, one run per code prefix (粤GZ). Taken inside the
 /// caller's write transaction: SQLite lets one writer in at a time, so two kehu processes
 /// creating customers in the same city get consecutive serials, never the same one.
-enum CodeSerials {
+package enum CodeSerials {
     /// The next serial for `prefix`, recorded as taken.
     static func take(_ db: Database, prefix: String) throws -> Int {
         let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?"), arguments: [prefix]) ?? 0) + 1
@@ -30,7 +30,7 @@ enum CodeSerials {
 
     /// Sets every prefix's counter to the highest serial in use among current and former
     /// codes: for the migration that brings the counters, and after demo data is written.
-    static func backfill(_ db: Database) throws {
+    package static func backfill(_ db: Database) throws {
         var highest: [String: Int] = [:]
         let codes = try String.fetchAll(db, sql: "SELECT code FROM customers UNION ALL SELECT oldValue FROM auditLog WHERE tableName = 'customers' AND field = 'code' AND oldValue IS NOT NULL")
         for code in codes {

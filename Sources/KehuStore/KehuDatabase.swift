@@ -126,7 +126,7 @@ public final class KehuDatabase: Sendable {
         }
     }
 
-    static func translate(_ error: Error, path: String) -> Error {
+    package static func translate(_ error: Error, path: String) -> Error {
         guard let dbError = error as? DatabaseError else {
             return StoreError.cannotOpen(path: path, detail: String(describing: error))
         }

@@ -9,7 +9,7 @@ extension LocalDate {
     /// Stored dates are always ISO ("2026-03-05", or the start of "2026-03-05 14:30"), so
     /// they are read straight from their digits; anything else goes through the forgiving
     /// parser that reads what users type.
-    init?(column value: String?) {
+    package init?(column value: String?) {
         guard let value else { return nil }
         let bytes = Array(value.utf8.prefix(10))
         if bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D {
@@ -30,7 +30,7 @@ extension LocalDate {
 
 extension LocalDateTime {
     /// "2026-03-05 14:30" as stored, read from its digits; other forms via the parser.
-    init?(column value: String?) {
+    package init?(column value: String?) {
         guard let value else { return nil }
         let bytes = Array(value.utf8.prefix(16))
         if bytes.count == 16, bytes[10] == 0x20, bytes[13] == 0x3A, let date = LocalDate(column: value) {

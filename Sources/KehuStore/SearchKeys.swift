@@ -3,7 +3,7 @@ import KehuCore
 
 /// Keeps the normalised phone digits and name keys next to the text users typed. Written
 /// after every insert or update of a customer, contact or card, in the same transaction.
-enum SearchKeys {
+package enum SearchKeys {
     static func refreshCustomer(_ db: Database, id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT phone, name FROM customers WHERE id = ?", arguments: [id]) else { return }
         try db.execute(sql: "UPDATE customers SET phoneDigits = ?, nameKey = ? WHERE id = ?",
@@ -27,7 +27,7 @@ enum SearchKeys {
 
     /// Fills every key from scratch: for the migration that adds them, and for demo data
     /// written in bulk.
-    static func backfill(_ db: Database) throws {
+    package static func backfill(_ db: Database) throws {
         let customers = try Row.fetchAll(db, sql: "SELECT id, phone, name FROM customers")
         let updateCustomer = try db.makeStatement(sql: "UPDATE customers SET phoneDigits = ?, nameKey = ? WHERE id = ?")
         for row in customers {

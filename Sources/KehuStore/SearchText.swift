@@ -6,7 +6,7 @@ import KehuCore
 /// matches) and three narrow lines for matches anywhere — the Chinese text (name, city,
 /// province, contacts' names), the pinyin and initials, and every phone's digits. A
 /// query only reads the line its characters can be in.
-enum SearchText {
+package enum SearchText {
     struct Lines: Equatable {
         var han: String
         var latin: String
@@ -52,7 +52,7 @@ enum SearchText {
 
     /// Every customer at once, contacts read in one pass: for the migration that adds the
     /// search keys and for demo data written in bulk.
-    static func backfill(_ db: Database) throws {
+    package static func backfill(_ db: Database) throws {
         var contacts: [Int64: [(name: String?, mobile: String?, phone: String?)]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT customerID, name, mobileDigits, phoneDigits FROM contacts") {
             contacts[row["customerID"], default: []].append((row["name"], row["mobileDigits"], row["phoneDigits"]))

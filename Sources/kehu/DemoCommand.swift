@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KehuDemo
 import KehuApp
 import KehuCore
 import KehuHost

@@ -1,4 +1,5 @@
 import Foundation
+import KehuDemo
 import KehuCore
 @testable import KehuStore
 @testable import KehuApp

@@ -1,4 +1,5 @@
 import Foundation
+import KehuDemo
 import Testing
 import TerminalBasics
 import KehuCore

@@ -1,4 +1,5 @@
 import Foundation
+import KehuDemo
 import GRDB
 import Testing
 import KehuCore

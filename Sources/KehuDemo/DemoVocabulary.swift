@@ -1,3 +1,4 @@
+import KehuStore
 import KehuCore
 
 /// Word lists for demo data: real cities with their area codes, and the names, trades and

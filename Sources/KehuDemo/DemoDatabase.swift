@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KehuStore
 import KehuCore
 
 /// What a demo database should hold.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KehuStore
 import KehuCore
 
 /// The demo's order history, written after the customers with a random sequence of its
