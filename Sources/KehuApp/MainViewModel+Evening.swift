@@ -70,9 +70,7 @@ extension MainViewModel {
     }
 
     public var visibleEveningRows: [(index: Int, row: EveningRow)] {
-        let end = min(eveningRows.count, eveningTop + viewport.listRows)
-        guard eveningTop < end else { return [] }
-        return (eveningTop..<end).map { ($0, eveningRows[$0]) }
+        eveningList.visible(count: eveningRows.count, rows: viewport.listRows).map { ($0, eveningRows[$0]) }
     }
 
     public var selectedEveningRow: EveningRow? {
@@ -82,10 +80,7 @@ extension MainViewModel {
     func moveEveningSelection(_ action: Action) {
         guard !eveningRows.isEmpty else { return }
         let before = eveningSelected
-        var cursor = ListCursor(selected: eveningSelected, top: eveningTop)
-        cursor.apply(action, count: eveningRows.count, rows: viewport.listRows)
-        eveningSelected = cursor.selected
-        eveningTop = cursor.top
+        eveningList.apply(action, count: eveningRows.count, rows: viewport.listRows)
         // Headings are not stops: move on past them in the direction of travel.
         skipHeading(forward: [.moveDown, .pageDown, .first].contains(action))
         keepEveningVisible()
@@ -104,9 +99,7 @@ extension MainViewModel {
     }
 
     private func keepEveningVisible() {
-        var cursor = ListCursor(selected: eveningSelected, top: eveningTop)
-        cursor.keepVisible(count: eveningRows.count, rows: viewport.listRows)
-        eveningTop = cursor.top
+        eveningList.keepVisible(count: eveningRows.count, rows: viewport.listRows)
         // Keep a group's heading in sight above its first row.
         if eveningTop > 0, eveningSelected == eveningTop, eveningRows[eveningTop - 1].isHeading { eveningTop -= 1 }
     }

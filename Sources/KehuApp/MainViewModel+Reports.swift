@@ -56,24 +56,11 @@ extension MainViewModel {
     }
 
     func moveReportSelection(_ action: Action) {
-        var cursor = ListCursor(selected: reportSelected, top: 0)
-        cursor.apply(action, count: ReportKind.allCases.count, rows: viewport.listRows)
-        guard cursor.selected != reportSelected else { return }
-        reportSelected = cursor.selected
+        guard reportMenu.apply(action, count: ReportKind.allCases.count, rows: viewport.listRows) else { return }
         attempt { try reloadReports() }
     }
 
     func scrollReport(_ action: Action) {
-        let page = max(1, viewport.cardRows + viewport.timelineRows)
-        let maxTop = max(0, reportLines.count - page)
-        switch action {
-        case .moveUp: reportTop = max(0, reportTop - 1)
-        case .moveDown: reportTop = min(maxTop, reportTop + 1)
-        case .pageUp: reportTop = max(0, reportTop - page + 1)
-        case .pageDown: reportTop = min(maxTop, reportTop + page - 1)
-        case .first: reportTop = 0
-        case .last: reportTop = maxTop
-        default: break
-        }
+        reportScroll.scroll(action, count: reportLines.count, rows: max(1, viewport.cardRows + viewport.timelineRows))
     }
 }

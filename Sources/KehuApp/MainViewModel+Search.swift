@@ -7,8 +7,9 @@ import KehuStore
 public struct SearchState: Sendable {
     public internal(set) var input = TextInput()
     public internal(set) var hits: [SearchHit] = []
-    public internal(set) var selected = 0
-    public internal(set) var top = 0
+    public internal(set) var list = ListState()
+    public var selected: Int { list.selected }
+    public var top: Int { list.top }
     /// Where Esc returns.
     let origin: (view: ListView, archive: ArchiveView, selected: Int, top: Int, todaySelected: Int, focus: Pane)
 
@@ -42,10 +43,7 @@ extension MainViewModel {
         case .lineEnd: state.input.moveToEnd()
         case .killLine: state.input.deleteToEnd()
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            var cursor = ListCursor(selected: state.selected, top: state.top)
-            cursor.apply(action, count: state.hits.count, rows: viewport.listRows)
-            let moved = cursor.selected != state.selected
-            (state.selected, state.top) = (cursor.selected, cursor.top)
+            let moved = state.list.apply(action, count: state.hits.count, rows: viewport.listRows)
             search = state
             if moved { attempt { try loadDetail(customerID: state.hits[state.selected].row.id) } }
             return
@@ -67,8 +65,7 @@ extension MainViewModel {
         guard var state = search else { return }
         attempt {
             state.hits = try store.searchCustomers(state.input.text, limit: SearchState.limit, today: today)
-            state.selected = 0
-            state.top = 0
+            state.list = ListState()
             search = state
             try loadDetail(customerID: state.hits.first?.row.id)
         }

@@ -18,9 +18,7 @@ extension MainViewModel {
     }
 
     public var visibleTodayItems: [(index: Int, item: TodayItem)] {
-        let end = min(todayItems.count, todayTop + viewport.listRows)
-        guard todayTop < end else { return [] }
-        return (todayTop..<end).map { ($0, todayItems[$0]) }
+        todayList.visible(count: todayItems.count, rows: viewport.listRows).map { ($0, todayItems[$0]) }
     }
 
     /// The views this user works in, in the order `v` cycles through them.
@@ -60,16 +58,11 @@ extension MainViewModel {
     }
 
     func moveTodaySelection(_ action: Action) {
-        var cursor = ListCursor(selected: todaySelected, top: todayTop)
-        cursor.apply(action, count: todayItems.count, rows: viewport.listRows)
-        let moved = cursor.selected != todaySelected
-        (todaySelected, todayTop) = (cursor.selected, cursor.top)
+        let moved = todayList.apply(action, count: todayItems.count, rows: viewport.listRows)
         if moved { attempt { try loadSelection() } }
     }
 
     func keepTodayVisible() {
-        var cursor = ListCursor(selected: todaySelected, top: todayTop)
-        cursor.keepVisible(count: todayItems.count, rows: viewport.listRows)
-        (todaySelected, todayTop) = (cursor.selected, cursor.top)
+        todayList.keepVisible(count: todayItems.count, rows: viewport.listRows)
     }
 }

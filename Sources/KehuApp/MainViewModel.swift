@@ -132,8 +132,9 @@ public final class MainViewModel {
     /// The filter and order in force, short, for the status line; empty when none.
     public internal(set) var filterSummary = ""
     public internal(set) var todayItems: [TodayItem] = []
-    public internal(set) var todaySelected = 0
-    public internal(set) var todayTop = 0
+    public internal(set) var todayList = ListState()
+    public internal(set) var todaySelected: Int { get { todayList.selected } set { todayList.selected = newValue } }
+    public internal(set) var todayTop: Int { get { todayList.top } set { todayList.top = newValue } }
     public internal(set) var form: ActiveForm?
     /// The problems of the last attempt to save, each naming its field.
     public internal(set) var formProblems: [ValidationError] = []
@@ -147,20 +148,24 @@ public final class MainViewModel {
     /// The evening queue as rows (with group headers), and the selected row.
     public internal(set) var eveningRows: [EveningRow] = []
     public internal(set) var eveningQueue: EveningQueue?
-    public internal(set) var eveningSelected = 0
-    public internal(set) var eveningTop = 0
+    public internal(set) var eveningList = ListState()
+    public internal(set) var eveningSelected: Int { get { eveningList.selected } set { eveningList.selected = newValue } }
+    public internal(set) var eveningTop: Int { get { eveningList.top } set { eveningList.top = newValue } }
     /// Grade proposals waiting for my decision, and the selected one.
     public internal(set) var approvals: [GradeProposal] = []
-    public internal(set) var approvalSelected = 0
+    public internal(set) var approvalList = ListState()
+    public internal(set) var approvalSelected: Int { get { approvalList.selected } set { approvalList.selected = newValue } }
     /// The Reports view: which report, its table, how far it is scrolled.
-    public internal(set) var reportSelected = 0
+    public internal(set) var reportMenu = ListState()
+    public internal(set) var reportSelected: Int { get { reportMenu.selected } set { reportMenu.selected = newValue } }
     public internal(set) var reportTable: ReportTable? {
         didSet { reportLines = reportTable.map { $0.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
     }
     /// The report as lines of text for the right-hand pane, laid out once per report
     /// rather than on every frame (an 80/20 list can run to thousands of lines).
     public private(set) var reportLines: [String] = []
-    public internal(set) var reportTop = 0
+    public internal(set) var reportScroll = ListState()
+    public internal(set) var reportTop: Int { get { reportScroll.top } set { reportScroll.top = newValue } }
     /// Where `R` returns from the Reports view.
     var viewBeforeReports: ListView = .allCustomers
     /// The box over the screen (help, a customer's history, tomorrow's pool drops).
@@ -177,18 +182,22 @@ public final class MainViewModel {
     public internal(set) var message: StatusMessage?
 
     public internal(set) var totalCustomers = 0
-    public internal(set) var selectedIndex = 0
-    public internal(set) var listTop = 0
+    /// The customer list's selection and top row (its rows are read a window at a time).
+    public internal(set) var customerList = ListState()
+    public internal(set) var selectedIndex: Int { get { customerList.selected } set { customerList.selected = newValue } }
+    public internal(set) var listTop: Int { get { customerList.top } set { customerList.top = newValue } }
     var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
 
     public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
     public private(set) var detail: CustomerDetail?
     public private(set) var cardLines: [StyledLine] = []
-    public private(set) var cardTop = 0
+    public private(set) var cardScroll = ListState()
+    public private(set) var cardTop: Int { get { cardScroll.top } set { cardScroll.top = newValue } }
     public private(set) var timelineEntries: [TimelineEntry] = []
     public private(set) var timelineTotal = 0
     public private(set) var timelineLines: [StyledLine] = []
-    public private(set) var timelineTop = 0
+    public private(set) var timelineScroll = ListState()
+    public private(set) var timelineTop: Int { get { timelineScroll.top } set { timelineScroll.top = newValue } }
 
     /// The customer on the card pane, as its title shows it.
     public var shownCustomer: (name: String, code: String)? { detail.map { ($0.customer.name, $0.customer.code) } }
@@ -267,9 +276,7 @@ public final class MainViewModel {
 
     /// Rows of the list on screen now, with their absolute index.
     public var visibleRows: [(index: Int, row: CustomerListRow)] {
-        let end = min(totalCustomers, listTop + viewport.listRows)
-        guard listTop < end else { return [] }
-        return (listTop..<end).compactMap { index in
+        customerList.visible(count: totalCustomers, rows: viewport.listRows).compactMap { index in
             let local = index - window.offset
             guard local >= 0, local < window.rows.count else { return nil }
             return (index, window.rows[local])
@@ -460,9 +467,9 @@ public final class MainViewModel {
             switch focus {
             case .list: moveSelection(action)
             case .card where view == .reports, .timeline where view == .reports: scrollReport(action)
-            case .card: cardTop = scrolled(cardTop, action, page: viewport.cardRows, count: cardLines.count)
+            case .card: cardScroll.scroll(action, count: cardLines.count, rows: viewport.cardRows)
             case .timeline:
-                timelineTop = scrolled(timelineTop, action, page: viewport.timelineRows, count: timelineLines.count)
+                timelineScroll.scroll(action, count: timelineLines.count, rows: viewport.timelineRows)
                 attempt { try loadMoreTimelineIfNeeded() }
                 if action == .last {
                     // "Last" means the oldest visit: read the rest of the timeline first.
@@ -472,7 +479,7 @@ public final class MainViewModel {
                         }
                         relayoutDetail()
                     }
-                    timelineTop = scrolled(timelineTop, .last, page: viewport.timelineRows, count: timelineLines.count)
+                    timelineScroll.scroll(.last, count: timelineLines.count, rows: viewport.timelineRows)
                 }
             }
         }
@@ -501,19 +508,10 @@ public final class MainViewModel {
             return
         }
         if view == .approvals {
-            var cursor = ListCursor(selected: approvalSelected, top: 0)
-            cursor.apply(action, count: approvals.count, rows: viewport.listRows)
-            if cursor.selected != approvalSelected {
-                approvalSelected = cursor.selected
-                attempt { try loadSelection() }
-            }
+            if approvalList.apply(action, count: approvals.count, rows: viewport.listRows) { attempt { try loadSelection() } }
             return
         }
-        var cursor = ListCursor(selected: selectedIndex, top: listTop)
-        cursor.apply(action, count: totalCustomers, rows: viewport.listRows)
-        let moved = cursor.selected != selectedIndex
-        (selectedIndex, listTop) = (cursor.selected, cursor.top)
-        guard moved else { return }
+        guard customerList.apply(action, count: totalCustomers, rows: viewport.listRows) else { return }
         attempt {
             try fillWindow()
             try loadSelection()
@@ -521,27 +519,12 @@ public final class MainViewModel {
     }
 
     func keepSelectionVisible() {
-        var cursor = ListCursor(selected: selectedIndex, top: listTop)
-        cursor.keepVisible(count: totalCustomers, rows: viewport.listRows)
-        (selectedIndex, listTop) = (cursor.selected, cursor.top)
-    }
-
-    private func scrolled(_ top: Int, _ action: Action, page: Int, count: Int) -> Int {
-        let maxTop = max(0, count - page)
-        switch action {
-        case .moveUp: return max(0, top - 1)
-        case .moveDown: return min(maxTop, top + 1)
-        case .pageUp: return max(0, top - max(1, page - 1))
-        case .pageDown: return min(maxTop, top + max(1, page - 1))
-        case .first: return 0
-        case .last: return maxTop
-        default: return top
-        }
+        customerList.keepVisible(count: totalCustomers, rows: viewport.listRows)
     }
 
     private func clampScrolls() {
-        cardTop = min(cardTop, max(0, cardLines.count - viewport.cardRows))
-        timelineTop = min(timelineTop, max(0, timelineLines.count - viewport.timelineRows))
+        cardScroll.clamp(count: cardLines.count, rows: viewport.cardRows)
+        timelineScroll.clamp(count: timelineLines.count, rows: viewport.timelineRows)
     }
 
     /// Steps through the archive views; the list starts again at its first customer.

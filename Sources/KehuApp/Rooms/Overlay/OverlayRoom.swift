@@ -17,7 +17,8 @@ public struct OverlayState: Sendable {
     public let title: String
     public let note: String
     public private(set) var lines: [StyledLine] = []
-    public private(set) var top = 0
+    public private(set) var scroll = ListState()
+    public var top: Int { scroll.top }
     /// The box at the current terminal size, and the rows inside it.
     public private(set) var box = OverlayBox(width: 0, height: 0)
 
@@ -54,20 +55,15 @@ public struct OverlayState: Sendable {
         case .close, .help, .history, .poolPreview: return .close
         case .quit: return .quit
         case .redraw: return .redraw
-        case .moveUp: top -= 1
-        case .moveDown: top += 1
-        case .pageUp: top -= 10
-        case .pageDown: top += 10
-        case .first: top = 0
-        case .last: top = Int.max / 2
-        default: return .stay
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            scroll.scroll(action, count: scrollLength, rows: box.innerHeight, step: 10)
+        default: break
         }
-        clamp()
         return .stay
     }
 
     private mutating func clamp() {
-        top = min(max(0, top), max(0, scrollLength - box.innerHeight))
+        scroll.clamp(count: scrollLength, rows: box.innerHeight)
     }
 }
 
