@@ -36,30 +36,21 @@ extension MainViewModel {
         }
     }
 
+    func sendApprovals(_ action: ApprovalsAction) {
+        run(ApprovalsRoom.reduce(&approvalsRoom, action))
+    }
+
+    /// The proposals waiting for the viewer's role.
+    func approvalsWaiting() throws -> [GradeProposal] {
+        guard let role = profile?.user.role else { return [] }
+        return try store.pendingGradeProposals(for: role)
+    }
+
     func reloadApprovals() throws {
-        guard let role = profile?.user.role else { approvals = []; return }
-        approvals = try store.pendingGradeProposals(for: role)
-        approvalSelected = min(approvalSelected, max(0, approvals.count - 1))
+        sendApprovals(.loaded(try approvalsWaiting()))
     }
 
-    public var selectedApproval: GradeProposal? {
-        approvals.indices.contains(approvalSelected) ? approvals[approvalSelected] : nil
-    }
-
-    func decideSelectedGrade(approve: Bool) {
-        guard let proposal = selectedApproval, let me = profile?.user else { return }
-        if approve {
-            attempt {
-                try store.decideGrade(proposalID: proposal.id, approve: true, note: "", approver: me, by: actor)
-                try reloadApprovals()
-                try loadSelection()
-                show(strings[.gradeApproved], kind: .info)
-            }
-        } else {
-            form = .note(NoteForm(.rejectGrade(proposalID: proposal.id, customerName: proposal.customerName)))
-            formProblems = []
-        }
-    }
+    public var selectedApproval: GradeProposal? { approvalsRoom.selected }
 
     func rejectGrade(proposalID: Int64, reason: String) throws {
         guard let me = profile?.user else { return }

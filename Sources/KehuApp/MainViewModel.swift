@@ -152,22 +152,15 @@ public final class MainViewModel {
     public internal(set) var eveningSelected: Int { get { eveningList.selected } set { eveningList.selected = newValue } }
     public internal(set) var eveningTop: Int { get { eveningList.top } set { eveningList.top = newValue } }
     /// Grade proposals waiting for my decision, and the selected one.
-    public internal(set) var approvals: [GradeProposal] = []
-    public internal(set) var approvalList = ListState()
-    public internal(set) var approvalSelected: Int { get { approvalList.selected } set { approvalList.selected = newValue } }
+    public internal(set) var approvalsRoom = ApprovalsState()
+    public var approvals: [GradeProposal] { approvalsRoom.proposals }
+    public var approvalSelected: Int { approvalsRoom.list.selected }
     /// The Reports view: which report, its table, how far it is scrolled.
-    public internal(set) var reportMenu = ListState()
-    public internal(set) var reportSelected: Int { get { reportMenu.selected } set { reportMenu.selected = newValue } }
-    public internal(set) var reportTable: ReportTable? {
-        didSet { reportLines = reportTable.map { $0.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
-    }
-    /// The report as lines of text for the right-hand pane, laid out once per report
-    /// rather than on every frame (an 80/20 list can run to thousands of lines).
-    public private(set) var reportLines: [String] = []
-    public internal(set) var reportScroll = ListState()
-    public internal(set) var reportTop: Int { get { reportScroll.top } set { reportScroll.top = newValue } }
-    /// Where `R` returns from the Reports view.
-    var viewBeforeReports: ListView = .allCustomers
+    public internal(set) var reports = ReportsState()
+    public var reportSelected: Int { reports.menu.selected }
+    public var reportTable: ReportTable? { reports.table }
+    public var reportLines: [String] { reports.lines }
+    public var reportTop: Int { reports.scroll.top }
     /// The box over the screen (help, a customer's history, tomorrow's pool drops).
     public internal(set) var overlay: OverlayState?
     public var isHelpOpen: Bool { if case .help? = overlay?.kind { return true }; return false }
@@ -448,8 +441,8 @@ public final class MainViewModel {
         case .previousArchiveView: switchArchiveView(by: -1)
         case .comment: openCommentForm()
         case .needsGuidance: toggleGuidance()
-        case .approve: view == .approvals ? decideSelectedGrade(approve: true) : decideSelectedDefeat(approve: true)
-        case .returnDefeat: view == .approvals ? decideSelectedGrade(approve: false) : decideSelectedDefeat(approve: false)
+        case .approve: view == .approvals ? sendApprovals(.approve) : decideSelectedDefeat(approve: true)
+        case .returnDefeat: view == .approvals ? sendApprovals(.reject) : decideSelectedDefeat(approve: false)
         case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
              .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
             break
@@ -466,7 +459,8 @@ public final class MainViewModel {
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             switch focus {
             case .list: moveSelection(action)
-            case .card where view == .reports, .timeline where view == .reports: scrollReport(action)
+            case .card where view == .reports, .timeline where view == .reports:
+                sendReports(.scrollReport(action, rows: max(1, viewport.cardRows + viewport.timelineRows)))
             case .card: cardScroll.scroll(action, count: cardLines.count, rows: viewport.cardRows)
             case .timeline:
                 timelineScroll.scroll(action, count: timelineLines.count, rows: viewport.timelineRows)
@@ -504,11 +498,11 @@ public final class MainViewModel {
             return
         }
         if view == .reports {
-            moveReportSelection(action)
+            sendReports(.moveMenu(action, rows: viewport.listRows))
             return
         }
         if view == .approvals {
-            if approvalList.apply(action, count: approvals.count, rows: viewport.listRows) { attempt { try loadSelection() } }
+            sendApprovals(.move(action, rows: viewport.listRows))
             return
         }
         guard customerList.apply(action, count: totalCustomers, rows: viewport.listRows) else { return }

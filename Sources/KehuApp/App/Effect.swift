@@ -1,0 +1,20 @@
+import KehuCore
+
+/// What a room's reducer asks of the world — read the store, write it, show a customer —
+/// as a value. The runner (`MainViewModel`) carries it out and sends what came back to
+/// the room as an action, so a reducer only changes its own state and can be tested by
+/// the effects it returns, without a database.
+public enum Effect: Equatable, Sendable {
+    case none
+    /// Run one report for the Reports view; the table comes back as `ReportsAction.loaded`.
+    case runReport(ReportKind)
+    /// Read a customer's card and timeline for the right-hand panes (nil: none shown).
+    case showCustomer(Int64?)
+    /// Read the approvals waiting for the viewer's decision again.
+    case reloadApprovals
+    /// Approve a grade proposal (a refusal first asks why, in a form).
+    case approveGrade(proposalID: Int64)
+    /// Ask for the reason a proposal is sent back.
+    case askWhyGradeRejected(proposalID: Int64, customerName: String)
+    indirect case batch([Effect])
+}

@@ -1,0 +1,33 @@
+import KehuCore
+import KehuStore
+
+/// The one place effects meet the store: each is carried out and its result sent back to
+/// the room that asked, as an action. A failed read never ends the session; the status
+/// line says what failed.
+extension MainViewModel {
+    func run(_ effect: Effect) {
+        switch effect {
+        case .none:
+            break
+        case .runReport(let kind):
+            attempt { sendReports(.loaded(try reportTable(kind))) }
+        case .showCustomer(let id):
+            attempt { try loadDetail(customerID: id) }
+        case .reloadApprovals:
+            attempt { sendApprovals(.loaded(try approvalsWaiting())) }
+        case .approveGrade(let id):
+            guard let me = profile?.user else { return }
+            attempt {
+                try store.decideGrade(proposalID: id, approve: true, note: "", approver: me, by: actor)
+                sendApprovals(.loaded(try approvalsWaiting()))
+                try loadSelection()
+                show(strings[.gradeApproved], kind: .info)
+            }
+        case .askWhyGradeRejected(let id, let name):
+            form = .note(NoteForm(.rejectGrade(proposalID: id, customerName: name)))
+            formProblems = []
+        case .batch(let effects):
+            effects.forEach(run)
+        }
+    }
+}

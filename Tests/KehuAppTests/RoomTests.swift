@@ -1,0 +1,49 @@
+import Testing
+import KehuCore
+@testable import KehuStore
+@testable import KehuApp
+
+/// Rooms tested as reducers: an action in, the state changed and the effect asked for
+/// out — no screen, no database.
+struct RoomTests {
+    let table = ReportTable(name: "funnel", title: "漏斗",
+                            sections: [.init(title: "阶段", columns: ["阶段", "张数"], rows: (1...40).map { ["D", "\($0)"] })], emptyText: "")
+
+    @Test func theReportsMenuAsksForTheReportAndShowsItFromTheTop() {
+        var state = ReportsState()
+        #expect(ReportsRoom.reduce(&state, .moveMenu(.moveDown, rows: 10)) == .runReport(.kpi))
+        #expect(ReportsRoom.reduce(&state, .moveMenu(.moveUp, rows: 10)) == .runReport(.funnel))
+        #expect(ReportsRoom.reduce(&state, .moveMenu(.moveUp, rows: 10)) == .none)          // already at the top
+        #expect(ReportsRoom.reduce(&state, .loaded(table)) == .none)
+        #expect(state.table == table && state.lines.count > 40)
+        _ = ReportsRoom.reduce(&state, .scrollReport(.pageDown, rows: 10))
+        #expect(state.scroll.top == 9)
+        _ = ReportsRoom.reduce(&state, .scrollReport(.last, rows: 10))
+        #expect(state.scroll.top == state.lines.count - 10)
+        _ = ReportsRoom.reduce(&state, .loaded(table))
+        #expect(state.scroll.top == 0)
+    }
+
+    @Test func theReportPeriodsAreWhatAManagerLooksAt() {
+        let today = LocalDate(year: 2026, month: 3, day: 15)!
+        #expect(ReportsRoom.period(.kpi, today: today) == (LocalDate(year: 2026, month: 3, day: 1)!, today))
+        #expect(ReportsRoom.period(.churn, today: today) == (LocalDate(year: 2026, month: 2, day: 1)!, LocalDate(year: 2026, month: 2, day: 28)!))
+        #expect(ReportsRoom.period(.pareto, today: today).0 == LocalDate(year: 2025, month: 3, day: 16)!)
+    }
+
+    @Test func approvalsAskTheRunnerToShowDecideOrAskWhy() {
+        var state = ApprovalsState()
+        #expect(ApprovalsRoom.reduce(&state, .approve) == .none)                            // nothing selected
+        let proposals = [7, 9].map { id in
+            GradeProposal(id: Int64(id), customerID: Int64(id * 10), customerCode: "Ca-粤GZ000\(id)", customerName: "客户\(id)", from: .general,
+                          to: .key, score: 80, scoreSheet: "", proposerName: "张伟", proposedAt: LocalDateTime(date: LocalDate(dayNumber: 0), hour: 9, minute: 0)!,
+                          state: .pending, decisions: [])
+        }
+        _ = ApprovalsRoom.reduce(&state, .loaded(proposals))
+        #expect(ApprovalsRoom.reduce(&state, .move(.moveDown, rows: 5)) == .showCustomer(90))
+        #expect(ApprovalsRoom.reduce(&state, .approve) == .approveGrade(proposalID: 9))
+        #expect(ApprovalsRoom.reduce(&state, .reject) == .askWhyGradeRejected(proposalID: 9, customerName: "客户9"))
+        _ = ApprovalsRoom.reduce(&state, .loaded(Array(proposals.prefix(1))))
+        #expect(state.list.selected == 0 && state.selected?.id == 7)
+    }
+}
