@@ -7,8 +7,8 @@ import KehuStore
 extension MainViewModel {
     func openFollowUpForm() {
         // On a lost customer's Today row, what there is to log is why it was lost.
-        if view == .today, todayItems.indices.contains(todaySelected), case .churnReason(let eventID) = todayItems[todaySelected].kind {
-            form = .note(NoteForm(.churnReason(eventID: eventID, customerName: todayItems[todaySelected].customerName)))
+        if view == .today, let item = todayRoom.selected, case .churnReason(let eventID) = item.kind {
+            form = .note(NoteForm(.churnReason(eventID: eventID, customerName: item.customerName)))
             formProblems = []
             return
         }
@@ -161,10 +161,8 @@ extension MainViewModel {
         totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
         if view == .today {
             try reloadToday()
-            if let index = todayItems.firstIndex(where: { $0.customerID == customerID }) {
-                todaySelected = index
-                keepTodayVisible()
-                try loadSelection()
+            if todayItems.contains(where: { $0.customerID == customerID }) {
+                run(TodayRoom.reduce(&todayRoom, .select(customerID: customerID, rows: viewport.listRows)))
                 return
             }
             view = .allCustomers

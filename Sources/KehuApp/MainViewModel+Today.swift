@@ -5,10 +5,9 @@ import KehuStore
 extension MainViewModel {
     /// Today's items of the user, or none for someone with no customers of their own.
     func reloadToday() throws {
-        guard let user = profile?.user, let me = user.id else { todayItems = []; return }
-        todayItems = try store.todayAgenda(ownerID: me, today: today, maintenanceFor: user)
-        todaySelected = min(todaySelected, max(0, todayItems.count - 1))
-        keepTodayVisible()
+        var items: [TodayItem] = []
+        if let user = profile?.user, let me = user.id { items = try store.todayAgenda(ownerID: me, today: today, maintenanceFor: user) }
+        run(TodayRoom.reduce(&todayRoom, .loaded(items, rows: viewport.listRows)))
     }
 
     /// "今日 12 · 逾期 3" for the status line.
@@ -18,7 +17,7 @@ extension MainViewModel {
     }
 
     public var visibleTodayItems: [(index: Int, item: TodayItem)] {
-        todayList.visible(count: todayItems.count, rows: viewport.listRows).map { ($0, todayItems[$0]) }
+        todayRoom.list.visible(count: todayItems.count, rows: viewport.listRows).map { ($0, todayItems[$0]) }
     }
 
     /// The views this user works in, in the order `v` cycles through them.
@@ -58,11 +57,6 @@ extension MainViewModel {
     }
 
     func moveTodaySelection(_ action: Action) {
-        let moved = todayList.apply(action, count: todayItems.count, rows: viewport.listRows)
-        if moved { attempt { try loadSelection() } }
-    }
-
-    func keepTodayVisible() {
-        todayList.keepVisible(count: todayItems.count, rows: viewport.listRows)
+        run(TodayRoom.reduce(&todayRoom, .move(action, rows: viewport.listRows)))
     }
 }

@@ -131,10 +131,10 @@ public final class MainViewModel {
     public internal(set) var listOrder: CustomerListOrder = .code
     /// The filter and order in force, short, for the status line; empty when none.
     public internal(set) var filterSummary = ""
-    public internal(set) var todayItems: [TodayItem] = []
-    public internal(set) var todayList = ListState()
-    public internal(set) var todaySelected: Int { get { todayList.selected } set { todayList.selected = newValue } }
-    public internal(set) var todayTop: Int { get { todayList.top } set { todayList.top = newValue } }
+    public internal(set) var todayRoom = TodayState()
+    public var todayItems: [TodayItem] { todayRoom.items }
+    public internal(set) var todaySelected: Int { get { todayRoom.list.selected } set { todayRoom.list.selected = newValue } }
+    public var todayTop: Int { todayRoom.list.top }
     public internal(set) var form: ActiveForm?
     /// The problems of the last attempt to save, each naming its field.
     public internal(set) var formProblems: [ValidationError] = []
@@ -296,7 +296,7 @@ public final class MainViewModel {
     public var selectedCustomerID: Int64? {
         switch view {
         case .allCustomers: return selectedRow?.id
-        case .today: return todayItems.indices.contains(todaySelected) ? todayItems[todaySelected].customerID : nil
+        case .today: return todayRoom.selected?.customerID
         case .evening, .spotCheck: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
         case .approvals: return approvals.indices.contains(approvalSelected) ? approvals[approvalSelected].customerID : nil
         case .reports: return nil
