@@ -146,11 +146,11 @@ public final class MainViewModel {
     /// The company's follow-up cadence, as read at start.
     public var followUpCadence: FollowUpCadence { cadence }
     /// The evening queue as rows (with group headers), and the selected row.
-    public internal(set) var eveningRows: [EveningRow] = []
-    public internal(set) var eveningQueue: EveningQueue?
-    public internal(set) var eveningList = ListState()
-    public internal(set) var eveningSelected: Int { get { eveningList.selected } set { eveningList.selected = newValue } }
-    public internal(set) var eveningTop: Int { get { eveningList.top } set { eveningList.top = newValue } }
+    public internal(set) var eveningRoom = EveningState()
+    public var eveningRows: [EveningRow] { eveningRoom.rows }
+    public var eveningQueue: EveningQueue? { eveningRoom.queue }
+    public var eveningSelected: Int { eveningRoom.list.selected }
+    public var eveningTop: Int { eveningRoom.list.top }
     /// Grade proposals waiting for my decision, and the selected one.
     public internal(set) var approvalsRoom = ApprovalsState()
     public var approvals: [GradeProposal] { approvalsRoom.proposals }
@@ -297,7 +297,7 @@ public final class MainViewModel {
         switch view {
         case .allCustomers: return selectedRow?.id
         case .today: return todayRoom.selected?.customerID
-        case .evening, .spotCheck: return eveningRows.indices.contains(eveningSelected) ? eveningRows[eveningSelected].customerID : nil
+        case .evening, .spotCheck: return eveningRoom.selected?.customerID
         case .approvals: return approvals.indices.contains(approvalSelected) ? approvals[approvalSelected].customerID : nil
         case .reports: return nil
         }
