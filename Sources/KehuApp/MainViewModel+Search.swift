@@ -1,95 +1,49 @@
 import KehuCore
 import KehuStore
 
-/// `/`: search as you type. The list pane shows the matches, best first, and the card
-/// and timeline follow the selected one; Enter goes to that customer in the whole
-/// archive, Esc goes back to where the search began.
-public struct SearchState: Sendable {
-    public internal(set) var input = TextInput()
-    public internal(set) var hits: [SearchHit] = []
-    public internal(set) var list = ListState()
-    public var selected: Int { list.selected }
-    public var top: Int { list.top }
-    /// Where Esc returns.
-    let origin: (view: ListView, archive: ArchiveView, selected: Int, top: Int, todaySelected: Int, focus: Pane)
-
-    /// At most this many matches are kept; the count then reads "200+".
-    public static let limit = 200
-    public var isCapped: Bool { hits.count >= Self.limit }
-}
-
+/// Search as the runner sees it: opening, the store's matches, and going to a match or
+/// back to where the search began.
 extension MainViewModel {
     func openSearch() {
-        search = SearchState(origin: (view, archiveView, selectedIndex, listTop, todaySelected, focus))
+        search = SearchState()
+        searchOrigin = (view, archiveView, selectedIndex, listTop, todaySelected, focus)
         focus = .list
     }
 
+    func sendSearch(_ action: SearchAction) {
+        guard var state = search else { return }
+        let effect = SearchRoom.reduce(&state, action)
+        search = state
+        run(effect)
+    }
+
     /// A typed character or a paste: the matches follow at once.
-    func typeSearch(_ text: String) {
-        guard var state = search else { return }
-        state.input.insert(text)
-        search = state
-        runSearch()
-    }
+    func typeSearch(_ text: String) { sendSearch(.type(text)) }
 
-    func handleSearch(_ action: Action) {
-        guard var state = search else { return }
-        switch action {
-        case .deleteBackward: state.input.deleteBackward()
-        case .deleteForward: state.input.deleteForward()
-        case .cursorLeft: state.input.moveLeft()
-        case .cursorRight: state.input.moveRight()
-        case .lineStart: state.input.moveToStart()
-        case .lineEnd: state.input.moveToEnd()
-        case .killLine: state.input.deleteToEnd()
-        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            let moved = state.list.apply(action, count: state.hits.count, rows: viewport.listRows)
-            search = state
-            if moved { attempt { try loadDetail(customerID: state.hits[state.selected].row.id) } }
-            return
-        case .confirm, .nextOrSave: goToSelectedHit(); return
-        case .close, .cancel: closeSearch(); return
-        case .quit: shouldQuit = true; return
-        case .redraw: redrawRequested = true; return
-        case .help:
-            openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
-            return
-        default: return
-        }
-        let changed = state.input.text != search?.input.text
-        search = state
-        if changed { runSearch() }
-    }
+    func handleSearch(_ action: Action) { sendSearch(.key(action, rows: viewport.listRows)) }
 
-    private func runSearch() {
-        guard var state = search else { return }
-        attempt {
-            state.hits = try store.searchCustomers(state.input.text, limit: SearchState.limit, today: today)
-            state.list = ListState()
-            search = state
-            try loadDetail(customerID: state.hits.first?.row.id)
-        }
+    func runSearch(_ text: String) {
+        attempt { sendSearch(.results(try store.searchCustomers(text, limit: SearchState.limit, today: today))) }
     }
 
     /// Enter: the customer in the whole archive's list, the search closed.
-    private func goToSelectedHit() {
-        guard let state = search else { return }
-        guard state.hits.indices.contains(state.selected) else { closeSearch(); return }
-        let hit = state.hits[state.selected].row
+    func goToCustomer(id: Int64, code: String) {
         search = nil
+        searchOrigin = nil
         attempt {
             view = .allCustomers
             archiveView = .all
             totalCustomers = try store.customerCount()
             window = (0, [])
-            try select(customerID: hit.id, code: hit.code)
+            try select(customerID: id, code: code)
         }
     }
 
     /// Esc: back where the search began, with the customer shown there.
-    private func closeSearch() {
-        guard let origin = search?.origin else { return }
+    func closeSearch() {
+        guard let origin = searchOrigin else { search = nil; return }
         search = nil
+        searchOrigin = nil
         attempt {
             (view, archiveView, selectedIndex, listTop, todaySelected, focus) = origin
             try reloadCurrentView()

@@ -170,6 +170,8 @@ public final class MainViewModel {
     public var poolPreview: [PoolDrop]? { if case .poolPreview(let drops)? = overlay?.kind { return drops }; return nil }
     /// `/` search under way: its text and matches.
     public internal(set) var search: SearchState?
+    /// Where Esc from the search returns: the view, archive view, selections and focus.
+    var searchOrigin: (view: ListView, archive: ArchiveView, selected: Int, top: Int, todaySelected: Int, focus: Pane)?
     public internal(set) var shouldQuit = false
     public internal(set) var redrawRequested = false
     public internal(set) var message: StatusMessage?

@@ -46,4 +46,23 @@ struct RoomTests {
         _ = ApprovalsRoom.reduce(&state, .loaded(Array(proposals.prefix(1))))
         #expect(state.list.selected == 0 && state.selected?.id == 7)
     }
+
+    @Test func searchAsksForMatchesAsYouTypeAndGoesWhereEnterOrEscSays() {
+        var state = SearchState()
+        #expect(SearchRoom.reduce(&state, .type("华")) == .search("华"))
+        #expect(SearchRoom.reduce(&state, .type("南")) == .search("华南"))
+        #expect(SearchRoom.reduce(&state, .key(.cursorLeft, rows: 10)) == .none)       // moving the cursor searches nothing
+        let hits = [11, 12].map { id in
+            SearchHit(row: CustomerListRow(id: Int64(id), code: "Ca-粤GZ00\(id)", name: "华南\(id)", grade: .general, status: .potential,
+                                           nextFollowUpOn: nil, hasNewComment: false, churnWarning: false), match: .namePrefix)
+        }
+        #expect(SearchRoom.reduce(&state, .results(hits)) == .showCustomer(11))
+        #expect(SearchRoom.reduce(&state, .key(.moveDown, rows: 10)) == .showCustomer(12))
+        #expect(SearchRoom.reduce(&state, .key(.moveDown, rows: 10)) == .none)           // the last match
+        #expect(SearchRoom.reduce(&state, .key(.confirm, rows: 10)) == .goToCustomer(id: 12, code: "Ca-粤GZ0012"))
+        #expect(SearchRoom.reduce(&state, .key(.deleteBackward, rows: 10)) == .search("华"))
+        #expect(SearchRoom.reduce(&state, .key(.close, rows: 10)) == .closeSearch)
+        #expect(SearchRoom.reduce(&state, .results([])) == .showCustomer(nil))
+        #expect(SearchRoom.reduce(&state, .key(.confirm, rows: 10)) == .closeSearch)     // nothing to go to
+    }
 }

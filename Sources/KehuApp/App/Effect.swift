@@ -16,5 +16,14 @@ public enum Effect: Equatable, Sendable {
     case approveGrade(proposalID: Int64)
     /// Ask for the reason a proposal is sent back.
     case askWhyGradeRejected(proposalID: Int64, customerName: String)
+    /// Search the archive for the text; the matches come back as `SearchAction.results`.
+    case search(String)
+    /// Go to a customer in the whole archive's list, closing the search.
+    case goToCustomer(id: Int64, code: String)
+    /// Close the search, back where it began.
+    case closeSearch
+    case openHelp
+    case quit
+    case redraw
     indirect case batch([Effect])
 }

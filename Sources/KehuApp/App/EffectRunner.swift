@@ -26,6 +26,18 @@ extension MainViewModel {
         case .askWhyGradeRejected(let id, let name):
             form = .note(NoteForm(.rejectGrade(proposalID: id, customerName: name)))
             formProblems = []
+        case .search(let text):
+            runSearch(text)
+        case .goToCustomer(let id, let code):
+            goToCustomer(id: id, code: code)
+        case .closeSearch:
+            closeSearch()
+        case .openHelp:
+            openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
+        case .quit:
+            shouldQuit = true
+        case .redraw:
+            redrawRequested = true
         case .batch(let effects):
             effects.forEach(run)
         }
