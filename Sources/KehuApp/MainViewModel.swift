@@ -184,23 +184,21 @@ public final class MainViewModel {
     var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
 
     public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
-    public private(set) var detail: CustomerDetail?
-    public private(set) var cardLines: [StyledLine] = []
-    public private(set) var cardScroll = ListState()
-    public private(set) var cardTop: Int { get { cardScroll.top } set { cardScroll.top = newValue } }
-    public private(set) var timelineEntries: [TimelineEntry] = []
-    public private(set) var timelineTotal = 0
-    public private(set) var timelineLines: [StyledLine] = []
-    public private(set) var timelineScroll = ListState()
-    public private(set) var timelineTop: Int { get { timelineScroll.top } set { timelineScroll.top = newValue } }
+    /// The shown customer's card and timeline.
+    public internal(set) var cardRoom = DetailState()
+    public var detail: CustomerDetail? { cardRoom.detail }
+    public var cardLines: [StyledLine] { cardRoom.cardLines }
+    public var cardTop: Int { cardRoom.card.top }
+    public var timelineEntries: [TimelineEntry] { cardRoom.entries }
+    public var timelineTotal: Int { cardRoom.total }
+    public var timelineLines: [StyledLine] { cardRoom.timelineLines }
+    public var timelineTop: Int { cardRoom.timeline.top }
 
     /// The customer on the card pane, as its title shows it.
     public var shownCustomer: (name: String, code: String)? { detail.map { ($0.customer.name, $0.customer.code) } }
     /// The newest visit's number, for the timeline's title.
     public var latestVisitNumber: Int? { timelineEntries.first?.activity.visitNumber }
 
-    /// Timelines are read this many entries at a time; a customer may have thousands.
-    static let timelinePage = 60
 
     public init(store: KehuDatabase, strings: Strings, keymap: Keymap, login: String,
                 profile: UserProfile?, clock: any Clock, actingLogin: String? = nil) {
@@ -261,12 +259,11 @@ public final class MainViewModel {
     public func setViewport(_ new: Viewport) {
         guard new != viewport else { return }
         overlay?.resize(new, layout: layOutOverlay)
-        let widthsChanged = new.cardWidth != viewport.cardWidth || new.timelineWidth != viewport.timelineWidth
         viewport = new
         keepSelectionVisible()
         attempt { try fillWindow() }
-        if widthsChanged { relayoutDetail() }
-        clampScrolls()
+        // New widths wrap the card and timeline anew; new heights keep their scroll in range.
+        sendCard(.relayout)
     }
 
     /// Rows of the list on screen now, with their absolute index.
@@ -311,17 +308,12 @@ public final class MainViewModel {
 
     func loadDetail(customerID: Int64?) throws {
         guard let id = customerID else {
-            detail = nil; timelineEntries = []; timelineTotal = 0
-            relayoutDetail()
+            sendCard(.shown(nil, entries: [], total: 0))
             return
         }
         // Only reads: moving the cursor over a customer never writes (see `openShownCustomer`).
-        detail = try store.detail(customerID: id)
-        timelineTotal = try store.timelineCount(customerID: id)
-        timelineEntries = try store.timeline(customerID: id, offset: 0, limit: MainViewModel.timelinePage)
-        cardTop = 0
-        timelineTop = 0
-        relayoutDetail()
+        sendCard(.shown(try store.detail(customerID: id), entries: try store.timeline(customerID: id, offset: 0, limit: DetailState.page),
+                        total: try store.timelineCount(customerID: id)))
     }
 
     /// Going into the shown customer's card or timeline (or logging a follow-up on it) is
@@ -354,22 +346,8 @@ public final class MainViewModel {
         }
     }
 
-    private func relayoutDetail() {
-        if let detail {
-            cardLines = CardPresenter.lines(detail, width: viewport.cardWidth, today: today, strings: strings)
-        } else {
-            cardLines = []
-        }
-        timelineLines = TimelinePresenter.lines(timelineEntries, width: viewport.timelineWidth, today: today, strings: strings)
-    }
-
-    /// Reads the next page of the timeline when scrolling nears the end of what is loaded.
-    private func loadMoreTimelineIfNeeded() throws {
-        guard timelineEntries.count < timelineTotal,
-              timelineTop + viewport.timelineRows * 2 >= timelineLines.count,
-              let id = detail?.customer.id else { return }
-        timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: MainViewModel.timelinePage)
-        relayoutDetail()
+    func sendCard(_ action: DetailAction) {
+        run(DetailRoom.reduce(&cardRoom, action, layout: DetailLayout(viewport: viewport, today: today, strings: strings)))
     }
 
     // MARK: Input
@@ -463,20 +441,8 @@ public final class MainViewModel {
             case .list: moveSelection(action)
             case .card where view == .reports, .timeline where view == .reports:
                 sendReports(.scrollReport(action, rows: max(1, viewport.cardRows + viewport.timelineRows)))
-            case .card: cardScroll.scroll(action, count: cardLines.count, rows: viewport.cardRows)
-            case .timeline:
-                timelineScroll.scroll(action, count: timelineLines.count, rows: viewport.timelineRows)
-                attempt { try loadMoreTimelineIfNeeded() }
-                if action == .last {
-                    // "Last" means the oldest visit: read the rest of the timeline first.
-                    attempt {
-                        while timelineEntries.count < timelineTotal, let id = detail?.customer.id {
-                            timelineEntries += try store.timeline(customerID: id, offset: timelineEntries.count, limit: 500)
-                        }
-                        relayoutDetail()
-                    }
-                    timelineScroll.scroll(.last, count: timelineLines.count, rows: viewport.timelineRows)
-                }
+            case .card: sendCard(.scrollCard(action))
+            case .timeline: sendCard(.scrollTimeline(action))
             }
         }
     }
@@ -518,10 +484,6 @@ public final class MainViewModel {
         customerList.keepVisible(count: totalCustomers, rows: viewport.listRows)
     }
 
-    private func clampScrolls() {
-        cardScroll.clamp(count: cardLines.count, rows: viewport.cardRows)
-        timelineScroll.clamp(count: timelineLines.count, rows: viewport.timelineRows)
-    }
 
     /// Steps through the archive views; the list starts again at its first customer.
     func switchArchiveView(by step: Int) {

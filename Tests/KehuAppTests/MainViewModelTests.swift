@@ -122,7 +122,7 @@ struct MainViewModelTests {
         }
         vm.setViewport(viewport)
         vm.start()
-        #expect(vm.timelineEntries.count == MainViewModel.timelinePage)
+        #expect(vm.timelineEntries.count == DetailState.page)
         #expect(vm.timelineTotal > 150)
         vm.send(.focusNext)
         vm.send(.focusNext)

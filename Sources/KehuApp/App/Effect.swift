@@ -10,6 +10,9 @@ public enum Effect: Equatable, Sendable {
     case runReport(ReportKind)
     /// Read a customer's card and timeline for the right-hand panes (nil: none shown).
     case showCustomer(Int64?)
+    /// Read more of a customer's timeline after the entries already read (all the rest,
+    /// or the next page); they come back as `DetailAction.more`.
+    case readTimeline(customerID: Int64, after: Int, all: Bool)
     /// Read the approvals waiting for the viewer's decision again.
     case reloadApprovals
     /// Approve a grade proposal (a refusal first asks why, in a form).

@@ -13,6 +13,17 @@ extension MainViewModel {
             attempt { sendReports(.loaded(try reportTable(kind))) }
         case .showCustomer(let id):
             attempt { try loadDetail(customerID: id) }
+        case .readTimeline(let id, let offset, let all):
+            attempt {
+                var entries: [TimelineEntry] = []
+                repeat {
+                    let page = try store.timeline(customerID: id, offset: offset + entries.count, limit: all ? 500 : DetailState.page)
+                    entries += page
+                    if page.isEmpty { break }
+                } while all && offset + entries.count < timelineTotal
+                sendCard(.more(entries))
+                if all { sendCard(.scrollTimeline(.last)) }
+            }
         case .reloadApprovals:
             attempt { sendApprovals(.loaded(try approvalsWaiting())) }
         case .approveGrade(let id):
