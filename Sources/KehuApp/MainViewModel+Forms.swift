@@ -172,11 +172,11 @@ extension MainViewModel {
             archiveView = .all
             listFilter = CustomerFilter()
             totalCustomers = try store.customerCount()
-            window = (0, [])
+            forgetWindow()
         }
         selectedIndex = try store.customerIndex(id: customerID, in: archiveView, filter: listFilter, order: listOrder, today: today)
         // The rows read before may have moved (a new customer, a changed code).
-        window = (0, [])
+        forgetWindow()
         keepSelectionVisible()
         try fillWindow()
         try loadSelection()

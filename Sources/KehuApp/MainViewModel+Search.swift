@@ -34,7 +34,7 @@ extension MainViewModel {
             view = .allCustomers
             archiveView = .all
             totalCustomers = try store.customerCount()
-            window = (0, [])
+            forgetWindow()
             try select(customerID: id, code: code)
         }
     }

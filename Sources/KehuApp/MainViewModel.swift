@@ -124,13 +124,12 @@ public final class MainViewModel {
 
     public internal(set) var focus: Pane = .list
     public internal(set) var view: ListView = .allCustomers
-    /// Which archive view the customer list shows (all, cooperating, formal VIP, …, pool).
-    public internal(set) var archiveView: ArchiveView = .all
-    /// The list's filter and order (`f`), kept for the session.
-    public internal(set) var listFilter = CustomerFilter()
-    public internal(set) var listOrder: CustomerListOrder = .code
-    /// The filter and order in force, short, for the status line; empty when none.
-    public internal(set) var filterSummary = ""
+    /// The customer list: archive view, filter and order, its rows and selection.
+    public internal(set) var customers = CustomerListState()
+    public internal(set) var archiveView: ArchiveView { get { customers.archiveView } set { customers.archiveView = newValue } }
+    public internal(set) var listFilter: CustomerFilter { get { customers.filter } set { customers.filter = newValue } }
+    public internal(set) var listOrder: CustomerListOrder { get { customers.order } set { customers.order = newValue } }
+    public internal(set) var filterSummary: String { get { customers.filterSummary } set { customers.filterSummary = newValue } }
     public internal(set) var todayRoom = TodayState()
     public var todayItems: [TodayItem] { todayRoom.items }
     public internal(set) var todaySelected: Int { get { todayRoom.list.selected } set { todayRoom.list.selected = newValue } }
@@ -176,12 +175,9 @@ public final class MainViewModel {
     public internal(set) var redrawRequested = false
     public internal(set) var message: StatusMessage?
 
-    public internal(set) var totalCustomers = 0
-    /// The customer list's selection and top row (its rows are read a window at a time).
-    public internal(set) var customerList = ListState()
-    public internal(set) var selectedIndex: Int { get { customerList.selected } set { customerList.selected = newValue } }
-    public internal(set) var listTop: Int { get { customerList.top } set { customerList.top = newValue } }
-    var window: (offset: Int, rows: [CustomerListRow]) = (0, [])
+    public internal(set) var totalCustomers: Int { get { customers.total } set { customers.total = newValue } }
+    public internal(set) var selectedIndex: Int { get { customers.list.selected } set { customers.list.selected = newValue } }
+    public internal(set) var listTop: Int { get { customers.list.top } set { customers.list.top = newValue } }
 
     public private(set) var viewport = Viewport(listRows: 20, cardRows: 8, cardWidth: 40, timelineRows: 10, timelineWidth: 40)
     /// The shown customer's card and timeline.
@@ -268,28 +264,27 @@ public final class MainViewModel {
 
     /// Rows of the list on screen now, with their absolute index.
     public var visibleRows: [(index: Int, row: CustomerListRow)] {
-        customerList.visible(count: totalCustomers, rows: viewport.listRows).compactMap { index in
-            let local = index - window.offset
-            guard local >= 0, local < window.rows.count else { return nil }
-            return (index, window.rows[local])
+        customers.list.visible(count: totalCustomers, rows: viewport.listRows).compactMap { index in
+            customers.row(at: index).map { (index, $0) }
         }
     }
 
-    public var selectedRow: CustomerListRow? {
-        let local = selectedIndex - window.offset
-        return local >= 0 && local < window.rows.count ? window.rows[local] : nil
-    }
+    public var selectedRow: CustomerListRow? { customers.selectedRow }
 
     /// Keeps a window of rows around what is on screen: three screens' worth, so moving
     /// a page either way needs no query, and memory stays flat at any list size.
     func fillWindow() throws {
-        let rows = max(1, viewport.listRows)
-        let needed = listTop..<min(totalCustomers, listTop + rows)
-        let have = window.offset..<(window.offset + window.rows.count)
-        if needed.isEmpty || (have.contains(needed.lowerBound) && have.contains(needed.upperBound - 1)) { return }
-        let offset = max(0, listTop - rows)
-        window = (offset, try store.customerPage(offset: offset, limit: rows * 3, order: listOrder, in: archiveView, filter: listFilter, today: today))
+        guard let window = customers.windowNeeded(rows: viewport.listRows) else { return }
+        let rows = try store.customerPage(offset: window.offset, limit: window.limit, order: listOrder, in: archiveView, filter: listFilter, today: today)
+        sendList(.windowRead(offset: window.offset, rows: rows, thenShow: false))
     }
+
+    func sendList(_ action: CustomerListAction) {
+        run(CustomerListRoom.reduce(&customers, action))
+    }
+
+    /// The rows read so far are stale: the next `fillWindow` reads again.
+    func forgetWindow() { sendList(.forgetWindow) }
 
     /// The customer whose card and timeline are shown.
     public var selectedCustomerID: Int64? {
@@ -325,7 +320,7 @@ public final class MainViewModel {
               [.today, .allCustomers].contains(view) else { return }
         attempt {
             if try store.markCommentsSeen(customerID: id, handlerID: me) {
-                window = (0, [])
+                forgetWindow()
                 try fillWindow()
             }
         }
@@ -336,7 +331,7 @@ public final class MainViewModel {
     /// to the next one; in the customer list they stay on the customer, new visit on top.
     func refreshAfterSave(showing customerID: Int64?) throws {
         totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
-        window = (0, [])
+        forgetWindow()
         try fillWindow()
         if view != .allCustomers {
             try reloadCurrentView()
@@ -473,15 +468,11 @@ public final class MainViewModel {
             sendApprovals(.move(action, rows: viewport.listRows))
             return
         }
-        guard customerList.apply(action, count: totalCustomers, rows: viewport.listRows) else { return }
-        attempt {
-            try fillWindow()
-            try loadSelection()
-        }
+        sendList(.move(action, rows: viewport.listRows))
     }
 
     func keepSelectionVisible() {
-        customerList.keepVisible(count: totalCustomers, rows: viewport.listRows)
+        customers.list.keepVisible(count: totalCustomers, rows: viewport.listRows)
     }
 
 
@@ -497,7 +488,7 @@ public final class MainViewModel {
         view = .allCustomers
         selectedIndex = 0
         listTop = 0
-        window = (0, [])
+        forgetWindow()
         attempt {
             totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
             try fillWindow()
@@ -508,7 +499,7 @@ public final class MainViewModel {
     /// Rereads everything shown, after something other than this session changed the
     /// archive (the day's calendar rules, applied after the first frame).
     public func reloadFromStore() {
-        window = (0, [])
+        forgetWindow()
         attempt {
             totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
             selectedIndex = min(selectedIndex, max(0, totalCustomers - 1))

@@ -65,4 +65,24 @@ struct RoomTests {
         #expect(SearchRoom.reduce(&state, .results([])) == .showCustomer(nil))
         #expect(SearchRoom.reduce(&state, .key(.confirm, rows: 10)) == .closeSearch)     // nothing to go to
     }
+
+    @Test func theCustomerListReadsAWindowOnlyWhenItRunsOut() {
+        func row(_ id: Int) -> CustomerListRow {
+            CustomerListRow(id: Int64(id), code: "Ca-粤GZ\(id)", name: "客户\(id)", grade: .general, status: .potential,
+                            nextFollowUpOn: nil, hasNewComment: false, churnWarning: false)
+        }
+        var state = CustomerListState()
+        state.total = 100
+        #expect(state.windowNeeded(rows: 10)! == (offset: 0, limit: 30))
+        #expect(CustomerListRoom.reduce(&state, .windowRead(offset: 0, rows: (0..<30).map(row), thenShow: false)) == .none)
+        #expect(state.windowNeeded(rows: 10) == nil)
+        #expect(CustomerListRoom.reduce(&state, .move(.moveDown, rows: 10)) == .showCustomer(1))
+        #expect(CustomerListRoom.reduce(&state, .move(.pageDown, rows: 10)) == .showCustomer(11))
+        // Past the rows read: read the next window, then show.
+        #expect(CustomerListRoom.reduce(&state, .move(.last, rows: 10)) == .readCustomers(offset: 80, limit: 30, thenShow: true))
+        #expect(CustomerListRoom.reduce(&state, .windowRead(offset: 80, rows: (80..<100).map(row), thenShow: true)) == .showCustomer(99))
+        #expect(CustomerListRoom.reduce(&state, .move(.moveDown, rows: 10)) == .none)             // the end
+        _ = CustomerListRoom.reduce(&state, .forgetWindow)
+        #expect(state.selectedRow == nil && state.windowNeeded(rows: 10) != nil)
+    }
 }

@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     /// Read more of a customer's timeline after the entries already read (all the rest,
     /// or the next page); they come back as `DetailAction.more`.
     case readTimeline(customerID: Int64, after: Int, all: Bool)
+    /// Read a window of the customer list; the rows come back as `CustomerListAction.windowRead`.
+    case readCustomers(offset: Int, limit: Int, thenShow: Bool)
     /// Read the approvals waiting for the viewer's decision again.
     case reloadApprovals
     /// Approve a grade proposal (a refusal first asks why, in a form).

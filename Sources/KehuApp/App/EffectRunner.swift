@@ -24,6 +24,11 @@ extension MainViewModel {
                 sendCard(.more(entries))
                 if all { sendCard(.scrollTimeline(.last)) }
             }
+        case .readCustomers(let offset, let limit, let thenShow):
+            attempt {
+                let rows = try store.customerPage(offset: offset, limit: limit, order: listOrder, in: archiveView, filter: listFilter, today: today)
+                sendList(.windowRead(offset: offset, rows: rows, thenShow: thenShow))
+            }
         case .reloadApprovals:
             attempt { sendApprovals(.loaded(try approvalsWaiting())) }
         case .approveGrade(let id):
