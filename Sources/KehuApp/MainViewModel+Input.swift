@@ -1,0 +1,103 @@
+import KehuCore
+import KehuStore
+import TerminalBasics
+
+/// The app's reducer: a key becomes an action in the active context, and the action goes
+/// to the room that owns it — a prompt, a form, an overlay, the search — or, on the main
+/// screen, to the list, the card or the timeline in focus.
+extension MainViewModel {
+    /// Looks the key up in the active keymap. Returns false when it means nothing here.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if let action = keymap.action(for: key, in: context) {
+            send(action)
+            return true
+        }
+        // In a form, a key that is no command is text: a letter, a Chinese character from
+        // the input method, a space.
+        if context == .form || context == .search, !key.control, !key.alt {
+            let text: String?
+            switch key.name {
+            case .character(let ch): text = String(ch)
+            case .space: text = " "
+            default: text = nil
+            }
+            if let text {
+                if context == .search { typeSearch(text) } else { type(text) }
+                return true
+            }
+        }
+        return false
+    }
+
+    public func send(_ action: Action) {
+        message = nil
+        redrawRequested = false
+        if prompt != nil {
+            answerPrompt(action)
+            return
+        }
+        if form != nil {
+            handleForm(action)
+            return
+        }
+        if var open = overlay {
+            switch open.reduce(action) {
+            case .stay: overlay = open
+            case .close: overlay = nil
+            case .quit: shouldQuit = true
+            case .redraw: redrawRequested = true
+            }
+            return
+        }
+        if search != nil {
+            handleSearch(action)
+            return
+        }
+        switch action {
+        case .nextView: switchView()
+        case .logFollowUp: openFollowUpForm()
+        case .newLead: openLeadForm()
+        case .editCustomer: openCustomerForm()
+        case .editContacts: openContactForm()
+        case .closeCard: openCloseCardForm()
+        case .history: openHistory()
+        case .proposeGrade: openGradeForm()
+        case .recordOrder: openOrderForm()
+        case .search: openSearch()
+        case .reports: toggleReports()
+        case .filter: openFilterForm()
+        case .clearFilter: clearFilter()
+        case .claim: claimSelected()
+        case .assign: openAssignForm()
+        case .poolPreview: openPoolPreview()
+        case .nextArchiveView: switchArchiveView(by: 1)
+        case .previousArchiveView: switchArchiveView(by: -1)
+        case .comment: openCommentForm()
+        case .needsGuidance: toggleGuidance()
+        case .approve: view == .approvals ? sendApprovals(.approve) : decideSelectedDefeat(approve: true)
+        case .returnDefeat: view == .approvals ? sendApprovals(.reject) : decideSelectedDefeat(approve: false)
+        case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,
+             .deleteBackward, .deleteForward, .killLine, .editExternally, .confirm, .decline:
+            break
+        case .quit: shouldQuit = true
+        case .help: openOverlay(.help(focus.context), title: strings[.helpTitle] + " · " + strings.label(focus.context), note: strings[.helpFooter])
+        case .close: break
+        case .redraw: redrawRequested = true
+        case .focusNext:
+            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
+            openShownCustomer()
+        case .focusPrevious:
+            focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
+            openShownCustomer()
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            switch focus {
+            case .list: moveSelection(action)
+            case .card where view == .reports, .timeline where view == .reports:
+                sendReports(.scrollReport(action, rows: max(1, viewport.cardRows + viewport.timelineRows)))
+            case .card: sendCard(.scrollCard(action))
+            case .timeline: sendCard(.scrollTimeline(action))
+            }
+        }
+    }
+}
