@@ -33,63 +33,22 @@ extension MainViewModel {
         }
     }
 
+    func sendForm(_ action: FormAction) {
+        guard var state = formRoom else { return }
+        let effect = FormRoom.reduce(&state, action)
+        formRoom = state
+        run(effect)
+    }
+
     /// Typed text goes to the focused field of the open form.
-    func type(_ text: String) {
-        updateForm { $0.type(text) }
-    }
+    func type(_ text: String) { sendForm(.type(text)) }
 
-    /// Applies `change` to whichever form is open.
-    func updateForm(_ change: (inout any EditableForm) -> Void) {
-        guard let current = form else { return }
-        var editable = current.editable
-        change(&editable)
-        form = current.with(editable)
-    }
-
-    func handleForm(_ action: Action) {
-        guard let current = form else { return }
-        switch action {
-        case .nextField: leaveField(current); updateForm { $0.moveFocus(by: 1) }
-        case .previousField: leaveField(current); updateForm { $0.moveFocus(by: -1) }
-        case .nextOrSave:
-            if current.editable.isOnLastField { saveForm() } else { leaveField(current); updateForm { $0.moveFocus(by: 1) } }
-        case .save: saveForm()
-        case .cancel:
-            if current.editable.hasUserInput { prompt = .discard } else { closeForm() }
-        case .editExternally:
-            if case .text = current.editable.focusedField.kind { pendingExternalEdit = current.editable.focusedField.text }
-        case .quit, .help, .redraw:
-            if action == .redraw { redrawRequested = true }
-        default:
-            updateForm { _ = $0.edit(action) }
-        }
-    }
-
-    /// Checks the field being left, as a paper form's reader would: its problem shows at
-    /// once in the status line and on its label, without holding the user there.
-    func leaveField(_ current: ActiveForm) {
-        let left = current.editable.focusedField.name.validationFields
-        guard !left.isEmpty else { return }
-        let problems = current.problems
-        let here = problems.filter { left.contains($0.field) }
-        formProblems.removeAll { left.contains($0.field) }
-        formProblems += here
-        if let first = here.first { show(strings.message(first), kind: .error) }
-    }
+    func handleForm(_ action: Action) { sendForm(.key(action)) }
 
     /// The text back from `$EDITOR` (nil when the editor failed or was not saved).
     public func finishExternalEdit(_ text: String?) {
         pendingExternalEdit = nil
-        guard let text else {
-            show(strings[.editorFailed], kind: .error)
-            return
-        }
-        // A one-line field keeps the note on one line; lines are joined with spaces.
-        let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
-        updateForm { form in
-            let name = form.focusedField.name
-            form.setText(name, joined, asUser: true)
-        }
+        sendForm(.externalText(text))
     }
 
     func closeForm() {
@@ -200,8 +159,9 @@ extension MainViewModel {
             attempt { try select(customerID: mine.customerID, code: mine.code) }
         case (.duplicates, .decline):
             prompt = nil
-            updateForm { form in
-                if var lead = form as? LeadForm { lead.duplicatesAccepted = true; form = lead }
+            if case .lead(var lead)? = form {
+                lead.duplicatesAccepted = true
+                form = .lead(lead)
             }
             saveForm()
         case (.duplicates, .close):

@@ -28,9 +28,20 @@ public final class MainViewModel {
     public var todayItems: [TodayItem] { todayRoom.items }
     public internal(set) var todaySelected: Int { get { todayRoom.list.selected } set { todayRoom.list.selected = newValue } }
     public var todayTop: Int { todayRoom.list.top }
-    public internal(set) var form: ActiveForm?
+    /// The form open over the right panes, with the problems of its last check.
+    public internal(set) var formRoom: FormState?
+    public internal(set) var form: ActiveForm? {
+        get { formRoom?.form }
+        set {
+            guard let newValue else { formRoom = nil; return }
+            if formRoom == nil { formRoom = FormState(form: newValue) } else { formRoom?.form = newValue }
+        }
+    }
     /// The problems of the last attempt to save, each naming its field.
-    public internal(set) var formProblems: [ValidationError] = []
+    public internal(set) var formProblems: [ValidationError] {
+        get { formRoom?.problems ?? [] }
+        set { formRoom?.problems = newValue }
+    }
     public internal(set) var prompt: Prompt?
     /// Text the screen should open in `$EDITOR`; the result comes back through
     /// `finishExternalEdit`.

@@ -85,4 +85,17 @@ struct RoomTests {
         _ = CustomerListRoom.reduce(&state, .forgetWindow)
         #expect(state.selectedRow == nil && state.windowNeeded(rows: 10) != nil)
     }
+
+    @Test func aFormAsksToSaveCloseOrDiscardAndTypesIntoItsField() {
+        var state = FormState(form: .note(NoteForm(.churnReason(eventID: 1, customerName: "广州华南"))))
+        #expect(FormRoom.reduce(&state, .key(.cancel)) == .closeForm)                  // nothing typed: just close
+        #expect(FormRoom.reduce(&state, .type("客户搬迁到外省")) == .none)
+        #expect(state.form.editable.focusedField.text == "客户搬迁到外省")
+        #expect(FormRoom.reduce(&state, .key(.cancel)) == .askDiscard)                 // typed: ask first
+        #expect(FormRoom.reduce(&state, .key(.editExternally)) == .editExternally("客户搬迁到外省"))
+        #expect(FormRoom.reduce(&state, .externalText("第一行\n第二行")) == .none)
+        #expect(state.form.editable.focusedField.text == "第一行 第二行")
+        #expect(FormRoom.reduce(&state, .externalText(nil)) == .showError(.editorFailed))
+        #expect(FormRoom.reduce(&state, .key(.save)) == .saveForm)
+    }
 }

@@ -30,5 +30,16 @@ public enum Effect: Equatable, Sendable {
     case openHelp
     case quit
     case redraw
+    /// Save the open form (its own store write, by kind).
+    case saveForm
+    /// Close the form without saving.
+    case closeForm
+    /// Ask before throwing away what was typed.
+    case askDiscard
+    /// Open `$EDITOR` on a field's text; it comes back as `FormAction.externalText`.
+    case editExternally(String)
+    /// Say what is wrong with a field in the status line.
+    case showProblem(ValidationError)
+    case showError(StringKey)
     indirect case batch([Effect])
 }

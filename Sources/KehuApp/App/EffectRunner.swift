@@ -54,6 +54,18 @@ extension MainViewModel {
             shouldQuit = true
         case .redraw:
             redrawRequested = true
+        case .saveForm:
+            saveForm()
+        case .closeForm:
+            closeForm()
+        case .askDiscard:
+            prompt = .discard
+        case .editExternally(let text):
+            pendingExternalEdit = text
+        case .showProblem(let problem):
+            show(strings.message(problem), kind: .error)
+        case .showError(let key):
+            show(strings[key], kind: .error)
         case .batch(let effects):
             effects.forEach(run)
         }
