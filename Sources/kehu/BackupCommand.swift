@@ -26,7 +26,7 @@ struct BackupCommand: ParsableCommand {
         } catch let problem as UserFiles.Problem {
             throw fail(problem, strings: strings)
         }
-        print(strings.language == .zh ? "已备份到 \(to)" : "Backed up to \(to)")
+        print(strings.backedUp(to))
     }
 }
 
@@ -50,10 +50,10 @@ struct CheckCommand: ParsableCommand {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
         if problems.isEmpty {
-            print(strings.language == .zh ? "\(path)：检查通过，没有发现问题。" : "\(path): all checks passed.")
+            print(strings.checkPassed(path))
             return
         }
         for problem in problems { print(strings.message(problem)) }
-        throw fail(strings.language == .zh ? "发现 \(problems.count) 个问题" : "\(problems.count) problems found", code: 6)
+        throw fail(strings.problemsFound(problems.count), code: 6)
     }
 }

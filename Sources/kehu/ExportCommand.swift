@@ -41,13 +41,10 @@ struct ExportCommand: ParsableCommand {
         if format == .vcf, kind != .contacts { throw ValidationError("vCard is for contacts: kehu export contacts --format vcf") }
         if format == .xlsx, out == nil { throw ValidationError("an XLSX workbook needs --out FILE") }
         let (store, me, strings, _) = try openAsUser(common)
-        let zh = strings.language == .zh
         do {
             if let out { try UserFiles.requireFree(out, replacing: force) }
             guard try store.exportRoles().contains(me.user.role) else {
-                throw fail(zh ? "\(strings.label(me.user.role))不能导出档案数据（设置 export.roles）"
-                              : "a \(strings.label(me.user.role)) may not export archive data (setting export.roles)",
-                           code: ExitCodes.notAllowed)
+                throw fail(strings.exportRefused(me.user.role), code: ExitCodes.notAllowed)
             }
             let table = try store.exportTable(kind, view: view)
             let data = ExportWriter.data(table, format: format, words: strings.exportVocabulary)
@@ -55,7 +52,7 @@ struct ExportCommand: ParsableCommand {
                 // Written with the user's own rights, beside the target and then named:
                 // never half a file at the path, no link followed.
                 try UserFiles.create(out, contents: data, replacing: force)
-                printError(zh ? "已导出 \(table.rows.count) 行到 \(out)" : "Exported \(table.rows.count) rows to \(out)")
+                printError(strings.exported(table.rows.count, to: out))
             } else {
                 FileHandle.standardOutput.write(data)
             }

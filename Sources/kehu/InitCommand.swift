@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
             path = choice.path
         }
         if FileManager.default.fileExists(atPath: path) {
-            throw fail(strings.message(StoreError.cannotOpen(path: path, detail: strings.language == .zh ? "文件已存在，kehu 不会改动它" : "a file is already there; kehu leaves it alone")),
+            throw fail(strings.message(StoreError.cannotOpen(path: path, detail: strings.fileAlreadyThereLeftAlone)),
                        code: ExitCodes.cannotOpen)
         }
         do {

@@ -24,34 +24,32 @@ struct PurgeCommand: ParsableCommand {
     func run() throws {
         let (store, actor, strings) = try UserCommand.openAsAdmin(common)
         let today = actor.clock.today
-        let zh = strings.language == .zh
         let candidates = try store.purgeCandidates(today: today)
         guard !candidates.isEmpty else {
-            print(zh ? "没有超过保存期限的客户。" : "No customer is past the retention period.")
+            print(strings.nothingToPurge)
             return
         }
         let rows = candidates.map { [$0.code, $0.name, $0.lastSettled.description, String($0.orders), String($0.activities)] }
-        let table = ReportTable(name: "purge", title: zh ? "超过保存期限的客户" : "Customers past the retention period",
-                                sections: [.init(title: zh ? "将删除" : "To remove",
-                                                 columns: zh ? ["编码", "单位名称", "最后结清", "订单", "记录"] : ["Code", "Name", "Last settled", "Orders", "Activities"],
+        let table = ReportTable(name: "purge", title: strings.purgeTitle,
+                                sections: [.init(title: strings.purgeSection,
+                                                 columns: strings.purgeColumns,
                                                  rows: rows)],
                                 emptyText: "")
         print(table.rendered(as: .text), terminator: "")
         if dryRun { return }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw fail(zh ? "没有终端可以确认；确认删除请加 --yes" : "no terminal to confirm on; add --yes to remove", code: 2)
+                throw fail(strings.purgeNeedsTerminal, code: 2)
             }
-            print(zh ? "删除以上 \(candidates.count) 位客户及其全部记录？输入 yes 确认：" : "Remove these \(candidates.count) customers and all their records? Type yes: ",
-                  terminator: "")
+            print(strings.purgeConfirm(candidates.count), terminator: "")
             guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
-                print(zh ? "未删除任何内容。" : "Nothing removed.")
+                print(strings.nothingRemoved)
                 return
             }
         }
         do {
             let removed = try store.purge(today: today, by: actor)
-            print(zh ? "已删除 \(removed.count) 位客户，审计日志已记录。" : "Removed \(removed.count) customers; the audit log records each.")
+            print(strings.purged(removed.count))
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }

@@ -37,8 +37,7 @@ struct ReportCommand: ParsableCommand {
         if let team {
             guard let found = try store.team(named: team), let id = found.id,
                   let narrowed = try? store.narrowed(toTeam: id) else {
-                throw fail(strings.language == .zh ? "看不到团队「\(team)」的数据；你能看到的团队：\(try store.teams().map(\.name).joined(separator: "、"))"
-                                                   : "team \"\(team)\" is outside what you may see; your teams: \(try store.teams().map(\.name).joined(separator: ", "))",
+                throw fail(strings.teamOutOfSight(team, visible: try store.teams().map(\.name)),
                            code: ExitCodes.notAllowed)
             }
             teamID = id

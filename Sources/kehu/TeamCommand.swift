@@ -30,7 +30,7 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let (store, actor, strings) = try UserCommand.openAsAdmin(common)
             let name = self.name.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw ValidationError(strings.language == .zh ? "团队名称不能为空" : "a team needs a name") }
+            guard !name.isEmpty else { throw ValidationError(strings.teamNeedsName) }
             if try store.team(named: name) != nil { throw fail(strings.teamExists(name), code: 2) }
             let supervisorID = try TeamCommand.supervisor(supervisor, in: store, strings: strings) ?? nil
             do {
