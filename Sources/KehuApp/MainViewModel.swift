@@ -223,6 +223,10 @@ public final class MainViewModel {
     func openShownCustomer() {
         guard focus != .list || form != nil, let id = detail?.customer.id, let me = profile?.user.id, actingLogin == login,
               [.today, .allCustomers].contains(view) else { return }
+        // Nothing to mark unless a comment on my follow-up is in sight (the list's ✉, or
+        // a signed follow-up of mine in the timeline read): most Tabs cost no query.
+        let commented = timelineEntries.contains { $0.activity.handlerID == me && $0.activity.supervisorComment != nil }
+        guard commented || (view == .allCustomers && selectedRow?.hasNewComment == true) else { return }
         attempt {
             if try store.markCommentsSeen(customerID: id, handlerID: me) {
                 forgetWindow()
