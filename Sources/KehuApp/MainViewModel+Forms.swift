@@ -33,12 +33,7 @@ extension MainViewModel {
         }
     }
 
-    func sendForm(_ action: FormAction) {
-        guard var state = formRoom else { return }
-        let effect = FormRoom.reduce(&state, action)
-        formRoom = state
-        run(effect)
-    }
+    func sendForm(_ action: FormAction) { send(\.formRoom, action, to: FormRoom.reduce) }
 
     /// Typed text goes to the focused field of the open form.
     func type(_ text: String) { sendForm(.type(text)) }

@@ -10,12 +10,7 @@ extension MainViewModel {
         focus = .list
     }
 
-    func sendSearch(_ action: SearchAction) {
-        guard var state = search else { return }
-        let effect = SearchRoom.reduce(&state, action)
-        search = state
-        run(effect)
-    }
+    func sendSearch(_ action: SearchAction) { send(\.search, action, to: SearchRoom.reduce) }
 
     /// A typed character or a paste: the matches follow at once.
     func typeSearch(_ text: String) { sendSearch(.type(text)) }

@@ -5,6 +5,16 @@ import KehuStore
 /// the room that asked, as an action. A failed read never ends the session; the status
 /// line says what failed.
 extension MainViewModel {
+    /// Sends an action to a room that may be closed (a form, the search): nothing happens
+    /// when it is; otherwise its reducer runs and its effect is carried out.
+    func send<State, RoomAction>(_ room: ReferenceWritableKeyPath<MainViewModel, State?>, _ action: RoomAction,
+                                 to reduce: (inout State, RoomAction) -> Effect) {
+        guard var state = self[keyPath: room] else { return }
+        let effect = reduce(&state, action)
+        self[keyPath: room] = state
+        run(effect)
+    }
+
     func run(_ effect: Effect) {
         switch effect {
         case .none:
