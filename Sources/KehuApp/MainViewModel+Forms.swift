@@ -137,46 +137,7 @@ extension MainViewModel {
     }
 
     func answerPrompt(_ action: Action) {
-        guard let current = prompt else { return }
-        switch (current, action) {
-        case (.discard, .confirm):
-            prompt = nil
-            closeForm()
-        case (.discard, .decline), (.discard, .close):
-            prompt = nil
-        case (.duplicates(let matches), .confirm):
-            prompt = nil
-            guard let mine = matches.first(where: { $0.ownerID != nil && $0.ownerID == profile?.user.id }) else {
-                show(strings[.duplicateOthers], kind: .error)
-                return
-            }
-            closeForm()
-            attempt { try select(customerID: mine.customerID, code: mine.code) }
-        case (.duplicates, .decline):
-            prompt = nil
-            if case .lead(var lead)? = form {
-                lead.duplicatesAccepted = true
-                form = .lead(lead)
-            }
-            saveForm()
-        case (.duplicates, .close):
-            prompt = nil
-        case (.draft(let draft), .confirm):
-            prompt = nil
-            attempt {
-                try restore(draft)
-                try store.deleteDraft(id: draft.id)
-            }
-        case (.draft(let draft), .decline):
-            prompt = nil
-            attempt { try store.deleteDraft(id: draft.id) }
-        case (.draft, .close):
-            prompt = nil
-        case (_, .redraw):
-            redrawRequested = true
-        default:
-            break
-        }
+        run(PromptRoom.reduce(&prompt, action, me: profile?.user.id))
     }
 
     // MARK: Drafts

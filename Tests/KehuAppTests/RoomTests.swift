@@ -98,4 +98,21 @@ struct RoomTests {
         #expect(FormRoom.reduce(&state, .externalText(nil)) == .showError(.editorFailed))
         #expect(FormRoom.reduce(&state, .key(.save)) == .saveForm)
     }
+
+    @Test func aPromptIsAnsweredWithAnEffect() {
+        let mine = DuplicateMatch(customerID: 5, code: "Ca-粤GZ0005", name: "华南机电", ownerID: 2, ownerName: "张伟", reason: .phone)
+        let theirs = DuplicateMatch(customerID: 6, code: "Ca-粤GZ0006", name: "", ownerID: 3, ownerName: "刘洋", reason: .phone)
+        var prompt: Prompt? = .duplicates([theirs, mine])
+        #expect(PromptRoom.reduce(&prompt, .moveDown, me: 2) == .none && prompt != nil)    // a question waits for its answer
+        #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .batch([.closeForm, .selectCustomer(id: 5, code: "Ca-粤GZ0005")]))
+        #expect(prompt == nil)
+        prompt = .duplicates([theirs])
+        #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .showError(.duplicateOthers))
+        prompt = .duplicates([theirs])
+        #expect(PromptRoom.reduce(&prompt, .decline, me: 2) == .saveLeadAnyway)
+        prompt = .discard
+        #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .closeForm)
+        prompt = .discard
+        #expect(PromptRoom.reduce(&prompt, .decline, me: 2) == .none && prompt == nil)
+    }
 }

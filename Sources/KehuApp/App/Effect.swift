@@ -1,4 +1,5 @@
 import KehuCore
+import KehuStore
 
 /// What a room's reducer asks of the world — read the store, write it, show a customer —
 /// as a value. The runner (`MainViewModel`) carries it out and sends what came back to
@@ -41,5 +42,12 @@ public enum Effect: Equatable, Sendable {
     /// Say what is wrong with a field in the status line.
     case showProblem(ValidationError)
     case showError(StringKey)
+    /// Show one customer: in Today when it is there, else in the customer list.
+    case selectCustomer(id: Int64, code: String)
+    /// Create the lead in the open form although it looks like a customer already there.
+    case saveLeadAnyway
+    /// Reopen a form from a draft kept when a session ended.
+    case restoreDraft(Draft)
+    case deleteDraft(id: Int64)
     indirect case batch([Effect])
 }

@@ -76,6 +76,18 @@ extension MainViewModel {
             show(strings.message(problem), kind: .error)
         case .showError(let key):
             show(strings[key], kind: .error)
+        case .selectCustomer(let id, let code):
+            attempt { try select(customerID: id, code: code) }
+        case .saveLeadAnyway:
+            if case .lead(var lead)? = form {
+                lead.duplicatesAccepted = true
+                form = .lead(lead)
+            }
+            saveForm()
+        case .restoreDraft(let draft):
+            attempt { try restore(draft) }
+        case .deleteDraft(let id):
+            attempt { try store.deleteDraft(id: id) }
         case .batch(let effects):
             effects.forEach(run)
         }

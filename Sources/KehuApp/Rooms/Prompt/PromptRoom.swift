@@ -1,0 +1,41 @@
+import KehuStore
+
+/// A question kehu waits on before doing anything else.
+public enum Prompt: Hashable, Sendable {
+    case discard
+    case duplicates([DuplicateMatch])
+    case draft(Draft)
+}
+
+enum PromptRoom {
+    /// The answer to the question asked: `me` is the viewer, whose own duplicate a lead
+    /// can be taken to.
+    static func reduce(_ prompt: inout Prompt?, _ answer: Action, me: Int64?) -> Effect {
+        guard let current = prompt else { return .none }
+        switch (current, answer) {
+        case (.discard, .confirm):
+            prompt = nil
+            return .closeForm
+        case (.discard, .decline), (.discard, .close), (.duplicates, .close), (.draft, .close):
+            prompt = nil
+            return .none
+        case (.duplicates(let matches), .confirm):
+            prompt = nil
+            guard let mine = matches.first(where: { $0.ownerID != nil && $0.ownerID == me }) else { return .showError(.duplicateOthers) }
+            return .batch([.closeForm, .selectCustomer(id: mine.customerID, code: mine.code)])
+        case (.duplicates, .decline):
+            prompt = nil
+            return .saveLeadAnyway
+        case (.draft(let draft), .confirm):
+            prompt = nil
+            return .batch([.restoreDraft(draft), .deleteDraft(id: draft.id)])
+        case (.draft(let draft), .decline):
+            prompt = nil
+            return .deleteDraft(id: draft.id)
+        case (_, .redraw):
+            return .redraw
+        default:
+            return .none
+        }
+    }
+}
