@@ -9,11 +9,11 @@ import KehuStore
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the whole database to a new file while others keep working (admins only)."
+        abstract: tr("Copy the whole database to a new file while others keep working (admins only).")
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "The new file (mode 0600, yours); kehu never overwrites one or follows a link.") var to: String
+    @Option(help: ArgumentHelp(tr("The new file (mode 0600, yours); kehu never overwrites one or follows a link."))) var to: String
 
     func run() throws {
         let (store, _, strings) = try UserCommand.openAsAdmin(common)
@@ -35,7 +35,7 @@ struct BackupCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong)."
+        abstract: tr("Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong).")
     )
 
     @OptionGroup var common: CommonOptions

@@ -9,32 +9,32 @@ import KehuStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Write a demo database of a Chinese sales company.",
-        discussion: """
+        abstract: tr("Write a demo database of a Chinese sales company."),
+        discussion: tr("""
             Three regional teams with a supervisor, four salespeople and an assistant each, a sales \
             manager, customers across real provinces and cities, a year of calls and visits, and open \
             intent cards due around today (some overdue). The same --seed gives the same data. \
             The login running this command becomes the database's admin. An existing file is never overwritten.
-            """
+            """)
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "How many customers (1 to 1,000,000).")
+    @Option(help: ArgumentHelp(tr("How many customers (1 to 1,000,000).")))
     var customers: Int = 2_000
 
-    @Option(help: "Seed for the random choices: the same seed gives the same database.")
+    @Option(help: ArgumentHelp(tr("Seed for the random choices: the same seed gives the same database.")))
     var seed: UInt64 = 1
 
-    @Option(help: "Pretend today is this date (YYYY-MM-DD); histories end and cards fall due around it.")
+    @Option(help: ArgumentHelp(tr("Pretend today is this date (YYYY-MM-DD); histories end and cards fall due around it.")))
     var today: String?
 
     func validate() throws {
         guard (1...1_000_000).contains(customers) else {
-            throw ValidationError("--customers must be between 1 and 1000000, not \(customers)")
+            throw ValidationError(tr("--customers must be between 1 and 1000000, not %@", String(customers)))
         }
         if let today, DateParsing.date(today) == nil {
-            throw ValidationError("--today \"\(today)\" is not a date like 2026-11-22")
+            throw ValidationError(tr("--today \"%@\" is not a date like 2026-11-22", today))
         }
     }
 

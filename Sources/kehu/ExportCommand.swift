@@ -11,35 +11,35 @@ import KehuStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts).",
-        discussion: """
+        abstract: tr("Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts)."),
+        discussion: tr("""
             Only what your role may see, and only for roles allowed to export (setting export.roles; \
             by default admins and the general, sales and marketing managers). CSV and vCard go to \
             standard output without --out; XLSX needs --out. An existing file is never overwritten \
             unless --force.
-            """
+            """)
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "customers, contacts or activities.") var kind: String
-    @Option(help: "csv, xlsx or vcf.") var format: String = "csv"
-    @Option(help: "An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")
+    @Argument(help: ArgumentHelp(tr("customers, contacts or activities."))) var kind: String
+    @Option(help: ArgumentHelp(tr("csv, xlsx or vcf."))) var format: String = "csv"
+    @Option(help: ArgumentHelp(tr("An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")))
     var view: String = "all"
-    @Option(help: "The file to write (new, mode 0600; never through a link).") var out: String?
-    @Flag(help: "Replace a file already at --out.") var force = false
+    @Option(help: ArgumentHelp(tr("The file to write (new, mode 0600; never through a link)."))) var out: String?
+    @Flag(help: ArgumentHelp(tr("Replace a file already at --out."))) var force = false
 
     func run() throws {
         guard let kind = ExportKind(rawValue: kind) else {
-            throw ValidationError("unknown kind \"\(self.kind)\"; one of: customers, contacts, activities")
+            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities", self.kind))
         }
         guard let format = ExportWriter.Format(rawValue: format) else {
-            throw ValidationError("unknown format \"\(self.format)\"; one of: csv, xlsx, vcf")
+            throw ValidationError(tr("unknown format \"%@\"; one of: csv, xlsx, vcf", self.format))
         }
         guard let view = ArchiveView(rawValue: view) else {
-            throw ValidationError("unknown view \"\(self.view)\"; one of: \(ArchiveView.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(tr("unknown view \"%@\"; one of: %@", self.view, ArchiveView.allCases.map(\.rawValue).joined(separator: ", ")))
         }
-        if format == .vcf, kind != .contacts { throw ValidationError("vCard is for contacts: kehu export contacts --format vcf") }
-        if format == .xlsx, out == nil { throw ValidationError("an XLSX workbook needs --out FILE") }
+        if format == .vcf, kind != .contacts { throw ValidationError(tr("vCard is for contacts: kehu export contacts --format vcf")) }
+        if format == .xlsx, out == nil { throw ValidationError(tr("an XLSX workbook needs --out FILE")) }
         let (store, me, strings, _) = try openAsUser(common)
         do {
             if let out { try UserFiles.requireFree(out, replacing: force) }

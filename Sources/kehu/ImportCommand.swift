@@ -10,28 +10,28 @@ import KehuStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030.",
-        discussion: """
+        abstract: tr("Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030."),
+        discussion: tr("""
             Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
             客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
             --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
             phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
             rejected rows go to FILE.rejects.csv and the rest is imported. Contacts and activities             (visit history) attach to customers found by 客户编码, else 单位名称; a visit keeps its date             and its 经办人. Admins, supervisors and sales managers only.
-            """
+            """)
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "customers, contacts or activities") var kind: String
-    @Argument(help: "The CSV file.") var file: String
-    @Flag(help: "Only report what would happen.") var dryRun = false
-    @Flag(help: "Import the good rows; write the rejected ones beside the file.") var skipBad = false
-    @Option(help: "A file of `header = field` lines for headers kehu does not know.") var mapping: String?
-    @Option(help: "Owner login for the imported customers (default: none, the pool).") var owner: String?
-    @Flag(help: "With --skip-bad: replace a rejects file already there.") var force = false
+    @Argument(help: ArgumentHelp(tr("customers, contacts or activities"))) var kind: String
+    @Argument(help: ArgumentHelp(tr("The CSV file."))) var file: String
+    @Flag(help: ArgumentHelp(tr("Only report what would happen."))) var dryRun = false
+    @Flag(help: ArgumentHelp(tr("Import the good rows; write the rejected ones beside the file."))) var skipBad = false
+    @Option(help: ArgumentHelp(tr("A file of `header = field` lines for headers kehu does not know."))) var mapping: String?
+    @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool)."))) var owner: String?
+    @Flag(help: ArgumentHelp(tr("With --skip-bad: replace a rejects file already there."))) var force = false
 
     func run() throws {
         guard let kind = ImportPipeline.Kind(rawValue: kind) else {
-            throw ValidationError("unknown kind \"\(kind)\"; one of: customers, contacts, activities")
+            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities", kind))
         }
         let (store, me, strings, clock) = try openAsUser(common)
         guard KehuDatabase.importRoles.contains(me.user.role) else { throw fail(strings.importRoleRefused, code: ExitCodes.notAllowed) }

@@ -11,13 +11,13 @@ import KehuStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new, empty database with its first admin (root may name any login; others themselves).",
+        abstract: tr("Create a new, empty database with its first admin (root may name any login; others themselves)."),
         discussion: "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched."
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "The admin's operating-system login.") var admin: String?
-    @Option(help: "The admin's display name, e.g. 王芳.") var name: String?
+    @Option(help: ArgumentHelp(tr("The admin's operating-system login."))) var admin: String?
+    @Option(help: ArgumentHelp(tr("The admin's display name, e.g. 王芳."))) var name: String?
 
     func run() throws {
         let (strings, _) = common.strings()

@@ -5,15 +5,15 @@ import Foundation
 struct Kehu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kehu",
-        abstract: "kehu 客户 — a keyboard-driven terminal CRM for sales teams.",
-        discussion: """
+        abstract: tr("kehu 客户 — a keyboard-driven terminal CRM for sales teams."),
+        discussion: tr("""
             Without a sub-command kehu opens the customer screen. An installed, shared kehu opens \
             the team database its PREFIX/etc/kehu/kehu.toml names (--db and $KEHU_DB for admins only). \
             Otherwise the database is --db, else $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db (created on first use). \
             You are who the system says you are (your login), never what a variable says.
             Exit codes: 0 ok, 2 usage, 3 not a kehu database, 4 newer schema, 5 locked, \
             6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
-            """,
+            """),
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self
     )
@@ -23,6 +23,21 @@ struct Kehu: ParsableCommand {
     /// the database's own mode, so a shared database stays shared).
     static func main() {
         umask(0o077)
-        main(nil)
+        let environment = ProcessInfo.processInfo.environment
+        CommandLineWords.language = CommandLineWords.detect(CommandLine.arguments, environment: environment)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // Help and usage errors in the session's language; kehu's own failures have
+            // said theirs already and only carry the exit code.
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            if CommandLineWords.language == .zh { text = CommandLineWords.chineseFrame(text) }
+            if !text.isEmpty {
+                if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -10,21 +10,21 @@ import TerminalUI
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open the customer screen (what plain `kehu` does)."
+        abstract: tr("Open the customer screen (what plain `kehu` does).")
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(help: "Open the demo database in your data folder, creating it on first use.")
+    @Flag(help: ArgumentHelp(tr("Open the demo database in your data folder, creating it on first use.")))
     var demo = false
 
-    @Option(help: "Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")
+    @Option(help: ArgumentHelp(tr("Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")))
     var theme: String = "dark"
 
-    @Option(help: "Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")
+    @Option(help: ArgumentHelp(tr("Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")))
     var keymap: String = "default"
 
-    @Option(name: .customLong("as"), help: "Admins only: open kehu as this user, to see what they see.")
+    @Option(name: .customLong("as"), help: ArgumentHelp(tr("Admins only: open kehu as this user, to see what they see.")))
     var asLogin: String?
 
     func run() throws {
@@ -32,7 +32,7 @@ struct OpenCommand: ParsableCommand {
         let environment = common.environment
         let entrance: Entrance
         if demo {
-            if common.db != nil { throw ValidationError("--demo and --db name two different databases; give one") }
+            if common.db != nil { throw ValidationError(tr("--demo and --db name two different databases; give one")) }
             let login = try kernelLogin(strings)
             // The demo is the user's own file, in their own data folder.
             Privilege.dropForGood()

@@ -9,17 +9,17 @@ import KehuStore
 struct PurgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
-        abstract: "List (--dry-run) or remove customers past the retention period (admins only).",
-        discussion: """
+        abstract: tr("List (--dry-run) or remove customers past the retention period (admins only)."),
+        discussion: tr("""
             A customer is purged when all its orders are settled, the last settlement is older \
             than the retention period (setting retention.years, default 3), no card is open and \
             nothing was logged since. Each removal leaves one audit entry.
-            """
+            """)
     )
 
     @OptionGroup var common: CommonOptions
-    @Flag(help: "Only list what would be removed.") var dryRun = false
-    @Flag(help: "Remove without asking (for scripts).") var yes = false
+    @Flag(help: ArgumentHelp(tr("Only list what would be removed."))) var dryRun = false
+    @Flag(help: ArgumentHelp(tr("Remove without asking (for scripts)."))) var yes = false
 
     func run() throws {
         let (store, actor, strings) = try UserCommand.openAsAdmin(common)

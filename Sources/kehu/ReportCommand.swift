@@ -9,23 +9,23 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress.",
+        abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress."),
         discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).")
+    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).")))
     var name: String
-    @Option(help: "Only one team's customers (a team's name).") var team: String?
-    @Option(help: "A calendar month, e.g. 2026-10.") var month: String?
-    @Option(help: "First day of the period.") var from: String?
-    @Option(help: "Last day of the period.") var to: String?
-    @Option(help: "text, csv or json.") var format: String = "text"
+    @Option(help: ArgumentHelp(tr("Only one team's customers (a team's name)."))) var team: String?
+    @Option(help: ArgumentHelp(tr("A calendar month, e.g. 2026-10."))) var month: String?
+    @Option(help: ArgumentHelp(tr("First day of the period."))) var from: String?
+    @Option(help: ArgumentHelp(tr("Last day of the period."))) var to: String?
+    @Option(help: ArgumentHelp(tr("text, csv or json."))) var format: String = "text"
 
     func run() throws {
         let (store, me, strings, clock) = try openAsUser(common)
         guard let format = ReportTable.Format(rawValue: format) else {
-            throw ValidationError("unknown format \"\(self.format)\"; one of: text, csv, json")
+            throw ValidationError(tr("unknown format \"%@\"; one of: text, csv, json", self.format))
         }
         let (first, last) = try period(today: clock.today)
         _ = me
@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
         case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
         default:
-            throw ValidationError("unknown report \"\(name)\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress")
+            throw ValidationError(tr("unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress", name))
         }
         print(table.rendered(as: format), terminator: "")
     }
@@ -65,19 +65,19 @@ struct ReportCommand: ParsableCommand {
     func period(today: LocalDate) throws -> (LocalDate, LocalDate) {
         if let month {
             guard month.count == 7, let start = DateParsing.date(month + "-01") else {
-                throw ValidationError("--month \"\(month)\" is not a month like 2026-10")
+                throw ValidationError(tr("--month \"%@\" is not a month like 2026-10", month))
             }
             return (start, start.adding(months: 1).adding(days: -1))
         }
         let lastMonthStart = LocalDate(year: today.year, month: today.month, day: 1)!.adding(months: -1)
         func day(_ text: String?, _ option: String, _ fallback: LocalDate) throws -> LocalDate {
             guard let text else { return fallback }
-            guard let date = DateParsing.date(text) else { throw ValidationError("--\(option) \"\(text)\" is not a date like 2026-10-01") }
+            guard let date = DateParsing.date(text) else { throw ValidationError(tr("--%@ \"%@\" is not a date like 2026-10-01", option, text)) }
             return date
         }
         let start = try day(from, "from", lastMonthStart)
         let end = try day(to, "to", from == nil ? lastMonthStart.adding(months: 1).adding(days: -1) : today)
-        guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
+        guard start <= end else { throw ValidationError(tr("--from %@ is after --to %@", start.description, end.description)) }
         return (start, end)
     }
 }

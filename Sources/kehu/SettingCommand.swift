@@ -10,12 +10,12 @@ import KehuStore
 struct SettingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setting",
-        abstract: "List or change company settings (admins only).",
+        abstract: tr("List or change company settings (admins only)."),
         subcommands: [List.self, Set.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the settings changed from their defaults.")
+        static let configuration = CommandConfiguration(abstract: tr("List the settings changed from their defaults."))
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -26,7 +26,7 @@ struct SettingCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change one setting, e.g. kehu setting set export.roles \"admin,salesManager,supervisor\".",
+            abstract: tr("Change one setting, e.g. kehu setting set export.roles \"admin,salesManager,supervisor\"."),
             discussion: "Keys: cadence.A … cadence.D (days), pool.* , churn.warnMonths, churn.lostMonths, contract.officeLimitYuan, contract.directorAboveYuan, downgrade.*, kpi.*, funnel.probability.A … D, export.roles, retention.years."
         )
         @OptionGroup var common: CommonOptions

@@ -8,7 +8,7 @@ import KehuStore
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
-        abstract: "Manage the sales teams: name, region and supervisor (admins only).",
+        abstract: tr("Manage the sales teams: name, region and supervisor (admins only)."),
         subcommands: [Add.self, List.self, Set.self]
     )
 
@@ -21,11 +21,11 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a team: its name, region and (optionally) its supervisor's login.")
+        static let configuration = CommandConfiguration(abstract: tr("Add a team: its name, region and (optionally) its supervisor's login."))
         @OptionGroup var common: CommonOptions
-        @Argument(help: "The team's name, e.g. 华东一组.") var name: String
-        @Option(help: "Region, e.g. 华东.") var region: String = ""
-        @Option(help: "The supervisor's login (a user of this database).") var supervisor: String?
+        @Argument(help: ArgumentHelp(tr("The team's name, e.g. 华东一组."))) var name: String
+        @Option(help: ArgumentHelp(tr("Region, e.g. 华东."))) var region: String = ""
+        @Option(help: ArgumentHelp(tr("The supervisor's login (a user of this database)."))) var supervisor: String?
 
         func run() throws {
             let (store, actor, strings) = try UserCommand.openAsAdmin(common)
@@ -49,7 +49,7 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List teams with region, supervisor and how many people.")
+        static let configuration = CommandConfiguration(abstract: tr("List teams with region, supervisor and how many people."))
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -64,12 +64,12 @@ struct TeamCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a team, or change its region or supervisor.")
+        static let configuration = CommandConfiguration(abstract: tr("Rename a team, or change its region or supervisor."))
         @OptionGroup var common: CommonOptions
-        @Argument(help: "The team's current name.") var team: String
-        @Option(help: "A new name.") var name: String?
+        @Argument(help: ArgumentHelp(tr("The team's current name."))) var team: String
+        @Option(help: ArgumentHelp(tr("A new name."))) var name: String?
         @Option var region: String?
-        @Option(help: "The supervisor's login, or none.") var supervisor: String?
+        @Option(help: ArgumentHelp(tr("The supervisor's login, or none."))) var supervisor: String?
 
         func run() throws {
             let (store, actor, strings) = try UserCommand.openAsAdmin(common)

@@ -8,7 +8,7 @@ import KehuStore
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage the people who use this database (admins only).",
+        abstract: tr("Manage the people who use this database (admins only)."),
         subcommands: [Add.self, List.self, Set.self]
     )
 
@@ -25,7 +25,7 @@ struct UserCommand: ParsableCommand {
 
     static func role(_ raw: String) throws -> Role {
         guard let role = Role(rawValue: raw) else {
-            throw ValidationError("unknown role \"\(raw)\"; one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(tr("unknown role \"%@\"; one of: %@", raw, Role.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return role
     }
@@ -35,19 +35,19 @@ struct UserCommand: ParsableCommand {
         if name.isEmpty || name == "none" { return .some(nil) }
         guard let team = try store.team(named: name) else {
             let known = try store.teams().map(\.name).joined(separator: ", ")
-            throw ValidationError("no team named \"\(name)\"; teams: \(known.isEmpty ? "none yet (kehu team add NAME)" : known)")
+            throw ValidationError(tr("no team named \"%@\"; teams: %@", name, known.isEmpty ? tr("none yet (kehu team add NAME)") : known))
         }
         return .some(team.id)
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user: their OS login, name, role, team and region.")
+        static let configuration = CommandConfiguration(abstract: tr("Add a user: their OS login, name, role, team and region."))
         @OptionGroup var common: CommonOptions
-        @Argument(help: "The operating-system login (as over SSH).") var login: String
-        @Option(help: "Display name, e.g. 张伟.") var name: String
-        @Option(help: "salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin.") var role: String
-        @Option(help: "Team name.") var team: String?
-        @Option(help: "Region, e.g. 华南.") var region: String = ""
+        @Argument(help: ArgumentHelp(tr("The operating-system login (as over SSH)."))) var login: String
+        @Option(help: ArgumentHelp(tr("Display name, e.g. 张伟."))) var name: String
+        @Option(help: ArgumentHelp(tr("salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin."))) var role: String
+        @Option(help: ArgumentHelp(tr("Team name."))) var team: String?
+        @Option(help: ArgumentHelp(tr("Region, e.g. 华南."))) var region: String = ""
 
         func run() throws {
             let (store, actor, strings) = try UserCommand.openAsAdmin(common)
@@ -60,7 +60,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List users with role, team and region.")
+        static let configuration = CommandConfiguration(abstract: tr("List users with role, team and region."))
         @OptionGroup var common: CommonOptions
 
         func run() throws {
@@ -75,14 +75,14 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a user's name, role, team, region or whether they may log in.")
+        static let configuration = CommandConfiguration(abstract: tr("Change a user's name, role, team, region or whether they may log in."))
         @OptionGroup var common: CommonOptions
         @Argument var login: String
         @Option var name: String?
         @Option var role: String?
-        @Option(help: "Team name, or none.") var team: String?
+        @Option(help: ArgumentHelp(tr("Team name, or none."))) var team: String?
         @Option var region: String?
-        @Option(help: "true or false.") var active: Bool?
+        @Option(help: ArgumentHelp(tr("true or false."))) var active: Bool?
 
         func run() throws {
             let (store, actor, strings) = try UserCommand.openAsAdmin(common)

@@ -59,9 +59,9 @@ struct CommandLineTests {
         let sandbox = Sandbox()
         let bad = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "0"])
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("--customers must be between 1 and 1000000"))
+        #expect(bad.stderr.contains("--customers 应在 1 到 1000000 之间"))      // usage errors in the session's language
         let badDate = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--today", "2026-02-30"])
-        #expect(badDate.stderr.contains("\"2026-02-30\" is not a date"))
+        #expect(badDate.stderr.contains("「2026-02-30」不是像 2026-11-22 这样的日期"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/x.db"))
         #expect(try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "3"]).status == 0)
         let again = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "3"])
@@ -80,7 +80,7 @@ struct CommandLineTests {
         for args in [["--help"], ["demo", "--help"], ["open", "--help"]] {
             let result = try Sandbox().kehu(args)
             #expect(result.status == 0)
-            #expect(result.stdout.contains("USAGE"))
+            #expect(result.stdout.contains("用法："))
         }
     }
 }
@@ -96,9 +96,9 @@ struct UserCommandTests {
         let listed = try sandbox.kehu(["user", "list", "--db", path])
         #expect(listed.stdout.contains("chenxin\t陈欣\t销售顾问\t华南一组\t华南"))
         let badTeam = try sandbox.kehu(["user", "add", "x", "--db", path, "--name", "x", "--role", "salesperson", "--team", "火星组"])
-        #expect(badTeam.stderr.contains("no team named \"火星组\""))
+        #expect(badTeam.stderr.contains("没有名为「火星组」的团队"))
         let badRole = try sandbox.kehu(["user", "set", "chenxin", "--db", path, "--role", "boss"])
-        #expect(badRole.stderr.contains("unknown role \"boss\""))
+        #expect(badRole.stderr.contains("未知的角色「boss」"))
         #expect(try sandbox.kehu(["user", "set", "chenxin", "--db", path, "--role", "supervisor"]).status == 0)
         #expect(try sandbox.kehu(["user", "list", "--db", path]).stdout.contains("chenxin\t陈欣\t销售主管"))
 

@@ -92,3 +92,19 @@ struct SetupCommandTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
     }
 }
+
+/// The command line speaks the session's language: help, summaries and usage errors.
+struct CommandLineLanguageTests {
+    @Test func helpAndUsageErrorsAreChineseInAChineseSession() throws {
+        let sandbox = Sandbox()
+        let help = try sandbox.kehu(["export", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("用法：kehu export") && help.stdout.contains("导出客户、联系人或拜访记录"), "\(help.stdout)")
+        #expect(help.stdout.contains("选项：") && !help.stdout.contains("OPTIONS:"))
+        let wrong = try sandbox.kehu(["export", "nonsense"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("错误：未知的种类「nonsense」"), "\(wrong.stderr)")
+        let missing = try sandbox.kehu(["report"])
+        #expect(missing.status == 64 && missing.stderr.contains("缺少参数"), "\(missing.stderr)")
+        let english = try sandbox.kehu(["export", "--help", "--lang", "en"])
+        #expect(english.stdout.contains("USAGE: kehu export") && english.stdout.contains("Export customers, contacts or activities"))
+    }
+}

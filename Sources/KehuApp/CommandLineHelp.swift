@@ -1,0 +1,121 @@
+/// The command line's own words in Chinese, keyed by their English (the text in each
+/// command's definition): summaries, option help, usage errors. `tr` in the kehu
+/// executable looks them up for a Chinese session.
+public enum CommandLineHelp {
+    public static let chinese: [String: String] = [
+        "Copy the whole database to a new file while others keep working (admins only).": "把整个数据库复制到一个新文件，复制时别人照常工作（仅管理员）。",
+        "Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong).": "检查数据库：完整性、引用、客户编码（仅管理员；只读；有问题时退出码 6）。",
+        "The new file (mode 0600, yours); kehu never overwrites one or follows a link.": "新文件（权限 0600，属于你）；kehu 从不覆盖已有文件，也不跟随链接。",
+        "The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).": "数据库文件（默认：$KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db）。",
+        "Interface language: zh or en (default: $KEHU_LANG, else the locale).": "界面语言：zh 或 en（默认：$KEHU_LANG，否则看系统语言设置）。",
+        """
+            Three regional teams with a supervisor, four salespeople and an assistant each, a sales \
+            manager, customers across real provinces and cities, a year of calls and visits, and open \
+            intent cards due around today (some overdue). The same --seed gives the same data. \
+            The login running this command becomes the database's admin. An existing file is never overwritten.
+            """: "三个大区团队，每队一名主管、四名销售和一名助理，一名销售经理；客户遍布真实的省市，一年的电话和拜访记录，今天前后到期的意向卡（部分逾期）。同一个 --seed 生成同样的数据。运行此命令的账号成为数据库的管理员。已有文件绝不覆盖。",
+        "Write a demo database of a Chinese sales company.": "生成一个中国销售公司的演示数据库。",
+        "How many customers (1 to 1,000,000).": "客户数量（1 到 1,000,000）。",
+        "Seed for the random choices: the same seed gives the same database.": "随机种子：同一个种子生成同样的数据库。",
+        "Pretend today is this date (YYYY-MM-DD); histories end and cards fall due around it.": "把这一天当作今天（YYYY-MM-DD）；历史记录在这天结束，意向卡在这天前后到期。",
+        """
+            Only what your role may see, and only for roles allowed to export (setting export.roles; \
+            by default admins and the general, sales and marketing managers). CSV and vCard go to \
+            standard output without --out; XLSX needs --out. An existing file is never overwritten \
+            unless --force.
+            """: "只导出你的角色能看到的，且只限允许导出的角色（设置 export.roles；默认是管理员、总经理、销售经理和市场经理）。不加 --out 时 CSV 和 vCard 输出到标准输出；XLSX 必须加 --out。已有文件不会被覆盖，除非加 --force。",
+        "Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts).": "导出客户、联系人或拜访记录：CSV（带 BOM 的 UTF-8）、XLSX 或 vCard 4.0（联系人）。",
+        "customers, contacts or activities.": "customers（客户）、contacts（联系人）或 activities（拜访记录）。",
+        "csv, xlsx or vcf.": "csv、xlsx 或 vcf。",
+        "An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.": "档案视图：all、cooperating、formalVIP、potentialVIP、formalKey、potentialKey、general、image、lost、pool。",
+        "The file to write (new, mode 0600; never through a link).": "要写入的文件（新文件，权限 0600；从不经由链接写入）。",
+        "Replace a file already at --out.": "替换 --out 处已有的文件。",
+        """
+            Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
+            客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
+            --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
+            phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
+            rejected rows go to FILE.rejects.csv and the rest is imported. Contacts and activities             (visit history) attach to customers found by 客户编码, else 单位名称; a visit keeps its date             and its 经办人. Admins, supervisors and sales managers only.
+            """: "列名可以是中文或英文（单位名称/name、电话/phone、联系人、手机、省份、城市、客户等级、客户状态、客户来源、客户编码、建档日期……）；--mapping 文件可以补充你自己的列名（每行一条“列名 = 字段”）。--dry-run 逐行说明会新建、更新、作为重复跳过（同电话或同名称）还是拒绝及原因。正式导入要么全部成功要么什么都不写；加 --skip-bad 时被拒的行写入 文件名.rejects.csv，其余照常导入。联系人和拜访记录按客户编码、否则按单位名称找到客户；拜访保留原来的日期和经办人。仅限管理员、主管和销售经理。",
+        "Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030.": "从 CSV 导入客户（各带一位联系人）、联系人或拜访历史：UTF-8（带或不带 BOM）或 GBK/GB18030。",
+        "customers, contacts or activities": "customers（客户）、contacts（联系人）或 activities（拜访记录）",
+        "The CSV file.": "CSV 文件。",
+        "Only report what would happen.": "只说明会发生什么，不写入。",
+        "Import the good rows; write the rejected ones beside the file.": "导入合格的行；被拒的行写到文件旁边。",
+        "A file of `header = field` lines for headers kehu does not know.": "一个“列名 = 字段”的文件，用于 kehu 不认识的列名。",
+        "Owner login for the imported customers (default: none, the pool).": "导入客户的负责人账号（默认：无，进入公海）。",
+        "With --skip-bad: replace a rejects file already there.": "与 --skip-bad 一起用：替换已存在的拒绝文件。",
+        "Create a new, empty database with its first admin (root may name any login; others themselves).": "新建一个空数据库并指定第一位管理员（root 可以指定任何账号，其他人只能指定自己）。",
+        "The admin's operating-system login.": "管理员的系统账号。",
+        "The admin's display name, e.g. 王芳.": "管理员的显示名，例如 王芳。",
+        """
+            Without a sub-command kehu opens the customer screen. An installed, shared kehu opens \
+            the team database its PREFIX/etc/kehu/kehu.toml names (--db and $KEHU_DB for admins only). \
+            Otherwise the database is --db, else $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db (created on first use). \
+            You are who the system says you are (your login), never what a variable says.
+            Exit codes: 0 ok, 2 usage, 3 not a kehu database, 4 newer schema, 5 locked, \
+            6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
+            """: "不带子命令时 kehu 打开客户界面。共享安装的 kehu 打开 PREFIX/etc/kehu/kehu.toml 指定的团队数据库（--db 和 $KEHU_DB 只对管理员有效）。否则数据库是 --db，否则 $KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db（第一次使用时创建）。你是谁由系统账号决定，与任何环境变量无关。\n退出码：0 正常，2 用法错误，3 不是 kehu 数据库，4 更新版本的数据库，5 被锁，6 损坏，7 无法打开，8 未知用户，9 没有可用终端，10 无权操作。",
+        "kehu 客户 — a keyboard-driven terminal CRM for sales teams.": "kehu 客户 —— 为销售团队打造的键盘驱动终端 CRM。",
+        "Open the customer screen (what plain `kehu` does).": "打开客户界面（直接运行 kehu 就是这个）。",
+        "Open the demo database in your data folder, creating it on first use.": "打开你数据目录中的演示数据库，第一次使用时创建。",
+        "Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.": "配色主题：dark、light、high-contrast、mono，或 $XDG_CONFIG_HOME/kehu/themes 中你自己的。",
+        "Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.": "键位：default、vim、emacs，或 $XDG_CONFIG_HOME/kehu/keymaps 中你自己的。",
+        "Admins only: open kehu as this user, to see what they see.": "仅管理员：以这个用户的身份打开 kehu，看到他看到的。",
+        """
+            A customer is purged when all its orders are settled, the last settlement is older \
+            than the retention period (setting retention.years, default 3), no card is open and \
+            nothing was logged since. Each removal leaves one audit entry.
+            """: "客户的所有订单都已结清、最后一次结清早于保存期限（设置 retention.years，默认 3 年）、没有未结的意向卡、此后也没有任何记录时，才会被清除。每删除一位客户留下一条审计记录。",
+        "List (--dry-run) or remove customers past the retention period (admins only).": "列出（--dry-run）或删除超过保存期限的客户（仅管理员）。",
+        "Only list what would be removed.": "只列出会删除的客户。",
+        "Remove without asking (for scripts).": "不再询问直接删除（用于脚本）。",
+        "Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress.": "打印报表：churn、funnel、kpi、pareto、defeats、sources 或 vip-progress。",
+        "churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).": "churn（按等级、负责人、原因统计的流失客户）、kpi（联系和拜访对比指标）、funnel（按阶段的未结意向卡与预测）、pareto（订单金额的 80/20）、defeats（战败原因、竞争对手、所购产品）、sources（各来源的线索与成交）、vip-progress（潜在 VIP 客户逐月进展）。",
+        "Only one team's customers (a team's name).": "只看一个团队的客户（团队名称）。",
+        "A calendar month, e.g. 2026-10.": "一个自然月，例如 2026-10。",
+        "First day of the period.": "期间的第一天。",
+        "Last day of the period.": "期间的最后一天。",
+        "text, csv or json.": "text、csv 或 json。",
+        "List or change company settings (admins only).": "列出或修改公司设置（仅管理员）。",
+        "List the settings changed from their defaults.": "列出改过默认值的设置。",
+        "Change one setting, e.g. kehu setting set export.roles \"admin,salesManager,supervisor\".": "修改一项设置，例如 kehu setting set export.roles \"admin,salesManager,supervisor\"。",
+        "Manage the sales teams: name, region and supervisor (admins only).": "管理销售团队：名称、大区和主管（仅管理员）。",
+        "Add a team: its name, region and (optionally) its supervisor's login.": "新增团队：名称、大区，以及（可选）主管的账号。",
+        "List teams with region, supervisor and how many people.": "列出团队及其大区、主管和人数。",
+        "Rename a team, or change its region or supervisor.": "给团队改名，或修改其大区、主管。",
+        "The team's name, e.g. 华东一组.": "团队名称，例如 华东一组。",
+        "Region, e.g. 华东.": "大区，例如 华东。",
+        "The supervisor's login (a user of this database).": "主管的账号（本数据库的用户）。",
+        "The team's current name.": "团队现在的名称。",
+        "A new name.": "新名称。",
+        "The supervisor's login, or none.": "主管的账号，或 none。",
+        "Manage the people who use this database (admins only).": "管理使用本数据库的人员（仅管理员）。",
+        "Add a user: their OS login, name, role, team and region.": "新增用户：系统账号、姓名、角色、团队和大区。",
+        "List users with role, team and region.": "列出用户及其角色、团队和大区。",
+        "Change a user's name, role, team, region or whether they may log in.": "修改用户的姓名、角色、团队、大区或能否登录。",
+        "The operating-system login (as over SSH).": "系统账号（SSH 登录用的）。",
+        "Display name, e.g. 张伟.": "显示名，例如 张伟。",
+        "salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin.": "salesperson（销售顾问）、assistant（助理）、supervisor（主管）、salesManager（销售经理）、marketingManager（市场经理）、generalManager（总经理）或 admin（管理员）。",
+        "Team name.": "团队名称。",
+        "Region, e.g. 华南.": "大区，例如 华南。",
+        "Team name, or none.": "团队名称，或 none。",
+        "true or false.": "true 或 false。",
+        "--customers must be between 1 and 1000000, not %@": "--customers 应在 1 到 1000000 之间，而不是 %@",
+        "--today \"%@\" is not a date like 2026-11-22": "--today「%@」不是像 2026-11-22 这样的日期",
+        "unknown kind \"%@\"; one of: customers, contacts, activities": "未知的种类「%@」；可选：customers、contacts、activities",
+        "unknown format \"%@\"; one of: csv, xlsx, vcf": "未知的格式「%@」；可选：csv、xlsx、vcf",
+        "unknown view \"%@\"; one of: %@": "未知的视图「%@」；可选：%@",
+        "vCard is for contacts: kehu export contacts --format vcf": "vCard 只用于联系人：kehu export contacts --format vcf",
+        "an XLSX workbook needs --out FILE": "XLSX 工作簿需要 --out 文件",
+        "--demo and --db name two different databases; give one": "--demo 和 --db 指的是两个不同的数据库；只给一个",
+        "unknown format \"%@\"; one of: text, csv, json": "未知的格式「%@」；可选：text、csv、json",
+        "unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress": "未知的报表「%@」；可选：churn、funnel、kpi、pareto、defeats、sources、vip-progress",
+        "--month \"%@\" is not a month like 2026-10": "--month「%@」不是像 2026-10 这样的月份",
+        "--%@ \"%@\" is not a date like 2026-10-01": "--%@「%@」不是像 2026-10-01 这样的日期",
+        "--from %@ is after --to %@": "--from %@ 晚于 --to %@",
+        "unknown role \"%@\"; one of: %@": "未知的角色「%@」；可选：%@",
+        "no team named \"%@\"; teams: %@": "没有名为「%@」的团队；现有团队：%@",
+        "none yet (kehu team add NAME)": "还没有（kehu team add 名称）",
+    ]
+}
