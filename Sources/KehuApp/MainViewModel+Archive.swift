@@ -107,7 +107,7 @@ extension MainViewModel {
                 let approver = try store.closeWon(cardID: cardID, deal: deal, by: actor)
                 closeForm()
                 try refreshAfterSave(showing: f.card.customerID)
-                show(strings[.dealSaved] + (strings.language == .zh ? "；" : "; ") + strings.orderSaved(approver), kind: .info)
+                show(strings[.dealSaved] + strings.word(.listSeparator) + strings.orderSaved(approver), kind: .info)
             }
         case .ready(.defeat(let application)):
             saving {
@@ -121,7 +121,7 @@ extension MainViewModel {
 
     func showFormProblems(_ problems: [ValidationError]) {
         formProblems = problems
-        show(problems.map { strings.message($0) }.joined(separator: strings.language == .zh ? "；" : "; "), kind: .error)
+        show(problems.map { strings.message($0) }.joined(separator: strings.word(.listSeparator)), kind: .error)
     }
 }
 

@@ -14,8 +14,8 @@ public struct ContactForm: EditableForm, Sendable {
         self.customerID = customerID
         self.contacts = contacts
         fields = [FormField(.contactChoice, options: contacts.map(\.name) + [s[.newContactOption]], selected: 0)]
-        let genderLabels = s.language == .zh ? ["—", "男", "女"] : ["—", "male", "female"]
-        let yesNo = s.language == .zh ? ["否", "是"] : ["no", "yes"]
+        let genderLabels = s.columns(.maleFemale)
+        let yesNo = s.columns(.noYes)
         fields += [FormField(.contactName), FormField(.department), FormField(.position), FormField(.mobile),
                    FormField(.contactPhone), FormField(.contactEmail), FormField(.gender, options: genderLabels, selected: 0),
                    FormField(.birthday), FormField(.decisionMaker, options: yesNo, selected: 0), FormField(.note)]

@@ -13,7 +13,7 @@ public struct GradeForm: EditableForm, Sendable {
     public init(customer: Customer, sheet: ScoreSheet, strings s: Strings) {
         self.customer = customer
         self.sheet = sheet
-        let kinds = s.language == .zh ? ["正式", "潜在"] : ["formal", "potential"]
+        let kinds = s.columns(.formalPotential)
         fields = [FormField(.potential, options: kinds, selected: customer.grade.isPotential || customer.status == .potential ? 1 : 0)]
         for (index, criterion) in sheet.criteria.prefix(GradeForm.scoreNames.count).enumerated() {
             var field = FormField(GradeForm.scoreNames[index])
