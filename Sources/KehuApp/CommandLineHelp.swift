@@ -117,5 +117,8 @@ public enum CommandLineHelp {
         "unknown role \"%@\"; one of: %@": "未知的角色「%@」；可选：%@",
         "no team named \"%@\"; teams: %@": "没有名为「%@」的团队；现有团队：%@",
         "none yet (kehu team add NAME)": "还没有（kehu team add 名称）",
+        "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched.": "装好的 kehu 创建它配置的团队数据库；否则是 --db 或默认位置。已有的数据库绝不改动。",
+        "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1).": "期间是 --month（默认：上个月），或 --from 和 --to（日期如 2026-10-01 或 2026/10/1）。",
+        "Keys: cadence.A … cadence.D (days), pool.* , churn.warnMonths, churn.lostMonths, contract.officeLimitYuan, contract.directorAboveYuan, downgrade.*, kpi.*, funnel.probability.A … D, export.roles, retention.years.": "键：cadence.A … cadence.D（天数）、pool.*、churn.warnMonths、churn.lostMonths、contract.officeLimitYuan、contract.directorAboveYuan、downgrade.*、kpi.*、funnel.probability.A … D、export.roles、retention.years。",
     ]
 }

@@ -12,7 +12,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: tr("Create a new, empty database with its first admin (root may name any login; others themselves)."),
-        discussion: "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched."
+        discussion: tr("An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched.")
     )
 
     @OptionGroup var common: CommonOptions

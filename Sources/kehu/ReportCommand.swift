@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress."),
-        discussion: "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1)."
+        discussion: tr("The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1).")
     )
 
     @OptionGroup var common: CommonOptions

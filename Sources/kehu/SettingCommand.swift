@@ -27,7 +27,7 @@ struct SettingCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: tr("Change one setting, e.g. kehu setting set export.roles \"admin,salesManager,supervisor\"."),
-            discussion: "Keys: cadence.A … cadence.D (days), pool.* , churn.warnMonths, churn.lostMonths, contract.officeLimitYuan, contract.directorAboveYuan, downgrade.*, kpi.*, funnel.probability.A … D, export.roles, retention.years."
+            discussion: tr("Keys: cadence.A … cadence.D (days), pool.* , churn.warnMonths, churn.lostMonths, contract.officeLimitYuan, contract.directorAboveYuan, downgrade.*, kpi.*, funnel.probability.A … D, export.roles, retention.years.")
         )
         @OptionGroup var common: CommonOptions
         @Argument var key: String

@@ -104,6 +104,17 @@ struct CommandLineLanguageTests {
         #expect(wrong.status == 64 && wrong.stderr.contains("错误：未知的种类「nonsense」"), "\(wrong.stderr)")
         let missing = try sandbox.kehu(["report"])
         #expect(missing.status == 64 && missing.stderr.contains("缺少参数"), "\(missing.stderr)")
+        // Every command's help, every summary and option, has its Chinese: no English
+        // sentence is left in a Chinese session's help (a changed English text whose
+        // Chinese was not updated would show here).
+        for command in [[], ["open"], ["demo"], ["init"], ["user", "add"], ["user", "list"], ["user", "set"], ["team", "add"], ["team", "list"],
+                        ["team", "set"], ["setting", "list"], ["setting", "set"], ["report"], ["purge"], ["backup"], ["check"], ["export"], ["import"]] {
+            let text = try sandbox.kehu(command + ["--help"]).stdout
+            let english = text.split(separator: "\n").filter { line in
+                [" the ", " a ", " an ", " of ", " or ", "Only ", " only "].contains { line.contains($0) } && !line.contains("--help")
+            }
+            #expect(english.isEmpty, "kehu \(command.joined(separator: " ")) --help: \(english)")
+        }
         let english = try sandbox.kehu(["export", "--help", "--lang", "en"])
         #expect(english.stdout.contains("USAGE: kehu export") && english.stdout.contains("Export customers, contacts or activities"))
     }
