@@ -42,6 +42,21 @@ public final class KehuDatabase: Sendable {
                 catch { throw StoreError.cannotOpen(path: path, detail: "cannot create folder \(folder): \(error.localizedDescription)") }
             }
         }
+        let config = configuration(path: path, busyTimeout: busyTimeout)
+        // Side files this attempt creates are removed again if the file is refused.
+        let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            removeSideFiles(sideFiles)
+            throw translate(error, path: path)
+        }
+        return try finishOpening(pool, path: path, sideFiles: sideFiles)
+    }
+
+    /// How every connection to a kehu file is set up (the store's own, and a watcher's).
+    static func configuration(path: String, busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -61,15 +76,12 @@ public final class KehuDatabase: Sendable {
             // the user, who could read another team's rows from it.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        // Side files this attempt creates are removed again if the file is refused.
-        let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            removeSideFiles(sideFiles)
-            throw translate(error, path: path)
-        }
+        return config
+    }
+
+    /// Checks the file is kehu's and migrates it; on refusal closes it and removes the side
+    /// files this attempt made.
+    private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String]) throws -> KehuDatabase {
         do {
             try pool.write { db in try checkIdentity(db, path: path) }
             let migrator = Migrations.migrator

@@ -9,11 +9,18 @@ public final class TerminalApp {
     /// Work that may wait until the first screen is up (the day's calendar rules): run
     /// once after the first frame, before any key is read; true when it changed data.
     let afterFirstFrame: (() -> Bool)?
+    /// Tells whether anyone committed since last asked; kehu asks a few times a second
+    /// while waiting for a key, and re-reads the screen when so.
+    let changed: (() -> Bool)?
 
-    public init(viewModel: MainViewModel, theme: Theme, afterFirstFrame: (() -> Bool)? = nil) {
+    /// How long to wait for a key before asking whether the database changed.
+    static let livePollMilliseconds = 250
+
+    public init(viewModel: MainViewModel, theme: Theme, afterFirstFrame: (() -> Bool)? = nil, changed: (() -> Bool)? = nil) {
         self.viewModel = viewModel
         self.screen = MainScreen(theme: theme)
         self.afterFirstFrame = afterFirstFrame
+        self.changed = changed
     }
 
     /// Runs until the user quits or a signal arrives. Returns the process exit code:
@@ -31,15 +38,24 @@ public final class TerminalApp {
                 continue
             }
             if viewModel.shouldQuit { return 0 }
-            let event = backend.nextEvent(timeoutMilliseconds: SystemClock.millisecondsToNextMinute())
+            let wait = changed == nil ? SystemClock.millisecondsToNextMinute()
+                                      : min(TerminalApp.livePollMilliseconds, SystemClock.millisecondsToNextMinute())
+            let event = backend.nextEvent(timeoutMilliseconds: wait)
             if let signal = backend.pendingSignal {
                 // The connection dropped or someone stopped kehu: keep what was typed.
                 viewModel.saveDraftIfEditing()
                 return 128 + signal
             }
-            guard let event else { continue }   // the minute changed: the clock redraws
+            guard let event else {
+                // Idle: a colleague's commit is read in; otherwise the clock redraws.
+                if changed?() == true { viewModel.databaseChanged() }
+                continue
+            }
             step(event, size: backend.size)
-            if viewModel.redrawRequested { backend.invalidate() }
+            if viewModel.redrawRequested {
+                backend.invalidate()
+                if changed?() == true { viewModel.databaseChanged() }
+            }
             if let text = viewModel.pendingExternalEdit {
                 var result: String?
                 backend.suspend { result = ExternalEditor.edit(text) }

@@ -95,7 +95,11 @@ struct OpenCommand: ParsableCommand {
                 return false
             }
         }
-        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: applyRules).run(on: backend)
+        // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
+        let watcher = try? store.changeWatcher()
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: applyRules,
+                               changed: watcher.map { watcher in { watcher.hasChanged() } }).run(on: backend)
+        watcher?.close()
         backend.stop()
         try? store.close()
         // Problems stay readable after the screen is gone.

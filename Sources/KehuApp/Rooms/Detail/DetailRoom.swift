@@ -33,6 +33,8 @@ public enum DetailAction: Sendable {
     case scrollTimeline(Action)
     /// The panes changed size: lay out again.
     case relayout
+    /// Stand where the reader was before the same customer was read again.
+    case keepScroll(card: Int, timeline: Int)
 }
 
 enum DetailRoom {
@@ -66,6 +68,12 @@ enum DetailRoom {
             return .none
         case .relayout:
             lay(&state, layout)
+            return .none
+        case .keepScroll(let card, let timeline):
+            state.card = ListState(top: card)
+            state.timeline = ListState(top: timeline)
+            state.card.clamp(count: state.cardLines.count, rows: rows.cardRows)
+            state.timeline.clamp(count: state.timelineLines.count, rows: rows.timelineRows)
             return .none
         }
     }
