@@ -90,15 +90,21 @@ extension MainViewModel {
         case .invalid(let problems): showFormProblems(problems)
         case .ready(let lead):
             do {
-                if !f.duplicatesAccepted {
-                    let matches = try store.duplicates(phone: lead.phone, name: lead.name)
-                    if !matches.isEmpty {
+                guard let owner = profile?.user.id else { return }
+                let created: CreatedLead
+                if f.duplicatesAccepted {
+                    created = try store.register(lead, ownerID: owner, teamID: profile?.user.teamID, cadence: cadence, by: actor)
+                } else {
+                    // Checked and inserted in one transaction: a colleague registering the
+                    // same walk-in a moment ago shows here as the customer already there.
+                    switch try store.registerUnlessDuplicate(lead, ownerID: owner, teamID: profile?.user.teamID, cadence: cadence, by: actor) {
+                    case .duplicates(let matches):
                         prompt = .duplicates(matches)
                         return
+                    case .created(let lead):
+                        created = lead
                     }
                 }
-                guard let owner = profile?.user.id else { return }
-                let created = try store.register(lead, ownerID: owner, teamID: profile?.user.teamID, cadence: cadence, by: actor)
                 closeForm()
                 try select(customerID: created.customerID, code: created.code)
                 show(strings.createdLead(code: created.code, name: lead.name), kind: .info)

@@ -20,8 +20,12 @@ extension KehuDatabase {
     /// archive, but of a customer the viewer may not see it tells only that it exists
     /// (its code) and whose it is: the name stays empty.
     public func duplicates(phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
+        try read { db in try duplicates(db, phone: phone, name: name, limit: limit) }
+    }
+
+    func duplicates(_ db: Database, phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
         let (visibleSQL, visibleArguments) = visible()
-        return try read { db in
+        return try {
             var matches: [DuplicateMatch] = []
             var seen: Set<Int64> = []
             func collect(_ sql: String, _ arguments: StatementArguments, _ reason: DuplicateMatch.Reason) throws {
@@ -52,6 +56,6 @@ extension KehuDatabase {
                     """, [person, person], .personName)
             }
             return Array(matches.prefix(limit))
-        }
+        }()
     }
 }

@@ -8,18 +8,65 @@ public struct CreatedLead: Hashable, Sendable {
     public let code: String
 }
 
+/// What registering a lead came to: a new customer, or customers already there with the
+/// same phone or name (a colleague may have registered the same walk-in a moment ago).
+public enum Registration: Hashable, Sendable {
+    case created(CreatedLead)
+    case duplicates([DuplicateMatch])
+}
+
 extension KehuDatabase {
-    /// 来店/来电登记 in one transaction: a potential customer owned by `ownerID` with its
-    /// code, a contact for the person, and an open intent card due by the level's cadence.
-    /// - Throws: `StoreError.invalid` for a bad lead or a city kehu does not know.
-    public func register(_ lead: Lead, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence, by actor: Actor) throws -> CreatedLead {
+    /// Registers a lead unless a customer with the same normalised phone or name is there
+    /// already — checked inside the same write transaction as the insert, taken at once
+    /// (IMMEDIATE), so two people registering the same walk-in at the same moment make
+    /// one customer: the second is told of the first.
+    public func registerUnlessDuplicate(_ lead: Lead, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence,
+                                        by actor: Actor) throws -> Registration {
+        let city = try validatedCity(lead)
+        var outcome = Registration.duplicates([])
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let matches = try duplicates(db, phone: lead.phone, name: lead.name)
+                    if !matches.isEmpty {
+                        outcome = .duplicates(matches)
+                        return .rollback
+                    }
+                    outcome = .created(try insert(lead, city: city, ownerID: ownerID, teamID: teamID, cadence: cadence, db: db, actor: actor))
+                    return .commit
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw KehuDatabase.translate(error, path: path)
+        }
+        return outcome
+    }
+
+    private func validatedCity(_ lead: Lead) throws -> CityDirectory.City {
         var problems = lead.validate()
         let city = CityDirectory.city(named: lead.city)
         if city == nil { problems.append(.outOfRange(field: .city, value: lead.city)) }
         guard problems.isEmpty, let city else { throw StoreError.invalid(problems) }
+        return city
+    }
+
+    /// 来店/来电登记 in one transaction: a potential customer owned by `ownerID` with its
+    /// code, a contact for the person, and an open intent card due by the level's cadence.
+    /// - Throws: `StoreError.invalid` for a bad lead or a city kehu does not know.
+    public func register(_ lead: Lead, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence, by actor: Actor) throws -> CreatedLead {
+        let city = try validatedCity(lead)
+        return try write { db in
+            try insert(lead, city: city, ownerID: ownerID, teamID: teamID, cadence: cadence, db: db, actor: actor)
+        }
+    }
+
+    private func insert(_ lead: Lead, city: CityDirectory.City, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence,
+                        db: Database, actor: Actor) throws -> CreatedLead {
         let now = actor.clock.now
         let phone = PhoneNumber(lead.phone)!
-        return try write { db in
+        do {
             let serial = try CodeSerials.take(db, prefix: CustomerCode.cityPrefix(city))
             let code = CustomerCode.make(grade: .general, status: .potential, city: city, serial: serial)
             var customer = Customer(code: code, name: lead.name.trimmingWhitespace(), createdAt: now)

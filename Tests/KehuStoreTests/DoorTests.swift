@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 import KehuCore
@@ -307,5 +308,46 @@ struct DoorTests {
                                      headers: ["客户编码", "日期", "方式", "经办人", "洽谈内容"])
         let history = try supervisor.importHistory([visit], kind: .activities, dryRun: true, skipBad: false, by: actor)
         #expect(history == [.rejected([.outsideScope(code: "Ca-京BJ0001", owner: "刘洋 · 华北一组")])])
+    }
+}
+
+/// Two people registering the same walk-in at the same moment make one customer.
+struct RegistrationRaceTests {
+    @Test func tenConcurrentRegistrationsOfOnePhoneMakeOneCustomer() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("race.db")
+        let setup = try KehuDatabase.open(path: path)
+        let team = try setup.add(Team(name: "华南一组", region: "华南"), by: testActor)
+        var ids: [Int64] = []
+        for n in 0..<10 {
+            ids.append(try setup.add(User(login: "sales\(n)", displayName: "销售\(n)", role: .salesperson, teamID: team, region: "华南"), by: testActor))
+        }
+        try setup.close()
+        var walkIn = Lead()
+        walkIn.name = "王先生"
+        walkIn.phone = "139 1234 5678"
+        walkIn.city = "广州"
+        let lead = walkIn
+        let owners = ids
+        let outcomes = Mutex<[Registration]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 10) { n in
+            do {
+                // Each its own process's worth: a separate store, connections of its own.
+                let store = try KehuDatabase.open(path: path).door(for: "sales\(n)")
+                let outcome = try store.registerUnlessDuplicate(lead, ownerID: owners[n], teamID: team, cadence: .standard,
+                                                                by: Actor(login: "sales\(n)", clock: FixedClock(testNow)))
+                outcomes.withLock { $0.append(outcome) }
+                try store.close()
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let all = outcomes.withLock { $0 }
+        #expect(all.filter { if case .created = $0 { return true }; return false }.count == 1)
+        #expect(all.filter { if case .duplicates(let m) = $0 { return m.first?.reason == .phone }; return false }.count == 9)
+        let check = try KehuDatabase.open(path: path)
+        #expect(try check.customerCount() == 1)
     }
 }
