@@ -120,5 +120,10 @@ public enum CommandLineHelp {
         "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched.": "装好的 kehu 创建它配置的团队数据库；否则是 --db 或默认位置。已有的数据库绝不改动。",
         "The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1).": "期间是 --month（默认：上个月），或 --from 和 --to（日期如 2026-10-01 或 2026/10/1）。",
         "Keys: cadence.A … cadence.D (days), pool.* , churn.warnMonths, churn.lostMonths, contract.officeLimitYuan, contract.directorAboveYuan, downgrade.*, kpi.*, funnel.probability.A … D, export.roles, retention.years.": "键：cadence.A … cadence.D（天数）、pool.*、churn.warnMonths、churn.lostMonths、contract.officeLimitYuan、contract.directorAboveYuan、downgrade.*、kpi.*、funnel.probability.A … D、export.roles、retention.years。",
+        "Say what is waiting for you today: due and overdue, call-backs, birthdays, new comments, customers dropping to the pool tomorrow.": "说说今天等着你的事：到期和逾期、回电、生日、新批示、明天掉入公海的客户。",
+        "With --login (for a profile script at SSH login) it says nothing, and exits 0, for anyone kehu does not know, and waits at most a second for a busy database.": "加 --login（用于 SSH 登录时的 profile 脚本）时，对 kehu 不认识的人什么都不说并以 0 退出，数据库忙时最多等一秒。",
+        "text or json.": "text 或 json。",
+        "Quiet for people who do not use kehu; never holds up a login.": "对不用 kehu 的人保持安静；绝不拖慢登录。",
+        "unknown format \"%@\"; one of: text, json": "未知的格式「%@」；可选：text、json",
     ]
 }

@@ -18,8 +18,18 @@ struct Entrance {
 
     /// Opens the database this run is about. `creating`: a single user's own file is
     /// created on first use (the screen does that; commands need one to exist).
+    /// `quiet`: fail without a message (a login's brief says nothing to strangers).
     static func open(_ common: CommonOptions, strings: Strings, creating: Bool = false,
-                     busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout) throws -> Entrance {
+                     busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout, quiet: Bool = false) throws -> Entrance {
+        if quiet {
+            guard let login = try? VerifiedLogin.fromKernel() else { throw ExitCode(ExitCodes.unknownUser) }
+            if case .failure? = InstalledConfig.find(executablePath: executablePath()) { throw ExitCode(ExitCodes.cannotOpen) }
+            let choice = try DatabaseChoice.make(common, strings: strings)
+            guard let store = try? KehuDatabase.open(path: choice.path, as: login, busyTimeout: busyTimeout), let me = try? store.profile() else {
+                throw ExitCode(ExitCodes.unknownUser)
+            }
+            return Entrance(store: store, me: me, login: login, path: choice.path, notes: [])
+        }
         let login = try kernelLogin(strings)
         let choice = try DatabaseChoice.make(common, strings: strings)
         do {

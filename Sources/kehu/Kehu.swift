@@ -14,7 +14,7 @@ struct Kehu: ParsableCommand {
             Exit codes: 0 ok, 2 usage, 3 not a kehu database, 4 newer schema, 5 locked, \
             6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
             """),
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, BriefCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

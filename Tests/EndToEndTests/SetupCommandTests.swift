@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import KehuCore
+@testable import KehuStore
 import Testing
 
 /// Setting a database up from the command line alone: `kehu init`, teams, users and
@@ -117,5 +119,43 @@ struct CommandLineLanguageTests {
         }
         let english = try sandbox.kehu(["export", "--help", "--lang", "en"])
         #expect(english.stdout.contains("USAGE: kehu export") && english.stdout.contains("Export customers, contacts or activities"))
+    }
+}
+
+/// `kehu brief`: the day in a few lines, or JSON, and silence for strangers at a login.
+struct BriefCommandTests {
+    @Test func theBriefSaysWhatTodayHoldsAndNothingToStrangers() throws {
+        let sandbox = Sandbox()
+        sandbox.now = "2026-11-22 08:30"
+        let path = sandbox.path + "/team.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "21", "--today", "2026-11-22"]).status == 0)
+        let me = try #require(getpwuid(getuid())).pointee.pw_name.map { String(cString: $0) } ?? ""
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE users SET login = 'former-admin' WHERE login = ?", arguments: [me])
+            try db.execute(sql: "UPDATE users SET login = ? WHERE displayName = '张伟'", arguments: [me])
+        }
+        try queue.close()
+        let store = try KehuDatabase.open(path: path).door(for: me)
+        let profile = try store.profile()
+        let today = LocalDate(year: 2026, month: 11, day: 22)!
+        let counts = TodayOrdering.counts(try store.todayAgenda(ownerID: profile.user.id!, today: today, maintenanceFor: profile.user), today: today)
+        try store.close()
+
+        let text = try sandbox.kehu(["brief", "--db", path])
+        #expect(text.status == 0 && text.stdout.hasPrefix("kehu · 张伟 · 2026-11-22：今日 \(counts.dueToday)，逾期 \(counts.overdue)"), "\(text.stdout)")
+        let json = try sandbox.kehu(["brief", "--db", path, "--format", "json"])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(decoded["dueToday"] as? Int == counts.dueToday && decoded["overdue"] as? Int == counts.overdue && decoded["name"] as? String == "张伟")
+
+        // At a login, someone kehu does not know hears nothing, and the login goes on.
+        let queue2 = try DatabaseQueue(path: path)
+        try queue2.write { try $0.execute(sql: "UPDATE users SET login = 'someone-else' WHERE login = ?", arguments: [me]) }
+        try queue2.close()
+        let stranger = try sandbox.kehu(["brief", "--login", "--db", path])
+        #expect(stranger.status == 0 && stranger.stdout.isEmpty && stranger.stderr.isEmpty)
+        #expect(try sandbox.kehu(["brief", "--db", path]).status == 8)
+        let nowhere = try sandbox.kehu(["brief", "--login", "--db", sandbox.path + "/none.db"])
+        #expect(nowhere.status == 0 && nowhere.stdout.isEmpty && nowhere.stderr.isEmpty)
     }
 }
