@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The `kehu` binary this test run built: `swift test` builds it beside the test bundle
@@ -196,3 +197,23 @@ extension TmuxSession {
 }
 
 let tmuxAvailable: Bool = (try? run("/usr/bin/env", ["tmux", "-V"]).status == 0) ?? false
+
+/// The login the tests run as.
+func currentLoginName() throws -> String {
+    guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { throw SpawnError(message: "no login") }
+    return String(cString: name)
+}
+
+/// Makes the demo's salesperson 张伟 the login the tests run as (the demo's admin gets
+/// another login), so kehu opens the database as him without `--as`.
+@discardableResult
+func becomeZhangWei(in path: String) throws -> String {
+    let me = try currentLoginName()
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+        try db.execute(sql: "UPDATE users SET login = 'former-admin' WHERE login = ?", arguments: [me])
+        try db.execute(sql: "UPDATE users SET login = ? WHERE displayName = '张伟'", arguments: [me])
+    }
+    try queue.close()
+    return me
+}

@@ -11,19 +11,8 @@ struct SalespersonDayTests {
         let db = sandbox.path + "/demo.db"
         let made = try sandbox.kehu(["demo", "--db", db, "--customers", "300", "--seed", "21"])
         try #require(made.status == 0, "\(made.stderr)")
-        let me = try currentLoginName()
-        let queue = try DatabaseQueue(path: db)
-        try queue.write { db in
-            try db.execute(sql: "UPDATE users SET login = 'former-admin' WHERE login = ?", arguments: [me])
-            try db.execute(sql: "UPDATE users SET login = ? WHERE displayName = '张伟'", arguments: [me])
-        }
-        try queue.close()
+        try becomeZhangWei(in: db)
         return db
-    }
-
-    func currentLoginName() throws -> String {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { throw SpawnError(message: "no login") }
-        return String(cString: name)
     }
 
     @Test func logAFollowUpFromTodayInChinese() throws {

@@ -129,13 +129,7 @@ struct BriefCommandTests {
         sandbox.now = "2026-11-22 08:30"
         let path = sandbox.path + "/team.db"
         try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "21", "--today", "2026-11-22"]).status == 0)
-        let me = try #require(getpwuid(getuid())).pointee.pw_name.map { String(cString: $0) } ?? ""
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "UPDATE users SET login = 'former-admin' WHERE login = ?", arguments: [me])
-            try db.execute(sql: "UPDATE users SET login = ? WHERE displayName = '张伟'", arguments: [me])
-        }
-        try queue.close()
+        let me = try becomeZhangWei(in: path)
         let store = try KehuDatabase.open(path: path).door(for: me)
         let profile = try store.profile()
         let today = LocalDate(year: 2026, month: 11, day: 22)!
