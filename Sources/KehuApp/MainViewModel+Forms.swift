@@ -163,6 +163,33 @@ extension MainViewModel {
         }
     }
 
+    /// What a draft is — its form and its customer — and when it was kept, for the
+    /// question at start ("记跟进 · 广州华南机电 · 11-22 17:40").
+    func draftLabel(_ draft: Draft) throws -> String {
+        let payload = try? JSONDecoder().decode(DraftPayload.self, from: Data(draft.payload.utf8))
+        let what: String
+        switch draft.kind {
+        case DraftPayload.followUpKind: what = strings[.draftFollowUp]
+        case DraftPayload.leadKind: what = strings[.draftLead]
+        case "customer": what = strings[.customerFormTitle]
+        case "contact": what = strings[.contactFormTitle]
+        case "closeCard": what = strings[.closeCardTitle]
+        case "grade": what = strings[.gradeTitle]
+        case "order": what = strings[.orderFormTitle]
+        default:
+            switch payload?.notePurpose {
+            case .review?: what = strings[.reviewTitle]
+            case .returnDefeat?: what = strings[.returnTitle]
+            case .rejectGrade?: what = strings[.rejectTitle]
+            case .churnReason?: what = strings[.churnReasonTitle]
+            default: what = strings[.commentTitle]
+            }
+        }
+        var whom = payload?.notePurpose.map { NoteForm($0).customerName }
+        if whom == nil, let id = draft.customerID ?? payload?.customerID { whom = try store.customer(id: id)?.name }
+        return ([what] + (whom.map { [$0] } ?? []) + ["\(draft.savedAt.date.monthDay) \(draft.savedAt.clock)"]).joined(separator: " · ")
+    }
+
     func restore(_ draft: Draft) throws {
         guard let payload = try? JSONDecoder().decode(DraftPayload.self, from: Data(draft.payload.utf8)) else { return }
         switch payload.kind {
@@ -178,6 +205,12 @@ extension MainViewModel {
             var f = LeadForm(city: "", strings: strings)
             payload.apply(to: &f)
             form = .lead(f)
+        case "note":
+            // A comment, review or reason: the note is for the same decision again.
+            guard let purpose = payload.notePurpose else { return }
+            var f = NoteForm(purpose)
+            payload.apply(to: &f)
+            form = .note(f)
         default:
             guard let id = payload.customerID else { return }
             try loadDetail(customerID: id)
@@ -191,7 +224,7 @@ extension MainViewModel {
                 var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
                 payload.apply(to: &f)
                 form = .contact(f)
-            case "note", "assign", "filter":
+            case "assign", "filter":
                 return
             case "grade":
                 var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
@@ -218,6 +251,8 @@ struct DraftPayload: Codable {
 
     let kind: String
     let customerID: Int64?
+    /// What a note (a comment, a review, a reason) was for; nil for other forms.
+    let notePurpose: NoteForm.Purpose?
     let texts: [String: String]
     let editedTexts: [String]
     let choices: [String: Int]
@@ -225,6 +260,7 @@ struct DraftPayload: Codable {
 
     init(_ form: ActiveForm) {
         let editable = form.editable
+        if case .note(let f) = form { notePurpose = f.purpose } else { notePurpose = nil }
         switch form {
         case .followUp(let f): kind = DraftPayload.followUpKind; customerID = f.customerID
         case .lead: kind = DraftPayload.leadKind; customerID = nil

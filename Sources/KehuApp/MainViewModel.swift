@@ -149,7 +149,7 @@ public final class MainViewModel {
                 try reloadEvening()
             }
             try loadSelection()
-            if let draft = try store.drafts().first { prompt = .draft(draft) }
+            if let draft = try store.drafts().first { prompt = .draft(draft, label: try draftLabel(draft)) }
         }
     }
 

@@ -17,10 +17,9 @@ enum PromptOverlay {
             title = s[.duplicatesTitle]
             lines = matches.map { s.duplicateLine($0, mine: $0.ownerID != nil && $0.ownerID == vm.profile?.user.id) }
             answers = "\(s[.duplicatesOpen])  \(s[.duplicatesCreate])  \(s[.duplicatesBack])"
-        case .draft(let draft):
+        case .draft(_, let label):
             title = s[.draftQuestion]
-            let what = draft.kind == "followUp" ? s[.draftFollowUp] : s[.draftLead]
-            lines = ["\(what) · \(draft.savedAt.date.monthDay) \(draft.savedAt.clock)"]
+            lines = [label]
             answers = "\(s[.draftRestore])  \(s[.draftDiscard])  \(s[.draftLater])"
         }
         let width = min(size.width - 4, max(40, ([title, answers] + lines).map { DisplayWidth.of($0) + 4 }.max() ?? 40))

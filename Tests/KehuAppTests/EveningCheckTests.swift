@@ -218,6 +218,25 @@ struct EveningCheckTests {
         #expect(try t.store.customer(id: t.ids["huanan"]!)?.notes == "总经理下周出差")
         #expect(try t.store.timeline(customerID: t.ids["huanan"]!, offset: 0, limit: 1).first?.activity.supervisorComment?.text == "好")
     }
+
+    @Test func aCommentDraftIsOfferedBackNamedAndRestored() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        guard case .followUp(let item)? = vm.selectedEveningRow else { Issue.record("no follow-up selected"); return }
+        vm.handle(.char("c"))
+        type(vm, "先约技术交流")
+        #expect(vm.saveDraftIfEditing())                    // the connection drops
+
+        let next = try t.viewModel("lizhuguan")
+        guard case .draft(_, let label)? = next.prompt else { Issue.record("no draft offered"); return }
+        #expect(label.hasPrefix("主管批示 · \(item.customerName) · "), "\(label)")
+        next.handle(Key(.enter))
+        guard case .note(let restored)? = next.form else { Issue.record("the comment was not restored"); return }
+        #expect(restored.text == "先约技术交流")
+        #expect(restored.purpose == .comment(activityID: item.activity.id!, customerName: item.customerName, handlerName: item.handlerName))
+        next.handle(.ctrl("s"))
+        #expect(try t.store.history(table: "activities", rowID: item.activity.id!).contains { $0.newValue == "先约技术交流" })
+    }
 }
 
 /// The sales manager's weekly spot check across the region.
@@ -263,4 +282,5 @@ struct SpotCheckViewTests {
         for _ in 0..<200 where vm.view != .spotCheck { vm.send(.nextView) }
         #expect(vm.eveningQueue?.followUps.map(\.activity.cardID) == sample.map(\.activity.cardID))
     }
+
 }

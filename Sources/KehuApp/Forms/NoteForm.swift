@@ -3,7 +3,7 @@ import KehuCore
 /// One line of text for a decision: the supervisor's comment on a follow-up, or the
 /// reason for returning a defeat application.
 public struct NoteForm: EditableForm, Sendable {
-    public enum Purpose: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable, Codable {
         case comment(activityID: Int64, customerName: String, handlerName: String)
         case review(activityID: Int64, customerName: String, handlerName: String)
         case returnDefeat(cardID: Int64, customerName: String)
@@ -27,6 +27,14 @@ public struct NoteForm: EditableForm, Sendable {
     public mutating func fieldChanged(_ name: FormField.Name) {}
 
     public var text: String { fields[0].text.trimmingWhitespace() }
+
+    /// The customer the note is about, for a draft's label.
+    public var customerName: String {
+        switch purpose {
+        case .comment(_, let name, _), .review(_, let name, _), .returnDefeat(_, let name), .rejectGrade(_, let name), .churnReason(_, let name):
+            return name
+        }
+    }
 
     public func build() -> FormOutcome<String> {
         guard !text.isEmpty else {

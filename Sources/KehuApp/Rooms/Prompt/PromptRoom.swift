@@ -4,7 +4,8 @@ import KehuStore
 public enum Prompt: Hashable, Sendable {
     case discard
     case duplicates([DuplicateMatch])
-    case draft(Draft)
+    /// A form kept when a session ended, with what it was and for whom, to offer back.
+    case draft(Draft, label: String)
 }
 
 enum PromptRoom {
@@ -26,10 +27,10 @@ enum PromptRoom {
         case (.duplicates, .decline):
             prompt = nil
             return .saveLeadAnyway
-        case (.draft(let draft), .confirm):
+        case (.draft(let draft, _), .confirm):
             prompt = nil
             return .batch([.restoreDraft(draft), .deleteDraft(id: draft.id)])
-        case (.draft(let draft), .decline):
+        case (.draft(let draft, _), .decline):
             prompt = nil
             return .deleteDraft(id: draft.id)
         case (_, .redraw):
