@@ -34,6 +34,10 @@ extension MainViewModel {
             if detail?.customer.id == shownID, shownID != nil {
                 sendCard(.keepScroll(card: scroll.card, timeline: scroll.timeline))
             }
+            // What changed for me is said once: a comment, a customer given or taken, a defeat decided.
+            let (changes, latest) = try store.changesForMe(after: lastChange)
+            lastChange = latest
+            if !changes.isEmpty { show(strings.news(changes), kind: .info) }
         }
     }
 }

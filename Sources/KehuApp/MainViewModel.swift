@@ -74,6 +74,8 @@ public final class MainViewModel {
     public var poolPreview: [PoolDrop]? { if case .poolPreview(let drops)? = overlay?.kind { return drops }; return nil }
     /// `/` search under way: its text and matches.
     public internal(set) var search: SearchState?
+    /// The newest audit entry already told about (live refresh says what is newer once).
+    var lastChange: Int64 = 0
     /// Where Esc from the search returns: the view, archive view, selections and focus.
     var searchOrigin: (view: ListView, archive: ArchiveView, selected: Int, top: Int, todaySelected: Int, focus: Pane)?
     public internal(set) var shouldQuit = false
@@ -150,6 +152,8 @@ public final class MainViewModel {
             }
             try loadSelection()
             if let draft = try store.drafts().first { prompt = .draft(draft, label: try draftLabel(draft)) }
+            // What others change from now on is news; what happened before, Today shows.
+            lastChange = try store.latestChange()
         }
     }
 

@@ -41,12 +41,14 @@ struct LiveRefreshTests {
         try session.waitFor("the comment mark without a key", seconds: 5) { screen in
             screen.contains { $0.contains("✉" + chosen.code) }
         }
+        try session.waitFor(text: "✉ \(supervisor.displayName) 批示", seconds: 5)     // said once in the status line
 
         // The customer is given to a colleague: it leaves 张伟's list.
         try store.assign(customerID: chosen.customerID, to: other.id, by: actor)
         try session.waitFor("the customer leaving the list without a key", seconds: 5) { screen in
             !screen.dropFirst(2).contains { $0.contains(chosen.code) }
         }
+        try session.waitFor(text: "已不再由你负责", seconds: 5)
         try session.send("q")
         try session.waitForExit(0)
         try store.close()

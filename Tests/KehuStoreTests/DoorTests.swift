@@ -351,3 +351,28 @@ struct RegistrationRaceTests {
         #expect(try check.customerCount() == 1)
     }
 }
+
+/// What colleagues changed for me, read from the audit history for the live refresh.
+struct ChangesForMeTests {
+    @Test func commentsCustomersAndDefeatsOfMineAreNewsAndMyOwnChangesAreNot() throws {
+        let archive = try DoorTests.Archive()
+        let zw = try archive.door("zw")
+        let since = try zw.latestChange()
+        let boss = Actor(login: "lizg", clock: FixedClock(testNow))
+        let me = Actor(login: "zw", clock: FixedClock(testNow))
+        let mine = try #require(try zw.customerPage(offset: 0, limit: 10).first { $0.code == "Ca-沪SH0001" })
+        let card = try #require(try zw.openCard(customerID: mine.id))
+        let visit = try #require(try zw.timeline(customerID: mine.id, offset: 0, limit: 5).first?.activity.id)
+        try archive.db.signComment(activityID: visit, text: "再跟一次", signerID: archive.users["lizg"]!.id!, by: boss)
+        try archive.db.assign(customerID: archive.customers["Ca-沪SH0002"]!, to: archive.users["wf"]!.id, by: boss)
+        try archive.db.assign(customerID: archive.customers["Cb-沪SH0004"]!, to: archive.users["zw"]!.id, by: boss)
+        try zw.applyForDefeat(cardID: card.id!, application: DefeatApplication(reason: "预算取消"), by: me)
+        try archive.db.decideDefeat(cardID: card.id!, approve: false, note: "再争取", by: boss)
+        let (changes, latest) = try zw.changesForMe(after: since)
+        #expect(changes.map(\.kind) == [.comment(by: "李主管"), .customerTaken, .customerGiven, .defeatReturned])
+        #expect(changes.map(\.customerName) == ["上海东一机械", "上海东二机械", "上海公海机械", "上海东一机械"])
+        #expect(try zw.changesForMe(after: latest).changes.isEmpty)
+        // Another salesperson hears none of it.
+        #expect(try archive.door("ly").changesForMe(after: since).changes.isEmpty)
+    }
+}
