@@ -206,3 +206,31 @@ func ratio(_ bytes: [Int], _ cells: Int) -> String {
 print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove))
 print("terminal output, timeline scroll (↓)  " + ratio(scrollBytes, idealScroll))
 print(String(format: "kehu resident memory after paging the list: %.1f MB (peak %.1f MB)", Double(memory.rss) / 1024, Double(memory.peak) / 1024))
+
+// Live refresh: another process commits, kehu's screen follows; and kehu idle.
+let refreshDelays = try LiveRefreshBenchmark.commitToFrame(kehu: kehuBinary, database: path, environment: environment, store: store,
+                                                           actor: actor, rounds: 20)
+report("commit elsewhere → refreshed frame", refreshDelays)
+let idleSeconds = Double(ProcessInfo.processInfo.environment["KEHU_BENCH_IDLE_SECONDS"] ?? "") ?? 60
+let idle = try LiveRefreshBenchmark.idleCPU(kehu: kehuBinary, database: path, environment: environment, seconds: idleSeconds)
+print(String(format: "idle kehu watching the file: %.2f%% of one core over %.0f s", idle, idleSeconds))
+
+// The login brief of a salesperson (the store's work, through the door as that person),
+// and the real `kehu brief` process end to end as this login.
+var briefTimes: [Double] = []
+if let person = salespeople.first {
+    let door = try store.viewing(as: person.login)
+    let profile = try door.profile()
+    for _ in 0..<10 { briefTimes.append(try milliseconds { _ = try BriefPresenter.brief(door, profile: profile, today: today.date) }) }
+    report("brief of a salesperson (store)", briefTimes)
+}
+var briefRuns: [Double] = []
+for _ in 0..<5 {
+    briefRuns.append(try milliseconds {
+        let run = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["brief", "--db", path], environment: environment)
+        var status: Int32 = 0
+        while waitpid(run.pid, &status, WNOHANG) == 0 { _ = run.drain(quiet: 0.002, limit: 0.005) }
+        close(run.master)
+    })
+}
+report("kehu brief (process, spawn → output)", briefRuns)
