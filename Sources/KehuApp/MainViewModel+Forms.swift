@@ -217,7 +217,15 @@ extension MainViewModel {
             guard let detail else { return }
             switch payload.kind {
             case "customer":
-                var f = CustomerForm(detail.customer, strings: strings)
+                // The draft saves against the customer as it was when the form opened, so a
+                // colleague's newer change to the same field is a conflict, not overwritten.
+                var original = detail.customer
+                if let before = payload.original {
+                    var opened = CustomerForm(detail.customer, strings: strings)
+                    before.apply(to: &opened)
+                    if case .ready(let customer) = opened.build() { original = customer }
+                }
+                var f = CustomerForm(original, strings: strings)
                 payload.apply(to: &f)
                 form = .customer(f)
             case "contact":
@@ -253,6 +261,19 @@ struct DraftPayload: Codable {
     let customerID: Int64?
     /// What a note (a comment, a review, a reason) was for; nil for other forms.
     let notePurpose: NoteForm.Purpose?
+    /// The customer edit form's fields as they were when it opened, so a restored draft
+    /// is checked against what the user started from (nil for other forms, old drafts).
+    let original: FieldValues?
+
+    /// A form's texts and choices by field name.
+    struct FieldValues: Codable {
+        let texts: [String: String]
+        let choices: [String: Int]
+
+        func apply<F: EditableForm>(to form: inout F) {
+            DraftPayload(values: self).apply(to: &form)
+        }
+    }
     let texts: [String: String]
     let editedTexts: [String]
     let choices: [String: Int]
@@ -261,6 +282,12 @@ struct DraftPayload: Codable {
     init(_ form: ActiveForm) {
         let editable = form.editable
         if case .note(let f) = form { notePurpose = f.purpose } else { notePurpose = nil }
+        if case .customer(let f) = form {
+            let opened = DraftPayload(fields: CustomerForm(f.original, strings: Strings(.en)).fields, focus: 0)
+            original = FieldValues(texts: opened.texts, choices: opened.choices)
+        } else {
+            original = nil
+        }
         switch form {
         case .followUp(let f): kind = DraftPayload.followUpKind; customerID = f.customerID
         case .lead: kind = DraftPayload.leadKind; customerID = nil
@@ -273,10 +300,16 @@ struct DraftPayload: Codable {
         case .order(let f): kind = "order"; customerID = f.customerID
         case .filter: kind = "filter"; customerID = nil
         }
+        (texts, editedTexts, choices) = DraftPayload.values(editable.fields)
+        focus = editable.focus
+    }
+
+    /// Texts (and which the user edited) and choices of a form's fields.
+    static func values(_ fields: [FormField]) -> (texts: [String: String], edited: [String], choices: [String: Int]) {
         var texts: [String: String] = [:]
         var edited: [String] = []
         var choices: [String: Int] = [:]
-        for field in editable.fields {
+        for field in fields {
             switch field.kind {
             case .text(let input):
                 texts[field.name.rawValue] = input.text
@@ -285,10 +318,20 @@ struct DraftPayload: Codable {
                 if let selected { choices[field.name.rawValue] = selected }
             }
         }
-        self.texts = texts
-        self.editedTexts = edited
-        self.choices = choices
-        focus = editable.focus
+        return (texts, edited, choices)
+    }
+
+    /// Field values alone, as a payload to apply.
+    init(fields: [FormField], focus: Int) {
+        kind = ""; customerID = nil; notePurpose = nil; original = nil
+        (texts, editedTexts, choices) = DraftPayload.values(fields)
+        self.focus = focus
+    }
+
+    init(values: FieldValues) {
+        kind = ""; customerID = nil; notePurpose = nil; original = nil
+        texts = values.texts; editedTexts = Array(values.texts.keys); choices = values.choices
+        focus = -1
     }
 
     func apply<F: EditableForm>(to form: inout F) {

@@ -9,6 +9,36 @@ import KehuCore
 struct ArchiveFlowTests {
     func salesperson(_ scratch: Scratch) throws -> MainViewModel { try salespersonOnFirstFollowUp(scratch) }
 
+    @Test func aRestoredCustomerDraftDoesNotUndoAColleaguesNewerChange() throws {
+        let scratch = Scratch()
+        let vm = try salesperson(scratch)
+        let id = try #require(vm.detail?.customer.id)
+        vm.handle(.char("e"))
+        for _ in 0..<30 {
+            guard case .customer(let f)? = vm.form, f.focusedField.name != .note else { break }
+            vm.send(.nextField)
+        }
+        vm.send(.killLine)
+        type(vm, "我的草稿备注")
+        #expect(vm.saveDraftIfEditing())                         // the connection drops
+
+        // Meanwhile a colleague writes the same field.
+        let store = try KehuDatabase.open(path: scratch.path + "/demo.db")
+        let stored = try #require(try store.customer(id: id))
+        var theirs = stored
+        theirs.notes = "同事的新备注"
+        _ = try store.update(customer: stored, to: theirs, by: Actor(login: "lizhuguan", clock: FixedClock(fixedNow)))
+
+        let next = try salesperson(scratch)
+        guard case .draft? = next.prompt else { Issue.record("no draft offered"); return }
+        next.handle(Key(.enter))
+        guard case .customer(let restored)? = next.form else { Issue.record("the customer draft was not restored"); return }
+        #expect(restored.field(.note)?.text == "我的草稿备注")
+        next.send(.save)
+        #expect(try store.customer(id: id)?.notes == "同事的新备注")       // not silently undone
+        #expect(next.message?.text.contains("同事的新备注") == true, "\(next.message?.text ?? "")")
+    }
+
     @Test func editingTheArchiveValidatesEachFieldAndKeepsHistory() throws {
         let vm = try salesperson(Scratch())
         let id = try #require(vm.detail?.customer.id)
