@@ -41,12 +41,12 @@ public enum DemoDatabase {
         var summary = DemoSummary()
         do {
             let queue = try DatabaseQueue(path: partial)
-            try Migrations.migrator.migrate(queue)
+            try StoreSchema.migrator.migrate(queue)
             try queue.write { db in
                 var generator = Generator(db: db, options: options)
                 // Kept by triggers in daily use; for a million rows written at once, filled
                 // in one pass at the end.
-                for name in Migrations.listOrderTriggerNames { try db.execute(sql: "DROP TRIGGER \(name)") }
+                for name in StoreSchema.listOrderTriggerNames { try db.execute(sql: "DROP TRIGGER \(name)") }
                 summary = try generator.run(progress: progress)
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
@@ -54,7 +54,7 @@ public enum DemoDatabase {
                 try SearchKeys.backfill(db)
                 try CodeSerials.backfill(db)
                 try SearchText.backfill(db)
-                try db.execute(sql: Migrations.listOrderKeys)
+                try db.execute(sql: StoreSchema.listOrderKeys)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }

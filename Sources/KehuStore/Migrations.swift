@@ -2,12 +2,12 @@ import GRDB
 
 /// The schema, as numbered migrations. A shipped migration is never edited: change the
 /// schema by adding the next one, so every existing database can follow.
-package enum Migrations {
+enum Migrations {
     /// `PRAGMA application_id` of a kehu database ("kehu" in ASCII), so kehu can tell its
     /// own files from other SQLite files before touching them.
     static let applicationID: Int32 = 0x6B65_6875
 
-    package static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-archive") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
@@ -368,7 +368,7 @@ package enum Migrations {
     /// then keeps them so with triggers. Part of migration v6 (so never to be edited: a
     /// change is a new migration); the demo writer drops the triggers while it writes a
     /// million rows and runs this once at the end.
-    package static let listOrderKeys = """
+    static let listOrderKeys = """
                 UPDATE customers SET
                   nextFollowUpOn = (SELECT MIN(k.nextVisitOn) FROM intentCards k INDEXED BY intentCards_customer
                                     WHERE k.customerID = customers.id AND k.state IN ('open', 'defeatPending')),
@@ -391,7 +391,7 @@ package enum Migrations {
                 END;
         """
 
-    package static let listOrderTriggerNames = ["intentCards_nextFollowUp_insert", "intentCards_nextFollowUp_update",
+    static let listOrderTriggerNames = ["intentCards_nextFollowUp_insert", "intentCards_nextFollowUp_update",
                                         "activities_lastContact_insert", "activities_lastContact_update"]
 
     /// The identifiers this binary knows, in order.

@@ -133,15 +133,12 @@ final class TmuxSession {
     /// Waits until the screen differs from `before`, or has not changed for `quiet`
     /// seconds (then the key changed nothing visible), for up to `seconds`.
     func settle(from before: [String], quiet: Double = 0.3, seconds: Double = 15) throws {
-        let deadline = Date().addingTimeInterval(seconds)
         var last = before
         var stillSince = Date()
-        while Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.03)
-            let now = try screen()
-            if now != before { return }
+        _ = try poll(seconds: seconds) { now in
+            if now != before { return true }
             if now != last { last = now; stillSince = Date() }
-            if Date().timeIntervalSince(stillSince) >= quiet { return }
+            return Date().timeIntervalSince(stillSince) >= quiet
         }
     }
 
@@ -151,17 +148,24 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", name]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// Polls the screen until `condition` holds, for up to `seconds`.
-    @discardableResult
-    func waitFor(_ what: String, seconds: Double = 15, _ condition: ([String]) -> Bool) throws -> [String] {
+    /// Reads the screen every 50 ms until `done` says so or `seconds` pass: the screen
+    /// last read, and whether `done` held.
+    func poll(seconds: Double, _ done: ([String]) -> Bool) throws -> (screen: [String], done: Bool) {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if done(last) { return (last, true) }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Issue.record("timed out waiting for \(what); screen was:\n\(last.joined(separator: "\n"))")
+        return (last, false)
+    }
+
+    /// Polls the screen until `condition` holds, for up to `seconds`.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 15, _ condition: ([String]) -> Bool) throws -> [String] {
+        let (last, done) = try poll(seconds: seconds, condition)
+        if !done { Issue.record("timed out waiting for \(what); screen was:\n\(last.joined(separator: "\n"))") }
         return last
     }
 
