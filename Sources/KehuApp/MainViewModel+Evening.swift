@@ -82,15 +82,15 @@ extension MainViewModel {
                     guard let me = profile?.user.id else { return }
                     let isReview: Bool
                     if case .review = f.purpose { isReview = true } else { isReview = false }
-                    if isReview { try store.signReview(activityID: activityID, text: text, reviewerID: me, by: actor) }
-                    else { try store.signComment(activityID: activityID, text: text, signerID: me, by: actor) }
+                    if isReview { try store.signReview(activityID: activityID, text: text, reviewerID: me, replacing: f.seen, by: actor) }
+                    else { try store.signComment(activityID: activityID, text: text, signerID: me, replacing: f.seen, by: actor) }
                     closeForm()
                     try reloadEvening()
                     sendEvening(.nextUnchecked(rows: viewport.listRows))
                     try loadSelection()
                     show(strings[isReview ? .reviewSigned : .commentSigned], kind: .info)
                 case .churnReason(let eventID, _):
-                    try store.recordChurnReason(eventID: eventID, reason: text, by: actor)
+                    try store.recordChurnReason(eventID: eventID, reason: text, replacing: f.seen, by: actor)
                     closeForm()
                     try refreshAfterSave(showing: nil)
                     show(strings[.churnReasonSaved], kind: .info)

@@ -197,7 +197,10 @@ extension MainViewModel {
             guard let id = payload.customerID else { return }
             try loadDetail(customerID: id)
             guard let detail else { return }
-            var f = FollowUpForm(detail: detail, openCard: try store.openCard(customerID: id),
+            // For the card it was written for: if that card was won or lost meanwhile, saving
+            // says so instead of logging against another card.
+            let card = try payload.recordID.flatMap { cardID in detail.cards.first { $0.id == cardID } } ?? store.openCard(customerID: id)
+            var f = FollowUpForm(detail: detail, openCard: card,
                                  visitNumber: try store.nextVisitNumber(customerID: id), cadence: cadence, today: today, strings: strings)
             payload.apply(to: &f)
             form = .followUp(f)
@@ -207,8 +210,9 @@ extension MainViewModel {
             form = .lead(f)
         case "note":
             // A comment, review or reason: the note is for the same decision again.
+            // Checked against what it saw: a colleague's comment signed meanwhile is a conflict.
             guard let purpose = payload.notePurpose else { return }
-            var f = NoteForm(purpose)
+            var f = NoteForm(purpose, text: payload.seen ?? "")
             payload.apply(to: &f)
             form = .note(f)
         default:
@@ -229,13 +233,14 @@ extension MainViewModel {
                 payload.apply(to: &f)
                 form = .customer(f)
             case "contact":
-                var f = ContactForm(customerID: id, contacts: detail.contacts, strings: strings)
-                payload.apply(to: &f)
-                form = .contact(f)
+                form = .contact(restoredContactForm(payload, customerID: id, contacts: detail.contacts))
             case "assign", "filter":
                 return
             case "grade":
-                var f = GradeForm(customer: detail.customer, sheet: try gradeSheet(), strings: strings)
+                // Scored from the grade the user saw; a grade changed meanwhile is a conflict.
+                var scored = detail.customer
+                if let seen = payload.seen.flatMap(CustomerGrade.init(rawValue:)) { scored.grade = seen }
+                var f = GradeForm(customer: scored, sheet: try gradeSheet(), strings: strings)
                 payload.apply(to: &f)
                 form = .grade(f)
             case "order":
@@ -243,12 +248,33 @@ extension MainViewModel {
                 payload.apply(to: &f)
                 form = .order(f)
             default:
-                guard let card = try store.openCard(customerID: id) else { return }
+                guard let card = try payload.recordID.flatMap({ cardID in detail.cards.first { $0.id == cardID } })
+                        ?? store.openCard(customerID: id) else { return }
                 var f = CloseCardForm(card: card, customerName: detail.customer.name, today: today, strings: strings)
                 payload.apply(to: &f)
                 form = .closeCard(f)
             }
         }
+    }
+
+    /// A contact draft for the contact it was written for (found by its id, wherever it is
+    /// in the list now), saved against that contact as it was when the form opened.
+    private func restoredContactForm(_ payload: DraftPayload, customerID: Int64, contacts: [Contact]) -> ContactForm {
+        var contacts = contacts
+        var draft = payload
+        let index = payload.recordID.flatMap { id in contacts.firstIndex { $0.id == id } } ?? contacts.count
+        draft.choices[FormField.Name.contactChoice.rawValue] = index
+        if index < contacts.count, let before = payload.original {
+            var opened = ContactForm(customerID: customerID, contacts: contacts, strings: strings)
+            opened.choose(contactAt: index)
+            // Which contact is settled by its id above, not by where it stood then.
+            let fields = DraftPayload.FieldValues(texts: before.texts, choices: before.choices.filter { $0.key != FormField.Name.contactChoice.rawValue })
+            fields.apply(to: &opened)
+            if case .ready(let contact) = opened.build() { contacts[index] = contact }
+        }
+        var f = ContactForm(customerID: customerID, contacts: contacts, strings: strings)
+        draft.apply(to: &f)
+        return f
     }
 }
 
@@ -264,6 +290,11 @@ struct DraftPayload: Codable {
     /// The customer edit form's fields as they were when it opened, so a restored draft
     /// is checked against what the user started from (nil for other forms, old drafts).
     let original: FieldValues?
+    /// The record the form was for, where a customer has several: the card of a follow-up
+    /// or closing, the contact being edited.
+    let recordID: Int64?
+    /// What the user saw and decided from: a note's stored text, the grade they scored.
+    let seen: String?
 
     /// A form's texts and choices by field name.
     struct FieldValues: Codable {
@@ -276,17 +307,29 @@ struct DraftPayload: Codable {
     }
     let texts: [String: String]
     let editedTexts: [String]
-    let choices: [String: Int]
+    var choices: [String: Int]
     let focus: Int
 
     init(_ form: ActiveForm) {
         let editable = form.editable
         if case .note(let f) = form { notePurpose = f.purpose } else { notePurpose = nil }
-        if case .customer(let f) = form {
+        switch form {
+        case .customer(let f):
             let opened = DraftPayload(fields: CustomerForm(f.original, strings: Strings(.en)).fields, focus: 0)
             original = FieldValues(texts: opened.texts, choices: opened.choices)
-        } else {
-            original = nil
+            recordID = nil; seen = nil
+        case .contact(let f):
+            // The chosen contact as loaded when the form opened.
+            var opened = ContactForm(customerID: f.customerID, contacts: f.contacts, strings: Strings(.en))
+            opened.choose(contactAt: f.field(.contactChoice)?.selected ?? f.contacts.count)
+            let values = DraftPayload(fields: opened.fields, focus: 0)
+            original = f.current == nil ? nil : FieldValues(texts: values.texts, choices: values.choices)
+            recordID = f.current?.id; seen = nil
+        case .followUp(let f): original = nil; recordID = f.cardID; seen = nil
+        case .closeCard(let f): original = nil; recordID = f.card.id; seen = nil
+        case .note(let f): original = nil; recordID = nil; seen = f.seen
+        case .grade(let f): original = nil; recordID = nil; seen = f.customer.grade.rawValue
+        default: original = nil; recordID = nil; seen = nil
         }
         switch form {
         case .followUp(let f): kind = DraftPayload.followUpKind; customerID = f.customerID
@@ -323,13 +366,13 @@ struct DraftPayload: Codable {
 
     /// Field values alone, as a payload to apply.
     init(fields: [FormField], focus: Int) {
-        kind = ""; customerID = nil; notePurpose = nil; original = nil
+        kind = ""; customerID = nil; notePurpose = nil; original = nil; recordID = nil; seen = nil
         (texts, editedTexts, choices) = DraftPayload.values(fields)
         self.focus = focus
     }
 
     init(values: FieldValues) {
-        kind = ""; customerID = nil; notePurpose = nil; original = nil
+        kind = ""; customerID = nil; notePurpose = nil; original = nil; recordID = nil; seen = nil
         texts = values.texts; editedTexts = Array(values.texts.keys); choices = values.choices
         focus = -1
     }

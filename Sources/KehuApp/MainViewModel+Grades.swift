@@ -24,7 +24,7 @@ extension MainViewModel {
             guard let me = profile?.user.id, let id = f.customer.id else { return }
             do {
                 let proposal = try store.proposeGrade(customerID: id, scores: scores, potential: f.isPotential, proposerID: me,
-                                                      sheet: f.sheet, by: actor)
+                                                      sheet: f.sheet, from: f.customer.grade, by: actor)
                 closeForm()
                 try refreshAfterSave(showing: id)
                 show(proposal.state == .approved ? strings.gradeChanged(to: strings.label(proposal.to))

@@ -24,8 +24,9 @@ extension Strings {
                       : "\(path) is damaged (\(detail)). Restore it from a backup; kehu wrote nothing to it."
         case .cannotOpen(let path, let detail):
             return zh ? "无法打开 \(path): \(detail)" : "Cannot open \(path): \(detail)"
-        case .conflict(_, _, let fields):
-            let list = fields.map { "\($0.column): \($0.theirs)" }.joined(separator: ", ")
+        case .conflict(let table, _, let fields):
+            let list = fields.map { "\(columnLabel(table, $0.column)): \(storedValue(table, $0.column, $0.theirs))" }
+                .joined(separator: zh ? "；" : ", ")
             return zh ? "别人刚修改了同一字段，未覆盖: \(list)" : "Someone else just changed the same field; nothing was overwritten: \(list)"
         case .notFound(let table, let id):
             return zh ? "记录已不存在（\(table) #\(id)）" : "The record no longer exists (\(table) #\(id))"
@@ -41,6 +42,21 @@ extension Strings {
             return zh ? "你的角色不能这样做" : "Your role may not do this"
         case .unknownUser(let login, let path):
             return unknownUser(login, database: path)
+        }
+    }
+
+    /// A stored value as the user knows it: a card's state, a grade, a decision.
+    func storedValue(_ table: String, _ column: String, _ value: String) -> String {
+        switch (table, column) {
+        case ("intentCards", "state"): return CardState(rawValue: value).map { label($0) } ?? value
+        case (_, "grade"): return CustomerGrade(rawValue: value).map { label($0) } ?? value
+        case ("gradeProposals", "state"):
+            switch value {
+            case "approved": return language == .zh ? "已批准" : "approved"
+            case "rejected": return language == .zh ? "已驳回" : "rejected"
+            default: return value
+            }
+        default: return value
         }
     }
 }

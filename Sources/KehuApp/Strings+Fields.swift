@@ -152,6 +152,7 @@ extension Strings {
             "department": .department, "position": .position, "birthday": .birthday, "isDecisionMaker": .decisionMaker,
             "level": .level, "nextVisitOn": .nextVisit, "closeReason": .defeatReason, "competitor": .competitor,
             "chosenProduct": .chosenProduct, "chosenPriceYuan": .chosenPrice,
+            "supervisorComment": .comment, "contractNumber": .contractNumber, "reason": .returnReason,
         ]
         if table == "contacts", column == "name" { return label(FormField.Name.contactName) }
         if table == "contacts", column == "phone" { return label(FormField.Name.contactPhone) }
@@ -162,6 +163,7 @@ extension Strings {
         case "status": return self[.status]
         case "ownerID": return self[.owner]
         case "state": return zh ? "状态" : "state"
+        case "managerReview": return zh ? "经理点评" : "manager's review"
         default: return names[column].map { label($0) } ?? column
         }
     }

@@ -13,6 +13,7 @@ extension KehuDatabase {
         let rules = try contractApprovalRules()
         return try write { db in
             let card = try existingCard(db, cardID)
+            try StillAsSeen.card(card, isIn: [.open, .defeatPending], becoming: .won)
             var won = card
             won.state = .won
             won.closedOn = deal.date
@@ -32,6 +33,7 @@ extension KehuDatabase {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         try write { db in
             let card = try existingCard(db, cardID)
+            try StillAsSeen.card(card, isIn: [.open], becoming: .defeatPending)
             var pending = card
             pending.state = .defeatPending
             pending.closeReason = application.reason.trimmingWhitespace()

@@ -76,17 +76,21 @@ extension KehuDatabase {
     }
 
     /// The owner's reason why a customer was lost, kept with the audit history.
-    public func recordChurnReason(eventID: Int64, reason: String, by actor: Actor) throws {
+    /// `seen` is the reason shown when the user began (nil: none); a different one written by
+    /// a colleague meanwhile is a conflict.
+    public func recordChurnReason(eventID: Int64, reason: String, replacing seen: String? = nil, by actor: Actor) throws {
         let text = reason.trimmingWhitespace()
         guard !text.isEmpty else { throw StoreError.invalid([.required(field: .churnReason)]) }
         try write { db in
-            guard let customerID = try Int64.fetchOne(db, sql: "SELECT customerID FROM churnEvents WHERE id = ?", arguments: [eventID]) else {
+            guard let event = try Row.fetchOne(db, sql: "SELECT customerID, reason FROM churnEvents WHERE id = ?", arguments: [eventID]) else {
                 throw StoreError.notFound(table: "churnEvents", rowID: eventID)
             }
-            try requireVisible(db, customerID: customerID)
+            try requireVisible(db, customerID: event["customerID"])
+            let stored: String? = event["reason"]
+            try StillAsSeen.text(stored, seen: seen, mine: text, table: "churnEvents", rowID: eventID, column: "reason")
             try db.execute(sql: "UPDATE churnEvents SET reason = ? WHERE id = ?", arguments: [text, eventID])
             try AuditLog.record(db, at: actor.clock.now, actor: actor.login, table: "churnEvents", rowID: eventID,
-                                field: "reason", old: nil, new: text)
+                                field: "reason", old: stored, new: text)
         }
     }
 }

@@ -151,22 +151,28 @@ extension KehuDatabase {
 
     /// 主管批示: the comment, signed with the signer and time, in the audit history; the
     /// salesperson sees a "new comment" mark until they open the customer.
-    public func signComment(activityID: Int64, text: String, signerID: Int64, by actor: Actor) throws {
-        try sign(activityID, text: text, signerID: signerID, by: actor) { $0.supervisorComment = $1 }
+    /// `seen` is the comment the signer saw when they began (nil: none); a different one
+    /// signed by a colleague meanwhile is a conflict, not overwritten.
+    public func signComment(activityID: Int64, text: String, signerID: Int64, replacing seen: String? = nil, by actor: Actor) throws {
+        try sign(activityID, text: text, signerID: signerID, seen: seen, column: "supervisorComment", by: actor,
+                 reading: { $0.supervisorComment }, into: { $0.supervisorComment = $1 })
     }
 
     /// The sales manager's spot-check review of a follow-up, signed and in the audit history;
     /// the supervisor's comment stays as it was.
-    public func signReview(activityID: Int64, text: String, reviewerID: Int64, by actor: Actor) throws {
-        try sign(activityID, text: text, signerID: reviewerID, by: actor) { $0.managerReview = $1 }
+    public func signReview(activityID: Int64, text: String, reviewerID: Int64, replacing seen: String? = nil, by actor: Actor) throws {
+        try sign(activityID, text: text, signerID: reviewerID, seen: seen, column: "managerReview", by: actor,
+                 reading: { $0.managerReview }, into: { $0.managerReview = $1 })
     }
 
-    private func sign(_ activityID: Int64, text: String, signerID: Int64, by actor: Actor,
+    private func sign(_ activityID: Int64, text: String, signerID: Int64, seen: String?, column: String, by actor: Actor,
+                      reading stored: (Activity) -> SupervisorComment?,
                       into field: (inout Activity, SupervisorComment) -> Void) throws {
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw StoreError.invalid([.required(field: .supervisorComment)]) }
         try write { db in
             let activity = try existingActivity(db, activityID)
+            try StillAsSeen.text(stored(activity)?.text, seen: seen, mine: words, table: "activities", rowID: activityID, column: column)
             var signed = activity
             field(&signed, SupervisorComment(text: words, signerID: signerID, signedAt: actor.clock.now))
             _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
@@ -192,7 +198,8 @@ extension KehuDatabase {
         if !approve, note.trimmingWhitespace().isEmpty { throw StoreError.invalid([.required(field: .defeatDecision)]) }
         try write { db in
             let card = try existingCard(db, cardID)
-            guard card.state == .defeatPending else { throw StoreError.notFound(table: "intentCards", rowID: cardID) }
+            // Another supervisor (or a second window) may have decided it meanwhile.
+            try StillAsSeen.card(card, isIn: [.defeatPending], becoming: approve ? .lost : .open)
             var decided = card
             decided.state = approve ? .lost : .open
             decided.closedOn = approve ? actor.clock.today : nil

@@ -26,6 +26,11 @@ extension KehuDatabase {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         return try write { db in
             try requireVisible(db, customerID: followUp.customerID)
+            // The card the follow-up was written for may have been won, or its defeat
+            // approved, since the form opened.
+            if let cardID = followUp.cardID {
+                try StillAsSeen.card(try existingCard(db, cardID), isIn: [.open, .defeatPending], becoming: .open)
+            }
             var contactID = followUp.contactID
             let newName = followUp.newContactName.trimmingWhitespace()
             if contactID == nil, !newName.isEmpty {

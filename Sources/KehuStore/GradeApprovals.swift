@@ -44,8 +44,10 @@ extension KehuDatabase {
     /// Files a grade review: the score gives the grade; without approvers (general) the
     /// grade changes at once, else the proposal waits for its chain. Returns the proposal.
     @discardableResult
+    /// `seen` is the grade the proposer scored from (nil: not checked); a grade changed by a
+    /// colleague's review meanwhile is a conflict, for the proposer to score again.
     public func proposeGrade(customerID: Int64, scores: [(String, Int)], potential: Bool, proposerID: Int64,
-                             sheet: ScoreSheet, by actor: Actor) throws -> GradeProposal {
+                             sheet: ScoreSheet, from seen: CustomerGrade? = nil, by actor: Actor) throws -> GradeProposal {
         let score = sheet.total(scores.map(\.1))
         let target = GradeReview.grade(forScore: score, potential: potential)
         let now = actor.clock.now
@@ -55,6 +57,10 @@ extension KehuDatabase {
             }
             try requireVisible(db, customerID: customerID)
             let customer = Customer(row: row)
+            if let seen, seen != customer.grade {
+                throw StoreError.conflict(table: "customers", rowID: customerID,
+                                          fields: [FieldConflict(column: "grade", mine: target.rawValue, theirs: customer.grade.rawValue)])
+            }
             let values: ColumnValues = [
                 ("customerID", customerID.databaseValue), ("fromGrade", customer.grade.rawValue.databaseValue),
                 ("toGrade", target.rawValue.databaseValue), ("score", score.databaseValue),
@@ -112,13 +118,30 @@ extension KehuDatabase {
     /// Records `approver`'s decision as `role`. A rejection ends the proposal (with its
     /// reason); the last approval changes the grade and the code's letter, all audited.
     public func decideGrade(proposalID: Int64, approve: Bool, note: String, approver: User, by actor: Actor) throws {
-        guard let proposal = try gradeProposal(id: proposalID), let role = proposal.nextRole, role == approver.role else {
-            throw StoreError.notFound(table: "gradeProposals", rowID: proposalID)
+        guard let proposal = try gradeProposal(id: proposalID) else { throw StoreError.notFound(table: "gradeProposals", rowID: proposalID) }
+        guard let role = proposal.nextRole, role == approver.role else {
+            // Decided already (by a colleague, or this user in another window)?
+            if proposal.state != .pending || proposal.decisions.contains(where: { $0.role == approver.role }) {
+                let theirs = proposal.state == .pending ? GradeProposal.State.approved.rawValue : proposal.state.rawValue
+                throw StoreError.conflict(table: "gradeProposals", rowID: proposalID,
+                                          fields: [FieldConflict(column: "state", mine: approve ? "approved" : "rejected", theirs: theirs)])
+            }
+            throw StoreError.refused(.roleMayNot)
         }
         if !approve, note.trimmingWhitespace().isEmpty { throw StoreError.invalid([.required(field: .gradeDecision)]) }
         let now = actor.clock.now
         try write { db in
             try requireVisible(db, customerID: proposal.customerID)
+            // Read again inside the write: a colleague with the same role may have decided
+            // this step between the read above and now.
+            let state = try String.fetchOne(db, sql: "SELECT state FROM gradeProposals WHERE id = ?", arguments: [proposalID]) ?? ""
+            let decided = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM gradeApprovals WHERE proposalID = ? AND role = ?)",
+                                            arguments: [proposalID, role.rawValue]) ?? false
+            if state != GradeProposal.State.pending.rawValue || decided {
+                let theirs = state == GradeProposal.State.pending.rawValue ? "approved" : state
+                throw StoreError.conflict(table: "gradeProposals", rowID: proposalID,
+                                          fields: [FieldConflict(column: "state", mine: approve ? "approved" : "rejected", theirs: theirs)])
+            }
             let decision: ColumnValues = [("proposalID", proposalID.databaseValue), ("role", role.rawValue.databaseValue),
                                           ("approverID", approver.id.databaseValue), ("decision", (approve ? "approve" : "reject").databaseValue),
                                           ("decidedAt", now.description.databaseValue), ("note", note.trimmingWhitespace().databaseValue)]

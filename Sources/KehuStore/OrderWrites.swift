@@ -78,6 +78,16 @@ extension KehuDatabase {
                      actor: Actor) throws -> ContractApprover {
         let now = actor.clock.now
         let approver = rules.approver(amountYuan: deal.amountYuan)
+        // The same contract, day and amount is the same order: a colleague (or a restored
+        // draft) recording it again is told it is there, not given a second one. (One
+        // contract may still have several orders on other days or for other amounts.)
+        let contract = deal.contractNumber.trimmingWhitespace()
+        if !contract.isEmpty, let existing = try Int64.fetchOne(db, sql: """
+            SELECT id FROM orders WHERE customerID = ? AND contractNumber = ? AND orderedOn = ? AND amountYuan = ?
+            """, arguments: [customerID, contract, deal.date.description, deal.amountYuan]) {
+            throw StoreError.conflict(table: "orders", rowID: existing,
+                                      fields: [FieldConflict(column: "contractNumber", mine: contract, theirs: contract)])
+        }
         let order: ColumnValues = [("customerID", customerID.databaseValue), ("cardID", cardID.databaseValue),
                                    ("orderedOn", deal.date.description.databaseValue), ("amountYuan", deal.amountYuan.databaseValue),
                                    ("product", deal.product.trimmingWhitespace().databaseValue),

@@ -362,8 +362,10 @@ struct ChangesForMeTests {
         let me = Actor(login: "zw", clock: FixedClock(testNow))
         let mine = try #require(try zw.customerPage(offset: 0, limit: 10).first { $0.code == "Ca-沪SH0001" })
         let card = try #require(try zw.openCard(customerID: mine.id))
-        let visit = try #require(try zw.timeline(customerID: mine.id, offset: 0, limit: 5).first?.activity.id)
-        try archive.db.signComment(activityID: visit, text: "再跟一次", signerID: archive.users["lizg"]!.id!, by: boss)
+        let latestVisit = try #require(try zw.timeline(customerID: mine.id, offset: 0, limit: 5).first?.activity)
+        let visit = try #require(latestVisit.id)
+        try archive.db.signComment(activityID: visit, text: "再跟一次", signerID: archive.users["lizg"]!.id!,
+                                   replacing: latestVisit.supervisorComment?.text, by: boss)
         try archive.db.assign(customerID: archive.customers["Ca-沪SH0002"]!, to: archive.users["wf"]!.id, by: boss)
         try archive.db.assign(customerID: archive.customers["Cb-沪SH0004"]!, to: archive.users["zw"]!.id, by: boss)
         try zw.applyForDefeat(cardID: card.id!, application: DefeatApplication(reason: "预算取消"), by: me)

@@ -28,6 +28,14 @@ public struct ContactForm: EditableForm, Sendable {
         return index < contacts.count ? contacts[index] : nil
     }
 
+    /// Chooses which contact the form edits (`contacts.count`: a new one) and loads it.
+    mutating func choose(contactAt index: Int) {
+        guard let at = fields.firstIndex(where: { $0.name == .contactChoice }), case .choice(let options, _) = fields[at].kind,
+              options.indices.contains(index) else { return }
+        fields[at].kind = .choice(options: options, selected: index)
+        load()
+    }
+
     public mutating func fieldChanged(_ name: FormField.Name) {
         if name == .contactChoice { load() }
     }

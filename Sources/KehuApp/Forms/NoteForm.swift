@@ -14,9 +14,13 @@ public struct NoteForm: EditableForm, Sendable {
     public var fields: [FormField]
     public var focus = 0
     public let purpose: Purpose
+    /// The comment, review or reason stored when the form opened (nil: none): saving over a
+    /// different one a colleague wrote meanwhile is a conflict.
+    public let seen: String?
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
+        seen = text.isEmpty ? nil : text
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
         case .returnDefeat, .rejectGrade, .churnReason: fields = [FormField(.returnReason, text: text)]
