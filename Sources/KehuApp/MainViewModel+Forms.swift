@@ -153,6 +153,12 @@ extension MainViewModel {
     @discardableResult
     public func saveDraftIfEditing() -> Bool {
         guard let current = form, current.editable.hasUserInput else { return false }
+        // Choosing an owner or a filter is two keys to do again, and nothing anyone typed:
+        // no draft to offer back.
+        switch current {
+        case .assign, .filter: return false
+        default: break
+        }
         let payload = DraftPayload(current)
         guard let data = try? JSONEncoder().encode(payload), let json = String(data: data, encoding: .utf8) else { return false }
         do {
@@ -235,7 +241,7 @@ extension MainViewModel {
             case "contact":
                 form = .contact(restoredContactForm(payload, customerID: id, contacts: detail.contacts))
             case "assign", "filter":
-                return
+                return                                   // an older kehu kept these; nothing to restore
             case "grade":
                 // Scored from the grade the user saw; a grade changed meanwhile is a conflict.
                 var scored = detail.customer

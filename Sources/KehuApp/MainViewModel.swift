@@ -109,7 +109,7 @@ public final class MainViewModel {
         self.strings = strings
         self.keymap = keymap
         self.login = login
-        self.actingLogin = actingLogin.map { $0 == login ? login : "\($0) (as \(login))" } ?? login
+        self.actingLogin = actingLogin.map { Actor(login: $0, actingAs: login, clock: clock).login } ?? login
         self.profile = profile
         self.clock = clock
     }

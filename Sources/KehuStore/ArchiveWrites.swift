@@ -6,6 +6,18 @@ public struct Actor: Sendable {
     public let login: String
     public let clock: any Clock
     public init(login: String, clock: any Clock) { self.login = login; self.clock = clock }
+
+    /// An administrator working as someone else (`--as`) is recorded as both:
+    /// "root (as zhangwei)".
+    public init(login: String, actingAs viewed: String, clock: any Clock) {
+        self.init(login: login == viewed ? login : "\(login) (as \(viewed))", clock: clock)
+    }
+
+    /// The login a recorded actor worked as: "root (as zhangwei)" worked as zhangwei.
+    public static func workedAs(_ recorded: String) -> String {
+        guard recorded.hasSuffix(")"), let open = recorded.range(of: " (as ", options: .backwards) else { return recorded }
+        return String(recorded[open.upperBound..<recorded.index(before: recorded.endIndex)])
+    }
 }
 
 extension KehuDatabase {

@@ -30,27 +30,35 @@ extension KehuDatabase {
         return try read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditLog") ?? after
             guard latest > after else { return ([], after) }
+            // Who did it is the login they worked as ("root (as lizhuguan)" is 李强): the
+            // viewer's own changes, even made through an administrator's --as, are not news.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.tableName, a.field, a.oldValue, a.newValue, a.actor,
-                       COALESCE(u.displayName, a.actor) AS actorName,
                        CASE a.tableName
                            WHEN 'customers' THEN (SELECT name FROM customers WHERE id = a.rowID)
                            WHEN 'activities' THEN (SELECT c.name FROM activities x JOIN customers c ON c.id = x.customerID WHERE x.id = a.rowID)
                            ELSE (SELECT c.name FROM intentCards k JOIN customers c ON c.id = k.customerID WHERE k.id = a.rowID)
                        END AS customerName
-                FROM auditLog a LEFT JOIN users u ON u.login = a.actor
-                WHERE a.id > ? AND a.actor != ? AND (
+                FROM auditLog a
+                WHERE a.id > ? AND (
                     (a.tableName = 'activities' AND a.field = 'supervisorComment' AND a.newValue IS NOT NULL
                      AND a.rowID IN (SELECT id FROM activities WHERE handlerID = ?))
                     OR (a.tableName = 'customers' AND a.field = 'ownerID' AND (a.newValue = ? OR a.oldValue = ?))
                     OR (a.tableName = 'intentCards' AND a.field = 'state' AND a.oldValue = 'defeatPending'
                         AND a.rowID IN (SELECT id FROM intentCards WHERE filledByID = ?)))
                 ORDER BY a.id
-                """, arguments: [after, viewer.login, me, String(me), String(me), me])
-            let changes: [ChangeForMe] = rows.compactMap { row in
+                """, arguments: [after, me, String(me), String(me), me])
+            var names: [String: String] = [:]
+            let changes: [ChangeForMe] = try rows.compactMap { row in
+                let worker = Actor.workedAs(row["actor"])
+                guard worker != viewer.login else { return nil }
                 let name: String = row["customerName"] ?? ""
                 switch (row["tableName"] as String, row["field"] as String) {
-                case ("activities", _): return ChangeForMe(kind: .comment(by: row["actorName"]), customerName: name)
+                case ("activities", _):
+                    if names[worker] == nil {
+                        names[worker] = try String.fetchOne(db, sql: "SELECT displayName FROM users WHERE login = ?", arguments: [worker]) ?? worker
+                    }
+                    return ChangeForMe(kind: .comment(by: names[worker] ?? worker), customerName: name)
                 case ("customers", _):
                     return ChangeForMe(kind: (row["newValue"] as String?) == String(me) ? .customerGiven : .customerTaken, customerName: name)
                 default:

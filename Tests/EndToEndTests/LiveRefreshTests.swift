@@ -4,53 +4,77 @@ import Testing
 import KehuCore
 @testable import KehuStore
 
-/// An open kehu sees a colleague's commit without a key: a supervisor's comment marks the
-/// customer, a customer given to someone else leaves the list.
+/// Two people, two terminals, one database: the supervisor signs a comment in the
+/// evening queue, and the salesperson's open screen shows it without a key — the mark on
+/// the row and one line in the status bar — within two seconds; a customer given to a
+/// colleague leaves the salesperson's list, again without a key.
 @Suite(.enabled(if: tmuxAvailable, "tmux is needed: .ci/run installs it"))
 struct LiveRefreshTests {
     @Test func aColleaguesCommitAppearsWithoutAKey() throws {
         let sandbox = Sandbox()
+        // Half past five on a fixed day: the supervisor starts on the evening queue.
+        sandbox.now = "2026-11-22 17:30"
         let path = sandbox.path + "/team.db"
-        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "200", "--seed", "41"]).status == 0)
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "41", "--today", "2026-11-22"]).status == 0)
 
-        // A customer of 张伟's near the top of his list, with a follow-up of his not yet signed.
+        // 张伟 logs a follow-up, then looks at that customer in his full list.
+        let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
+        let code = try salesperson.selectFirstFollowUp()
+        try salesperson.send("l")
+        try salesperson.waitFor(text: "记跟进")
+        try salesperson.send("-l", "客户在比价，下周再约")
+        try salesperson.send("Tab")
+        try salesperson.send("b")
+        try salesperson.send("C-s")
+        try salesperson.waitFor(text: "已保存")
         let store = try KehuDatabase.open(path: path)
         let zhang = try #require(try store.user(login: "zhangwei"))
-        let supervisor = try #require(try store.users().first { $0.role == .supervisor && $0.teamID == zhang.teamID })
-        let other = try #require(try store.users().first { $0.role == .salesperson && $0.teamID == zhang.teamID && $0.id != zhang.id })
-        let mine = try store.scoped(to: Viewer(zhang)).customerPage(offset: 0, limit: 15)
-        var target: (code: String, customerID: Int64, activityID: Int64)?
-        for row in mine where target == nil && !row.hasNewComment {
-            let entries = try store.timeline(customerID: row.id, offset: 0, limit: 50)
-            if let open = entries.first(where: { $0.activity.handlerID == zhang.id && $0.activity.supervisorComment == nil }) {
-                target = (row.code, row.id, open.activity.id!)
-            }
-        }
-        let chosen = try #require(target, "no follow-up of 张伟's waiting near the top of his list")
-
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-        try session.waitFor(text: "张伟")
-        try session.send("v")
-        try session.waitFor(text: "全部客户")
-        let row = try session.waitFor(text: chosen.code).first { $0.contains(chosen.code) } ?? ""
+        let customerID = try #require(try store.customerID(code: code))
+        let customerName = try #require(try store.customer(id: customerID)?.name)
+        let index = try store.scoped(to: Viewer(zhang)).customerIndex(code: code)
+        try salesperson.send("v")
+        try salesperson.waitFor(text: "全部客户")
+        if index > 0 { try salesperson.tmux(["send-keys", "-t", salesperson.name, "-N", "\(index)", "Down"]) }
+        try salesperson.waitFor(text: "客户 \(index + 1)/")
+        let row = try salesperson.screen().first { $0.contains(code) } ?? ""
         #expect(!row.contains("✉"))
 
-        // The supervisor signs, in another process.
-        let actor = Actor(login: supervisor.login, clock: SystemClockForTests())
-        try store.signComment(activityID: chosen.activityID, text: "明天上午再打一次", signerID: supervisor.id!, by: actor)
-        try session.waitFor("the comment mark without a key", seconds: 5) { screen in
-            screen.contains { $0.contains("✉" + chosen.code) }
+        // 李强 signs it in his own kehu.
+        let supervisor = try TmuxSession(command: "\(kehuBinary) --db \(path) --as lizhuguan", environment: sandbox.environment)
+        try supervisor.waitFor(text: "今日跟进 (按销售)")
+        var found = false
+        for _ in 0..<120 {
+            if try supervisor.screen()[1].contains("张伟 → \(customerName.prefix(6))") { found = true; break }
+            try supervisor.send("Down")
         }
-        try session.waitFor(text: "✉ \(supervisor.displayName) 批示", seconds: 5)     // said once in the status line
+        try #require(found, "the follow-up is not in the evening queue")
+        try supervisor.waitFor(text: "客户在比价，下周再约")
+        try supervisor.send("c")
+        try supervisor.waitFor(text: "主管批示")
+        try supervisor.send("-l", "先报价，周三带样品去")
+        try supervisor.send("C-s")
+        try supervisor.waitFor(text: "已批示并签名")
+        let signed = Date()
+
+        // No key pressed in 张伟's terminal: within two seconds of the supervisor seeing his
+        // comment saved, the row carries the mark and the status line says who signed.
+        try salesperson.waitFor("the comment mark and the status line without a key", seconds: 2) { screen in
+            screen.contains { $0.contains("✉" + code) } && screen.contains { $0.contains("✉ 李强 批示") }
+        }
+        #expect(Date().timeIntervalSince(signed) < 2)
 
         // The customer is given to a colleague: it leaves 张伟's list.
-        try store.assign(customerID: chosen.customerID, to: other.id, by: actor)
-        try session.waitFor("the customer leaving the list without a key", seconds: 5) { screen in
-            !screen.dropFirst(2).contains { $0.contains(chosen.code) }
+        let other = try #require(try store.users().first { $0.role == .salesperson && $0.teamID == zhang.teamID && $0.id != zhang.id })
+        let boss = try #require(try store.user(login: "lizhuguan"))
+        try store.scoped(to: Viewer(boss)).assign(customerID: customerID, to: other.id, by: Actor(login: "lizhuguan", clock: SystemClockForTests()))
+        try salesperson.waitFor("the customer leaving the list without a key", seconds: 2) { screen in
+            !screen.dropFirst(2).contains { $0.contains(code) }
         }
-        try session.waitFor(text: "已不再由你负责", seconds: 5)
-        try session.send("q")
-        try session.waitForExit(0)
+        try salesperson.waitFor(text: "已不再由你负责", seconds: 2)
+        try salesperson.send("q")
+        try salesperson.waitForExit(0)
+        try supervisor.send("q")
+        try supervisor.waitForExit(0)
         try store.close()
     }
 }

@@ -358,8 +358,10 @@ struct ChangesForMeTests {
         let archive = try DoorTests.Archive()
         let zw = try archive.door("zw")
         let since = try zw.latestChange()
-        let boss = Actor(login: "lizg", clock: FixedClock(testNow))
-        let me = Actor(login: "zw", clock: FixedClock(testNow))
+        // Both at the keyboard of an administrator's --as: named by whom they worked as.
+        let boss = Actor(login: "root", actingAs: "lizg", clock: FixedClock(testNow))
+        let me = Actor(login: "root", actingAs: "zw", clock: FixedClock(testNow))
+        #expect(boss.login == "root (as lizg)" && Actor.workedAs(boss.login) == "lizg" && Actor.workedAs("lizg") == "lizg")
         let mine = try #require(try zw.customerPage(offset: 0, limit: 10).first { $0.code == "Ca-沪SH0001" })
         let card = try #require(try zw.openCard(customerID: mine.id))
         let latestVisit = try #require(try zw.timeline(customerID: mine.id, offset: 0, limit: 5).first?.activity)
