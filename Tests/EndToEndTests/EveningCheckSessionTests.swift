@@ -17,14 +17,7 @@ struct EveningCheckSessionTests {
         try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "31", "--today", "2026-11-22"]).status == 0)
 
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-        let code = try salesperson.selectFirstFollowUp()
-        try salesperson.send("l")
-        try salesperson.waitFor(text: "记跟进")
-        try salesperson.send("-l", "客户要求周三前给方案")
-        try salesperson.send("Tab")
-        try salesperson.send("a")
-        try salesperson.send("C-s")
-        try salesperson.waitFor(text: "已保存")
+        let code = try salesperson.logFirstFollowUp("客户要求周三前给方案", level: "a")
 
         let store = try KehuDatabase.open(path: path)
         let zhang = try #require(try store.user(login: "zhangwei"))
@@ -48,13 +41,8 @@ struct EveningCheckSessionTests {
         try supervisor.waitFor(text: "李强 · 销售主管")
         try supervisor.waitFor(text: "今日跟进 (按销售)")
         #expect(try supervisor.screen()[0].contains("晚检"))
-        var found = false
-        for _ in 0..<120 {
-            let screen = try supervisor.screen()
-            if screen[1].contains("张伟 → \(customerName.prefix(6))") { found = true; break }
-            try supervisor.send("Down")
-        }
-        try #require(found, "the follow-up is not in the evening queue")
+        try #require(try supervisor.selectInEveningQueue(handler: "张伟", customerName: customerName),
+                     "the follow-up is not in the evening queue")
         try supervisor.waitFor(text: "客户要求周三前给方案")
         try supervisor.send("c")
         try supervisor.waitFor(text: "主管批示")

@@ -185,6 +185,30 @@ final class TmuxSession {
 }
 
 extension TmuxSession {
+    /// Logs a follow-up on Today's first card follow-up (text, then the level's letter) and
+    /// returns that customer's code.
+    func logFirstFollowUp(_ text: String, level: String) throws -> String {
+        let code = try selectFirstFollowUp()
+        try send("l")
+        try waitFor(text: "记跟进")
+        try send("-l", text)
+        try send("Tab")
+        try send(level)
+        try send("C-s")
+        try waitFor(text: "已保存")
+        return code
+    }
+
+    /// In the supervisor's evening queue, moves down to `handler`'s follow-up of a customer.
+    func selectInEveningQueue(handler: String, customerName: String) throws -> Bool {
+        try waitFor(text: "今日跟进 (按销售)")
+        for _ in 0..<120 {
+            if try screen()[1].contains("\(handler) → \(customerName.prefix(6))") { return true }
+            try send("Down")
+        }
+        return false
+    }
+
     /// Moves the Today selection to the first intent-card follow-up (回访 / 回电) and
     /// returns that row's customer code.
     func selectFirstFollowUp() throws -> String {

@@ -19,14 +19,7 @@ struct LiveRefreshTests {
 
         // 张伟 logs a follow-up, then looks at that customer in his full list.
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-        let code = try salesperson.selectFirstFollowUp()
-        try salesperson.send("l")
-        try salesperson.waitFor(text: "记跟进")
-        try salesperson.send("-l", "客户在比价，下周再约")
-        try salesperson.send("Tab")
-        try salesperson.send("b")
-        try salesperson.send("C-s")
-        try salesperson.waitFor(text: "已保存")
+        let code = try salesperson.logFirstFollowUp("客户在比价，下周再约", level: "b")
         let store = try KehuDatabase.open(path: path)
         let zhang = try #require(try store.user(login: "zhangwei"))
         let customerID = try #require(try store.customerID(code: code))
@@ -41,13 +34,8 @@ struct LiveRefreshTests {
 
         // 李强 signs it in his own kehu.
         let supervisor = try TmuxSession(command: "\(kehuBinary) --db \(path) --as lizhuguan", environment: sandbox.environment)
-        try supervisor.waitFor(text: "今日跟进 (按销售)")
-        var found = false
-        for _ in 0..<120 {
-            if try supervisor.screen()[1].contains("张伟 → \(customerName.prefix(6))") { found = true; break }
-            try supervisor.send("Down")
-        }
-        try #require(found, "the follow-up is not in the evening queue")
+        try #require(try supervisor.selectInEveningQueue(handler: "张伟", customerName: customerName),
+                     "the follow-up is not in the evening queue")
         try supervisor.waitFor(text: "客户在比价，下周再约")
         try supervisor.send("c")
         try supervisor.waitFor(text: "主管批示")
