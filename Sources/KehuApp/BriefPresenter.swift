@@ -47,7 +47,17 @@ public enum BriefPresenter {
             }
         }
         let comments = try store.unreadComments().map { Brief.Item(code: $0.customerCode, name: $0.customerName, note: $0.signerName) }
-        let drops = try store.poolDrops(on: today.adding(days: 1), ownerID: me).map { Brief.Item(code: $0.code, name: $0.name, note: "") }
+        // Tomorrow's drops are among Today's pool warnings whenever the company warns at
+        // least a day ahead: no second pass over the prospects then.
+        let tomorrow = today.adding(days: 1)
+        let drops: [Brief.Item]
+        if try store.poolRules().warnDaysBefore >= 1 {
+            drops = items.filter { if case .poolWarning = $0.kind { return $0.due == tomorrow }; return false }
+                .map { Brief.Item(code: $0.customerCode, name: $0.customerName, note: "") }
+                .sorted { $0.code < $1.code }
+        } else {
+            drops = try store.poolDrops(on: tomorrow, ownerID: me).map { Brief.Item(code: $0.code, name: $0.name, note: "") }
+        }
         var evening: Brief.Evening?
         if user.role == .supervisor, let team = user.teamID {
             let queue = try store.eveningQueue(teamID: team, today: today)

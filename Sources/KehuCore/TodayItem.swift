@@ -37,12 +37,20 @@ public struct TodayItem: Hashable, Sendable {
 /// coming up in the next days.
 public enum TodayOrdering {
     public static func sorted(_ items: [TodayItem], today: LocalDate) -> [TodayItem] {
-        items.sorted { a, b in
-            if a.due != b.due { return a.due < b.due }
-            if a.rank != b.rank { return a.rank < b.rank }
-            if a.time != b.time { return (a.time ?? "99:99") < (b.time ?? "99:99") }
-            return a.customerCode < b.customerCode
+        // Each item's key is made once: a large salesperson's Today holds thousands of
+        // items, and comparing Chinese codes as Unicode strings at every step of the sort
+        // took half the time of the login brief. UTF-8 bytes order as code points do.
+        struct Key {
+            let due: LocalDate, rank: Int, time: [UInt8], code: [UInt8]
+            func precedes(_ other: Key) -> Bool {
+                if due != other.due { return due < other.due }
+                if rank != other.rank { return rank < other.rank }
+                if time != other.time { return time.lexicographicallyPrecedes(other.time) }
+                return code.lexicographicallyPrecedes(other.code)
+            }
         }
+        let keys = items.map { Key(due: $0.due, rank: $0.rank, time: Array(($0.time ?? "99:99").utf8), code: Array($0.customerCode.utf8)) }
+        return items.indices.sorted { keys[$0].precedes(keys[$1]) }.map { items[$0] }
     }
 
     /// (due today or late, late) counts for the status line: "今日 12 · 逾期 3".

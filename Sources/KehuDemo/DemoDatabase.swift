@@ -46,7 +46,7 @@ public enum DemoDatabase {
                 var generator = Generator(db: db, options: options)
                 // Kept by triggers in daily use; for a million rows written at once, filled
                 // in one pass at the end.
-                for name in StoreSchema.listOrderTriggerNames { try db.execute(sql: "DROP TRIGGER \(name)") }
+                for name in StoreSchema.listOrderTriggerNames + StoreSchema.lastContactTriggerNames { try db.execute(sql: "DROP TRIGGER \(name)") }
                 summary = try generator.run(progress: progress)
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
@@ -55,6 +55,7 @@ public enum DemoDatabase {
                 try CodeSerials.backfill(db)
                 try SearchText.backfill(db)
                 try db.execute(sql: StoreSchema.listOrderKeys)
+                try db.execute(sql: StoreSchema.lastContactKeys)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }

@@ -46,13 +46,14 @@ extension KehuDatabase {
             FROM customers c JOIN users u ON u.id = c.ownerID
             WHERE c.status = 'b' AND \(owner) \(soon)
             """, arguments: arguments).compactMap { row in
-            let last = LocalDate(column: (row["lastActivity"] as String?).map { String($0.prefix(10)) })
+            // By position (the columns above, in order): thousands of rows at each start.
+            let last = LocalDate(column: (row[8] as String?).map { String($0.prefix(10)) })
             // A prospect never worked counts from when it was claimed, or else created.
-            let claimed = LocalDate(column: row["claimedOn"]) ?? LocalDate(column: (row["createdAt"] as String?).map { String($0.prefix(10)) })
+            let claimed = LocalDate(column: row[5] as String?) ?? LocalDate(column: (row[6] as String?).map { String($0.prefix(10)) })
             guard let drop = rules.dropDate(lastActivity: last, claimedOn: claimed,
-                                            grade: CustomerGrade(rawValue: row["grade"]) ?? .general) else { return nil }
-            return PoolDrop(customerID: row["id"], code: row["code"], name: row["name"], ownerID: row["ownerID"],
-                            ownerName: row["ownerName"], lastActivity: last, dropDate: drop)
+                                            grade: CustomerGrade(rawValue: row[3]) ?? .general) else { return nil }
+            return PoolDrop(customerID: row[0], code: row[1], name: row[2], ownerID: row[4],
+                            ownerName: row[7], lastActivity: last, dropDate: drop)
         }
     }
 
@@ -83,9 +84,11 @@ extension KehuDatabase {
     public func poolDrops(on day: LocalDate, ownerID: Int64? = nil) throws -> [PoolDrop] {
         let rules = try poolRules()
         let (condition, arguments) = visible()
+        // One owner's: only their prospects need the visibility check (the login brief).
+        let owner = ownerID == nil ? "c.ownerID IS NOT NULL" : "c.ownerID = ?"
         return try read { db in
-            let visibleIDs = Set(try Int64.fetchAll(db, sql: "SELECT c.id FROM customers c WHERE c.status = 'b' AND c.ownerID IS NOT NULL AND \(condition)",
-                                                    arguments: arguments))
+            let visibleIDs = Set(try Int64.fetchAll(db, sql: "SELECT c.id FROM customers c WHERE c.status = 'b' AND \(owner) AND \(condition)",
+                                                    arguments: (ownerID.map { [$0] } ?? []) + arguments))
             return try ownedProspects(db, ownerID: ownerID, rules: rules, dropBy: day)
                 .filter { $0.dropDate == day && visibleIDs.contains($0.customerID) }
                 .sorted { ($0.ownerName, $0.code) < ($1.ownerName, $1.code) }

@@ -40,43 +40,55 @@ extension KehuDatabase {
                 SELECT c.id, c.code, c.name, c.grade, c.createdAt FROM customers c
                 WHERE c.status = 'a' AND \(scope.sql)
                 """, arguments: scope.arguments)
-            // The last contact per customer for each duty, from one grouped query over the
-            // covering index of the people whose contacts count — not one query per customer.
+            // The last contact per customer for each duty, from the people's last contacts
+            // (kept by triggers, see LastContacts) with these customers: one seek per
+            // customer and person (CROSS JOIN keeps that order: the other way round reads
+            // all of a person's contacts), read by position from a cursor.
+            let kindsByMethod = Dictionary(uniqueKeysWithValues: ContactMethod.allCases.map { method in
+                (method.rawValue, [MaintenanceDuty.Kind.phone, .onSite, .techSupport].filter { $0.methods.contains(method) })
+            })
             var lastByDuty: [MaintenanceDuty.Holder: [MaintenanceKey: String]] = [:]
             for holder in MaintenanceDuty.Holder.allCases {
                 guard holder.role == user.role else { continue }
                 let handlers = holder == .owner ? [me]
                     : try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = ?", arguments: [holder.role.rawValue])
                 guard !handlers.isEmpty else { lastByDuty[holder] = [:]; continue }
-                // One scan of these people's contacts, last per customer and method; each kind
-                // of contact then takes the latest of the methods that count for it.
+                // Each kind of contact takes the latest of the methods that count for it.
                 var last: [MaintenanceKey: String] = [:]
                 let marks = handlers.map { _ in "?" }.joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT customerID, method, MAX(occurredAt) AS last FROM activities INDEXED BY activities_handler
-                    WHERE handlerID IN (\(marks)) GROUP BY customerID, method
-                    """, arguments: StatementArguments(handlers)) {
-                    guard let method = ContactMethod(rawValue: row["method"]) else { continue }
-                    let date: String = row["last"]
-                    for kind in [MaintenanceDuty.Kind.phone, .onSite, .techSupport] where kind.methods.contains(method) {
-                        let key = Self.maintenanceKey(row["customerID"], kind)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT l.customerID, l.method, l.lastAt FROM customers c
+                    CROSS JOIN lastContacts l ON l.handlerID IN (\(marks)) AND l.customerID = c.id
+                    WHERE c.status = 'a' AND \(scope.sql)
+                    """, arguments: StatementArguments(handlers) + scope.arguments)
+                while let row = try rows.next() {
+                    guard let kinds = kindsByMethod[row[1] as String], !kinds.isEmpty else { continue }
+                    let customerID: Int64 = row[0]
+                    let date: String = row[2]
+                    for kind in kinds {
+                        let key = Self.maintenanceKey(customerID, kind)
                         if last[key].map({ $0 < date }) ?? true { last[key] = date }
                     }
                 }
                 lastByDuty[holder] = last
             }
+            var dutiesByGrade: [CustomerGrade: [MaintenanceDuty]] = [:]
             var due: [MaintenanceDue] = []
             for row in customers {
-                let grade = CustomerGrade(rawValue: row["grade"]) ?? .general
-                let duties = MaintenancePlan.duties(for: grade, role: user.role, months: overrides)
+                let grade = CustomerGrade(rawValue: row[3]) ?? .general
+                let duties = dutiesByGrade[grade] ?? {
+                    let duties = MaintenancePlan.duties(for: grade, role: user.role, months: overrides)
+                    dutiesByGrade[grade] = duties
+                    return duties
+                }()
                 guard !duties.isEmpty else { continue }
-                let id: Int64 = row["id"]
-                let start = LocalDate(column: (row["createdAt"] as String?).map { String($0.prefix(10)) }) ?? today
+                let id: Int64 = row[0]
+                let start = LocalDate(column: (row[4] as String?).map { String($0.prefix(10)) }) ?? today
                 for duty in duties {
                     let lastDate = LocalDate(column: lastByDuty[duty.holder]?[Self.maintenanceKey(id, duty.kind)].map { String($0.prefix(10)) })
                     let date = duty.dueDate(lastSatisfying: lastDate, since: start)
                     if date <= today {
-                        due.append(MaintenanceDue(customerID: id, code: row["code"], name: row["name"], duty: duty, dueDate: date))
+                        due.append(MaintenanceDue(customerID: id, code: row[1], name: row[2], duty: duty, dueDate: date))
                     }
                 }
             }

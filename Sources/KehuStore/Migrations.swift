@@ -361,6 +361,7 @@ enum Migrations {
                 CREATE INDEX gradeProposals_customer ON gradeProposals(customerID, state);
                 """)
         }
+        migrator.registerMigration("v7-last-contacts") { db in try LastContacts.migrate(db) }
         return migrator
     }
 

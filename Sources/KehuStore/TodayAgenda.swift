@@ -15,17 +15,18 @@ extension KehuDatabase {
         let reasons = try churnReasonsDue(ownerID: ownerID)
         return try read { db in
             var items: [TodayItem] = []
-            let due = try Row.fetchAll(db, sql: """
+            // Only customers whose earliest open card is due (the v6 key, by the owner's
+            // index), and columns read by position: a large salesperson has thousands.
+            let due = try Row.fetchCursor(db, sql: """
                 SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
-                FROM customers c
+                FROM customers c INDEXED BY customers_owner_nextFollowUp
                 JOIN intentCards k INDEXED BY intentCards_customer ON k.customerID = c.id
-                WHERE c.ownerID = ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?
-                """, arguments: [ownerID, today.description])
-            for row in due {
-                guard let date = LocalDate(column: row["nextVisitOn"]) else { continue }
-                items.append(TodayItem(kind: .followUp(cardID: row["cardID"], level: IntentLevel(rawValue: row["level"]) ?? .c,
-                                                       time: row["nextVisitTime"]),
-                                       due: date, customerID: row["customerID"], customerCode: row["code"], customerName: row["name"]))
+                WHERE c.ownerID = ? AND c.nextFollowUpOn <= ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?
+                """, arguments: [ownerID, today.description, today.description])
+            while let row = try due.next() {
+                guard let date = LocalDate(column: row[2] as String?) else { continue }
+                items.append(TodayItem(kind: .followUp(cardID: row[0], level: IntentLevel(rawValue: row[1]) ?? .c, time: row[3]),
+                                       due: date, customerID: row[4], customerCode: row[5], customerName: row[6]))
             }
             // Birthdays by month and day; 29 February is looked for on the 28th in other years.
             var monthDays = (0...days).map { today.adding(days: $0).monthDay }

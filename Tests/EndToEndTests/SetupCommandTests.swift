@@ -132,15 +132,25 @@ struct BriefCommandTests {
         let me = try becomeZhangWei(in: path)
         let store = try KehuDatabase.open(path: path).door(for: me)
         let profile = try store.profile()
-        let today = LocalDate(year: 2026, month: 11, day: 22)!
+        // A day soon after which some prospect of mine drops to the pool, so the brief has
+        // something to say about tomorrow.
+        let demoDay = LocalDate(year: 2026, month: 11, day: 22)!
+        let today = try #require(try (0..<120).map { demoDay.adding(days: $0) }.first {
+            try !store.poolDrops(on: $0.adding(days: 1), ownerID: profile.user.id!).isEmpty
+        })
+        sandbox.now = "\(today) 08:30"
         let counts = TodayOrdering.counts(try store.todayAgenda(ownerID: profile.user.id!, today: today, maintenanceFor: profile.user), today: today)
+        let drops = try store.poolDrops(on: today.adding(days: 1), ownerID: profile.user.id!).map(\.code).sorted()
         try store.close()
 
         let text = try sandbox.kehu(["brief", "--db", path])
-        #expect(text.status == 0 && text.stdout.hasPrefix("kehu · 张伟 · 2026-11-22：今日 \(counts.dueToday)，逾期 \(counts.overdue)"), "\(text.stdout)")
+        #expect(text.status == 0 && text.stdout.hasPrefix("kehu · 张伟 · \(today)：今日 \(counts.dueToday)，逾期 \(counts.overdue)"), "\(text.stdout)")
         let json = try sandbox.kehu(["brief", "--db", path, "--format", "json"])
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(decoded["dueToday"] as? Int == counts.dueToday && decoded["overdue"] as? Int == counts.overdue && decoded["name"] as? String == "张伟")
+        // Tomorrow's drops, read from Today's warnings, are the pool's own list.
+        let dropping = (decoded["droppingTomorrow"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(!drops.isEmpty && dropping == drops, "\(dropping) vs \(drops)")
 
         // At a login, someone kehu does not know hears nothing, and the login goes on.
         let queue2 = try DatabaseQueue(path: path)
