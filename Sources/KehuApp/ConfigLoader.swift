@@ -12,11 +12,18 @@ public enum ConfigLoader {
         } else {
             problems.append(ConfigProblem(file: "keymaps/\(name).toml", line: 0, kind: .notFound(name)))
         }
+        var lastFile = "keymaps/\(name).toml"
         if var map = chosen, let (text, path) = read(locator.userKeymapFile, problems: &problems) {
             let (overridden, userProblems) = map.applying(text, file: path)
             problems += userProblems
             map = overridden
             chosen = map
+            lastFile = path
+        }
+        // kehu reads keys raw (C-c is a key, not a signal): a map without a quit key would
+        // leave no way out.
+        if let map = chosen, map.keys(for: .quit, in: .global).isEmpty {
+            problems.append(ConfigProblem(file: lastFile, line: 0, kind: .noQuitKey))
         }
         if let chosen, problems.isEmpty { return (chosen, []) }
         return (defaultKeymap(locator: locator), problems)

@@ -18,6 +18,8 @@ public struct ConfigProblem: Error, Hashable, Sendable {
         case badStyle(String)
         case fileUnreadable(String)
         case notFound(String)
+        /// The keymap leaves no key for quitting in [global]: no way out but a signal.
+        case noQuitKey
     }
 
     public let file: String

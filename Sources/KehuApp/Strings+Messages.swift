@@ -82,6 +82,7 @@ extension Strings {
         case .badStyle(let s): what = zh ? "无法识别的样式 \"\(s)\"" : "cannot read style \"\(s)\""
         case .fileUnreadable(let d): what = zh ? "无法读取文件: \(d)" : "cannot read the file: \(d)"
         case .notFound(let n): what = zh ? "找不到 \"\(n)\"" : "\"\(n)\" not found"
+        case .noQuitKey: what = zh ? "[global] 里没有任何键绑定 quit，无法退出；沿用默认键位" : "no key in [global] is bound to quit, so there would be no way out; the default keymap is kept"
         }
         let file = short ? String(problem.file.split(separator: "/").last ?? Substring(problem.file)) : problem.file
         return problem.line > 0 ? "\(file):\(problem.line): \(what)" : "\(file): \(what)"

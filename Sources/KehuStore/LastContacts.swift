@@ -16,11 +16,13 @@ enum LastContacts {
               lastAt TEXT NOT NULL,
               PRIMARY KEY (handlerID, customerID, method)
             ) WITHOUT ROWID;
-            -- The plan (and the pool warnings) read one owner's customers of one status:
-            -- a salesperson's cooperating ones, not all their customers row by row.
-            CREATE INDEX customers_owner_status ON customers(ownerID, status);
-            -- Today reads one owner's customers with a follow-up due (the v6 key), not all.
-            CREATE INDEX customers_owner_nextFollowUp ON customers(ownerID, nextFollowUpOn);
+            -- Today, the plan and the login brief read one owner's customers of one status
+            -- (cooperating: maintenance, churn; prospects: the pool), or with a follow-up due
+            -- (the v6 key). Covering: a large salesperson's customers lie on thousands of
+            -- pages of the table, and reading each page cost more than the rest of the brief.
+            CREATE INDEX customers_owner_status
+              ON customers(ownerID, status, lastOrderOn, grade, createdAt, claimedOn, lastContactAt, code, name);
+            CREATE INDEX customers_owner_nextFollowUp ON customers(ownerID, nextFollowUpOn, code, name);
             """)
         try db.execute(sql: keys)
     }

@@ -1,3 +1,4 @@
+import Glibc
 import KehuApp
 import TerminalUI
 
@@ -45,6 +46,11 @@ public final class TerminalApp {
                 // The connection dropped or someone stopped kehu: keep what was typed.
                 viewModel.saveDraftIfEditing()
                 return 128 + signal
+            }
+            if backend.hungUp {
+                // The terminal went away without a signal: the same as a hang-up.
+                viewModel.saveDraftIfEditing()
+                return 128 + SIGHUP
             }
             guard let event else {
                 // Idle: a colleague's commit is read in; otherwise the clock redraws.

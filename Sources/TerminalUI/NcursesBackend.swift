@@ -109,6 +109,20 @@ public final class NcursesBackend: TerminalBackend {
     /// The signal that asked kehu to stop, if any.
     public var pendingSignal: Int32? { receivedSignal == 0 ? nil : receivedSignal }
 
+    /// The terminal is gone (hung up, closed, end of input): no key will come again.
+    public private(set) var hungUp = false
+
+    /// Whether standard input reports a hang-up, an error or end of input right now,
+    /// asked without waiting and without reading anything.
+    static func inputHungUp() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) > 0 else { return false }
+        if input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        // Readable yet nothing to read: end of input (a pipe or file whose writer left).
+        var available: Int32 = 0
+        return input.revents & Int16(POLLIN) != 0 && ioctl(STDIN_FILENO, UInt(FIONREAD), &available) == 0 && available == 0
+    }
+
     /// Gives the terminal back. Safe to call more than once.
     public func stop() {
         guard running else { return }
@@ -231,7 +245,13 @@ public final class NcursesBackend: TerminalBackend {
         wtimeout(kehu_stdscr(), Int32(timeoutMilliseconds))
         var code: wint_t = 0
         let result = wget_wch(kehu_stdscr(), &code)
-        if result == ERR { return nil }
+        if result == ERR {
+            // Nothing typed in time — or nothing will ever come: a terminal that went away
+            // without a SIGHUP reaching kehu (runuser, setsid, sudo -u) makes every read
+            // fail at once, and kehu would spin.
+            if Self.inputHungUp() { hungUp = true }
+            return nil
+        }
         if result == kehu_key_code_yes() { return codeEvent(code).map(delivered) }
         if code == 27 {
             // ESC followed at once by a character is Alt+character; anything else that

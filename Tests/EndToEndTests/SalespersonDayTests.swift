@@ -116,6 +116,39 @@ struct SalespersonDayTests {
         #expect(try check.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM drafts") } == 0)
     }
 
+    /// kehu in a session of its own (as runuser, setsid or sudo -u leave it): when its
+    /// terminal goes away no SIGHUP reaches it, every read fails at once — and it must
+    /// still notice, keep the form as a draft and end, not spin.
+    @Test func aTerminalGoneWithoutASignalEndsKehuWithTheDraftKept() throws {
+        let sandbox = Sandbox()
+        let path = try salespersonDatabase(sandbox)
+        let pidFile = sandbox.path + "/kehu.pid"
+        var session: TmuxSession? = try TmuxSession(
+            command: "setsid sh -c 'echo $$ > \(pidFile); exec \(kehuBinary) --db \(path)'", environment: sandbox.environment)
+        _ = try session!.selectFirstFollowUp()
+        try session!.send("l")
+        try session!.waitFor(text: "记跟进")
+        try session!.send("-l", "信号没到也要存草稿")
+        try session!.waitFor(text: "信号没到也要存草稿")
+        let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        defer { kill(pid, SIGKILL) }                // never left running, whatever happens
+        session = nil                               // the terminal closes; kehu is not in its session
+        let closed = Date()
+        var running = true
+        while running && Date().timeIntervalSince(closed) < 10 {
+            // Ended, or a zombie waiting for whoever adopted it to reap it.
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+            running = state != nil && state != "Z"
+            if running { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(!running, "kehu still runs after its terminal went away")
+        #expect(Date().timeIntervalSince(closed) < 1, "kehu took \(Date().timeIntervalSince(closed)) s to notice")
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT payload FROM drafts") }?.contains("信号没到也要存草稿") == true)
+        try queue.close()
+    }
+
     func daysBetween(_ a: String, _ b: String) -> Int? {
         let format = DateFormatter()
         format.dateFormat = "yyyy-MM-dd"

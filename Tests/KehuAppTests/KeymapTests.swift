@@ -92,6 +92,22 @@ struct KeymapTests {
         #expect(map == shippedKeymap("default"))
     }
 
+    @Test func aMapThatLeavesNoWayOutIsReportedAndTheDefaultKept() {
+        let scratch = Scratch()
+        // q taken for something else, and nothing else quits: kehu reads keys raw, so not
+        // even C-c would end it.
+        let file = scratch.write("config/kehu/keymap.toml", "[global]\nq = \"search\"\n")
+        let locator = ConfigLocator(userDirectory: scratch.path + "/config/kehu", shareDirectories: [repositoryRoot])
+        let (map, problems) = ConfigLoader.keymap(named: "default", locator: locator)
+        #expect(problems == [ConfigProblem(file: file, line: 0, kind: .noQuitKey)])
+        #expect(map.action(for: .char("q"), in: .global) == .quit)
+        #expect(Strings(.zh).message(problems[0]).contains("没有任何键绑定 quit"))
+        // Quitting on another key is fine.
+        _ = scratch.write("config/kehu/keymap.toml", "[global]\nq = \"search\"\nC-q = \"quit\"\n")
+        let (other, none) = ConfigLoader.keymap(named: "default", locator: locator)
+        #expect(none.isEmpty && other.action(for: .ctrl("q"), in: .global) == .quit)
+    }
+
     @Test func anUnknownKeymapNameFallsBackToDefault() {
         let (map, problems) = ConfigLoader.keymap(named: "wordstar", locator: Scratch().locator)
         #expect(problems.map(\.kind) == [.notFound("wordstar")])
