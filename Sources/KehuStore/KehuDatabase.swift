@@ -47,9 +47,13 @@ public final class KehuDatabase: Sendable {
         let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
         let pool: DatabasePool
         do {
+            // Look before touching: opening the pool switches the file to WAL mode, so
+            // whose file it is and which schema it has are read first, read-only.
+            if exists { try inspect(path, busyTimeout: busyTimeout) }
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             removeSideFiles(sideFiles)
+            if let refused = error as? StoreError { throw refused }
             throw translate(error, path: path)
         }
         return try finishOpening(pool, path: path, sideFiles: sideFiles)
@@ -83,17 +87,11 @@ public final class KehuDatabase: Sendable {
     /// files this attempt made.
     private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String]) throws -> KehuDatabase {
         do {
-            try pool.write { db in try checkIdentity(db, path: path) }
-            let migrator = Migrations.migrator
-            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded {
-                let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-                let unknown = applied.subtracting(Migrations.knownIdentifiers).sorted()
-                throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
-            }
+            // Checked again in the pool: another program may have written in between.
+            try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
             // Each migration runs in its own transaction: a failure leaves the file at the
             // last complete version, never half-migrated.
-            try migrator.migrate(pool)
+            try Migrations.migrator.migrate(pool)
         } catch {
             try? pool.close()
             removeSideFiles(sideFiles)
@@ -123,6 +121,29 @@ public final class KehuDatabase: Sendable {
         if head != Data("SQLite format 3\0".utf8) {
             throw StoreError.notAKehuDatabase(path: path, detail: "not an SQLite database")
         }
+    }
+
+    /// Reads a file's owner and schema on a read-only connection, so a file kehu refuses
+    /// keeps its bytes and its journal mode.
+    private static func inspect(_ path: String, busyTimeout: TimeInterval) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "kehu-inspect"
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        try queue.read { db in
+            try checkIdentity(db, path: path)
+            try checkSchema(db, path: path)
+        }
+    }
+
+    /// Refuses a file a newer kehu has migrated: its schema is not ours to write.
+    private static func checkSchema(_ db: Database, path: String) throws {
+        let migrator = Migrations.migrator
+        guard try migrator.hasBeenSuperseded(db) else { return }
+        let unknown = try migrator.appliedIdentifiers(db).subtracting(Migrations.knownIdentifiers).sorted()
+        throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
     }
 
     /// Refuses SQLite files made by other programs: their tables are not ours to migrate.

@@ -42,6 +42,8 @@ struct OpeningTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)") }
         try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(before[18] == 1 && before[19] == 1)              // a rollback-journal file
         do {
             _ = try KehuDatabase.open(path: path)
             Issue.record("opened another program's database")
@@ -49,6 +51,9 @@ struct OpeningTests {
             #expect(errorPath == path)
             #expect(detail.contains("invoices"))
         }
+        // Byte for byte as it was — not even switched to WAL mode — and nothing beside it.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
         let check = try DatabaseQueue(path: path)
         let tables = try check.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         #expect(tables == ["invoices"])
@@ -61,9 +66,12 @@ struct OpeningTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99-future')") }
         try queue.close()
+        let files = { try ["", "-wal", "-shm"].map { FileManager.default.fileExists(atPath: path + $0) ? try Data(contentsOf: URL(fileURLWithPath: path + $0)) : nil } }
+        let before = try files()
         #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99-future"])) {
             try KehuDatabase.open(path: path)
         }
+        #expect(try files() == before)                           // "the file was not changed" is true
     }
 
     @Test func aLockedDatabaseGivesUpWithAClearError() throws {
