@@ -12,7 +12,7 @@ extension KehuDatabase {
                               by actor: Actor) throws -> [ImportOutcome] {
         try require(Self.importRoles)
         var outcomes: [ImportOutcome] = []
-        try pool.writeWithoutTransaction { db in
+        try writeAlone { db in
             try db.inTransaction {
                 outcomes = try importHistoryRows(db, rows, kind: kind, actor: actor)
                 let rejected = outcomes.contains { if case .rejected = $0 { return true }; return false }

@@ -22,7 +22,7 @@ extension KehuDatabase {
         try require(Self.importRoles)
         if let ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) { throw StoreError.notFound(table: "users", rowID: ownerID) }
         var outcomes: [ImportOutcome] = []
-        try pool.writeWithoutTransaction { db in
+        try writeAlone { db in
             // A large page cache for the one big transaction (SQLite's 2 MB default spends
             // most of a 100,000-row import re-reading index pages), back to normal after.
             try db.execute(sql: "PRAGMA cache_size = -65536")

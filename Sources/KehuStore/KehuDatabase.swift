@@ -184,6 +184,14 @@ public final class KehuDatabase: Sendable {
         catch { throw KehuDatabase.translate(error, path: path) }
     }
 
+    /// Runs `body` on the writer connection outside a transaction (it opens its own, with
+    /// its own kind or settings); SQLite's errors come out as kehu's, like `write`'s.
+    func writeAlone<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.writeWithoutTransaction(body) }
+        catch let error as StoreError { throw error }
+        catch { throw KehuDatabase.translate(error, path: path) }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) }
         catch let error as StoreError { throw error }

@@ -24,22 +24,16 @@ extension KehuDatabase {
                                         by actor: Actor) throws -> Registration {
         let city = try validatedCity(lead)
         var outcome = Registration.duplicates([])
-        do {
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let matches = try duplicates(db, phone: lead.phone, name: lead.name)
-                    if !matches.isEmpty {
-                        outcome = .duplicates(matches)
-                        return .rollback
-                    }
-                    outcome = .created(try insert(lead, city: city, ownerID: ownerID, teamID: teamID, cadence: cadence, db: db, actor: actor))
-                    return .commit
+        try writeAlone { db in
+            try db.inTransaction(.immediate) {
+                let matches = try duplicates(db, phone: lead.phone, name: lead.name)
+                if !matches.isEmpty {
+                    outcome = .duplicates(matches)
+                    return .rollback
                 }
+                outcome = .created(try insert(lead, city: city, ownerID: ownerID, teamID: teamID, cadence: cadence, db: db, actor: actor))
+                return .commit
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw KehuDatabase.translate(error, path: path)
         }
         return outcome
     }

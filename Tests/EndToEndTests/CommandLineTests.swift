@@ -231,6 +231,30 @@ struct ExportCommandTests {
 /// Importing sheets shaped like the real ones: GBK and UTF-8 with BOM, messy phones and
 /// dates, a broken row in the middle, a file that is not CSV at all.
 struct ImportCommandTests {
+    /// Another process holds the write lock for longer than kehu waits: the import says
+    /// so in the session's language and ends with the documented exit 5, having written
+    /// nothing — not SQLite's own words and exit 1.
+    @Test func anImportBlockedByAWriterSaysSoWithExitFive() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "20"]).status == 0)
+        let sheet = sandbox.path + "/new.csv"
+        try "客户名称,联系电话,省份,城市\r\n佛山顺德五金有限公司,0757-2233 4455,广东,佛山市\r\n".write(toFile: sheet, atomically: true, encoding: .utf8)
+        let before = try KehuDatabase.open(path: path).customerCount()
+        let writer = try DatabaseQueue(path: path)
+        var blocked: ProcessResult?
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            blocked = try sandbox.kehu(["import", "customers", sheet, "--db", path])
+            try db.execute(sql: "ROLLBACK")
+        }
+        try writer.close()
+        let result = try #require(blocked)
+        #expect(result.status == 5, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("被另一个进程锁住") && !result.stderr.contains("SQLite error"), "\(result.stderr)")
+        #expect(try KehuDatabase.open(path: path).customerCount() == before)
+    }
+
     @Test func gbkAndBomFilesBrokenRowsAndRerunning() throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/kehu.db"

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import KehuCore
 @testable import KehuStore
@@ -9,6 +10,24 @@ struct ImportTests {
 
     func rows(_ lines: [[String]]) -> [CustomerImportRow] {
         lines.enumerated().map { CustomerImportRow(line: $0.offset + 2, fields: $0.element, headers: headers, mapping: .standard, now: now) }
+    }
+
+    /// An import that meets another process's write lock says the file is locked (exit 5
+    /// on the command line), not SQLite's "database is locked".
+    @Test func anImportBlockedByAnotherWriterIsReportedAsLocked() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("import.db")
+        let db = try KehuDatabase.open(path: path, busyTimeout: 0.2)
+        let other = try DatabaseQueue(path: path)
+        try other.writeWithoutTransaction { holder in
+            try holder.execute(sql: "BEGIN IMMEDIATE")
+            #expect(throws: StoreError.locked(path: path)) {
+                _ = try db.importCustomers(rows([["广州新客户", "020-1234 5678", "广州", "", "", ""]]), ownerID: nil, teamID: nil,
+                                           dryRun: false, skipBad: false, by: testActor)
+            }
+            try holder.execute(sql: "ROLLBACK")
+        }
+        #expect(try db.customerCount() == 0)
     }
 
     @Test func allOrNothingSkipBadDryRunAndRerun() throws {
