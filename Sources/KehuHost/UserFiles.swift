@@ -57,42 +57,83 @@ public enum UserFiles {
 
     /// Writes `data` as a new file at `path` (mode 0600, the user's own), replacing what is
     /// there only when `replacing` — and then the link itself, never what it points to.
+    /// The bytes go first into a file without a name (O_TMPFILE), named only once whole:
+    /// killed at any moment, even by SIGKILL, kehu leaves nothing in the folder.
     public static func create(_ path: String, contents data: Data, replacing: Bool = false) throws {
         try Privilege.asUser {
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
-            let temporary = folder + "/." + url.lastPathComponent + ".kehu-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let unnamed = open(folder, unnamedFileFlags, 0o600)
+            if unnamed >= 0 {
+                defer { close(unnamed) }
+                try fill(unnamed, with: data, for: path)
+                if try name(unnamed, path: path, folder: folder, replacing: replacing) { return }
+            }
+            // A file system without unnamed files, or a process that may not name one (a
+            // setgid kehu cannot reach its own /proc/self/fd): a named file nobody can predict.
+            let temporary = temporaryName(for: url)
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
             var named = false
             defer { if !named { unlink(temporary) } }
             do {
                 defer { close(fd) }
-                _ = fchmod(fd, 0o600)
-                try data.withUnsafeBytes { raw in
-                    var offset = 0
-                    while offset < raw.count {
-                        let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                        if written < 0 {
-                            if errno == EINTR { continue }
-                            throw Problem.cannotWrite(path: path, reason: systemReason())
-                        }
-                        offset += written
-                    }
-                }
-                guard fsync(fd) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+                try fill(fd, with: data, for: path)
             }
-            if replacing {
-                guard rename(temporary, path) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
-            } else {
-                // A hard link takes the name only if nothing (not even a dangling link) has it.
-                if link(temporary, path) != 0 {
-                    if errno == EEXIST { throw Problem.exists(path: path) }
+            try give(temporary, to: path, replacing: replacing)
+            named = true
+        }
+    }
+
+    /// O_TMPFILE (not exported to Swift): `__O_TMPFILE | O_DIRECTORY`, on the folder.
+    static let unnamedFileFlags: Int32 = 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC
+
+    static func temporaryName(for url: URL) -> String {
+        url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".kehu-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// Writes all of `data` and makes it durable.
+    private static func fill(_ fd: Int32, with data: Data, for path: String) throws {
+        _ = fchmod(fd, 0o600)
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
                     throw Problem.cannotWrite(path: path, reason: systemReason())
                 }
-                unlink(temporary)
+                offset += written
             }
-            named = true
+        }
+        guard fsync(fd) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+    }
+
+    /// Gives the unnamed file its name: at once when nothing has it; when replacing, under
+    /// a passing name first, then over the old one in one step.
+    /// - Returns: false when this process cannot name it through /proc (then nothing was
+    ///   named, and the caller writes a named file instead).
+    private static func name(_ fd: Int32, path: String, folder: String, replacing: Bool) throws -> Bool {
+        let handle = "/proc/self/fd/\(fd)"
+        let target = replacing ? temporaryName(for: URL(fileURLWithPath: path)) : path
+        guard linkat(AT_FDCWD, handle, AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 else {
+            if errno == EEXIST, !replacing { throw Problem.exists(path: path) }
+            if [EACCES, EPERM, ENOENT, EXDEV].contains(errno) { return false }
+            throw Problem.cannotWrite(path: path, reason: systemReason())
+        }
+        if replacing { try give(target, to: path, replacing: true) }
+        return true
+    }
+
+    /// Moves a finished file to `path`: over what is there when replacing, else only if
+    /// nothing (not even a dangling link) has the name. The passing name never stays.
+    private static func give(_ temporary: String, to path: String, replacing: Bool) throws {
+        defer { unlink(temporary) }
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+        } else if link(temporary, path) != 0 {
+            if errno == EEXIST { throw Problem.exists(path: path) }
+            throw Problem.cannotWrite(path: path, reason: systemReason())
         }
     }
 

@@ -21,7 +21,10 @@ struct ProcessResult {
 /// posix_spawn and waitpid rather than Foundation's Process, whose wait stalls under the
 /// test runner here; output goes to files, not pipes, because `tmux new-session` leaves
 /// a server behind that would hold a pipe open for ever.
-func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+/// With `killAfter`, the process is killed with SIGKILL that many microseconds after it
+/// started, whatever it is doing (fault injection: a moment chosen at random, not a wait).
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+         killAfter: useconds_t? = nil) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     let base = NSTemporaryDirectory() + "kehu-run-" + UUID().uuidString
@@ -57,6 +60,10 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw SpawnError(message: "cannot start \(executable): errno \(spawned)") }
+    if let killAfter {
+        usleep(killAfter)
+        kill(pid, SIGKILL)
+    }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     // WIFEXITED / WEXITSTATUS, which Swift does not import as macros.
