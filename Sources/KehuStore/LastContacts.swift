@@ -23,6 +23,8 @@ enum LastContacts {
             CREATE INDEX customers_owner_status
               ON customers(ownerID, status, lastOrderOn, grade, createdAt, claimedOn, lastContactAt, code, name);
             CREATE INDEX customers_owner_nextFollowUp ON customers(ownerID, nextFollowUpOn, code, name);
+            -- And those customers' due cards, from the index alone.
+            CREATE INDEX intentCards_customer_due ON intentCards(customerID, state, nextVisitOn, level, nextVisitTime);
             """)
         try db.execute(sql: keys)
     }

@@ -20,7 +20,7 @@ extension KehuDatabase {
             let due = try Row.fetchCursor(db, sql: """
                 SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
                 FROM customers c INDEXED BY customers_owner_nextFollowUp
-                JOIN intentCards k INDEXED BY intentCards_customer ON k.customerID = c.id
+                JOIN intentCards k INDEXED BY intentCards_customer_due ON k.customerID = c.id
                 WHERE c.ownerID = ? AND c.nextFollowUpOn <= ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?
                 """, arguments: [ownerID, today.description, today.description])
             while let row = try due.next() {
