@@ -43,6 +43,9 @@ extension KehuDatabase {
 
     /// An empty database takes its first login as its admin.
     func adoptFirstAdmin(_ login: String, clock: any Clock) throws {
+        // Asked with a read first: a write transaction takes the write lock even to look,
+        // and every command would wait for a colleague's import just to open.
+        guard try read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0 }) == 0 else { return }
         try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM users") == 0 else { return }
             try RecordWriter.insert(db, table: "users", values: User(login: login, displayName: login, role: .admin).columnValues,

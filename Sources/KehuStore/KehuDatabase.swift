@@ -65,17 +65,16 @@ public final class KehuDatabase: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "kehu"
-        // A file a group shares (0660, the shared install) keeps its -wal and -shm for good,
-        // so they keep the owner, group and mode the installer gave them whoever opens the
-        // database first, also after a crash; otherwise the first opener would own them.
-        // No size limit: a WAL truncated to nothing on close would make GRDB write a
-        // table and drop it at every open, so even a read would change the file.
-        let shared = isGroupWritable(path)
+        // Every kehu file keeps its -wal and -shm for good. A file a group shares (0660,
+        // the shared install) so keeps the owner, group and mode the installer gave them
+        // whoever opens the database first, also after a crash; otherwise the first opener
+        // would own them. And no file's WAL is ever left empty or missing: GRDB then writes
+        // a table and drops it at every open — a write that waits for a colleague's import
+        // holding the lock, so even a report would wait, and even a read would change the
+        // file. (No size limit, for the same reason.)
         config.prepareDatabase { db in
-            if shared {
-                var persist: Int32 = 1
-                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-            }
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             // Sorts and temporary tables stay in memory: a temporary file would belong to
             // the user, who could read another team's rows from it.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -90,8 +89,13 @@ public final class KehuDatabase: Sendable {
             // Checked again in the pool: another program may have written in between.
             try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
             // Each migration runs in its own transaction: a failure leaves the file at the
-            // last complete version, never half-migrated.
-            try Migrations.migrator.migrate(pool)
+            // last complete version, never half-migrated. Asked first with a read, so opening
+            // an up-to-date file takes no write lock: a report or a check is not held up by
+            // a colleague's import.
+            let migrator = Migrations.migrator
+            if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(pool)
+            }
         } catch {
             try? pool.close()
             removeSideFiles(sideFiles)
@@ -99,11 +103,6 @@ public final class KehuDatabase: Sendable {
             throw translate(error, path: path)
         }
         return KehuDatabase(path: path, pool: pool)
-    }
-
-    private static func isGroupWritable(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & UInt32(S_IWGRP) != 0
     }
 
     private static func removeSideFiles(_ paths: [String]) {

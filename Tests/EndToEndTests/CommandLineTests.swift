@@ -234,6 +234,29 @@ struct ImportCommandTests {
     /// Another process holds the write lock for longer than kehu waits: the import says
     /// so in the session's language and ends with the documented exit 5, having written
     /// nothing — not SQLite's own words and exit 1.
+    /// While a colleague's import holds the write lock, everything that only reads works:
+    /// reports, the check, lists, exports, a backup (before, each waited and failed).
+    @Test func readingCommandsDoNotWaitForAWriter() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "40"]).status == 0)
+        try #require(try sandbox.kehu(["report", "kpi", "--db", path]).status == 0)   // today's rules applied
+        let writer = try DatabaseQueue(path: path)
+        var results: [(String, ProcessResult)] = []
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE; UPDATE settings SET value = value")
+            for command in [["report", "kpi"], ["check"], ["user", "list"], ["export", "customers"],
+                            ["backup", "--to", sandbox.path + "/copy.db"]] {
+                results.append((command.joined(separator: " "), try sandbox.kehu(command + ["--db", path])))
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
+        try writer.close()
+        for (command, result) in results {
+            #expect(result.status == 0, "kehu \(command): \(result.status) \(result.stderr)")
+        }
+    }
+
     @Test func anImportBlockedByAWriterSaysSoWithExitFive() throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/kehu.db"

@@ -90,6 +90,27 @@ struct OpeningTests {
         #expect(throws: Never.self) { try KehuDatabase.open(path: path, busyTimeout: 0.2) }
     }
 
+    /// A colleague's import holds the write lock: opening an up-to-date file and reading
+    /// from it do not wait for it (in WAL mode readers never need that lock).
+    @Test func readersDoNotWaitForAWriter() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        let first = try KehuDatabase.open(path: path)
+        try first.add(sampleCustomer("Ca-粤GZ0001", "广州白云电器"), by: testActor)
+        try first.close()
+        let writer = try DatabaseQueue(path: path)
+        try writer.writeWithoutTransaction { holder in
+            try holder.execute(sql: "BEGIN IMMEDIATE; UPDATE settings SET value = value")
+            // A busy timeout of zero: any wait for the lock would fail at once.
+            let reader = try KehuDatabase.open(path: path, busyTimeout: 0)
+            #expect(try reader.customerCount() == 1)
+            #expect(try reader.customerPage(offset: 0, limit: 10).first?.name == "广州白云电器")
+            try reader.close()
+            try holder.execute(sql: "ROLLBACK")
+        }
+        try writer.close()
+    }
+
     @Test func aDamagedDatabaseIsReportedNotCrashedOn() throws {
         let folder = TemporaryFolder()
         let path = folder.file("kehu.db")
