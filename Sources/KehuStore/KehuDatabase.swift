@@ -125,9 +125,8 @@ public final class KehuDatabase: Sendable {
     /// Reads a file's owner and schema on a read-only connection, so a file kehu refuses
     /// keeps its bytes and its journal mode.
     private static func inspect(_ path: String, busyTimeout: TimeInterval) throws {
-        var config = Configuration()
+        var config = configuration(path: path, busyTimeout: busyTimeout)   // keeps the WAL too
         config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
         config.label = "kehu-inspect"
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }

@@ -241,6 +241,9 @@ struct ImportCommandTests {
         let path = sandbox.path + "/kehu.db"
         try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "40"]).status == 0)
         try #require(try sandbox.kehu(["report", "kpi", "--db", path]).status == 0)   // today's rules applied
+        // The WAL stays, not empty, after the last kehu closed: the next opener needs no write.
+        let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect((wal ?? 0) > 0)
         let writer = try DatabaseQueue(path: path)
         var results: [(String, ProcessResult)] = []
         try writer.writeWithoutTransaction { db in
