@@ -154,9 +154,15 @@ public enum CustomerCode {
     public static func cityPrefix(_ city: CityDirectory.City) -> String { city.abbreviation + city.initials }
 
     public static func make(grade: CustomerGrade, status: CustomerStatus, city: CityDirectory.City, serial: Int) -> String {
+        "\(grade.letter)\(status.letter)-\(cityPrefix(city))\(serialText(serial))"
+    }
+
+    /// A serial as a code writes it: four digits (0001–9999), and from the 10,000th
+    /// customer of a city on, as many as it takes (10000, 15021) — a city never runs out,
+    /// and one number is written only one way.
+    public static func serialText(_ serial: Int) -> String {
         let digits = String(serial)
-        let padded = digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
-        return "\(grade.letter)\(status.letter)-\(cityPrefix(city))\(padded)"
+        return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
     }
 
     /// Splits a code into its letters, prefix and serial: "Aa-粤GZ0001" → ("Aa", "粤GZ", 1).
@@ -165,7 +171,9 @@ public enum CustomerCode {
         let parts = code.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].count == 2 else { return nil }
         let digits = parts[1].reversed().prefix { $0.isASCII && $0.isNumber }
-        guard digits.count >= 4, let serial = Int(String(digits.reversed())) else { return nil }
+        let text = String(digits.reversed())
+        // Only the one way `serialText` writes it: not 00015, not 0 (nor 0000).
+        guard digits.count >= 4, let serial = Int(text), serial > 0, serialText(serial) == text else { return nil }
         let prefix = String(parts[1].dropLast(digits.count))
         guard !prefix.isEmpty else { return nil }
         return (String(parts[0]), prefix, serial)

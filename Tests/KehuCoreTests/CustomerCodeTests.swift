@@ -63,4 +63,14 @@ struct CustomerCodeTests {
         #expect(CustomerCode.parse("Ia-VN0012")! == ("Ia", "VN", 12))
         for bad in ["", "Aa-粤GZ", "Aa粤GZ0001", "Aa-0001", "Aa-粤GZ001"] { #expect(CustomerCode.parse(bad) == nil, "\(bad)") }
     }
+
+    /// A city past 9,999 customers goes on to five digits; a number is written one way only.
+    @Test func serialsHaveFourDigitsUntilACityNeedsMore() throws {
+        let guangzhou = try #require(CityDirectory.city(named: "广州"))
+        #expect(CustomerCode.make(grade: .general, status: .potential, city: guangzhou, serial: 9999) == "Cb-粤GZ9999")
+        #expect(CustomerCode.make(grade: .general, status: .potential, city: guangzhou, serial: 10000) == "Cb-粤GZ10000")
+        #expect(CustomerCode.parse("Cb-粤GZ15021")! == ("Cb", "粤GZ", 15021))
+        // Padded beyond four digits, or no number at all, is not a kehu code (check says so).
+        for bad in ["Cb-粤GZ00015", "Cb-粤GZ09999", "Cb-粤GZ0000", "Cb-粤GZ00000"] { #expect(CustomerCode.parse(bad) == nil, "\(bad)") }
+    }
 }

@@ -41,7 +41,8 @@ struct BackupAndCheckTests {
             try db.execute(sql: "INSERT INTO contacts(customerID, name) VALUES (999, '孤儿')")
             try db.execute(sql: """
                 INSERT INTO customers(code, name, type, grade, source, status, createdAt, updatedAt)
-                VALUES ('广州001', '手写编码', 'dealer', 'general', 'other', 'b', '2026-01-01 09:00', '2026-01-01 09:00')
+                VALUES ('广州001', '手写编码', 'dealer', 'general', 'other', 'b', '2026-01-01 09:00', '2026-01-01 09:00'),
+                       ('Cb-粤GZ00015', '五位补零', 'dealer', 'general', 'other', 'b', '2026-01-01 09:00', '2026-01-01 09:00')
                 """)
             try db.execute(sql: "UPDATE codeSerials SET lastSerial = 3 WHERE prefix = '粤GZ'")
         }
@@ -49,6 +50,8 @@ struct BackupAndCheckTests {
         let problems = try db.check()
         #expect(problems.contains(.danglingReference(table: "contacts", rowID: 1, parent: "customers")))
         #expect(problems.contains { if case .malformedCode(_, "广州001") = $0 { return true }; return false })
+        // Five digits only past 9999: a padded one is not a code kehu writes.
+        #expect(problems.contains { if case .malformedCode(_, "Cb-粤GZ00015") = $0 { return true }; return false })
         #expect(problems.contains(.serialBehind(prefix: "粤GZ", counter: 3, highest: 7)))
     }
 }
