@@ -6,7 +6,7 @@ nonisolated(unsafe) private var receivedSignal: Int32 = 0
 
 /// The real terminal. Sets up the wide-character locale and raw mode (so C-s, C-q and
 /// C-z arrive as keys), turns the one-second ESC delay down, and always gives the
-/// terminal back: on `stop()`, and on SIGINT, SIGTERM and SIGHUP through the run loop.
+/// terminal back: on `stop()`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT through the run loop.
 public final class NcursesBackend: TerminalBackend {
     public private(set) var size: Size
     public private(set) var colorCount: Int
@@ -95,9 +95,11 @@ public final class NcursesBackend: TerminalBackend {
         // runners do): kehu would then neither resize nor stop when asked.
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, sig) }
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // SIGQUIT (`kill -QUIT`) too: without a handler it dumps core over
+        // the screen and leaves the terminal raw, with the form lost.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in receivedSignal = number }
             sigemptyset(&action.sa_mask)

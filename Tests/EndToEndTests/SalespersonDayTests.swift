@@ -149,6 +149,28 @@ struct SalespersonDayTests {
         try queue.close()
     }
 
+    /// SIGQUIT is a way to stop kehu like any other: the terminal is given back, the form
+    /// kept as a draft, and the exit status says which signal (131) — no core dump drawn
+    /// over a raw terminal.
+    @Test func aQuitSignalGivesTheTerminalBackAndKeepsTheDraft() throws {
+        let sandbox = Sandbox()
+        let path = try salespersonDatabase(sandbox)
+        let pidFile = sandbox.path + "/kehu.pid"
+        let session = try TmuxSession(command: "sh -c 'echo $$ > \(pidFile); exec \(kehuBinary) --db \(path)'", environment: sandbox.environment)
+        _ = try session.selectFirstFollowUp()
+        try session.send("l")
+        try session.waitFor(text: "记跟进")
+        try session.send("-l", "退出信号也要存草稿")
+        try session.waitFor(text: "退出信号也要存草稿")
+        let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGQUIT)
+        let screen = try session.waitForExit(128 + SIGQUIT)
+        #expect(!screen.joined().contains("记跟进"), "the screen was not given back")
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT payload FROM drafts") }?.contains("退出信号也要存草稿") == true)
+        try queue.close()
+    }
+
     func daysBetween(_ a: String, _ b: String) -> Int? {
         let format = DateFormatter()
         format.dateFormat = "yyyy-MM-dd"
