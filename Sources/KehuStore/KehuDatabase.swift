@@ -34,6 +34,11 @@ public final class KehuDatabase: Sendable {
         let exists = fm.fileExists(atPath: path)
         if exists {
             try checkHeader(path)
+            // An empty file becomes a database only when asked to create one: a check or a
+            // report on it leaves it empty, as found.
+            if !create, (try? fm.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+                throw StoreError.notAKehuDatabase(path: path, detail: "the file is empty")
+            }
         } else {
             guard create else { throw StoreError.cannotOpen(path: path, detail: "no such file") }
             let folder = (path as NSString).deletingLastPathComponent

@@ -59,6 +59,20 @@ struct OpeningTests {
         #expect(tables == ["invoices"])
     }
 
+    /// `kehu check` or a report on an empty file does not build a database in it.
+    @Test func anEmptyFileIsOnlyMadeADatabaseWhenAskedTo() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("empty.db")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(throws: StoreError.notAKehuDatabase(path: path, detail: "the file is empty")) {
+            try KehuDatabase.open(path: path, create: false)
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
+        try KehuDatabase.open(path: path, create: true).close()           // the first run's own file
+        #expect(try KehuDatabase.open(path: path, create: false).appliedMigrations() == Migrations.knownIdentifiers)
+    }
+
     @Test func aDatabaseFromANewerKehuIsRefusedUnchanged() throws {
         let folder = TemporaryFolder()
         let path = folder.file("kehu.db")
