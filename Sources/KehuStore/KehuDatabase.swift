@@ -39,6 +39,10 @@ public final class KehuDatabase: Sendable {
             if !create, (try? fm.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
                 throw StoreError.notAKehuDatabase(path: path, detail: "the file is empty")
             }
+            // Read before SQLite would recover the log by forgetting what follows a damage.
+            if let damage = WALInspection.damage(ofLogBeside: path) {
+                throw StoreError.damaged(path: path, detail: damage)
+            }
         } else {
             guard create else { throw StoreError.cannotOpen(path: path, detail: "no such file") }
             let folder = (path as NSString).deletingLastPathComponent

@@ -73,6 +73,40 @@ struct OpeningTests {
         #expect(try KehuDatabase.open(path: path, create: false).appliedMigrations() == Migrations.knownIdentifiers)
     }
 
+    /// A write-ahead log damaged in the middle: SQLite would read it as ending there and
+    /// drop the commits after it without a word. kehu refuses the file and leaves the log.
+    @Test func aDamagedWriteAheadLogIsRefusedNotSilentlyCutShort() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        try KehuDatabase.open(path: path).close()
+        // Five commits still in the log, copied as a crash would leave them.
+        let writer = try DatabaseQueue(path: path)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            for n in 1...5 { try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: ["test.\(n)", "\(n)"]) }
+        }
+        let crashed = folder.file("crashed.db"), damaged = folder.file("damaged.db")
+        for copy in [crashed, damaged] {
+            for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix) }
+        }
+        try writer.close()
+        // The log as left by the crash reads whole: every commit is there.
+        #expect(try KehuDatabase.open(path: crashed).setting("test.5") == "5")
+        // One byte of the second frame's page changed.
+        var log = try Data(contentsOf: URL(fileURLWithPath: damaged + "-wal"))
+        let pageSize = Int(log[8]) << 24 | Int(log[9]) << 16 | Int(log[10]) << 8 | Int(log[11])
+        log[32 + (24 + pageSize) + 24 + 100] ^= 0xFF
+        try log.write(to: URL(fileURLWithPath: damaged + "-wal"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: damaged + "-wal"))
+        do {
+            _ = try KehuDatabase.open(path: damaged)
+            Issue.record("opened a database whose log lost commits")
+        } catch let StoreError.damaged(errorPath, detail) {
+            #expect(errorPath == damaged && detail.contains("frame 2"), "\(detail)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: damaged + "-wal")) == before)
+    }
+
     @Test func aDatabaseFromANewerKehuIsRefusedUnchanged() throws {
         let folder = TemporaryFolder()
         let path = folder.file("kehu.db")
