@@ -24,6 +24,12 @@ extension Strings {
                       : "\(path) is damaged (\(detail)). Restore it from a backup; kehu wrote nothing to it."
         case .cannotOpen(let path, let detail):
             return zh ? "无法打开 \(path): \(detail)" : "Cannot open \(path): \(detail)"
+        case .diskFull(let path):
+            return zh ? "\(path) 所在的磁盘已满，这次的改动整个没有写入。请腾出空间后再试。"
+                      : "The disk holding \(path) is full; nothing of this change was written. Free some space and try again."
+        case .readOnly(let path):
+            return zh ? "\(path) 对你是只读的，不能写入。请让管理员检查文件和所在文件夹的权限。"
+                      : "\(path) is read-only for you and cannot be written. Ask the admin to check the file's and its folder's permissions."
         case .conflict(let table, _, let fields):
             let list = fields.map { "\(columnLabel(table, $0.column)): \(storedValue(table, $0.column, $0.theirs))" }
                 .joined(separator: zh ? "；" : ", ")

@@ -177,7 +177,11 @@ public final class KehuDatabase: Sendable {
             return StoreError.notAKehuDatabase(path: path, detail: dbError.message ?? "file is not a database")
         case .SQLITE_CORRUPT:
             return StoreError.damaged(path: path, detail: dbError.message ?? "database disk image is malformed")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
+        case .SQLITE_FULL:
+            return StoreError.diskFull(path: path)
+        case .SQLITE_READONLY:
+            return StoreError.readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR:
             return StoreError.cannotOpen(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
         default:
             return dbError

@@ -13,6 +13,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case damaged(path: String, detail: String)
     /// The folder or file cannot be created or opened (permissions, missing disk).
     case cannotOpen(path: String, detail: String)
+    /// The disk holding the file is full: the change was rolled back whole.
+    case diskFull(path: String)
+    /// The file (or its folder) may be read but not written by this user.
+    case readOnly(path: String)
     /// Someone else changed the same fields since this copy was read.
     case conflict(table: String, rowID: Int64, fields: [FieldConflict])
     /// The row is gone (deleted or never existed).

@@ -16,7 +16,7 @@ enum ExitCodes {
         case .newerSchema: return 4
         case .locked: return 5
         case .damaged: return 6
-        case .cannotOpen, .notFound, .conflict, .invalid: return 7
+        case .cannotOpen, .diskFull, .readOnly, .notFound, .conflict, .invalid: return 7
         case .refused: return notAllowed
         case .unknownUser: return unknownUser
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
+import KehuStore
 @testable import KehuApp
 
 struct ThemeAndStringsTests {
@@ -63,6 +64,14 @@ struct ThemeAndStringsTests {
         }
         #expect(Strings(.zh).message(ValidationError.badPhone(field: .contactMobile, value: "13x")) == "手机「13x」不是有效的电话号码")
         #expect(Strings(.en).message(ValidationError.required(field: .customerName)) == "Company name is required")
+    }
+
+    @Test func aFullDiskAndAReadOnlyFileAreSaidPlainly() {
+        let path = "/srv/kehu/kehu.db"
+        #expect(Strings(.zh).message(StoreError.diskFull(path: path)) == "\(path) 所在的磁盘已满，这次的改动整个没有写入。请腾出空间后再试。")
+        #expect(Strings(.en).message(StoreError.diskFull(path: path)).hasPrefix("The disk holding \(path) is full"))
+        #expect(Strings(.zh).message(StoreError.readOnly(path: path)).contains("只读"))
+        #expect(Strings(.en).message(StoreError.readOnly(path: path)).contains("read-only"))
     }
 
     @Test func languageComesFromOptionThenEnvironmentThenLocale() {

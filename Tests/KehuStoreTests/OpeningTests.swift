@@ -107,6 +107,22 @@ struct OpeningTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: damaged + "-wal")) == before)
     }
 
+    /// Every SQLite failure kehu can meet comes out as one of its own, each with its exit
+    /// code and words: never "SQLite error 13".
+    @Test func sqliteFailuresBecomeKehusOwn() {
+        let path = "/srv/kehu/kehu.db"
+        let cases: [(ResultCode, StoreError)] = [
+            (.SQLITE_BUSY, .locked(path: path)), (.SQLITE_LOCKED, .locked(path: path)),
+            (.SQLITE_FULL, .diskFull(path: path)), (.SQLITE_READONLY, .readOnly(path: path)),
+            (.SQLITE_CORRUPT, .damaged(path: path, detail: "broken")), (.SQLITE_NOTADB, .notAKehuDatabase(path: path, detail: "broken")),
+            (.SQLITE_CANTOPEN, .cannotOpen(path: path, detail: "broken")), (.SQLITE_IOERR, .cannotOpen(path: path, detail: "broken")),
+        ]
+        for (code, expected) in cases {
+            let translated = KehuDatabase.translate(DatabaseError(resultCode: code, message: "broken"), path: path)
+            #expect(translated as? StoreError == expected, "\(code)")
+        }
+    }
+
     @Test func aDatabaseFromANewerKehuIsRefusedUnchanged() throws {
         let folder = TemporaryFolder()
         let path = folder.file("kehu.db")
