@@ -10,6 +10,7 @@ enum WALInspection {
     /// Reads frame by frame, only the log's current run (a kept log holds older frames
     /// behind it, which SQLite ignores too), so a large log costs no memory.
     static func damage(ofLogBeside path: String) -> String? {
+        if everyFrameIsInTheDatabase(path) { return nil }
         guard let file = FileHandle(forReadingAtPath: path + "-wal") else { return nil }
         defer { try? file.close() }
         guard let head = try? file.read(upToCount: 32), head.count == 32 else { return nil }
@@ -43,6 +44,25 @@ enum WALInspection {
             }
         }
         return nil
+    }
+
+    /// Whether the shared-memory index says every frame of the log was copied into the
+    /// database already (the last session closed cleanly, or a checkpoint ran since):
+    /// then nothing can be lost, and the log need not be read at every start.
+    /// Its layout: two copies of the index header (mxFrame at 16, salts at 32), then the
+    /// checkpoint's nBackfill at 96 — all in this machine's byte order.
+    private static func everyFrameIsInTheDatabase(_ path: String) -> Bool {
+        guard let shm = FileHandle(forReadingAtPath: path + "-shm"), let index = try? shm.read(upToCount: 100), index.count == 100,
+              let log = FileHandle(forReadingAtPath: path + "-wal"), let head = try? log.read(upToCount: 24), head.count == 24 else { return false }
+        defer { try? shm.close(); try? log.close() }
+        let bytes = [UInt8](index)
+        func native(_ at: Int) -> UInt32 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } }
+        let copiesAgree = bytes[0..<48] == bytes[48..<96]
+        let isInit = bytes[12] == 1
+        let sameRun = (native(32), native(36)) == ([UInt8](head).withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self), raw.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+        })
+        return copiesAgree && isInit && sameRun && native(96) == native(16)
     }
 
     private static func bigEndian(_ bytes: [UInt8], _ at: Int) -> UInt32 {
