@@ -98,13 +98,9 @@ public final class KehuDatabase: Sendable {
             // Checked again in the pool: another program may have written in between.
             try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
             // Each migration runs in its own transaction: a failure leaves the file at the
-            // last complete version, never half-migrated. Asked first with a read, so opening
-            // an up-to-date file takes no write lock: a report or a check is not held up by
-            // a colleague's import.
-            let migrator = Migrations.migrator
-            if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(pool)
-            }
+            // last complete version, never half-migrated. (An up-to-date file is only read:
+            // GRDB asks which migrations ran before it writes.)
+            try Migrations.migrator.migrate(pool)
         } catch {
             try? pool.close()
             removeSideFiles(sideFiles)

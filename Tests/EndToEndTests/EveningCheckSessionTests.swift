@@ -11,10 +11,7 @@ import KehuCore
 struct EveningCheckSessionTests {
     @Test func aFollowUpIsSignedInTheEveningQueueAndSeenByTheSalesperson() throws {
         let sandbox = Sandbox()
-        // Half past five on a fixed day: the supervisor starts on the evening queue.
-        sandbox.now = "2026-11-22 17:30"
-        let path = sandbox.path + "/team.db"
-        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "31", "--today", "2026-11-22"]).status == 0)
+        let path = try sandbox.eveningTeamDatabase(seed: 31)
 
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
         let code = try salesperson.logFirstFollowUp("客户要求周三前给方案", level: "a")

@@ -22,20 +22,22 @@ struct FaultInjectionTests {
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             return file
         }
-        func importing(_ round: Int, killAfter: useconds_t? = nil) throws -> ProcessResult {
-            try run(kehuBinary, ["import", "customers", try sheet(round), "--db", path], environment: sandbox.environment, killAfter: killAfter)
+        func importing(_ round: Int, killWhen: ((pid_t) -> Bool)? = nil) throws -> ProcessResult {
+            try run(kehuBinary, ["import", "customers", try sheet(round), "--db", path], environment: sandbox.environment, killWhen: killWhen)
         }
-        func backingUp(_ round: Int, killAfter: useconds_t? = nil) throws -> ProcessResult {
-            try run(kehuBinary, ["backup", "--db", path, "--to", backups + "/\(round).db"], environment: sandbox.environment, killAfter: killAfter)
+        func backingUp(_ round: Int, killWhen: ((pid_t) -> Bool)? = nil) throws -> ProcessResult {
+            try run(kehuBinary, ["backup", "--db", path, "--to", backups + "/\(round).db"], environment: sandbox.environment, killWhen: killWhen)
         }
-        func microseconds(_ body: () throws -> ProcessResult) throws -> useconds_t {
-            let start = Date()
-            #expect(try body().status == 0)
-            return useconds_t(Date().timeIntervalSince(start) * 1_000_000)
+        /// How much reading and writing a whole run does, watched to its end.
+        func work(_ body: (@escaping (pid_t) -> Bool) throws -> ProcessResult) throws -> Int {
+            var seen = 0
+            #expect(try body { pid in seen = max(seen, ioProgress(pid)); return false }.status == 0)
+            return seen
         }
-        // How long each takes here, now: the kill moments are chosen within it.
-        let importTime = try microseconds { try importing(0) }
-        let backupTime = try microseconds { try backingUp(0) }
+        // The kill points are chosen within the work each command does: a point of its
+        // progress, not a time, so a slow machine moves them with it.
+        let importWork = try work { try importing(0, killWhen: $0) }
+        let backupWork = try work { try backingUp(0, killWhen: $0) }
 
         var generator = SystemRandomNumberGenerator()
         var kills = 0
@@ -43,9 +45,10 @@ struct FaultInjectionTests {
         while kills < 20 && round < 200 {
             let before = try KehuDatabase.open(path: path).customerCount()
             let isImport = round % 2 == 1
-            let span = isImport ? importTime : backupTime
-            let moment = useconds_t.random(in: span / 20..<max(span, span / 20 + 1), using: &generator)
-            let result = isImport ? try importing(round, killAfter: moment) : try backingUp(round, killAfter: moment)
+            let total = isImport ? importWork : backupWork
+            let point = Int.random(in: total / 20..<max(total, total / 20 + 1), using: &generator)
+            let killWhen: (pid_t) -> Bool = { ioProgress($0) >= point }
+            let result = isImport ? try importing(round, killWhen: killWhen) : try backingUp(round, killWhen: killWhen)
             if result.status == 128 + SIGKILL { kills += 1 }
             let after = try KehuDatabase.open(path: path).customerCount()
             // All of an import or none of it; a backup changes nothing.

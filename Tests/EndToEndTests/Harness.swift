@@ -21,10 +21,11 @@ struct ProcessResult {
 /// posix_spawn and waitpid rather than Foundation's Process, whose wait stalls under the
 /// test runner here; output goes to files, not pipes, because `tmux new-session` leaves
 /// a server behind that would hold a pipe open for ever.
-/// With `killAfter`, the process is killed with SIGKILL that many microseconds after it
-/// started, whatever it is doing (fault injection: a moment chosen at random, not a wait).
+/// With `killWhen`, the running process is watched (`killWhen` asked again and again) and
+/// killed with SIGKILL the moment it says so, whatever the process is doing: fault
+/// injection at a point of its work, not after a time that a busy machine stretches.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-         killAfter: useconds_t? = nil) throws -> ProcessResult {
+         killWhen: ((pid_t) -> Bool)? = nil) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     let base = NSTemporaryDirectory() + "kehu-run-" + UUID().uuidString
@@ -60,9 +61,9 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw SpawnError(message: "cannot start \(executable): errno \(spawned)") }
-    if let killAfter {
-        usleep(killAfter)
-        kill(pid, SIGKILL)
+    if let killWhen {
+        while !processEnded(pid) && !killWhen(pid) { sched_yield() }
+        kill(pid, SIGKILL)                       // nothing, if it ended first
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -74,6 +75,30 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 }
 
 struct SpawnError: Error { let message: String }
+
+/// Whether a process has ended: gone, or a zombie waiting for its parent to reap it.
+func processEnded(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+    return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+}
+
+/// Waits, watching rather than sleeping, until `pid` has ended or `seconds` pass; whether it ended.
+func waitUntilEnded(_ pid: pid_t, seconds: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !processEnded(pid) {
+        if Date() > deadline { return false }
+        sched_yield()
+    }
+    return true
+}
+
+/// Bytes a process has read and written so far (/proc/PID/io): how far into its work it is.
+func ioProgress(_ pid: pid_t) -> Int {
+    guard let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return 0 }
+    return io.split(separator: "\n").reduce(0) { total, line in
+        line.hasPrefix("rchar:") || line.hasPrefix("wchar:") ? total + (Int(line.split(separator: " ").last ?? "") ?? 0) : total
+    }
+}
 
 /// A private folder with its own HOME, data and config folders, so tests never touch the
 /// user's files.
@@ -94,6 +119,16 @@ final class Sandbox {
 
     func kehu(_ arguments: [String]) throws -> ProcessResult {
         try run(kehuBinary, arguments, environment: environment)
+    }
+
+    /// A demo team database at half past five on a fixed day, when a supervisor starts on
+    /// the evening queue; its path.
+    func eveningTeamDatabase(seed: Int) throws -> String {
+        now = "2026-11-22 17:30"
+        let path = path + "/team.db"
+        let made = try kehu(["demo", "--db", path, "--customers", "300", "--seed", "\(seed)", "--today", "2026-11-22"])
+        guard made.status == 0 else { throw SpawnError(message: "kehu demo failed: \(made.stderr)") }
+        return path
     }
 }
 

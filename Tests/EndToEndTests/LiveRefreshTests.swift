@@ -12,10 +12,7 @@ import KehuCore
 struct LiveRefreshTests {
     @Test func aColleaguesCommitAppearsWithoutAKey() throws {
         let sandbox = Sandbox()
-        // Half past five on a fixed day: the supervisor starts on the evening queue.
-        sandbox.now = "2026-11-22 17:30"
-        let path = sandbox.path + "/team.db"
-        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "300", "--seed", "41", "--today", "2026-11-22"]).status == 0)
+        let path = try sandbox.eveningTeamDatabase(seed: 41)
 
         // 张伟 logs a follow-up, then looks at that customer in his full list.
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)

@@ -134,15 +134,7 @@ struct SalespersonDayTests {
         defer { kill(pid, SIGKILL) }                // never left running, whatever happens
         session = nil                               // the terminal closes; kehu is not in its session
         let closed = Date()
-        var running = true
-        while running && Date().timeIntervalSince(closed) < 10 {
-            // Ended, or a zombie waiting for whoever adopted it to reap it.
-            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?
-                .split(separator: ")").last?.split(separator: " ").first
-            running = state != nil && state != "Z"
-            if running { Thread.sleep(forTimeInterval: 0.02) }
-        }
-        #expect(!running, "kehu still runs after its terminal went away")
+        #expect(waitUntilEnded(pid, seconds: 10), "kehu still runs after its terminal went away")
         #expect(Date().timeIntervalSince(closed) < 1, "kehu took \(Date().timeIntervalSince(closed)) s to notice")
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT payload FROM drafts") }?.contains("信号没到也要存草稿") == true)
