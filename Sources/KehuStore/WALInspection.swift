@@ -5,8 +5,8 @@ import Foundation
 /// written after a damaged frame would vanish without a word — and the next write would
 /// overwrite them for good. kehu refuses such a file instead (exit 6, restore a backup).
 enum WALInspection {
-    /// What is wrong with `path`'s log, or nil when it reads to its end (or ends in the
-    /// torn last frame of an interrupted write, which held nothing committed).
+    /// What is wrong with `path`'s log, or nil when it reads to its end (or ends in frames
+    /// of an interrupted write, which held nothing committed).
     /// Reads frame by frame, only the log's current run (a kept log holds older frames
     /// behind it, which SQLite ignores too), so a large log costs no memory.
     static func damage(ofLogBeside path: String) -> String? {
@@ -33,10 +33,21 @@ enum WALInspection {
             sum.add(bytes, 24..<bytes.count)
             frame += 1
             if sum.value != (bigEndian(bytes, 16), bigEndian(bytes, 20)) {
-                // Broken here. Nothing is lost unless a later frame belongs to this run.
+                // Broken here. Frames of this run may follow without anything being lost:
+                // after a crash SQLite writes the next commit over the killed write's frames
+                // from where the last commit ended, and a shorter commit leaves the rest of
+                // them behind, their checksums chained to frames that are gone. What is lost
+                // is a commit: a later commit frame of this run whose checksum follows from
+                // the frame before it, as only a frame written whole and in order can.
+                var before = (bigEndian(bytes, 16), bigEndian(bytes, 20))
                 while let later = try? file.read(upToCount: 24 + pageSize), later.count == 24 + pageSize {
                     let laterBytes = [UInt8](later)
-                    if (bigEndian(laterBytes, 8), bigEndian(laterBytes, 12)) == salts {
+                    defer { before = (bigEndian(laterBytes, 16), bigEndian(laterBytes, 20)) }
+                    guard (bigEndian(laterBytes, 8), bigEndian(laterBytes, 12)) == salts, bigEndian(laterBytes, 4) != 0 else { continue }
+                    var chained = Checksum(bigEndian: sum.bigEndian, value: before)
+                    chained.add(laterBytes, 0..<8)
+                    chained.add(laterBytes, 24..<laterBytes.count)
+                    if chained.value == (bigEndian(laterBytes, 16), bigEndian(laterBytes, 20)) {
                         return "the write-ahead log is damaged at frame \(frame); what was saved after it cannot be read"
                     }
                 }

@@ -107,6 +107,43 @@ struct OpeningTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: damaged + "-wal")) == before)
     }
 
+    /// After a crash in the middle of a write, SQLite writes the next commit over the
+    /// killed write's frames; a shorter commit leaves the rest of them in the log, chained
+    /// to frames that are gone. Nothing committed is missing: the file opens.
+    @Test func framesLeftByAKilledWriteAreNotDamage() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("kehu.db")
+        try KehuDatabase.open(path: path).close()
+        let killed = folder.file("killed.db"), again = folder.file("again.db")
+        func copy(_ from: String, to: String) throws {
+            for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: from + suffix, toPath: to + suffix) }
+        }
+        // A long write that spills into the log, copied before its commit as a kill leaves it.
+        let writer = try DatabaseQueue(path: path)
+        try writer.inDatabase { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = 10")
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('test.before', 'kept')")
+            try db.execute(sql: "BEGIN")
+            for n in 1...200 { try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: ["test.lost.\(n)", String(repeating: "x", count: 2000)]) }
+            try copy(path, to: killed)
+            try db.execute(sql: "ROLLBACK")
+        }
+        try writer.close()
+        // The next session commits a little over the killed write's first frames, and is
+        // killed too: the log now holds this run's frames after a break, none of them a commit.
+        let next = try DatabaseQueue(path: killed)
+        try next.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('test.after', 'kept')")
+        }
+        try copy(killed, to: again)
+        try next.close()
+        #expect(WALInspection.damage(ofLogBeside: again) == nil)
+        let reopened = try KehuDatabase.open(path: again)
+        #expect(try reopened.setting("test.before") == "kept" && reopened.setting("test.after") == "kept")
+        #expect(try reopened.setting("test.lost.1") == nil)
+    }
+
     /// Every SQLite failure kehu can meet comes out as one of its own, each with its exit
     /// code and words: never "SQLite error 13".
     @Test func sqliteFailuresBecomeKehusOwn() {
