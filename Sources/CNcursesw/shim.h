@@ -14,8 +14,10 @@
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <ncursesw/curses.h>
 
 /* Macros and globals that Swift cannot import as they are. */
@@ -54,6 +56,8 @@ struct kehu_crash_state {
     int modes_valid;
     char leave[128];
     int leave_length;
+    int real_stderr;     /* the terminal's stderr, kept aside while the screen is up */
+    int held_stderr;     /* an in-memory file that takes what is written to stderr meanwhile */
 };
 
 /* One instance, behind a function: Swift gives header-level statics no storage. */
@@ -73,10 +77,44 @@ static inline void kehu_set_leave_sequence(const char *text) {
     kehu_crash()->leave_length = (int)n;
 }
 
+/* While the screen is up, what is written to stderr (the Swift runtime's "Fatal error"
+   report, a library's warning) would be drawn over the screen and lost when it is
+   redrawn. It goes into an in-memory file instead, and is written out once the terminal
+   is back: after the screen ends, before another program is given the terminal, or after
+   a crash has restored it. */
+static inline void kehu_hold_stderr(void) {
+    struct kehu_crash_state *state = kehu_crash();
+    if (state->held_stderr > 0) return;
+    int held = (int)syscall(SYS_memfd_create, "kehu-stderr", 1u /* MFD_CLOEXEC */);
+    if (held < 0) return;
+    int real = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (real < 0 || dup2(held, STDERR_FILENO) < 0) { close(held); if (real >= 0) close(real); return; }
+    state->real_stderr = real;
+    state->held_stderr = held;
+}
+
+/* Async-signal-safe: dup2, lseek, read, write and close only. */
+static inline void kehu_release_stderr(void) {
+    struct kehu_crash_state *state = kehu_crash();
+    if (state->held_stderr <= 0) return;
+    dup2(state->real_stderr, STDERR_FILENO);
+    lseek(state->held_stderr, 0, SEEK_SET);
+    char chunk[4096];
+    ssize_t n;
+    while ((n = read(state->held_stderr, chunk, sizeof chunk)) > 0) {
+        ssize_t ignored = write(STDERR_FILENO, chunk, (size_t)n); (void)ignored;
+    }
+    close(state->held_stderr);
+    close(state->real_stderr);
+    state->held_stderr = 0;
+    state->real_stderr = 0;
+}
+
 static void kehu_fatal_signal(int sig) {
     struct kehu_crash_state *state = kehu_crash();
     if (state->leave_length > 0) { ssize_t ignored = write(STDOUT_FILENO, state->leave, (size_t)state->leave_length); (void)ignored; }
     if (state->modes_valid) tcsetattr(STDIN_FILENO, TCSANOW, &state->modes);
+    kehu_release_stderr();
     signal(sig, SIG_DFL);
     raise(sig);
 }

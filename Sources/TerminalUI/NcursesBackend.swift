@@ -68,6 +68,7 @@ public final class NcursesBackend: TerminalBackend {
         }.joined()
         kehu_set_leave_sequence(leave)
         kehu_install_fatal_handlers()
+        kehu_hold_stderr()
     }
 
     /// Terminals disagree on Home and End (vt220 `ESC[1~`, xterm `ESC[H` or `ESC OH`, rxvt
@@ -133,6 +134,7 @@ public final class NcursesBackend: TerminalBackend {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        kehu_release_stderr()
     }
 
     deinit { stop() }
@@ -147,7 +149,9 @@ public final class NcursesBackend: TerminalBackend {
     public func suspend(while body: () -> Void) {
         def_prog_mode()
         endwin()
+        kehu_release_stderr()   // the editor's own messages reach the terminal
         body()
+        kehu_hold_stderr()
         reset_prog_mode()
         previous = nil
         clearok(kehu_stdscr(), true)

@@ -97,7 +97,7 @@ struct OpenCommand: ParsableCommand {
         }
         // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
         let watcher = try? store.changeWatcher()
-        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: applyRules,
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: deliberateCrash() ?? applyRules,
                                changed: watcher.map { watcher in { watcher.hasChanged() } }).run(on: backend)
         watcher?.close()
         backend.stop()

@@ -86,6 +86,22 @@ struct TerminalSessionTests {
         }
     }
 
+    /// A crash inside kehu (a Swift fatal error): the terminal comes back first, then the
+    /// runtime's report is printed on it, readable, instead of being drawn over the screen.
+    @Test func aCrashGivesTheTerminalBackAndPrintsItsReportAfter() throws {
+        let sandbox = Sandbox()
+        let db = sandbox.path + "/demo.db"
+        try #require(try sandbox.kehu(["demo", "--db", db, "--customers", "30"]).status == 0)
+        var environment = sandbox.environment
+        environment["KEHU_TEST_CRASH"] = "fatal"
+        let session = try TmuxSession(command: "\(kehuBinary) --db \(db)", environment: environment)
+        let after = try session.waitFor("the crash ended kehu") { $0.joined(separator: "\n").contains("extproc") }
+        let text = after.joined(separator: "\n")
+        #expect(text.contains("Fatal error: KEHU_TEST_CRASH"), "the report is missing:\n\(text)")
+        #expect(!text.contains("-icanon"), "terminal left raw after the crash")
+        #expect(!text.contains("客户 1/30"), "the screen was left up")
+    }
+
     @Test func aBadKeymapIsNamedWithFileAndLineAndKehuStillWorks() throws {
         let sandbox = Sandbox()
         let db = sandbox.path + "/demo.db"
