@@ -64,6 +64,7 @@ extension Strings {
         case .tooSmallHint: return "Terminal too small: 80×24 needed"
         case .keymapFallback: return "已改用默认键位"
         case .themeFallback: return "已改用默认主题"
+        case .waitingForLock: return "⏳ 另一人正在写入，等待中（最多 5 秒）…"
         case .viewToday: return "今日"
         case .paneToday: return "今日待办"
         case .dueToday: return "今天"

@@ -15,14 +15,17 @@ public final class KehuDatabase: Sendable {
     /// Whose view of the archive this store gives; nil for tools that see everything
     /// (demo writing, checks, tests).
     public let viewer: Viewer?
+    /// Told when a write waits for another process's lock (see `LockWait`).
+    public let lockWait: LockWait
 
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    init(path: String, pool: DatabasePool, viewer: Viewer? = nil) {
+    init(path: String, pool: DatabasePool, viewer: Viewer? = nil, lockWait: LockWait) {
         self.path = path
         self.pool = pool
         self.viewer = viewer
+        self.lockWait = lockWait
     }
 
     /// Opens (and with `create`, creates with its folder) the database at `path`, for no
@@ -51,7 +54,8 @@ public final class KehuDatabase: Sendable {
                 catch { throw StoreError.cannotOpen(path: path, detail: "cannot create folder \(folder): \(error.localizedDescription)") }
             }
         }
-        let config = configuration(path: path, busyTimeout: busyTimeout)
+        let lockWait = LockWait(timeout: busyTimeout)
+        let config = configuration(path: path, busyTimeout: busyTimeout, lockWait: lockWait)
         // Side files this attempt creates are removed again if the file is refused.
         let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
         let pool: DatabasePool
@@ -65,13 +69,13 @@ public final class KehuDatabase: Sendable {
             if let refused = error as? StoreError { throw refused }
             throw translate(error, path: path)
         }
-        return try finishOpening(pool, path: path, sideFiles: sideFiles)
+        return try finishOpening(pool, path: path, sideFiles: sideFiles, lockWait: lockWait)
     }
 
     /// How every connection to a kehu file is set up (the store's own, and a watcher's).
-    static func configuration(path: String, busyTimeout: TimeInterval) -> Configuration {
+    static func configuration(path: String, busyTimeout: TimeInterval, lockWait: LockWait? = nil) -> Configuration {
         var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = lockWait.map { .callback($0.busyCallback) } ?? .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "kehu"
         // Every kehu file keeps its -wal and -shm for good. A file a group shares (0660,
@@ -93,7 +97,7 @@ public final class KehuDatabase: Sendable {
 
     /// Checks the file is kehu's and migrates it; on refusal closes it and removes the side
     /// files this attempt made.
-    private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String]) throws -> KehuDatabase {
+    private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String], lockWait: LockWait) throws -> KehuDatabase {
         do {
             // Checked again in the pool: another program may have written in between.
             try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
@@ -107,7 +111,7 @@ public final class KehuDatabase: Sendable {
             if let error = error as? StoreError { throw error }
             throw translate(error, path: path)
         }
-        return KehuDatabase(path: path, pool: pool)
+        return KehuDatabase(path: path, pool: pool, lockWait: lockWait)
     }
 
     private static func removeSideFiles(_ paths: [String]) {

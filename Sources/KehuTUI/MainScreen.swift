@@ -21,6 +21,18 @@ public struct MainScreen {
 
     public static func isTooSmall(_ size: Size) -> Bool { MainLayout(size: size).isTooSmall }
 
+    /// The frame on screen with its bottom line saying `text`: shown while a write waits
+    /// for another process's lock, when the view-model is busy in that write and cannot
+    /// draw. The next frame replaces it.
+    public func notice(_ text: String, over last: ScreenBuffer) -> ScreenBuffer {
+        var frame = last
+        let line = Rect(x: 0, y: last.size.height - 1, width: last.size.width, height: 1)
+        let style = context.style(.statusMessage)
+        frame.fill(line, style: style)
+        _ = frame.put(" " + text, x: 0, y: line.y, style: style, clip: line)
+        return frame
+    }
+
     /// A pure function of the view-model's state: it reads, never changes. The run loop
     /// tells the view-model the terminal's size (`resize(to:)`) before drawing.
     public func render(_ vm: MainViewModel, size: Size) -> ScreenBuffer {

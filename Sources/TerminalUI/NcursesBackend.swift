@@ -145,6 +145,9 @@ public final class NcursesBackend: TerminalBackend {
         previous = nil
     }
 
+    /// The frame the terminal shows now, as last sent.
+    public var lastFrame: ScreenBuffer? { previous }
+
     /// Hands the terminal to another program (`$EDITOR`) and takes it back afterwards.
     public func suspend(while body: () -> Void) {
         def_prog_mode()

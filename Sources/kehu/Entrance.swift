@@ -47,6 +47,10 @@ struct Entrance {
                     notes.append(strings.namedDatabaseIgnored(named, shared: choice.path))
                 }
             }
+            // A command that waits for another process's write says so (the screen shows it
+            // in its own way, see OpenCommand).
+            let waiting = strings[.waitingForLock]
+            store.lockWait.onWaiting { printError(waiting) }
             return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: notes)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))

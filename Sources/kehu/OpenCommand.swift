@@ -95,6 +95,16 @@ struct OpenCommand: ParsableCommand {
                 return false
             }
         }
+        // A save that waits for a colleague's write says so on screen instead of freezing.
+        // Told on the writing thread while the run loop waits inside that write, so the
+        // screen still has one user at a time.
+        nonisolated(unsafe) let waitingBackend = backend
+        nonisolated(unsafe) let waitingScreen = MainScreen(theme: chosenTheme)
+        let waitingText = strings[.waitingForLock]
+        store.lockWait.onWaiting {
+            guard let last = waitingBackend.lastFrame else { return }
+            waitingBackend.present(waitingScreen.notice(waitingText, over: last))
+        }
         // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
         let watcher = try? store.changeWatcher()
         let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: deliberateCrash() ?? applyRules,
