@@ -20,7 +20,7 @@ public enum StringKey: CaseIterable, Sendable {
     // Terminal too small
     case tooSmallHint
     // Messages
-    case keymapFallback, themeFallback, waitingForLock
+    case keymapFallback, themeFallback, waitingForLock, openedReadOnly
     // Today
     case viewToday, paneToday, dueToday, followUpDue, callBackDue, birthdayDue, greetings, nothingDue, noCustomerSelected
     // Forms

@@ -64,6 +64,7 @@ extension Strings {
         case .tooSmallHint: return "Terminal too small: 80×24 needed"
         case .keymapFallback: return "已改用默认键位"
         case .themeFallback: return "已改用默认主题"
+        case .openedReadOnly: return "只读打开：此文件对你是只读的，可以查看、查询和导出，改动不能保存"
         case .waitingForLock: return "⏳ 另一人正在写入，等待中（最多 5 秒）…"
         case .viewToday: return "今日"
         case .paneToday: return "今日待办"

@@ -64,6 +64,7 @@ extension Strings {
         case .tooSmallHint: return "Enlarge the window, or press q to quit"
         case .keymapFallback: return "using the default keymap"
         case .themeFallback: return "using the default theme"
+        case .openedReadOnly: return "Opened read-only: this file is read-only for you; you can look, search and export, but not save changes"
         case .waitingForLock: return "⏳ Someone else is writing; waiting (up to 5 s)…"
         case .viewToday: return "Today"
         case .paneToday: return "Due today"

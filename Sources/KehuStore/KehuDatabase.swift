@@ -17,6 +17,9 @@ public final class KehuDatabase: Sendable {
     public let viewer: Viewer?
     /// Told when a write waits for another process's lock (see `LockWait`).
     public let lockWait: LockWait
+    /// Opened read-only: the file is not writable for this user. Every write is refused
+    /// with `StoreError.readOnly`.
+    public var isReadOnly: Bool { pool.configuration.readonly }
 
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
@@ -54,8 +57,13 @@ public final class KehuDatabase: Sendable {
                 catch { throw StoreError.cannotOpen(path: path, detail: "cannot create folder \(folder): \(error.localizedDescription)") }
             }
         }
+        // A file the user may only read opens read-only: reports, exports, the screens work;
+        // a write is refused with a clear message (exit 7) instead of the whole file.
+        let writable = !exists || SideFiles.writable(path)
+        if exists && writable { try SideFiles.mendModes(besides: path) }
         let lockWait = LockWait(timeout: busyTimeout)
-        let config = configuration(path: path, busyTimeout: busyTimeout, lockWait: lockWait)
+        var config = configuration(path: path, busyTimeout: busyTimeout, lockWait: lockWait)
+        config.readonly = !writable
         // Side files this attempt creates are removed again if the file is refused.
         let sideFiles = ["-wal", "-shm"].map { path + $0 }.filter { !fm.fileExists(atPath: $0) }
         let pool: DatabasePool
@@ -103,8 +111,13 @@ public final class KehuDatabase: Sendable {
             try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
             // Each migration runs in its own transaction: a failure leaves the file at the
             // last complete version, never half-migrated. (An up-to-date file is only read:
-            // GRDB asks which migrations ran before it writes.)
-            try Migrations.migrator.migrate(pool)
+            // GRDB asks which migrations ran before it writes.) A read-only file is used as
+            // it is when it is up to date; one that needs migrating cannot be.
+            if pool.configuration.readonly {
+                guard try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else { throw StoreError.readOnly(path: path) }
+            } else {
+                try Migrations.migrator.migrate(pool)
+            }
         } catch {
             try? pool.close()
             removeSideFiles(sideFiles)

@@ -73,6 +73,7 @@ struct OpenCommand: ParsableCommand {
         let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
                                       profile: profile, clock: clock, actingLogin: osLogin)
         var notes = entrance.notes
+        if store.isReadOnly { notes.append(strings[.openedReadOnly]) }
         if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
         if let first = keyProblems.first {
             notes.append(strings.message(first, short: true) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
@@ -85,7 +86,8 @@ struct OpenCommand: ParsableCommand {
         // Company rules apply whenever kehu runs, no cron job needed (the first start of a
         // day does the work, later ones find it done). Applied right after the first frame
         // so the screen is up at once; no key is read before they are done.
-        let rulesDone = try store.companyRulesApplied(today: clock.today)
+        // (A read-only file is shown as it is: the rules wait for someone who may write.)
+        let rulesDone = try store.isReadOnly || store.companyRulesApplied(today: clock.today)
         let applyRules: (() -> Bool)? = rulesDone ? nil : {
             do {
                 try store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
