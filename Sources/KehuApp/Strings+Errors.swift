@@ -20,8 +20,8 @@ extension Strings {
             return zh ? "\(path) 被另一个进程锁住，等待超时。请稍后再试，或检查是否有卡住的 kehu/sqlite3 进程。"
                       : "\(path) is locked by another process and did not come free in time. Try again, or look for a stuck kehu or sqlite3 process."
         case .damaged(let path, let detail):
-            return zh ? "\(path) 已损坏（\(detail)）。请从备份恢复；kehu 没有写入任何内容。"
-                      : "\(path) is damaged (\(detail)). Restore it from a backup; kehu wrote nothing to it."
+            return zh ? "\(path) 已损坏（\(detail)）。kehu 不再写入它；请运行 kehu check 查看详情，并从备份恢复。"
+                      : "\(path) is damaged (\(detail)). kehu writes nothing more to it; run kehu check for the details and restore it from a backup."
         case .cannotOpen(let path, let detail):
             return zh ? "无法打开 \(path): \(detail)" : "Cannot open \(path): \(detail)"
         case .diskFull(let path):

@@ -75,7 +75,7 @@ extension KehuDatabase {
     /// kehu, and they reveal nothing to that person.
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
         if !force, try companyRulesApplied(today: today) { return }
-        let company = KehuDatabase(path: path, pool: pool, lockWait: lockWait)
+        let company = KehuDatabase(path: path, pool: pool, lockWait: lockWait, damage: damage)
         try company.applyPoolDrops(today: today, by: actor)
         try company.applyChurn(today: today, by: actor)
         try company.proposeDowngrades(today: today, by: actor)

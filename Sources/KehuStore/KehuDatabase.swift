@@ -17,6 +17,8 @@ public final class KehuDatabase: Sendable {
     public let viewer: Viewer?
     /// Told when a write waits for another process's lock (see `LockWait`).
     public let lockWait: LockWait
+    /// Damage this file has shown; once marked, nothing more is written to it.
+    public let damage: DamageMark
     /// Opened read-only: the file is not writable for this user. Every write is refused
     /// with `StoreError.readOnly`.
     public var isReadOnly: Bool { pool.configuration.readonly }
@@ -24,11 +26,12 @@ public final class KehuDatabase: Sendable {
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    init(path: String, pool: DatabasePool, viewer: Viewer? = nil, lockWait: LockWait) {
+    init(path: String, pool: DatabasePool, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark) {
         self.path = path
         self.pool = pool
         self.viewer = viewer
         self.lockWait = lockWait
+        self.damage = damage
     }
 
     /// Opens (and with `create`, creates with its folder) the database at `path`, for no
@@ -124,7 +127,7 @@ public final class KehuDatabase: Sendable {
             if let error = error as? StoreError { throw error }
             throw translate(error, path: path)
         }
-        return KehuDatabase(path: path, pool: pool, lockWait: lockWait)
+        return KehuDatabase(path: path, pool: pool, lockWait: lockWait, damage: DamageMark())
     }
 
     private static func removeSideFiles(_ paths: [String]) {
@@ -203,23 +206,35 @@ public final class KehuDatabase: Sendable {
 
     /// Runs `body` in one write transaction; any thrown error rolls everything back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try refuseIfDamaged()
         do { return try pool.write(body) }
-        catch let error as StoreError { throw error }
-        catch { throw KehuDatabase.translate(error, path: path) }
+        catch { throw kehusOwn(error) }
     }
 
     /// Runs `body` on the writer connection outside a transaction (it opens its own, with
     /// its own kind or settings); SQLite's errors come out as kehu's, like `write`'s.
     func writeAlone<T>(_ body: (Database) throws -> T) throws -> T {
+        try refuseIfDamaged()
         do { return try pool.writeWithoutTransaction(body) }
-        catch let error as StoreError { throw error }
-        catch { throw KehuDatabase.translate(error, path: path) }
+        catch { throw kehusOwn(error) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) }
-        catch let error as StoreError { throw error }
-        catch { throw KehuDatabase.translate(error, path: path) }
+        catch { throw kehusOwn(error) }
+    }
+
+    /// A damaged file is never written to: not even a write that would not reach the
+    /// damaged pages (SQLite could still rewrite them, and a backup is the way back).
+    private func refuseIfDamaged() throws {
+        if let detail = damage.detail { throw StoreError.damaged(path: path, detail: detail) }
+    }
+
+    /// SQLite's error as kehu's; a damaged page met by any statement marks the file.
+    private func kehusOwn(_ error: Error) -> Error {
+        let translated = error is StoreError ? error : KehuDatabase.translate(error, path: path)
+        if case StoreError.damaged(_, let detail)? = translated as? StoreError { damage.mark(detail) }
+        return translated
     }
 
     /// The migrations applied to this file, oldest first.

@@ -9,7 +9,7 @@ extension KehuDatabase {
     /// Every company setting written so far (the rest have their defaults), by key.
     public func settings() throws -> [(key: String, value: String)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key NOT IN ('rules.appliedOn') ORDER BY key")
+            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key NOT IN ('rules.appliedOn', 'structure.checkedOn') ORDER BY key")
                 .map { ($0["key"], $0["value"]) }
         }
     }

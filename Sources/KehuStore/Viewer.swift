@@ -57,7 +57,7 @@ extension KehuDatabase {
     /// shows only what that person may see. Internal: outside the store the only way to a
     /// scoped store is the door (`open(path:as:)`), which takes the viewer from the kernel.
     func scoped(to viewer: Viewer) -> KehuDatabase {
-        KehuDatabase(path: path, pool: pool, viewer: viewer, lockWait: lockWait)
+        KehuDatabase(path: path, pool: pool, viewer: viewer, lockWait: lockWait, damage: damage)
     }
 
     /// The visibility condition for this store's viewer (everything when unscoped).

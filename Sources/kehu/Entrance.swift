@@ -19,8 +19,11 @@ struct Entrance {
     /// Opens the database this run is about. `creating`: a single user's own file is
     /// created on first use (the screen does that; commands need one to exist).
     /// `quiet`: fail without a message (a login's brief says nothing to strangers).
+    /// `checkingStructure`: run the day's structural check now, if due (the screen runs it
+    /// behind its first frame instead).
     static func open(_ common: CommonOptions, strings: Strings, creating: Bool = false,
-                     busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout, quiet: Bool = false) throws -> Entrance {
+                     busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout, quiet: Bool = false,
+                     checkingStructure: Bool = true) throws -> Entrance {
         if quiet {
             guard let login = try? VerifiedLogin.fromKernel() else { throw ExitCode(ExitCodes.unknownUser) }
             if case .failure? = InstalledConfig.find(executablePath: executablePath()) { throw ExitCode(ExitCodes.cannotOpen) }
@@ -51,6 +54,7 @@ struct Entrance {
             // in its own way, see OpenCommand).
             let waiting = strings[.waitingForLock]
             store.lockWait.onWaiting { printError(waiting) }
+            if checkingStructure { try checkStructureIfDue(store) }
             return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: notes)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
@@ -58,10 +62,11 @@ struct Entrance {
     }
 
     /// The user's own file (the demo): opened with the user's rights alone.
-    static func own(path: String, login: VerifiedLogin, strings: Strings) throws -> Entrance {
+    static func own(path: String, login: VerifiedLogin, strings: Strings, checkingStructure: Bool = true) throws -> Entrance {
         Privilege.dropForGood()
         do {
             let store = try KehuDatabase.open(path: path, as: login)
+            if checkingStructure { try checkStructureIfDue(store) }
             return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: [])
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
@@ -71,6 +76,14 @@ struct Entrance {
     private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval) throws -> KehuDatabase {
         creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout)
                  : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
+    }
+
+    /// The first open of the day looks at the whole file's structure before any work:
+    /// damage found is refused with exit 6, before anything is written.
+    private static func checkStructureIfDue(_ store: KehuDatabase) throws {
+        let today = runClock().today
+        guard (try? store.structureCheckDue(today: today)) ?? true else { return }
+        if let detail = store.checkStructure(today: today) { throw StoreError.damaged(path: store.path, detail: detail) }
     }
 
     /// Prints the notes to stderr, for commands.

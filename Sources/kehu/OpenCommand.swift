@@ -41,9 +41,9 @@ struct OpenCommand: ParsableCommand {
                 do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil, creator: login) }
                 catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
             }
-            entrance = try Entrance.own(path: path, login: login, strings: strings)
+            entrance = try Entrance.own(path: path, login: login, strings: strings, checkingStructure: false)
         } else {
-            entrance = try Entrance.open(common, strings: strings, creating: true)
+            entrance = try Entrance.open(common, strings: strings, creating: true, checkingStructure: false)
         }
         let osLogin = entrance.login.name
         let clock = runClock()
@@ -83,14 +83,19 @@ struct OpenCommand: ParsableCommand {
         }
         if !notes.isEmpty { viewModel.show(notes.joined(separator: " | "), kind: .error) }
 
-        // Company rules apply whenever kehu runs, no cron job needed (the first start of a
-        // day does the work, later ones find it done). Applied right after the first frame
-        // so the screen is up at once; no key is read before they are done.
+        // Right after the first frame, before any key is read: on the first open of the
+        // day, the structural check (damage found means nothing is written, the rules
+        // included); then the company rules, which apply whenever kehu runs, no cron job
+        // needed (the first start of a day does the work, later ones find it done).
         // (A read-only file is shown as it is: the rules wait for someone who may write.)
-        let rulesDone = try store.isReadOnly || store.companyRulesApplied(today: clock.today)
-        let applyRules: (() -> Bool)? = rulesDone ? nil : {
+        let today = clock.today
+        let structureDue = (try? store.structureCheckDue(today: today)) ?? true
+        let rulesDone = try store.isReadOnly || store.companyRulesApplied(today: today)
+        let afterFirstFrame: (() -> Bool)? = !structureDue && rulesDone ? nil : {
+            if structureDue, store.checkStructure(today: today) != nil { return false }
+            guard !rulesDone else { return false }
             do {
-                try store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
+                try store.applyCompanyRules(today: today, by: Actor(login: "kehu", clock: clock))
                 return true
             } catch {
                 viewModel.show(strings.message(error), kind: .error)
@@ -107,10 +112,19 @@ struct OpenCommand: ParsableCommand {
             guard let last = waitingBackend.lastFrame else { return }
             waitingBackend.present(waitingScreen.notice(waitingText, over: last))
         }
+        // Damage the check found, or any read met, is said once; nothing more is saved.
+        var damageSaid = false
         // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
         let watcher = try? store.changeWatcher()
-        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: deliberateCrash() ?? applyRules,
-                               changed: watcher.map { watcher in { watcher.hasChanged() } }).run(on: backend)
+        let changed: () -> Bool = {
+            if !damageSaid, store.damage.detail != nil {
+                damageSaid = true
+                viewModel.show(strings[.databaseDamaged], kind: .error)
+            }
+            return watcher?.hasChanged() ?? false
+        }
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: deliberateCrash() ?? afterFirstFrame,
+                               changed: changed).run(on: backend)
         watcher?.close()
         backend.stop()
         try? store.close()

@@ -90,7 +90,10 @@ func openAsUser(_ common: CommonOptions) throws -> (KehuDatabase, UserProfile, S
     entrance.tellNotes()
     let clock = runClock()
     do {
-        try entrance.store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
+        // A read-only file is reported as it is: the rules wait for someone who may write.
+        if !entrance.store.isReadOnly {
+            try entrance.store.applyCompanyRules(today: clock.today, by: Actor(login: "kehu", clock: clock))
+        }
     } catch let error as StoreError {
         throw fail(strings.message(error), code: ExitCodes.code(for: error))
     }
