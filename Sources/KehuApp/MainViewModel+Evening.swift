@@ -106,7 +106,7 @@ extension MainViewModel {
             } catch let StoreError.invalid(problems) {
                 showFormProblems(problems)
             } catch {
-                show(strings.message(error), kind: .error)
+                show(strings.screenMessage(error), kind: .error)
             }
         }
     }

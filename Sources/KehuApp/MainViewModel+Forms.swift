@@ -80,7 +80,7 @@ extension MainViewModel {
             } catch let StoreError.invalid(problems) {
                 showFormProblems(problems)
             } catch {
-                show(strings.message(error), kind: .error)
+                show(strings.screenMessage(error), kind: .error)
             }
         }
     }
@@ -111,7 +111,7 @@ extension MainViewModel {
             } catch let StoreError.invalid(problems) {
                 showFormProblems(problems)
             } catch {
-                show(strings.message(error), kind: .error)
+                show(strings.screenMessage(error), kind: .error)
             }
         }
     }

@@ -31,7 +31,7 @@ extension MainViewModel {
                                                  : strings.gradeProposed(to: strings.label(proposal.to), waitingFor: proposal.chain.map { strings.label($0) }),
                      kind: .info)
             } catch {
-                show(strings.message(error), kind: .error)
+                show(strings.screenMessage(error), kind: .error)
             }
         }
     }

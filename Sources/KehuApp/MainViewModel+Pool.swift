@@ -12,7 +12,7 @@ extension MainViewModel {
             try refreshAfterSave(showing: id)
             show(strings.claimed(customer.name), kind: .info)
         } catch {
-            show(strings.message(error), kind: .error)
+            show(strings.screenMessage(error), kind: .error)
         }
     }
 
@@ -37,7 +37,7 @@ extension MainViewModel {
             try refreshAfterSave(showing: f.customerID)
             show(strings.assigned(f.customerName, to: f.candidates.first { $0.id == owner }?.displayName ?? strings[.noOwnerPool]), kind: .info)
         } catch {
-            show(strings.message(error), kind: .error)
+            show(strings.screenMessage(error), kind: .error)
         }
     }
 

@@ -333,7 +333,7 @@ public final class MainViewModel {
     /// A failed read never ends the session: the user sees what failed and can go on.
     func attempt(_ body: () throws -> Void) {
         do { try body() } catch {
-            message = StatusMessage(kind: .error, text: strings[.loadingFailed] + ": " + strings.message(error))
+            message = StatusMessage(kind: .error, text: strings[.loadingFailed] + ": " + strings.screenMessage(error))
         }
     }
 }

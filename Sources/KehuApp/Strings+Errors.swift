@@ -2,6 +2,27 @@ import KehuCore
 import KehuStore
 
 extension Strings {
+    /// The same for the status line, where a long path would push the words out of
+    /// sight: the file is the one on screen, so errors about the file leave its path out.
+    public func screenMessage(_ error: Error) -> String {
+        guard let storeError = error as? StoreError else { return message(error) }
+        let zh = language == .zh
+        switch storeError {
+        case .locked:
+            return zh ? "数据库被另一个进程占用，等待超时，改动未保存。请稍后再试。"
+                      : "The database stayed locked by another process; nothing was saved. Try again shortly."
+        case .diskFull:
+            return zh ? "数据库所在的磁盘已满，这次的改动整个没有写入。请腾出空间后再试。"
+                      : "The disk holding the database is full; nothing of this change was written. Free some space and try again."
+        case .readOnly:
+            return zh ? "数据库对你是只读的，改动不能保存。" : "The database is read-only for you; changes cannot be saved."
+        case .damaged:
+            return self[.databaseDamaged]
+        default:
+            return message(error)
+        }
+    }
+
     /// Any error as one sentence for the status line or the command line; store errors
     /// name the file and what to do.
     public func message(_ error: Error) -> String {

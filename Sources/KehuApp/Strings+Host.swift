@@ -36,6 +36,9 @@ extension Strings {
             return zh ? "无法读取 \(path)：\(reason)" : "cannot read \(path): \(reason)"
         case .cannotWrite(let path, let reason):
             return zh ? "无法写入 \(path)：\(reason)（未留下任何文件）" : "cannot write \(path): \(reason) (nothing was left behind)"
+        case .diskFull(let path):
+            return zh ? "\(path) 所在的磁盘已满，没有写出任何文件（未留下任何文件）。请腾出空间后再试。"
+                      : "The disk holding \(path) is full; nothing was written and nothing was left behind. Free some space and try again."
         }
     }
 }

@@ -20,6 +20,8 @@ public enum UserFiles {
         /// The kernel refused or the disk failed; `reason` is the system's own words.
         case cannotRead(path: String, reason: String)
         case cannotWrite(path: String, reason: String)
+        /// The disk (or the user's quota) is full.
+        case diskFull(path: String)
     }
 
     /// The whole file at `path`, read with the user's rights.
@@ -73,7 +75,7 @@ public enum UserFiles {
             // setgid kehu cannot reach its own /proc/self/fd): a named file nobody can predict.
             let temporary = temporaryName(for: url)
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+            guard fd >= 0 else { throw writeFailure(path) }
             var named = false
             defer { if !named { unlink(temporary) } }
             do {
@@ -101,12 +103,12 @@ public enum UserFiles {
                 let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw Problem.cannotWrite(path: path, reason: systemReason())
+                    throw writeFailure(path)
                 }
                 offset += written
             }
         }
-        guard fsync(fd) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+        guard fsync(fd) == 0 else { throw writeFailure(path) }
     }
 
     /// Gives the unnamed file its name: at once when nothing has it; when replacing, under
@@ -119,7 +121,7 @@ public enum UserFiles {
         guard linkat(AT_FDCWD, handle, AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 else {
             if errno == EEXIST, !replacing { throw Problem.exists(path: path) }
             if [EACCES, EPERM, ENOENT, EXDEV].contains(errno) { return false }
-            throw Problem.cannotWrite(path: path, reason: systemReason())
+            throw writeFailure(path)
         }
         if replacing { try give(target, to: path, replacing: true) }
         return true
@@ -130,12 +132,17 @@ public enum UserFiles {
     private static func give(_ temporary: String, to path: String, replacing: Bool) throws {
         defer { unlink(temporary) }
         if replacing {
-            guard rename(temporary, path) == 0 else { throw Problem.cannotWrite(path: path, reason: systemReason()) }
+            guard rename(temporary, path) == 0 else { throw writeFailure(path) }
         } else if link(temporary, path) != 0 {
             if errno == EEXIST { throw Problem.exists(path: path) }
-            throw Problem.cannotWrite(path: path, reason: systemReason())
+            throw writeFailure(path)
         }
     }
 
     static func systemReason() -> String { String(cString: strerror(errno)) }
+
+    /// What a failed write means for the user: a full disk is said as such.
+    static func writeFailure(_ path: String) -> Problem {
+        errno == ENOSPC || errno == EDQUOT ? .diskFull(path: path) : .cannotWrite(path: path, reason: systemReason())
+    }
 }

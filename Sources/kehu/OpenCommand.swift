@@ -98,7 +98,7 @@ struct OpenCommand: ParsableCommand {
                 try store.applyCompanyRules(today: today, by: Actor(login: "kehu", clock: clock))
                 return true
             } catch {
-                viewModel.show(strings.message(error), kind: .error)
+                viewModel.show(strings.screenMessage(error), kind: .error)
                 return false
             }
         }
