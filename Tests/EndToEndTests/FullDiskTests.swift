@@ -39,12 +39,7 @@ struct FullDiskTests {
 
         if tmuxAvailable {
             let session = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-            _ = try session.selectFirstFollowUp()
-            try session.send("l")
-            try session.waitFor(text: "记跟进")
-            try session.send("-l", "满盘时写的跟进")
-            try session.send("Tab")
-            try session.send("b")
+            _ = try session.fillFirstFollowUp("满盘时写的跟进", level: "b")
             try session.send("C-s")
             try session.waitFor(text: "磁盘已满")
             #expect(try session.screen().joined().contains("记跟进 · "), "the form was closed")

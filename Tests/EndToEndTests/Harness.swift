@@ -230,12 +230,7 @@ extension TmuxSession {
     /// Logs a follow-up on Today's first card follow-up (text, then the level's letter) and
     /// returns that customer's code.
     func logFirstFollowUp(_ text: String, level: String) throws -> String {
-        let code = try selectFirstFollowUp()
-        try send("l")
-        try waitFor(text: "记跟进")
-        try send("-l", text)
-        try send("Tab")
-        try send(level)
+        let code = try fillFirstFollowUp(text, level: level)
         try send("C-s")
         try waitFor(text: "已保存")
         return code
@@ -253,6 +248,18 @@ extension TmuxSession {
 
     /// Moves the Today selection to the first intent-card follow-up (回访 / 回电) and
     /// returns that row's customer code.
+    /// Opens the follow-up form on Today's first card follow-up and fills it, unsaved;
+    /// returns that customer's code.
+    func fillFirstFollowUp(_ text: String, level: String) throws -> String {
+        let code = try selectFirstFollowUp()
+        try send("l")
+        try waitFor(text: "记跟进")
+        try send("-l", text)
+        try send("Tab")
+        try send(level)
+        return code
+    }
+
     func selectFirstFollowUp() throws -> String {
         let screen = try waitFor(text: "今日待办")
         let rows = Array(screen.dropFirst(2))

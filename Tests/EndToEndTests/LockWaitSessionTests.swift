@@ -10,12 +10,7 @@ struct LockWaitSessionTests {
         let sandbox = Sandbox()
         let path = try sandbox.eveningTeamDatabase(seed: 41)
         let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
-        _ = try salesperson.selectFirstFollowUp()
-        try salesperson.send("l")
-        try salesperson.waitFor(text: "记跟进")
-        try salesperson.send("-l", "锁住时写的跟进")
-        try salesperson.send("Tab")
-        try salesperson.send("b")
+        _ = try salesperson.fillFirstFollowUp("锁住时写的跟进", level: "b")
 
         // Another program takes the write lock and keeps it until told.
         let holder = try LockHolder(path: path)
