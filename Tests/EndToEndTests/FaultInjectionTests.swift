@@ -64,4 +64,97 @@ struct FaultInjectionTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).allSatisfy { !$0.contains(".kehu-") && !$0.hasSuffix(".partial") })
     }
+
+    /// kehu killed with SIGKILL in the middle of saving a follow-up on screen, at a
+    /// chosen write of the save (strace stops it at its Nth `pwrite64`, so every point of
+    /// the save is reached, however fast or slow the machine): the follow-up is all there
+    /// with its history, or not at all, and the database stays whole.
+    @Test(.enabled(if: tmuxAvailable && straceAvailable, "tmux and strace are needed: scripts/ensure-system-packages installs them"))
+    func killedWhileSavingOnScreenAFollowUpIsAllThereOrNotAtAll() throws {
+        let sandbox = Sandbox()
+        let path = try sandbox.eveningTeamDatabase(seed: 53)
+        /// Opens kehu, fills a follow-up, and saves it with strace attached: stopping it at
+        /// write `killAt`, or only counting the save's writes when nil. Returns the
+        /// session's end and the writes strace saw.
+        func save(_ text: String, killAt: Int?) throws -> (killed: Bool, writes: Int) {
+            let session = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: sandbox.environment)
+            _ = try session.fillFirstFollowUp(text, level: "b")
+            let log = sandbox.path + "/strace-\(UUID().uuidString).log"
+            let tracer = try Tracer(pid: try session.kehuPID(), log: log, killAt: killAt)
+            try session.tmux(["send-keys", "-t", session.name, "C-s"])
+            let screen = try session.waitFor("saved or killed") { lines in
+                let text = lines.joined(separator: "\n")
+                return text.contains("已保存") || text.contains("KEHU-EXIT=")
+            }
+            let killed = screen.joined(separator: "\n").contains("KEHU-EXIT=137")
+            if !killed {
+                try session.send("q")
+                _ = try session.waitForExit(0)
+            }
+            tracer.finish()
+            let writes = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").filter { $0.contains("pwrite64(") }.count ?? 0
+            return (killed, writes)
+        }
+        func saved(_ text: String) throws -> (activities: Int, audit: Int) {
+            let store = try KehuDatabase.open(path: path)
+            defer { try? store.close() }
+            return try store.read { db in
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM activities WHERE content = ?", arguments: [text])
+                let audit = try ids.reduce(0) { total, id in
+                    total + (try Int.fetchOne(db, sql: "SELECT count(*) FROM auditLog WHERE tableName = 'activities' AND rowID = ?", arguments: [id]) ?? 0)
+                }
+                return (ids.count, audit)
+            }
+        }
+        let whole = try save("整段保存的跟进", killAt: nil)
+        try #require(!whole.killed && whole.writes > 0, "the save wrote nothing strace saw")
+        let recorded = try saved("整段保存的跟进")
+        try #require(recorded.activities == 1 && recorded.audit > 0)
+
+        var kills = 0
+        for round in 1...30 where kills < 10 {
+            let text = "断电第\(round)次的跟进"
+            let point = Int.random(in: 1...whole.writes)
+            let result = try save(text, killAt: point)
+            if result.killed { kills += 1 }
+            let after = try saved(text)
+            // All of it, with its history, or none of it.
+            #expect((after.activities == 0 && after.audit == 0) || (after.activities == 1 && after.audit == recorded.audit),
+                    "round \(round), killed at write \(point): \(after)")
+            #expect(try saved("整段保存的跟进") == recorded, "round \(round): an earlier follow-up changed")
+        }
+        #expect(kills >= 10, "only \(kills) saves were killed mid-way")
+        #expect(try sandbox.kehu(["check", "--db", path]).status == 0)
+    }
+}
+
+/// strace is there and may trace (a container can forbid ptrace).
+let straceAvailable: Bool = (try? run("/usr/bin/env", ["strace", "-o", "/dev/null", "true"]).status == 0) ?? false
+
+/// strace attached to a running process, logging its `pwrite64` calls, and sending it
+/// SIGKILL at the `killAt`th one when asked.
+final class Tracer {
+    let process = Process()
+    private let errors = Pipe()
+
+    init(pid: pid_t, log: String, killAt: Int?) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = ["strace", "-p", "\(pid)", "-o", log, "-e", "trace=pwrite64"]
+        if let killAt { arguments += ["-e", "inject=pwrite64:signal=SIGKILL:when=\(killAt)"] }
+        process.arguments = arguments
+        process.standardError = errors
+        try process.run()
+        // Attached once strace says so.
+        var said = ""
+        while !said.contains("attached") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { throw TmuxSession.TmuxError(message: "strace ended before attaching: \(said)") }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+    }
+
+    func finish() {
+        if process.isRunning { process.interrupt() }
+        process.waitUntilExit()
+    }
 }

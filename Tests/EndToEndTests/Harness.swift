@@ -248,6 +248,14 @@ extension TmuxSession {
 
     /// Moves the Today selection to the first intent-card follow-up (回访 / 回电) and
     /// returns that row's customer code.
+    /// The process id of kehu running in the pane (the pane's shell's child).
+    func kehuPID() throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try run("/usr/bin/env", ["pgrep", "-P", shell, "-f", "kehu"]).stdout.split(separator: "\n").first.flatMap { pid_t($0) }
+        guard let child else { throw TmuxError(message: "kehu's process not found under pane \(shell)") }
+        return child
+    }
+
     /// Opens the follow-up form on Today's first card follow-up and fills it, unsaved;
     /// returns that customer's code.
     func fillFirstFollowUp(_ text: String, level: String) throws -> String {

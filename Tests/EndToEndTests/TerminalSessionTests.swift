@@ -76,11 +76,7 @@ struct TerminalSessionTests {
         for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("SEGV", 11)] {
             let session = try TmuxSession(command: "\(kehuBinary) --db \(db)", environment: sandbox.environment)
             try session.waitFor(text: "客户 1/30")
-            let pid = try session.tmux(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).stdout
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let child = try run("/usr/bin/env", ["pgrep", "-P", pid, "-f", "kehu"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
-            try #require(!child.isEmpty, "kehu's process not found under pane \(pid)")
-            _ = try run("/bin/kill", ["-\(signal)", child])
+            _ = try run("/bin/kill", ["-\(signal)", "\(try session.kehuPID())"])
             let after = try session.waitForExit(Int32(128 + number))
             #expect(!after.joined(separator: " ").contains("-icanon"), "terminal left raw after SIG\(signal)")
         }
