@@ -269,9 +269,15 @@ extension TmuxSession {
     }
 
     func selectFirstFollowUp() throws -> String {
-        let screen = try waitFor(text: "今日待办")
-        let rows = Array(screen.dropFirst(2))
-        guard let index = rows.firstIndex(where: { $0.contains("回访") || $0.contains("回电") }),
+        // The list pane's rows only (the card beside it may mention a 回访 too), waited
+        // for until one is drawn: the first frame may still be arriving.
+        func listRows(_ screen: [String]) -> [String] {
+            screen.dropFirst(2).map { $0.split(separator: "┃", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "" }
+        }
+        func isFollowUp(_ row: String) -> Bool { row.contains("回访") || row.contains("回电") }
+        let screen = try waitFor("a follow-up in Today") { $0.joined().contains("今日待办") && listRows($0).contains(where: isFollowUp) }
+        let rows = listRows(screen)
+        guard let index = rows.firstIndex(where: isFollowUp),
               let code = rows[index].split(separator: " ").first(where: { $0.contains("-") }).map(String.init) else {
             throw TmuxError(message: "no follow-up due in Today:\n\(screen.joined(separator: "\n"))")
         }
