@@ -149,6 +149,8 @@ public struct Strings: Sendable {
             let whose = owner.map { zh ? "（\($0)的客户）" : " (\($0)'s customer)" } ?? (zh ? "（公海客户）" : " (in a pool)")
             return zh ? "客户 \(code)\(whose)不在你的权限范围内，不能通过导入修改"
                       : "customer \(code)\(whose) is outside what you may change; an import cannot touch it"
+        case .noSuchOwner(let column, let value):
+            return zh ? "列「\(column)」的「\(value)」不是你能分配客户的在职人员或团队" : "column \"\(column)\": \"\(value)\" is no active person or team you may give customers to"
         case .unknownCity(let column, let value):
             return zh ? "列「\(column)」的城市「\(value)」不认识（客户编码需要城市）" : "column \"\(column)\": unknown city \"\(value)\" (the code needs it)"
         }

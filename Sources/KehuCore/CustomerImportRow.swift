@@ -12,6 +12,8 @@ public struct CustomerImportRow: Sendable {
         /// The row names a customer the importer may not change: only that it exists and
         /// whose it is are told (as the duplicate check tells a salesperson).
         case outsideScope(code: String, owner: String?)
+        /// The owner (or team) column names no one the importer may give customers to.
+        case noSuchOwner(column: String, value: String)
     }
 
     public let line: Int
@@ -22,6 +24,10 @@ public struct CustomerImportRow: Sendable {
     public var givenCode: String?
     public var city: CityDirectory.City?
     public var contact: (name: String, mobile: String, position: String)?
+    /// Whom the row gives the customer to: an owner (display name or login), or for the
+    /// pool a team by name; with the columns' headers for messages.
+    public var owner: (column: String, name: String)?
+    public var team: (column: String, name: String)?
     public var problems: [Problem] = []
 
     /// Reads one data row with the header row's fields.
@@ -31,10 +37,14 @@ public struct CustomerImportRow: Sendable {
         var values: [ImportField: (header: String, value: String)] = [:]
         for (index, header) in headers.enumerated() {
             guard let field = mapping.field(for: header), index < fields.count else { continue }
-            let value = Normalization.halfWidth(fields[index]).trimmingWhitespace()
+            // Kept exactly as given (full-width punctuation in a name or a note included);
+            // only fields whose meaning needs it are normalised below.
+            let value = fields[index].trimmingWhitespace()
             if values[field] == nil || values[field]!.value.isEmpty { values[field] = (header, value) }
         }
         func text(_ field: ImportField) -> String { values[field]?.value ?? "" }
+        /// Codes, addresses on the net and postal codes mean the same in either width.
+        func code(_ field: ImportField) -> String { Normalization.halfWidth(text(field)) }
         func column(_ field: ImportField) -> String { values[field]?.header ?? field.rawValue }
         customer = Customer(code: "", name: text(.name), createdAt: now)
         if text(.name).isEmpty { problems.append(.missing(column: column(.name))) }
@@ -42,13 +52,21 @@ public struct CustomerImportRow: Sendable {
         if !text(.phone).isEmpty, PhoneNumber(text(.phone)) == nil { problems.append(.unreadable(column: column(.phone), value: text(.phone))) }
         customer.fax = text(.fax).isEmpty ? "" : (PhoneNumber(text(.fax))?.description ?? text(.fax))
         if !text(.fax).isEmpty, PhoneNumber(text(.fax)) == nil { problems.append(.unreadable(column: column(.fax), value: text(.fax))) }
-        customer.email = text(.email)
+        customer.email = code(.email)
         if !customer.email.isEmpty, !EmailAddress.isValid(customer.email) { problems.append(.unreadable(column: column(.email), value: customer.email)) }
         customer.address = text(.address)
-        customer.postalCode = text(.postalCode)
-        customer.website = text(.website)
+        customer.postalCode = code(.postalCode)
+        customer.website = code(.website)
         customer.industry = text(.industry)
         customer.notes = text(.notes)
+        if !text(.owner).isEmpty { owner = (column(.owner), text(.owner)) }
+        if !text(.team).isEmpty { team = (column(.team), text(.team)) }
+        if let kind = ImportValues.type(text(.type)) { customer.type = kind.type; customer.typeOther = kind.other }
+        customer.legalRepresentative = text(.legalRepresentative)
+        if !text(.registeredCapital).isEmpty {
+            if let capital = Int(code(.registeredCapital).replacingAll(",", with: "")), capital >= 0 { customer.registeredCapitalWan = capital }
+            else { problems.append(.unreadable(column: column(.registeredCapital), value: text(.registeredCapital))) }
+        }
         if let grade = ImportValues.grade(text(.grade)) { customer.grade = grade }
         else { problems.append(.unreadable(column: column(.grade), value: text(.grade))) }
         if let status = ImportValues.status(text(.status)) { customer.status = status }
@@ -56,12 +74,13 @@ public struct CustomerImportRow: Sendable {
         if let source = ImportValues.source(text(.source)) { customer.source = source }
         else { problems.append(.unreadable(column: column(.source), value: text(.source))) }
         if !text(.createdOn).isEmpty {
-            if let day = ImportValues.date(text(.createdOn)) { customer.createdAt = LocalDateTime(date: day, hour: 9, minute: 0)! }
+            if let moment = DateParsing.dateTime(code(.createdOn)) { customer.createdAt = moment }
+            else if let day = ImportValues.date(text(.createdOn)) { customer.createdAt = LocalDateTime(date: day, hour: 9, minute: 0)! }
             else { problems.append(.unreadable(column: column(.createdOn), value: text(.createdOn))) }
         }
         customer.updatedAt = customer.createdAt
-        let code = text(.code)
-        givenCode = code.isEmpty ? nil : code
+        let givenText = code(.code)
+        givenCode = givenText.isEmpty ? nil : givenText
         if let code = givenCode, CustomerCode.parse(code) == nil { problems.append(.unreadable(column: column(.code), value: code)) }
         let place = text(.province) + text(.city)
         city = CityDirectory.city(named: text(.city)) ?? (place.isEmpty ? nil : CityDirectory.city(named: place))

@@ -17,7 +17,14 @@ public struct HistoryImportRow: Sendable {
     public var contactName = ""
     public var content = ""
     public var level: IntentLevel?
+    public var impression = ""
+    public var bottleneckPlan = ""
     public var nextVisitOn: LocalDate?
+    /// The number the visit had (拜访次数), kept when the customer has no visit by it yet.
+    public var visitNumber: Int?
+    /// A supervisor's signed comment on the visit: its words, who signed (a display name
+    /// or login, like the handler) and when.
+    public var comment: (text: String, signer: String, at: LocalDateTime?)?
     public var problems: [CustomerImportRow.Problem] = []
 
     static let headers: [String: String] = [
@@ -31,6 +38,12 @@ public struct HistoryImportRow: Sendable {
         "method": "method", "经办人": "handler", "handler": "handler", "业务员": "handler", "内容": "content", "洽谈内容": "content",
         "具体情况": "content", "content": "content", "级别": "level", "级别判定": "level", "level": "level",
         "下次访问": "next", "下次访问时间": "next", "next": "next",
+        // What kehu's own export writes, in either language.
+        "名称": "name", "customername": "customer", "occurredat": "date", "isdecisionmaker": "decisionMaker",
+        "leveljudged": "level", "nextvisiton": "next", "洽谈印象": "impression", "印象": "impression", "impression": "impression",
+        "瓶颈分析及跟踪方案": "bottleneck", "瓶颈方案": "bottleneck", "bottleneckplan": "bottleneck",
+        "拜访次数": "visitNumber", "第几次": "visitNumber", "visitnumber": "visitNumber", "主管批示": "comment", "批示": "comment",
+        "supervisorcomment": "comment", "批示人": "signer", "commentsigner": "signer", "批示时间": "commentAt", "commentat": "commentAt",
     ]
 
     public init(kind: Kind, line: Int, fields: [String], headers: [String]) {
@@ -42,12 +55,15 @@ public struct HistoryImportRow: Sendable {
             // In a contacts sheet 联系人 is the person; in a visit sheet, who was met.
             let field = kind == .activities && key == "name" ? "contactName" : key
             if values[field] == nil || values[field]!.value.isEmpty {
-                values[field] = (header, Normalization.halfWidth(fields[index]).trimmingWhitespace())
+                // Kept exactly as given; fields whose meaning needs it are normalised below.
+                values[field] = (header, fields[index].trimmingWhitespace())
             }
         }
         func text(_ key: String) -> String { values[key]?.value ?? "" }
+        /// Codes and coded answers (性别, 决策人, 方式, 级别) mean the same in either width.
+        func code(_ key: String) -> String { Normalization.halfWidth(text(key)) }
         func column(_ key: String, _ fallback: String) -> String { values[key]?.header ?? fallback }
-        customerCode = text("code")
+        customerCode = code("code")
         customerName = text("customer")
         if customerCode.isEmpty, customerName.isEmpty { problems.append(.missing(column: column("customer", "单位名称"))) }
         switch kind {
@@ -60,9 +76,9 @@ public struct HistoryImportRow: Sendable {
                 if let number = PhoneNumber(text(key)) { person[keyPath: keyPath] = number.description }
                 else { problems.append(.unreadable(column: column(key, key), value: text(key))) }
             }
-            person.email = text("email")
+            person.email = code("email")
             if !person.email.isEmpty, !EmailAddress.isValid(person.email) { problems.append(.unreadable(column: column("email", "email"), value: person.email)) }
-            switch text("gender") {
+            switch code("gender") {
             case "": break
             case "男", "m", "male", "M": person.gender = .male
             case "女", "f", "female", "F": person.gender = .female
@@ -72,7 +88,7 @@ public struct HistoryImportRow: Sendable {
                 if let day = ImportValues.date(text("birthday")) { person.birthday = day }
                 else { problems.append(.unreadable(column: column("birthday", "生日"), value: text("birthday"))) }
             }
-            person.isDecisionMaker = ["是", "y", "yes", "1", "决策人", "true"].contains(text("decisionMaker").lowercased())
+            person.isDecisionMaker = ["是", "y", "yes", "1", "决策人", "true"].contains(code("decisionMaker").lowercased())
             person.notes = text("notes")
             contact = person
         case .activities:
@@ -85,16 +101,30 @@ public struct HistoryImportRow: Sendable {
             let methods: [String: ContactMethod] = ["电话": .phone, "来电": .phone, "phone": .phone, "上门": .onSite, "拜访": .onSite,
                                                     "onsite": .onSite, "来店": .walkIn, "walkin": .walkIn, "消息": .message, "微信": .message,
                                                     "邮件": .message, "短信": .message, "message": .message, "技术支持": .techSupport,
-                                                    "techsupport": .techSupport, "": .phone]
-            if let method = methods[text("method").lowercased()] { self.method = method }
+                                                    "techsupport": .techSupport, "技术": .techSupport, "call": .phone,
+                                                    "visit": .onSite, "walk": .walkIn, "msg": .message, "tech": .techSupport, "": .phone]
+            if let method = methods[code("method").lowercased()] { self.method = method }
             else { problems.append(.unreadable(column: column("method", "方式"), value: text("method"))) }
             handlerName = text("handler")
             if handlerName.isEmpty { problems.append(.missing(column: column("handler", "经办人"))) }
             contactName = text("contactName")
             content = text("content")
+            impression = text("impression")
+            bottleneckPlan = text("bottleneck")
+            if !text("visitNumber").isEmpty {
+                if let number = Int(code("visitNumber")), number > 0 { visitNumber = number }
+                else { problems.append(.unreadable(column: column("visitNumber", "拜访次数"), value: text("visitNumber"))) }
+            }
+            if !text("comment").isEmpty {
+                let at = code("commentAt")
+                let signedAt = at.isEmpty ? nil : DateParsing.dateTime(at)
+                if !at.isEmpty, signedAt == nil { problems.append(.unreadable(column: column("commentAt", "批示时间"), value: at)) }
+                if text("signer").isEmpty { problems.append(.missing(column: column("signer", "批示人"))) }
+                comment = (text("comment"), text("signer"), signedAt)
+            }
             if content.isEmpty { problems.append(.missing(column: column("content", "内容"))) }
             if !text("level").isEmpty {
-                if let level = IntentLevel(rawValue: text("level").uppercased()) { self.level = level }
+                if let level = IntentLevel(rawValue: code("level").uppercased()) { self.level = level }
                 else { problems.append(.unreadable(column: column("level", "级别"), value: text("level"))) }
             }
             if !text("next").isEmpty {

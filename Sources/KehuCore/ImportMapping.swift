@@ -3,6 +3,7 @@
 public enum ImportField: String, CaseIterable, Sendable {
     case code, name, phone, fax, address, postalCode, website, email, industry, province, city, grade, status, source
     case contactName, contactMobile, contactPosition, notes, createdOn
+    case type, legalRepresentative, registeredCapital, owner, team
 }
 
 public struct ImportMapping: Sendable {
@@ -21,7 +22,11 @@ public struct ImportMapping: Sendable {
         "source": .source, "联系人": .contactName, "contact": .contactName, "手机": .contactMobile, "联系人手机": .contactMobile,
         "mobile": .contactMobile, "职务": .contactPosition, "position": .contactPosition, "title": .contactPosition,
         "备注": .notes, "notes": .notes, "note": .notes, "建档日期": .createdOn, "建档时间": .createdOn, "日期": .createdOn,
-        "created": .createdOn, "date": .createdOn,
+        "created": .createdOn, "date": .createdOn, "createdat": .createdOn,
+        "客户类型": .type, "类型": .type, "type": .type, "法人代表": .legalRepresentative, "法人": .legalRepresentative,
+        "legalrepresentative": .legalRepresentative, "注册资金(万)": .registeredCapital, "注册资金": .registeredCapital,
+        "registeredcapitalwan": .registeredCapital, "registeredcapital": .registeredCapital,
+        "责任人": .owner, "负责人": .owner, "业务员": .owner, "owner": .owner, "团队": .team, "小组": .team, "team": .team,
     ])
 
     public init(names: [String: ImportField]) { self.names = names }
@@ -56,24 +61,35 @@ public struct ImportMapping: Sendable {
 
 /// Values as Excel sheets hold them, read into the archive's terms.
 public enum ImportValues {
+    /// A grade as offices write it, or as kehu's export does in either language: a
+    /// letter and its name (`C 一般`, `A 潜在VIP`, `B pot. key`), where the name decides.
     public static func grade(_ raw: String) -> CustomerGrade? {
-        let text = Normalization.halfWidth(raw).trimmingWhitespace().lowercased().replacingAll(" ", with: "")
+        let text = Normalization.halfWidth(raw).trimmingWhitespace().lowercased()
+        if let space = text.firstIndex(of: " "), let named = gradeWord(String(text[text.index(after: space)...]).replacingAll(" ", with: "")) {
+            return named
+        }
+        return gradeWord(text.replacingAll(" ", with: ""))
+    }
+
+    private static func gradeWord(_ text: String) -> CustomerGrade? {
         switch text {
         case "", "c", "一般", "一般客户", "general": return .general
         case "a", "vip", "avip", "vip客户", "正式vip": return .vip
         case "b", "重点", "重点客户", "key", "正式重点": return .key
         case "i", "形象", "形象客户", "image": return .image
-        case "潜在vip", "potentialvip", "a*": return .potentialVIP
-        case "潜在重点", "potentialkey", "b*": return .potentialKey
+        case "潜在vip", "potentialvip", "pot.vip", "a*": return .potentialVIP
+        case "潜在重点", "potentialkey", "pot.key", "b*": return .potentialKey
         default: return nil
         }
     }
 
+    /// A status as offices write it, or as kehu's export does (`a 合作`, `c lost`).
     public static func status(_ raw: String) -> CustomerStatus? {
-        let text = Normalization.halfWidth(raw).trimmingWhitespace().lowercased().replacingAll(" ", with: "")
-        switch text {
+        var text = Normalization.halfWidth(raw).trimmingWhitespace().lowercased()
+        if let space = text.firstIndex(of: " ") { text = String(text[text.index(after: space)...]) }
+        switch text.replacingAll(" ", with: "") {
         case "", "b", "潜在", "潜在客户", "potential": return .potential
-        case "a", "合作", "合作客户", "cooperating": return .cooperating
+        case "a", "合作", "合作客户", "cooperating", "active": return .cooperating
         case "c", "流失", "流失客户", "lost": return .lost
         case "d", "无效", "无效客户", "invalid": return .invalid
         default: return nil
@@ -86,8 +102,22 @@ public enum ImportValues {
         let names: [String: CustomerSource] = ["电话销售": .phoneSales, "电话": .phoneSales, "来电": .phoneSales, "上门拜访": .onSiteVisit,
                                                "拜访": .onSiteVisit, "自动上门": .walkIn, "来店": .walkIn, "展览会": .exhibition, "展会": .exhibition,
                                                "网络": .internet, "互联网": .internet, "internet": .internet, "转介绍": .referral,
-                                               "介绍": .referral, "referral": .referral, "其他": .other, "other": .other]
+                                               "介绍": .referral, "referral": .referral, "其他": .other, "other": .other,
+                                               "phone sales": .phoneSales, "visit": .onSiteVisit, "walk-in": .walkIn, "exhibition": .exhibition]
         return names[text] ?? CustomerSource(rawValue: text)
+    }
+
+    /// A customer type by its name in either language; any other word is a type of its
+    /// own (`其他` with that word kept), as the archive's form allows.
+    public static func type(_ raw: String) -> (type: CustomerType, other: String)? {
+        let text = raw.trimmingWhitespace()
+        let names: [String: CustomerType] = ["经销商": .dealer, "代理商": .dealer, "dealer": .dealer, "直接用户": .directUser, "direct user": .directUser,
+                                             "配套客户": .oem, "配套": .oem, "oem": .oem, "商业机构": .commercial, "commercial": .commercial,
+                                             "政府市政": .government, "政府": .government, "government": .government, "工矿企业": .industrial,
+                                             "industrial": .industrial]
+        if text.isEmpty { return nil }
+        if let known = names[Normalization.halfWidth(text).lowercased()] { return (known, "") }
+        return (.other, text)
     }
 
     /// A date as offices write it, or an Excel serial day number (45717 is 2025-03-01).

@@ -28,7 +28,7 @@ public enum ExportWriter {
             "customerName": "单位名称", "department": "部门", "position": "职务", "mobile": "手机", "gender": "性别", "birthday": "生日",
             "isDecisionMaker": "决策人", "visitNumber": "拜访次数", "method": "方式", "occurredAt": "时间", "handler": "经办人",
             "contact": "联系人", "content": "洽谈内容", "levelJudged": "级别判定", "impression": "洽谈印象", "bottleneckPlan": "瓶颈分析及跟踪方案",
-            "nextVisitOn": "下次访问", "supervisorComment": "主管批示",
+            "nextVisitOn": "下次访问", "supervisorComment": "主管批示", "commentSigner": "批示人", "commentAt": "批示时间",
         ]
         if s.chinese, let label = zh[column] { return label }
         // English: the column key in words ("lastOrderOn" → "last order on").

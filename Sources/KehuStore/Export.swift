@@ -88,17 +88,18 @@ extension KehuDatabase {
                 return ExportTable(kind: kind, columns: columns, rows: rows)
             case .activities:
                 let columns = ["customerCode", "customerName", "visitNumber", "method", "occurredAt", "handler", "contact", "content",
-                               "levelJudged", "impression", "bottleneckPlan", "nextVisitOn", "supervisorComment"]
+                               "levelJudged", "impression", "bottleneckPlan", "nextVisitOn", "supervisorComment", "commentSigner", "commentAt"]
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT a.*, c.code AS customerCode, c.name AS customerName, u.displayName AS handler, k.name AS contact
+                    SELECT a.*, c.code AS customerCode, c.name AS customerName, u.displayName AS handler, k.name AS contact,
+                           s.displayName AS commentSigner
                     FROM activities a JOIN customers c ON c.id = a.customerID JOIN users u ON u.id = a.handlerID
-                    LEFT JOIN contacts k ON k.id = a.contactID
+                    LEFT JOIN contacts k ON k.id = a.contactID LEFT JOIN users s ON s.id = a.commentSignerID
                     WHERE \(condition) AND \(view.sql) ORDER BY c.code, a.occurredAt, a.id
                     """, arguments: arguments).map { row -> [ExportValue] in
                     columns.map { column in
                         switch column {
                         case "visitNumber": return number(row, column)
-                        case "occurredAt": return dateTime(row, column)
+                        case "occurredAt", "commentAt": return dateTime(row, column)
                         case "nextVisitOn": return date(row, column)
                         default: return text(row, column)
                         }

@@ -59,24 +59,40 @@ extension KehuDatabase {
                                      arguments: [customerID, when.description, row.content]) == true {
                     outcomes.append(.duplicate(of: code, byPhone: false)); continue
                 }
-                var handlerID = handlers[row.handlerName]
-                if handlerID == nil {
-                    // Someone who has left: kept as the author, unable to log in.
+                /// A person named in the sheet (the handler, a comment's signer); someone
+                /// who has left is kept as the author, unable to log in.
+                func person(_ name: String, role: Role) throws -> Int64 {
+                    if let known = handlers[name] { return known }
                     var number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0) + 1
                     while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users WHERE login = ?)", arguments: ["imported.\(number)"]) == true {
                         number += 1
                     }
-                    var former = User(login: "imported.\(number)", displayName: row.handlerName, role: .salesperson)
+                    var former = User(login: "imported.\(number)", displayName: name, role: role)
                     former.active = false
-                    handlerID = try RecordWriter.insert(db, table: "users", values: former.columnValues, actor: actor.login, at: actor.clock.now)
-                    handlers[row.handlerName] = handlerID
+                    let id = try RecordWriter.insert(db, table: "users", values: former.columnValues, actor: actor.login, at: actor.clock.now)
+                    handlers[name] = id
+                    return id
                 }
-                let number = (try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0) + 1
+                let handlerID = try person(row.handlerName, role: .salesperson)
+                // The sheet's own number when the customer has no visit by it yet, else the next.
+                let taken = try row.visitNumber.map { number in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM activities WHERE customerID = ? AND visitNumber = ?)",
+                                      arguments: [customerID, number]) ?? true
+                } ?? true
+                let number = taken
+                    ? (try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0) + 1
+                    : row.visitNumber!
                 var visit = Activity(customerID: customerID, visitNumber: number, method: row.method, occurredAt: when,
-                                     handlerID: handlerID!, content: row.content)
+                                     handlerID: handlerID, content: row.content)
+                if let comment = row.comment {
+                    visit.supervisorComment = SupervisorComment(text: comment.text, signerID: try person(comment.signer, role: .supervisor),
+                                                                signedAt: comment.at ?? when)
+                }
                 visit.contactID = row.contactName.isEmpty ? nil
                     : try Int64.fetchOne(db, sql: "SELECT id FROM contacts WHERE customerID = ? AND name = ?", arguments: [customerID, row.contactName])
                 visit.levelJudged = row.level
+                visit.impression = row.impression
+                visit.bottleneckPlan = row.bottleneckPlan
                 visit.nextVisitOn = row.nextVisitOn
                 _ = try RecordWriter.insert(db, table: "activities", values: visit.columnValues, actor: actor.login, at: actor.clock.now)
             }

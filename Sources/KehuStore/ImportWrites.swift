@@ -45,6 +45,33 @@ extension KehuDatabase {
         return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users u WHERE u.id = ? AND \(sql))", arguments: [id] + arguments) ?? false
     }
 
+    /// Whom a row gives its customer to, when it says: an active person the importer may
+    /// see (by display name or login) with their team, or a team's pool by the team's name.
+    private enum RowOwnership {
+        case unsaid
+        case given(ownerID: Int64?, teamID: Int64?)
+        case refused(CustomerImportRow.Problem)
+    }
+
+    private func rowOwnership(_ db: Database, _ row: CustomerImportRow) throws -> RowOwnership {
+        if let owner = row.owner {
+            let (sql, arguments) = visibleUsers()
+            let found = try Row.fetchOne(db, sql: """
+                SELECT u.id, u.teamID FROM users u WHERE u.active AND (u.displayName = ? OR u.login = ?) AND \(sql)
+                ORDER BY u.login = ? DESC LIMIT 1
+                """, arguments: [owner.name, owner.name] + arguments + [owner.name])
+            guard let found else { return .refused(.noSuchOwner(column: owner.column, value: owner.name)) }
+            return .given(ownerID: found["id"], teamID: found["teamID"])
+        }
+        if let team = row.team {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM teams WHERE name = ?", arguments: [team.name]) else {
+                return .refused(.noSuchOwner(column: team.column, value: team.name))
+            }
+            return .given(ownerID: nil, teamID: id)
+        }
+        return .unsaid
+    }
+
     /// The owner's name and team, as the duplicate check tells it; nil for the pool.
     func ownerName(_ db: Database, customerID: Int64) throws -> String? {
         try Row.fetchOne(db, sql: """
@@ -79,7 +106,8 @@ extension KehuDatabase {
                 var edited = original
                 for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
                                          (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),
-                                         (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes)]
+                                         (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes),
+                                         (\.legalRepresentative, customer.legalRepresentative)]
                     where !value.isEmpty { edited[keyPath: keyPath] = value }
                 let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
                                                       edited: edited.columnValues, actor: actor.login, at: actor.clock.now, ignoring: ["updatedAt"])
@@ -94,6 +122,13 @@ extension KehuDatabase {
             if !nameKey.isEmpty, let code = try String.fetchOne(byName, arguments: [nameKey]) {
                 outcomes.append(.duplicate(of: code, byPhone: false)); continue
             }
+            // Whose it is — the row's owner (with their team), its team's pool, else the
+            // command's — decided before a code is taken, so a refused row leaves no gap.
+            switch try rowOwnership(db, row) {
+            case .refused(let problem): outcomes.append(.rejected([problem])); continue
+            case .given(let owner, let team): customer.ownerID = owner; customer.teamID = team
+            case .unsaid: customer.ownerID = ownerID; customer.teamID = teamID
+            }
             if let code = row.givenCode, let parts = CustomerCode.parse(code) {
                 customer.code = code
                 try CodeSerials.hold(db, prefix: parts.prefix, serial: parts.serial)
@@ -103,11 +138,15 @@ extension KehuDatabase {
                 let serial = try (serials[prefix] ?? CodeSerials.last(db, prefix: prefix)) + 1
                 serials[prefix] = serial
                 customer.code = CustomerCode.make(grade: customer.grade, status: customer.status, city: city, serial: serial)
+            }
+            // The sales region is the team's; a customer of no team is placed by its city.
+            if let team = customer.teamID, let region = try String.fetchOne(db, sql: "SELECT region FROM teams WHERE id = ?", arguments: [team]),
+               !region.isEmpty {
+                customer.region = region
+            } else if let city = row.city {
                 customer.region = city.region
             }
-            customer.ownerID = ownerID
-            customer.teamID = teamID
-            if ownerID != nil, customer.status == .potential { customer.claimedOn = actor.clock.today }
+            if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = actor.clock.today }
             // The search keys are written with the row, once: a bulk import must not redo
             // a customer's keys for each of its contacts.
             let phoneKey = DuplicateKeys.phone(customer.phone)

@@ -24,7 +24,8 @@ struct ReadOnlyDatabaseTests {
             try run("/usr/sbin/runuser", ["-u", person, "--", "/usr/bin/env", "HOME=\(folder)", "KEHU_LANG=zh", "LANG=C.UTF-8", kehu] + arguments)
         }
         let db = folder + "/kehu.db"
-        #expect(try asPerson(["demo", "--db", db, "--customers", "40", "--seed", "3"]).status == 0)
+        let made = try asPerson(["demo", "--db", db, "--customers", "40", "--seed", "3"])
+        try #require(made.status == 0, "demo: \(made.stderr)")
         let files = [db, db + "-wal", db + "-shm"]
         for file in files { #expect(chmod(file, 0o444) == 0) }
         let sums = try files.map(sha256)
