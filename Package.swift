@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Domain types and rules; no I/O, no clock of its own.
@@ -21,7 +22,7 @@ let package = Package(
         .target(name: "KehuHost"),
         // Data in and out: CSV read and written, text decoding, zip and XLSX, vCard, and the
         // import and export pipelines the commands run.
-        .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore"]),
+        .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The demo database writer; it writes through the store's package-level internals.
         .target(name: "KehuDemo", dependencies: ["KehuCore", "KehuStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that speaks SQL, behind one door opened for a verified login.
@@ -50,13 +51,14 @@ let package = Package(
         .testTarget(name: "KehuCoreTests", dependencies: ["KehuCore"]),
         .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore", "KehuCore", "KehuHost", "KehuDemo"]),
         .testTarget(name: "KehuHostTests", dependencies: ["KehuHost"]),
-        .testTarget(name: "KehuExchangeTests", dependencies: ["KehuExchange", "KehuStore", "KehuCore", "KehuApp"]),
+        .testTarget(name: "KehuExchangeTests", dependencies: ["KehuExchange", "KehuStore", "KehuCore", "KehuApp",
+                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KehuAppTests", dependencies: ["KehuApp", "KehuStore", "KehuCore", "KehuDemo"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalBasics"]),
         .testTarget(name: "KehuTUITests", dependencies: ["KehuTUI", "KehuApp", "KehuStore", "TerminalUI"]),
         // Runs the real binary in tmux; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "kehu", "KehuStore", "KehuCore", "KehuHost", "KehuDemo", .product(name: "GRDB", package: "GRDB.swift"),
+            "kehu", "KehuStore", "KehuCore", "KehuHost", "KehuDemo", "KehuExchange", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

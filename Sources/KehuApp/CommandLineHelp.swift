@@ -32,14 +32,22 @@ public enum CommandLineHelp {
         "Replace a file already at --out.": "替换 --out 处已有的文件。",
         """
             Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
-            客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
-            --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
-            phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
-            rejected rows go to FILE.rejects.csv and the rest is imported. Contacts and activities             (visit history) attach to customers found by 客户编码, else 单位名称; a visit keeps its date             and its 经办人. Admins, supervisors and sales managers only.
-            """: "列名可以是中文或英文（单位名称/name、电话/phone、联系人、手机、省份、城市、客户等级、客户状态、客户来源、客户编码、建档日期……）；--mapping 文件可以补充你自己的列名（每行一条“列名 = 字段”）。--dry-run 逐行说明会新建、更新、作为重复跳过（同电话或同名称）还是拒绝及原因。正式导入要么全部成功要么什么都不写；加 --skip-bad 时被拒的行写入 文件名.rejects.csv，其余照常导入。联系人和拜访记录按客户编码、否则按单位名称找到客户；拜访保留原来的日期和经办人。仅限管理员、主管和销售经理。",
-        "Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030.": "从 CSV 导入客户（各带一位联系人）、联系人或拜访历史：UTF-8（带或不带 BOM）或 GBK/GB18030。",
+            客户来源, 客户类型, 责任人, 团队, 客户编码, 建档日期 …), and everything kehu export writes; \
+            --mapping FILE adds your own (one `header = field` a line). A title row above the headers \
+            and empty rows are skipped; rows are named by their number in the sheet. Text is kept \
+            exactly as written; phones, dates and codes are normalised. --dry-run says for each row \
+            what would be created, updated, skipped as a duplicate (same phone or name) or rejected and \
+            why. A real import is all or nothing; with --skip-bad the rejected rows go to \
+            FILE.rejects.csv and the rest is imported. A 责任人 column (or --owner) gives customers to \
+            that person and their team; without one they go to the importer's team pool. Contacts and \
+            activities (visit history) attach to customers found by 客户编码, else 单位名称; a visit \
+            keeps its date, number, 经办人 and signed comment. Admins, supervisors and sales managers only.
+            """: "列名可以是中文或英文（单位名称/name、电话/phone、联系人、手机、省份、城市、客户等级、客户状态、客户来源、客户类型、责任人、团队、客户编码、建档日期……），kehu export 写出的列都认得；--mapping 文件可以补充你自己的列名（每行一条“列名 = 字段”）。表头上方的标题行和空行会跳过；行号与表格中的行号一致。文字按原样保存；电话、日期和编码会规范化。--dry-run 逐行说明会新建、更新、作为重复跳过（同电话或同名称）还是拒绝及原因。正式导入要么全部成功要么什么都不写；加 --skip-bad 时被拒的行写入 文件名.rejects.csv，其余照常导入。有“责任人”列（或 --owner）时客户归该人及其团队；没有时进入导入人所在团队的公海。联系人和拜访记录按客户编码、否则按单位名称找到客户；拜访保留原来的日期、次数、经办人和主管批示。仅限管理员、主管和销售经理。",
+        "Import customers (with a contact each), contacts or visit history from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030).": "从 Excel 工作簿（.xlsx）或 CSV（UTF-8，带或不带 BOM，或 GBK/GB18030）导入客户（各带一位联系人）、联系人或拜访历史。",
         "customers, contacts or activities": "customers（客户）、contacts（联系人）或 activities（拜访记录）",
-        "The CSV file.": "CSV 文件。",
+        "The workbook (.xlsx) or CSV file.": "工作簿（.xlsx）或 CSV 文件。",
+        "Which sheet of an Excel workbook (default: the first).": "Excel 工作簿中的哪张工作表（默认：第一张）。",
+        "The row that holds the headers (default: found by itself, below any title rows).": "表头所在的行号（默认：自动查找，可在标题行下方）。",
         "Only report what would happen.": "只说明会发生什么，不写入。",
         "Import the good rows; write the rejected ones beside the file.": "导入合格的行；被拒的行写到文件旁边。",
         "A file of `header = field` lines for headers kehu does not know.": "一个“列名 = 字段”的文件，用于 kehu 不认识的列名。",

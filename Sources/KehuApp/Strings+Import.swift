@@ -21,6 +21,30 @@ extension Strings {
         return "\(file):1: " + (zh ? "找不到名称列（单位名称、客户名称或 name）；可用 --mapping 指定" : "no name column (单位名称, 客户名称 or name); name one with --mapping")
     }
 
+    /// Why a workbook could not be read; nothing was written.
+    public func legacyExcel(_ file: String) -> String {
+        language == .zh ? "\(file) 是旧版 Excel 文件（.xls）或其他二进制文件，kehu 读不了。请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或“CSV UTF-8”，再导入。"
+                        : "\(file) is an old Excel file (.xls) or another binary file kehu cannot read. Save it from Excel or WPS as an Excel workbook (.xlsx) or as \"CSV UTF-8\", then import that."
+    }
+
+    public func notAWorkbook(_ file: String) -> String {
+        language == .zh ? "\(file) 是 zip 文件，但不是 Excel 工作簿（.xlsx）" : "\(file) is a zip file but not an Excel workbook (.xlsx)"
+    }
+
+    public func noSuchSheet(_ file: String, name: String, sheets: [String]) -> String {
+        language == .zh ? "\(file) 中没有名为「\(name)」的工作表；有：\(sheets.joined(separator: "、"))"
+                        : "\(file) has no sheet \"\(name)\"; it has: \(sheets.joined(separator: ", "))"
+    }
+
+    public func damagedWorkbook(_ file: String, part: String) -> String {
+        language == .zh ? "\(file) 已损坏（\(part) 读不出来）；请在 Excel 中打开后重新保存再试"
+                        : "\(file) is damaged (cannot read \(part)); open it in Excel, save it again and retry"
+    }
+
+    public func noSuchHeaderRow(_ file: String, row: Int) -> String {
+        language == .zh ? "\(file) 没有第 \(row) 行（或那一行是空的）" : "\(file) has no row \(row) (or it is empty)"
+    }
+
     /// One row's outcome as the dry run lists it; contacts and visits say where they go.
     public func importLine(_ outcome: ImportOutcome, history: Bool) -> String {
         let zh = language == .zh

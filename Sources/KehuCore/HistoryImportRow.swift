@@ -46,6 +46,11 @@ public struct HistoryImportRow: Sendable {
         "supervisorcomment": "comment", "批示人": "signer", "commentsigner": "signer", "批示时间": "commentAt", "commentat": "commentAt",
     ]
 
+    /// Whether a header names the customer (by code or name): a header row has one.
+    public static func namesCustomer(_ header: String) -> Bool {
+        ["code", "customer"].contains(headers[ImportMapping.key(header)] ?? "")
+    }
+
     public init(kind: Kind, line: Int, fields: [String], headers: [String]) {
         self.line = line
         self.fields = fields

@@ -1,7 +1,8 @@
 /// CSV as Excel writes it: fields separated by commas, quoted with double quotes when
 /// they hold commas, quotes or line breaks (a quote inside doubled), lines ending in CRLF
-/// or LF. A leading byte-order mark is dropped. Rows keep the line they start on, for
-/// messages that say where.
+/// or LF. A leading byte-order mark is dropped. Rows keep the number a spreadsheet shows
+/// for them (a record with a line break in a quoted cell is still one row), for messages
+/// that say where.
 public enum CSVReader {
     public struct Row: Hashable, Sendable {
         public let line: Int
@@ -16,7 +17,7 @@ public enum CSVReader {
     public static func rows(_ text: String) throws -> [Row] {
         var rows: [Row] = []
         var field = "", fields: [String] = []
-        var inQuotes = false, line = 1, rowLine = 1
+        var inQuotes = false, line = 1, rowLine = 1, record = 1
         var characters = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         var first = true
@@ -28,6 +29,8 @@ public enum CSVReader {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
             field = ""; fields = []
+            record += 1
+            rowLine = record
         }
         while let scalar = next() {
             if first { first = false; if scalar == "\u{FEFF}" { continue } }
@@ -47,8 +50,8 @@ public enum CSVReader {
             case ",": fields.append(field); field = ""
             case "\r":
                 if let after = next(), after != "\n" { pending = after }
-                endRow(); line += 1; rowLine = line
-            case "\n": endRow(); line += 1; rowLine = line
+                endRow(); line += 1
+            case "\n": endRow(); line += 1
             default: field.unicodeScalars.append(scalar)
             }
         }

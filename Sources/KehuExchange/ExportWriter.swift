@@ -1,6 +1,7 @@
 import Foundation
 import KehuCore
 import KehuStore
+import ZIPFoundation
 
 /// Turns an export into a file people open elsewhere: CSV as Excel in China reads it
 /// (UTF-8 with BOM, CRLF, quoted where needed), a real XLSX workbook with typed dates
@@ -116,7 +117,7 @@ public enum ExportWriter {
         }
         sheet += "</sheetData></worksheet>"
         let name = table.kind.rawValue
-        var zip = ZipArchive()
+        var zip = Package()
         zip.add("[Content_Types].xml", Data("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -149,18 +150,41 @@ public enum ExportWriter {
         zip.add("xl/styles.xml", Data("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts>\
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>\
             <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>\
             <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
             <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-            <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
             <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
             </styleSheet>
             """.utf8))
         zip.add("xl/worksheets/sheet1.xml", Data(sheet.utf8))
         return zip.data
+    }
+
+    /// The workbook's zip: deflated entries, dated 1980-01-01 so the same export gives
+    /// the same bytes.
+    struct Package {
+        private let archive: Archive?
+        private var failed = false
+
+        init() { archive = try? Archive(data: Data(), accessMode: .create) }
+
+        mutating func add(_ name: String, _ content: Data) {
+            do {
+                try archive?.addEntry(with: name, type: .file, uncompressedSize: Int64(content.count),
+                                      modificationDate: Date(timeIntervalSince1970: 315_532_800), compressionMethod: .deflate) { position, size in
+                    content.subdata(in: Int(position)..<Int(position) + size)
+                }
+            } catch {
+                failed = true
+            }
+        }
+
+        /// The zip's bytes; empty if it could not be made (then no file is written).
+        var data: Data { failed ? Data() : archive?.data ?? Data() }
     }
 
     // MARK: vCard

@@ -2,8 +2,9 @@ import Foundation
 import KehuCore
 import KehuStore
 
-/// `kehu import`: a sheet's bytes in, the store's outcome per row out. Decodes the text
-/// (UTF-8 or GBK), reads the CSV, maps the headers (the built-in names plus a mapping
+/// `kehu import`: a sheet's bytes in, the store's outcome per row out. Reads an Excel
+/// workbook (.xlsx) or decodes CSV text (UTF-8 or GBK), finds the header row (below a
+/// title row, if any), skips empty rows, maps the headers (the built-in names plus a mapping
 /// file's), turns rows into customers, contacts or visits and hands them to the store's
 /// door, which applies the importer's scope and writes all or nothing. What to print and
 /// where the rejects go is the caller's.
@@ -17,6 +18,11 @@ public enum ImportPipeline {
         case unclosedQuote(line: Int)
         case empty
         case noNameColumn
+        /// An Excel 97–2003 workbook (.xls), or another binary office file.
+        case legacyExcel
+        case workbook(XLSXReader.Problem)
+        /// `--header-row` names a row the sheet does not have.
+        case noSuchHeaderRow(Int)
     }
 
     public struct Request: Sendable {
@@ -27,6 +33,10 @@ public enum ImportPipeline {
         public var teamID: Int64?
         public var dryRun = false
         public var skipBad = false
+        /// Which sheet of a workbook (the first when nil), and which row holds the headers
+        /// (found by itself when nil: the first of the first ten naming a known column).
+        public var sheetName: String?
+        public var headerRow: Int?
 
         public init(kind: Kind, sheet: Data, mapping: String? = nil, ownerID: Int64? = nil, teamID: Int64? = nil,
                     dryRun: Bool = false, skipBad: Bool = false) {
@@ -37,7 +47,8 @@ public enum ImportPipeline {
 
     /// What happened to each row, with the sheet as read, for messages and a rejects file.
     public struct Report: Sendable {
-        public let encoding: TextDecoding.Encoding
+        /// What was read: the text's encoding, or `XLSX`.
+        public let encoding: String
         public let header: [String]
         public let rows: [CSVReader.Row]
         public let outcomes: [ImportOutcome]
@@ -65,17 +76,28 @@ public enum ImportPipeline {
 
     public static func run(_ request: Request, into store: KehuDatabase, by actor: Actor,
                            progress: ((Int, Int) -> Void)? = nil) throws -> Report {
-        guard let (text, encoding) = TextDecoding.decode(request.sheet) else { throw Problem.notText }
         var columns = ImportMapping.standard
         if let mapping = request.mapping {
             do { columns = try columns.adding(mappingFile: mapping) }
             catch ImportMapping.Problem.badLine(let line, let content) { throw Problem.mappingLine(line: line, content: content) }
         }
-        let table: [CSVReader.Row]
-        do { table = try CSVReader.rows(text) }
-        catch CSVReader.Problem.unclosedQuote(let line) { throw Problem.unclosedQuote(line: line) }
-        guard let header = table.first else { throw Problem.empty }
-        let rows = Array(table.dropFirst())
+        let (table, encoding) = try sheetRows(request)
+        // Rows with nothing in them (Excel leaves them at the end of a sheet) are no data.
+        let filled = table.filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+        guard !filled.isEmpty else { throw Problem.empty }
+        let header: CSVReader.Row
+        if let wanted = request.headerRow {
+            guard let row = filled.first(where: { $0.line == wanted }) else { throw Problem.noSuchHeaderRow(wanted) }
+            header = row
+        } else {
+            // A title row (公司客户名单 2026) may sit above the headers.
+            let mapping = columns
+            func known(_ header: String) -> Bool {
+                request.kind == .customers ? mapping.field(for: header) == .name : HistoryImportRow.namesCustomer(header)
+            }
+            header = filled.prefix(10).first { $0.fields.contains(where: known) } ?? filled[0]
+        }
+        let rows = filled.filter { $0.line > header.line }
         let outcomes: [ImportOutcome]
         switch request.kind {
         case .customers:
@@ -89,5 +111,19 @@ public enum ImportPipeline {
             outcomes = try store.importHistory(parsed, kind: kind, dryRun: request.dryRun, skipBad: request.skipBad, by: actor)
         }
         return Report(encoding: encoding, header: header.fields, rows: rows, outcomes: outcomes)
+    }
+
+    /// The sheet's rows, each with the number a spreadsheet shows for it, and what it was.
+    private static func sheetRows(_ request: Request) throws -> ([CSVReader.Row], String) {
+        let bytes = request.sheet
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do { return (try XLSXReader.rows(bytes, sheet: request.sheetName), "XLSX") }
+            catch let problem as XLSXReader.Problem { throw Problem.workbook(problem) }
+        }
+        // The compound-file header of .xls (and .doc, .et from WPS): not text.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw Problem.legacyExcel }
+        guard let (text, encoding) = TextDecoding.decode(bytes) else { throw Problem.notText }
+        do { return (try CSVReader.rows(text), encoding.rawValue) }
+        catch CSVReader.Problem.unclosedQuote(let line) { throw Problem.unclosedQuote(line: line) }
     }
 }

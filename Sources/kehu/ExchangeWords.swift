@@ -17,6 +17,11 @@ extension Strings {
         case .unclosedQuote(let line): return importProblem(unclosedQuote: line, file: file, mapping: mapping)
         case .empty: return importProblem(empty: true, file: file, mapping: mapping)
         case .noNameColumn: return importProblem(noNameColumn: true, file: file, mapping: mapping)
+        case .legacyExcel: return legacyExcel(file)
+        case .noSuchHeaderRow(let row): return noSuchHeaderRow(file, row: row)
+        case .workbook(.notAWorkbook): return notAWorkbook(file)
+        case .workbook(.noSuchSheet(let name, let sheets)): return noSuchSheet(file, name: name, sheets: sheets)
+        case .workbook(.damaged(let part)): return damagedWorkbook(file, part: part)
         }
     }
 }

@@ -10,24 +10,32 @@ import KehuStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: tr("Import customers (with a contact each), contacts or visit history from CSV: UTF-8 with or without BOM, or GBK/GB18030."),
+        abstract: tr("Import customers (with a contact each), contacts or visit history from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030)."),
         discussion: tr("""
             Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
-            客户来源, 客户编码, 建档日期 …); --mapping FILE adds your own (one `header = field` a line). \
-            --dry-run says for each row what would be created, updated, skipped as a duplicate (same \
-            phone or name) or rejected and why. A real import is all or nothing; with --skip-bad the \
-            rejected rows go to FILE.rejects.csv and the rest is imported. Contacts and activities             (visit history) attach to customers found by 客户编码, else 单位名称; a visit keeps its date             and its 经办人. Admins, supervisors and sales managers only.
+            客户来源, 客户类型, 责任人, 团队, 客户编码, 建档日期 …), and everything kehu export writes; \
+            --mapping FILE adds your own (one `header = field` a line). A title row above the headers \
+            and empty rows are skipped; rows are named by their number in the sheet. Text is kept \
+            exactly as written; phones, dates and codes are normalised. --dry-run says for each row \
+            what would be created, updated, skipped as a duplicate (same phone or name) or rejected and \
+            why. A real import is all or nothing; with --skip-bad the rejected rows go to \
+            FILE.rejects.csv and the rest is imported. A 责任人 column (or --owner) gives customers to \
+            that person and their team; without one they go to the importer's team pool. Contacts and \
+            activities (visit history) attach to customers found by 客户编码, else 单位名称; a visit \
+            keeps its date, number, 经办人 and signed comment. Admins, supervisors and sales managers only.
             """)
     )
 
     @OptionGroup var common: CommonOptions
     @Argument(help: ArgumentHelp(tr("customers, contacts or activities"))) var kind: String
-    @Argument(help: ArgumentHelp(tr("The CSV file."))) var file: String
+    @Argument(help: ArgumentHelp(tr("The workbook (.xlsx) or CSV file."))) var file: String
     @Flag(help: ArgumentHelp(tr("Only report what would happen."))) var dryRun = false
     @Flag(help: ArgumentHelp(tr("Import the good rows; write the rejected ones beside the file."))) var skipBad = false
     @Option(help: ArgumentHelp(tr("A file of `header = field` lines for headers kehu does not know."))) var mapping: String?
     @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool)."))) var owner: String?
     @Flag(help: ArgumentHelp(tr("With --skip-bad: replace a rejects file already there."))) var force = false
+    @Option(help: ArgumentHelp(tr("Which sheet of an Excel workbook (default: the first)."))) var sheet: String?
+    @Option(help: ArgumentHelp(tr("The row that holds the headers (default: found by itself, below any title rows)."))) var headerRow: Int?
 
     func run() throws {
         guard let kind = ImportPipeline.Kind(rawValue: kind) else {
@@ -42,6 +50,8 @@ struct ImportCommand: ParsableCommand {
         var request: ImportPipeline.Request
         do {
             request = ImportPipeline.Request(kind: kind, sheet: try UserFiles.read(file), dryRun: dryRun, skipBad: skipBad)
+            request.sheetName = sheet
+            request.headerRow = headerRow
             if let mapping {
                 guard let text = String(data: try UserFiles.read(mapping), encoding: .utf8) else {
                     throw UserFiles.Problem.cannotRead(path: mapping, reason: "not UTF-8 text")
@@ -76,7 +86,7 @@ struct ImportCommand: ParsableCommand {
         for (row, outcome) in zip(report.rows, report.outcomes) where dryRun || (outcome.isRejected && !skipBad) {
             print("\(file):\(row.line): \(strings.importLine(outcome, history: kind != .customers))")
         }
-        let summary = strings.importSummary(encoding: report.encoding.rawValue, rows: report.rows.count, created: report.count(.created),
+        let summary = strings.importSummary(encoding: report.encoding, rows: report.rows.count, created: report.count(.created),
                                             updated: report.count(.updated), unchanged: report.count(.unchanged),
                                             duplicates: report.count(.duplicate), rejected: report.count(.rejected))
         if dryRun {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import KehuExchange
 
 /// What kehu writes, kehu reads back: customers, contacts and visits exported from a demo
 /// database and imported into an empty one (with the same people and teams) come out of
@@ -11,14 +12,15 @@ struct RoundTripTests {
     /// The export's rows, keyed by their first three fields (code, name, and the contact's
     /// name or the visit's number), with the header.
     private func table(_ path: String) throws -> (header: [String], rows: [String: [String]]) {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let records = CSVTestReader.records(text)
+        let records = path.hasSuffix(".xlsx")
+            ? try XLSXReader.rows(try Data(contentsOf: URL(fileURLWithPath: path))).map(\.fields)
+            : CSVTestReader.records(try String(contentsOfFile: path, encoding: .utf8))
         var rows: [String: [String]] = [:]
         for record in records.dropFirst() { rows[record.prefix(3).joined(separator: "|")] = record }
         return (records.first ?? [], rows)
     }
 
-    @Test(arguments: ["csv"], ["zh", "en"])
+    @Test(arguments: ["csv", "xlsx"], ["zh", "en"])
     func exportThenImportIntoAnEmptyDatabaseGivesTheSameRows(format: String, language: String) throws {
         let sandbox = Sandbox()
         let demo = sandbox.path + "/demo.db", empty = sandbox.path + "/empty.db"
@@ -53,8 +55,10 @@ struct RoundTripTests {
             let derived = Set(["最近订单", "last order on"])
             for (key, row) in before {
                 guard let again = after[key] else { Issue.record("\(kind): \(key) is missing after the round trip"); continue }
-                for (index, column) in header.enumerated() where !derived.contains(column) && row[index] != again[index] {
-                    Issue.record("\(kind) \(key): \(column) was \"\(row[index])\", is \"\(again[index])\"")
+                for (index, column) in header.enumerated() where !derived.contains(column) {
+                    // A workbook row ends at its last filled cell.
+                    let was = index < row.count ? row[index] : "", now = index < again.count ? again[index] : ""
+                    if was != now { Issue.record("\(kind) \(key): \(column) was \"\(was)\", is \"\(now)\"") }
                 }
             }
             // Into the same database again: nothing new, nothing changed.
@@ -84,6 +88,57 @@ struct RoundTripTests {
         #expect(row["address"] as String == address)
         // A phone number is normalised: its meaning is the digits.
         #expect(row["phone"] as String == "0755-8888 6666")
+    }
+}
+
+/// Excel workbooks in: a sheet made by another program (openpyxl), with a title row,
+/// merged cells, dates and mobiles stored as numbers; another sheet by name; an old .xls
+/// refused with what to do.
+@Suite(.serialized)
+struct WorkbookImportTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx/customers-with-title.xlsx").path
+
+    @Test func aWorkbookMadeElsewhereImportsAsItShows() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["init", "--db", path]).status == 0)
+        let dry = try sandbox.kehu(["import", "customers", Self.fixture, "--db", path, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        // Rows named as the sheet numbers them: the headers are on row 3.
+        #expect(dry.stdout.contains("customers-with-title.xlsx:4: 新建") && dry.stdout.contains("customers-with-title.xlsx:6: 新建"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("XLSX，3 行"), "\(dry.stdout)")
+        let real = try sandbox.kehu(["import", "customers", Self.fixture, "--db", path])
+        #expect(real.status == 0, "\(real.stderr)")
+        let contacts = try sandbox.kehu(["import", "contacts", Self.fixture, "--sheet", "联系人", "--db", path])
+        #expect(contacts.status == 0, "\(contacts.stderr) \(contacts.stdout)")
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT name, city, phone, createdAt, grade, notes FROM customers ORDER BY name") }
+        #expect(rows.count == 3)
+        let hongda = try #require(rows.first { ($0["name"] as String).hasPrefix("深圳市宏达") })
+        #expect(hongda["name"] as String == "深圳市宏达（集团）有限公司")
+        #expect(hongda["phone"] as String == "138 0013 8000")
+        #expect((hongda["createdAt"] as String).hasPrefix("2024-03-05"))
+        #expect(hongda["notes"] as String == "老客户，年底前要报价！")
+        let hengxin = try #require(rows.first { ($0["name"] as String) == "广州恒信五金商行" })
+        #expect(hengxin["city"] as String == "广州")
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT birthday FROM contacts WHERE name = '欧阳娜'") } == "1988-06-01")
+    }
+
+    @Test func anOldExcelFileIsRefusedWithWhatToDo() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["init", "--db", path]).status == 0)
+        let old = sandbox.path + "/客户.xls"
+        var bytes = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        bytes.append(Data(repeating: 0, count: 504))
+        try bytes.write(to: URL(fileURLWithPath: old))
+        let result = try sandbox.kehu(["import", "customers", old, "--db", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(".xls") && result.stderr.contains("另存为"), "\(result.stderr)")
+        let missing = try sandbox.kehu(["import", "customers", Self.fixture, "--sheet", "Sheet9", "--db", path])
+        #expect(missing.status == 65 && missing.stderr.contains("客户名单、联系人"), "\(missing.stderr)")
     }
 }
 

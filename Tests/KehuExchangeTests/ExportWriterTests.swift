@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 import KehuCore
 @testable import KehuStore
 import KehuApp
@@ -35,13 +36,17 @@ struct ExportWriterTests {
         #expect(lines.contains { $0.hasPrefix("NOTE:喜欢喝茶\\, 周三下午在厂\\; 说话直接\\n第二行 \"引号\"很长的备注") })
     }
 
-    @Test func zipEntriesCarryTheirChecksums() {
-        #expect(ZipArchive.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
-        var zip = ZipArchive()
-        zip.add("a.txt", Data("abc".utf8))
+    @Test func aWorkbookIsAZipOfDeflatedPartsThatReadsBack() throws {
+        var zip = ExportWriter.Package()
+        let text = Data(String(repeating: "客户名称,联系电话\r\n", count: 200).utf8)
+        zip.add("a.txt", text)
         let data = zip.data
         #expect(Array(data.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
-        #expect(Array(data.suffix(22).prefix(4)) == [0x50, 0x4B, 0x05, 0x06])
+        #expect(data.count < text.count / 4, "not compressed: \(data.count) bytes for \(text.count)")
+        let archive = try #require(try? Archive(data: data, accessMode: .read))
+        var back = Data()
+        _ = try archive.extract(try #require(archive["a.txt"])) { back.append($0) }
+        #expect(back == text)
     }
 }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import KehuExchange
+
+/// Workbooks written by openpyxl (Tests/Fixtures/xlsx/make-fixtures.py), read cell by cell.
+struct XLSXReaderTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx/customers-with-title.xlsx")
+
+    @Test func aSheetReadsAsTheSpreadsheetShowsIt() throws {
+        let data = try Data(contentsOf: Self.fixture)
+        #expect(try XLSXReader.sheetNames(data) == ["客户名单", "联系人"])
+        let rows = try XLSXReader.rows(data)
+        // The title (merged over A1:F1) fills its range; row 2 and the trailing row 8 are empty.
+        #expect(rows.map(\.line) == [1, 3, 4, 5, 6])
+        #expect(rows[0].fields == Array(repeating: "华南区客户名单（2026 年 11 月）", count: 6))
+        #expect(rows[1].fields == ["客户名称", "城市", "联系电话", "建档日期", "客户等级", "备注"])
+        // Text exactly; a mobile stored as a number is its digits; dates as yyyy-mm-dd.
+        #expect(rows[2].fields == ["深圳市宏达（集团）有限公司", "深圳", "13800138000", "2024-03-05", "B 重点", "老客户，年底前要报价！"])
+        #expect(rows[3].fields == ["广州华南机电有限公司", "广州", "13912345678", "2025-01-07 14:30", "C", "展会认识：王经理"])
+        // 广州 was merged over B5:B6; a date in a Chinese custom format is still a date.
+        #expect(rows[4].fields == ["广州恒信五金商行", "广州", "020-8888 6666", "2025-12-31", "A*"])
+    }
+
+    @Test func anotherSheetByName() throws {
+        let data = try Data(contentsOf: Self.fixture)
+        let rows = try XLSXReader.rows(data, sheet: "联系人")
+        #expect(rows.map(\.fields) == [["单位名称", "姓名", "手机", "生日"], ["深圳市宏达（集团）有限公司", "欧阳娜", "13700001111", "1988-06-01"]])
+        #expect(throws: XLSXReader.Problem.noSuchSheet(name: "Sheet9", sheets: ["客户名单", "联系人"])) { try XLSXReader.rows(data, sheet: "Sheet9") }
+    }
+
+    @Test func dateFormatsAreToldFromNumberFormats() {
+        #expect(XLSXReader.DateStyles.kind(14, nil) == .date)
+        #expect(XLSXReader.DateStyles.kind(22, nil) == .dateTime)
+        #expect(XLSXReader.DateStyles.kind(0, nil) == .number)
+        #expect(XLSXReader.DateStyles.kind(170, "yyyy\"年\"m\"月\"d\"日\"") == .date)
+        #expect(XLSXReader.DateStyles.kind(171, "[$-804]yyyy/m/d h:mm") == .dateTime)
+        #expect(XLSXReader.DateStyles.kind(172, "#,##0.00\"元\"") == .number)
+        #expect(XLSXReader.DateStyles.kind(173, "[Red]0.00") == .number)
+        #expect(XLSXReader.numberText("13800138000") == "13800138000")
+        #expect(XLSXReader.numberText("1.3800138E10") == "13800138000")
+        #expect(XLSXReader.numberText("12.5") == "12.5")
+        #expect(XLSXReader.dateText(45_717, withTime: false) == "2025-03-01")
+    }
+}
