@@ -130,6 +130,9 @@ public struct Strings: Sendable {
         let zh = language == .zh
         switch outcome {
         case .created(let code): return zh ? "新建 \(code)" : "create \(code)"
+        case .createdNearDuplicate(let code, let similar):
+            return zh ? "新建 \(code)；可能与 \(similar) 重复（名称只差公司形式或空格），请核对；要当作同一客户跳过，加 --merge-similar"
+                      : "create \(code); possible duplicate of \(similar) (the names differ only in company form or spacing): check it, or add --merge-similar to skip it as that customer"
         case .updated(let code, let fields):
             return fields.isEmpty ? (zh ? "\(code) 无变化" : "\(code) unchanged")
                                   : (zh ? "更新 \(code)：" : "update \(code): ") + fields.joined(separator: ", ")

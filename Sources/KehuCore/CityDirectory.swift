@@ -16,6 +16,9 @@ public enum CityDirectory {
         public let initials: String
         /// The geographic region (华北, 东北, 华东, 华中, 华南, 西南, 西北, or 海外).
         public let region: String
+        /// For a county-level city (义乌, 昆山, 江阴): the prefecture-level city it lies in,
+        /// whose initials its customers' codes carry (see `countyTable`).
+        public var prefecture: String? = nil
 
         public var isAbroad: Bool { abbreviation.isEmpty }
     }
@@ -81,6 +84,60 @@ public enum CityDirectory {
         新疆 新 西北: 北屯 BT, 铁门关 TMG, 双河 SH, 可克达拉 KKDL, 昆玉 KY, 胡杨河 HYH, 新星 XX, 白杨 BY
         """
 
+    /// County-level cities (县级市) and the prefecture each lies in. Many companies sit in
+    /// them (义乌, 昆山, 江阴, 张家港, 晋江 …), so a customer there keeps that city as its
+    /// city; its code carries the prefecture's initials (义乌 → 浙JH, like 金华), not initials
+    /// of its own, because those would collide with prefectures' in the same province (昆山
+    /// KS, 江阴 JY against 揭阳, 晋江 JJ against 九江's run …) and because the prefecture is
+    /// the unit a sales region is planned by. Cities named like their prefecture (恩施,
+    /// 楚雄, 大理) are the prefecture's entry already. Province: city prefecture, …
+    private static let countyTable = """
+        河北: 辛集 石家庄, 晋州 石家庄, 新乐 石家庄, 遵化 唐山, 迁安 唐山, 滦州 唐山, 武安 邯郸, 南宫 邢台, 沙河 邢台, 涿州 保定
+        河北: 定州 保定, 安国 保定, 高碑店 保定, 泊头 沧州, 任丘 沧州, 黄骅 沧州, 河间 沧州, 霸州 廊坊, 三河 廊坊, 深州 衡水, 平泉 承德
+        山西: 古交 太原, 高平 晋城, 介休 晋中, 永济 运城, 河津 运城, 原平 忻州, 侯马 临汾, 霍州 临汾, 孝义 吕梁, 汾阳 吕梁, 怀仁 朔州
+        内蒙古: 霍林郭勒 通辽, 满洲里 呼伦贝尔, 牙克石 呼伦贝尔, 扎兰屯 呼伦贝尔, 额尔古纳 呼伦贝尔, 根河 呼伦贝尔, 丰镇 乌兰察布
+        内蒙古: 乌兰浩特 兴安, 阿尔山 兴安, 二连浩特 锡林郭勒, 锡林浩特 锡林郭勒
+        辽宁: 新民 沈阳, 瓦房店 大连, 庄河 大连, 海城 鞍山, 东港 丹东, 凤城 丹东, 凌海 锦州, 北镇 锦州, 盖州 营口, 大石桥 营口
+        辽宁: 灯塔 辽阳, 调兵山 铁岭, 开原 铁岭, 北票 朝阳, 凌源 朝阳, 兴城 葫芦岛
+        吉林: 榆树 长春, 德惠 长春, 公主岭 长春, 蛟河 吉林, 桦甸 吉林, 舒兰 吉林, 磐石 吉林, 双辽 四平, 梅河口 通化, 集安 通化
+        吉林: 临江 白山, 扶余 松原, 洮南 白城, 大安 白城, 延吉 延边, 图们 延边, 敦化 延边, 珲春 延边, 龙井 延边, 和龙 延边
+        黑龙江: 尚志 哈尔滨, 五常 哈尔滨, 讷河 齐齐哈尔, 虎林 鸡西, 密山 鸡西, 铁力 伊春, 同江 佳木斯, 富锦 佳木斯, 抚远 佳木斯
+        黑龙江: 绥芬河 牡丹江, 海林 牡丹江, 宁安 牡丹江, 穆棱 牡丹江, 东宁 牡丹江, 北安 黑河, 五大连池 黑河, 嫩江 黑河
+        黑龙江: 安达 绥化, 肇东 绥化, 海伦 绥化, 漠河 大兴安岭
+        江苏: 江阴 无锡, 宜兴 无锡, 新沂 徐州, 邳州 徐州, 溧阳 常州, 常熟 苏州, 张家港 苏州, 昆山 苏州, 太仓 苏州, 启东 南通
+        江苏: 如皋 南通, 海安 南通, 东台 盐城, 仪征 扬州, 高邮 扬州, 丹阳 镇江, 扬中 镇江, 句容 镇江, 兴化 泰州, 靖江 泰州, 泰兴 泰州
+        浙江: 建德 杭州, 余姚 宁波, 慈溪 宁波, 瑞安 温州, 乐清 温州, 龙港 温州, 海宁 嘉兴, 平湖 嘉兴, 桐乡 嘉兴, 诸暨 绍兴
+        浙江: 嵊州 绍兴, 兰溪 金华, 义乌 金华, 东阳 金华, 永康 金华, 江山 衢州, 温岭 台州, 临海 台州, 玉环 台州, 龙泉 丽水
+        安徽: 巢湖 合肥, 无为 芜湖, 界首 阜阳, 天长 滁州, 明光 滁州, 桐城 安庆, 潜山 安庆, 宁国 宣城, 广德 宣城
+        福建: 福清 福州, 永安 三明, 石狮 泉州, 晋江 泉州, 南安 泉州, 漳平 龙岩, 邵武 南平, 武夷山 南平, 建瓯 南平, 福安 宁德, 福鼎 宁德
+        江西: 乐平 景德镇, 瑞昌 九江, 共青城 九江, 庐山 九江, 贵溪 鹰潭, 瑞金 赣州, 龙南 赣州, 井冈山 吉安, 丰城 宜春, 樟树 宜春
+        江西: 高安 宜春, 德兴 上饶
+        山东: 胶州 青岛, 平度 青岛, 莱西 青岛, 滕州 枣庄, 龙口 烟台, 莱阳 烟台, 莱州 烟台, 招远 烟台, 栖霞 烟台, 海阳 烟台
+        山东: 青州 潍坊, 诸城 潍坊, 寿光 潍坊, 安丘 潍坊, 高密 潍坊, 昌邑 潍坊, 曲阜 济宁, 邹城 济宁, 新泰 泰安, 肥城 泰安
+        山东: 荣成 威海, 乳山 威海, 乐陵 德州, 禹城 德州, 临清 聊城, 邹平 滨州
+        河南: 巩义 郑州, 荥阳 郑州, 新密 郑州, 新郑 郑州, 登封 郑州, 舞钢 平顶山, 汝州 平顶山, 林州 安阳, 卫辉 新乡, 辉县 新乡
+        河南: 长垣 新乡, 沁阳 焦作, 孟州 焦作, 禹州 许昌, 长葛 许昌, 义马 三门峡, 灵宝 三门峡, 邓州 南阳, 永城 商丘, 项城 周口
+        湖北: 大冶 黄石, 丹江口 十堰, 宜都 宜昌, 当阳 宜昌, 枝江 宜昌, 老河口 襄阳, 枣阳 襄阳, 宜城 襄阳, 京山 荆门, 钟祥 荆门
+        湖北: 应城 孝感, 安陆 孝感, 汉川 孝感, 石首 荆州, 洪湖 荆州, 松滋 荆州, 监利 荆州, 麻城 黄冈, 武穴 黄冈, 赤壁 咸宁
+        湖北: 广水 随州, 利川 恩施
+        湖南: 浏阳 长沙, 宁乡 长沙, 醴陵 株洲, 湘乡 湘潭, 韶山 湘潭, 耒阳 衡阳, 常宁 衡阳, 武冈 邵阳, 邵东 邵阳, 汨罗 岳阳
+        湖南: 临湘 岳阳, 津市 常德, 沅江 益阳, 资兴 郴州, 洪江 怀化, 冷水江 娄底, 涟源 娄底, 吉首 湘西
+        广东: 乐昌 韶关, 南雄 韶关, 台山 江门, 开平 江门, 鹤山 江门, 恩平 江门, 廉江 湛江, 雷州 湛江, 吴川 湛江, 高州 茂名
+        广东: 化州 茂名, 信宜 茂名, 四会 肇庆, 兴宁 梅州, 陆丰 汕尾, 阳春 阳江, 英德 清远, 连州 清远, 普宁 揭阳, 罗定 云浮
+        广西: 横州 南宁, 荔浦 桂林, 岑溪 梧州, 东兴 防城港, 桂平 贵港, 北流 玉林, 靖西 百色, 平果 百色, 合山 来宾, 凭祥 崇左
+        四川: 都江堰 成都, 彭州 成都, 邛崃 成都, 崇州 成都, 简阳 成都, 广汉 德阳, 什邡 德阳, 绵竹 德阳, 江油 绵阳, 射洪 遂宁
+        四川: 隆昌 内江, 峨眉山 乐山, 阆中 南充, 华蓥 广安, 万源 达州, 西昌 凉山, 会理 凉山, 马尔康 阿坝, 康定 甘孜
+        贵州: 清镇 贵阳, 赤水 遵义, 仁怀 遵义, 盘州 六盘水, 凯里 黔东南, 都匀 黔南, 福泉 黔南, 兴义 黔西南, 兴仁 黔西南, 黔西 毕节
+        云南: 安宁 昆明, 宣威 曲靖, 澄江 玉溪, 腾冲 保山, 水富 昭通, 禄丰 楚雄, 个旧 红河, 开远 红河, 蒙自 红河, 弥勒 红河
+        云南: 景洪 西双版纳, 瑞丽 德宏, 芒市 德宏, 泸水 怒江, 香格里拉 迪庆
+        陕西: 兴平 咸阳, 彬州 咸阳, 韩城 渭南, 华阴 渭南, 子长 延安, 神木 榆林, 旬阳 安康
+        甘肃: 玉门 酒泉, 敦煌 酒泉, 合作 甘南, 华亭 平凉
+        青海: 茫崖 海西, 格尔木 海西, 德令哈 海西, 同仁 黄南
+        宁夏: 灵武 银川, 青铜峡 吴忠
+        新疆: 库尔勒 巴音郭楞, 伊宁 伊犁, 奎屯 伊犁, 霍尔果斯 伊犁, 博乐 博尔塔拉, 阿拉山口 博尔塔拉, 昌吉 昌吉, 阜康 昌吉
+        新疆: 阿图什 克孜勒苏, 乌苏 塔城, 沙湾 塔城, 阿勒泰 阿勒泰, 库车 阿克苏
+        """
+
     /// Countries kehu's users sell to, by Chinese name, with their ISO letters.
     private static let abroadTable = """
         越南 VN, 泰国 TH, 马来西亚 MY, 新加坡 SG, 印度尼西亚 ID, 菲律宾 PH, 柬埔寨 KH, 缅甸 MM, 老挝 LA
@@ -100,6 +157,18 @@ public enum CityDirectory {
             for item in halves[1].split(separator: ",") {
                 let pair = item.split(separator: " ").map(String.init)
                 cities.append(City(province: head[0], abbreviation: head[1], name: pair[0], initials: pair[1], region: head[2]))
+            }
+        }
+        // A county-level city: its own name and province, its prefecture's code letters.
+        let prefectures = Dictionary(cities.map { ("\($0.province) \($0.name)", $0) }, uniquingKeysWith: { first, _ in first })
+        for line in countyTable.split(separator: "\n") {
+            let halves = line.split(separator: ":", maxSplits: 1)
+            let province = String(halves[0]).trimmingWhitespace()
+            for item in halves[1].split(separator: ",") {
+                let pair = item.split(separator: " ").map(String.init)
+                guard pair[0] != pair[1], let prefecture = prefectures["\(province) \(pair[1])"] else { continue }
+                cities.append(City(province: province, abbreviation: prefecture.abbreviation, name: pair[0], initials: prefecture.initials,
+                                   region: prefecture.region, prefecture: prefecture.name))
             }
         }
         for item in abroadTable.split(whereSeparator: { $0 == "," || $0 == "\n" }) {

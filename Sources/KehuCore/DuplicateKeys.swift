@@ -11,6 +11,12 @@ public enum DuplicateKeys {
     /// are the same customer.
     static let companySuffixes = ["股份有限公司", "有限责任公司", "集团有限公司", "科技有限公司", "有限公司", "贸易商行", "公司", "厂", "商行"]
 
+    /// A full name as compared for an exact duplicate: half-width, no spaces, lower case —
+    /// the company form kept (X有限公司 and X股份有限公司 may be two companies).
+    public static func exactName(_ raw: String) -> String {
+        Normalization.halfWidth(raw).lowercased().filter { !$0.isWhitespace }
+    }
+
     /// A name reduced for comparison: half-width, no spaces or dots, lower case, without
     /// a trailing company-form suffix.
     public static func name(_ raw: String) -> String {

@@ -37,6 +37,9 @@ public enum ImportPipeline {
         /// (found by itself when nil: the first of the first ten naming a known column).
         public var sheetName: String?
         public var headerRow: Int?
+        /// Take a customer whose name is near an archived one (only the company form or
+        /// spacing differs) as that customer, instead of creating it and saying so.
+        public var mergeSimilar = false
 
         public init(kind: Kind, sheet: Data, mapping: String? = nil, ownerID: Int64? = nil, teamID: Int64? = nil,
                     dryRun: Bool = false, skipBad: Bool = false) {
@@ -66,7 +69,7 @@ public enum ImportPipeline {
         case created, updated, unchanged, duplicate, rejected
         public init(_ outcome: ImportOutcome) {
             switch outcome {
-            case .created: self = .created
+            case .created, .createdNearDuplicate: self = .created
             case .updated(_, let fields): self = fields.isEmpty ? .unchanged : .updated
             case .duplicate: self = .duplicate
             case .rejected: self = .rejected
@@ -104,7 +107,7 @@ public enum ImportPipeline {
             guard header.fields.contains(where: { columns.field(for: $0) == .name }) else { throw Problem.noNameColumn }
             let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: actor.clock.now) }
             outcomes = try store.importCustomers(parsed, ownerID: request.ownerID, teamID: request.teamID, dryRun: request.dryRun,
-                                                 skipBad: request.skipBad, by: actor) { progress?($0, rows.count) }
+                                                 skipBad: request.skipBad, mergeSimilar: request.mergeSimilar, by: actor) { progress?($0, rows.count) }
         case .contacts, .activities:
             let kind: HistoryImportRow.Kind = request.kind == .contacts ? .contacts : .activities
             let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: header.fields) }

@@ -4,9 +4,13 @@ import KehuCore
 /// What importing one row did, or would do in a dry run.
 public enum ImportOutcome: Hashable, Sendable {
     case created(code: String)
+    /// Created, though an archived customer's name differs only in spacing, dots or the
+    /// company form (X有限公司 / X股份有限公司): for the importer to check.
+    case createdNearDuplicate(code: String, similar: String)
     /// An existing customer with the row's code: the fields the row changed.
     case updated(code: String, fields: [String])
-    /// Already in the archive (or earlier in the file): same normalised phone or name.
+    /// Already in the archive (or earlier in the file): same normalised phone or full name
+    /// (or a near name, when the importer asked to merge those).
     case duplicate(of: String, byPhone: Bool)
     case rejected([CustomerImportRow.Problem])
 }
@@ -17,8 +21,10 @@ extension KehuDatabase {
     /// is half-imported. Rows are owned by `ownerID` (nil: the team's pool). Running the
     /// same file again finds every row a duplicate or an update with nothing changed.
     /// - Returns: one outcome per row, in order; `progress` hears how far it got.
+    /// A row whose name is near an archived one (only the company form or spacing differs)
+    /// is created and reported, or with `mergeSimilar` taken as that customer (skipped).
     public func importCustomers(_ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, dryRun: Bool, skipBad: Bool,
-                                by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> [ImportOutcome] {
+                                mergeSimilar: Bool = false, by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> [ImportOutcome] {
         try require(Self.importRoles)
         if let ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) { throw StoreError.notFound(table: "users", rowID: ownerID) }
         var outcomes: [ImportOutcome] = []
@@ -28,7 +34,7 @@ extension KehuDatabase {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction {
-                outcomes = try importRows(db, rows, ownerID: ownerID, teamID: teamID, actor: actor, progress: progress)
+                outcomes = try importRows(db, rows, ownerID: ownerID, teamID: teamID, mergeSimilar: mergeSimilar, actor: actor, progress: progress)
                 let rejected = outcomes.contains { if case .rejected = $0 { return true }; return false }
                 return dryRun || (rejected && !skipBad) ? .rollback : .commit
             }
@@ -84,10 +90,10 @@ extension KehuDatabase {
         }
     }
 
-    private func importRows(_ db: Database, _ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, actor: Actor,
+    private func importRows(_ db: Database, _ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, mergeSimilar: Bool, actor: Actor,
                             progress: ((Int) -> Void)?) throws -> [ImportOutcome] {
         let byPhone = try db.makeStatement(sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
-        let byName = try db.makeStatement(sql: "SELECT code FROM customers WHERE nameKey = ? LIMIT 1")
+        let byName = try db.makeStatement(sql: "SELECT code, name FROM customers WHERE nameKey = ?")
         var outcomes: [ImportOutcome] = []
         // Serials counted in memory and written back once at the end: the same transaction
         // holds the write lock throughout, so no one else can take one meanwhile.
@@ -119,9 +125,13 @@ extension KehuDatabase {
                 outcomes.append(.duplicate(of: code, byPhone: true)); continue
             }
             let nameKey = DuplicateKeys.name(customer.name)
-            if !nameKey.isEmpty, let code = try String.fetchOne(byName, arguments: [nameKey]) {
-                outcomes.append(.duplicate(of: code, byPhone: false)); continue
+            let namesakes = nameKey.isEmpty ? [] : try Row.fetchAll(byName, arguments: [nameKey])
+            let fullName = DuplicateKeys.exactName(customer.name)
+            if let same = namesakes.first(where: { DuplicateKeys.exactName($0["name"]) == fullName }) {
+                outcomes.append(.duplicate(of: same["code"], byPhone: false)); continue
             }
+            let near: String? = namesakes.first?["code"]
+            if let near, mergeSimilar { outcomes.append(.duplicate(of: near, byPhone: false)); continue }
             // Whose it is — the row's owner (with their team), its team's pool, else the
             // command's — decided before a code is taken, so a refused row leaves no gap.
             switch try rowOwnership(db, row) {
@@ -164,7 +174,7 @@ extension KehuDatabase {
                                             actor: actor.login, at: actor.clock.now)
             }
             try SearchText.writeLines(db, customerID: id, lines)
-            outcomes.append(.created(code: customer.code))
+            outcomes.append(near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code))
         }
         for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
         progress?(rows.count)

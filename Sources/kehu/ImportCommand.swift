@@ -35,6 +35,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool)."))) var owner: String?
     @Flag(help: ArgumentHelp(tr("With --skip-bad: replace a rejects file already there."))) var force = false
     @Option(help: ArgumentHelp(tr("Which sheet of an Excel workbook (default: the first)."))) var sheet: String?
+    @Flag(help: ArgumentHelp(tr("Take a customer whose name differs from an archived one only in company form or spacing as that customer (skip it)."))) var mergeSimilar = false
     @Option(help: ArgumentHelp(tr("The row that holds the headers (default: found by itself, below any title rows)."))) var headerRow: Int?
 
     func run() throws {
@@ -52,6 +53,7 @@ struct ImportCommand: ParsableCommand {
             request = ImportPipeline.Request(kind: kind, sheet: try UserFiles.read(file), dryRun: dryRun, skipBad: skipBad)
             request.sheetName = sheet
             request.headerRow = headerRow
+            request.mergeSimilar = mergeSimilar
             if let mapping {
                 guard let text = String(data: try UserFiles.read(mapping), encoding: .utf8) else {
                     throw UserFiles.Problem.cannotRead(path: mapping, reason: "not UTF-8 text")
@@ -83,7 +85,9 @@ struct ImportCommand: ParsableCommand {
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
-        for (row, outcome) in zip(report.rows, report.outcomes) where dryRun || (outcome.isRejected && !skipBad) {
+        // Every row in a dry run; in a real one, the rejected (when that stops it) and the
+        // customers created beside a near namesake, for the importer to check.
+        for (row, outcome) in zip(report.rows, report.outcomes) where dryRun || (outcome.isRejected && !skipBad) || outcome.isNearDuplicate {
             print("\(file):\(row.line): \(strings.importLine(outcome, history: kind != .customers))")
         }
         let summary = strings.importSummary(encoding: report.encoding, rows: report.rows.count, created: report.count(.created),
@@ -110,4 +114,5 @@ struct ImportCommand: ParsableCommand {
 
 extension ImportOutcome {
     var isRejected: Bool { if case .rejected = self { return true }; return false }
+    var isNearDuplicate: Bool { if case .createdNearDuplicate = self { return true }; return false }
 }

@@ -17,7 +17,7 @@ struct CustomerCodeTests {
     }
 
     @Test func theTableCoversEveryPrefectureLevelDivision() {
-        let china = CityDirectory.entries.filter { !$0.isAbroad }
+        let china = CityDirectory.entries.filter { !$0.isAbroad && $0.prefecture == nil }
         // 34 province-level divisions; 333 prefecture-level ones, plus the 4 municipalities,
         // Hong Kong, Macao, 9 cities of Taiwan and 22 county-level cities and areas
         // governed directly by their province.
@@ -72,5 +72,26 @@ struct CustomerCodeTests {
         #expect(CustomerCode.parse("Cb-粤GZ15021")! == ("Cb", "粤GZ", 15021))
         // Padded beyond four digits, or no number at all, is not a kehu code (check says so).
         for bad in ["Cb-粤GZ00015", "Cb-粤GZ09999", "Cb-粤GZ0000", "Cb-粤GZ00000"] { #expect(CustomerCode.parse(bad) == nil, "\(bad)") }
+    }
+
+    /// County-level cities, where many companies sit: their own name as the customer's
+    /// city, their prefecture's letters in the code (so 义乌's customers count on 金华's run).
+    @Test(arguments: [
+        ("义乌", "浙江", "金华", "浙JH"), ("昆山市", "江苏", "苏州", "苏SZ"), ("江苏省江阴市", "江苏", "无锡", "苏WX"),
+        ("张家港", "江苏", "苏州", "苏SZ"), ("晋江", "福建", "泉州", "闽QZ"), ("普宁市", "广东", "揭阳", "粤JY"),
+        ("延吉", "吉林", "延边", "吉YB"), ("都江堰", "四川", "成都", "川CD"), ("库尔勒", "新疆", "巴音郭楞", "新BYGL"),
+    ])
+    func countyLevelCitiesCarryTheirPrefecturesLetters(name: String, province: String, prefecture: String, prefix: String) throws {
+        let city = try #require(CityDirectory.city(named: name))
+        #expect(name.contains(city.name) && city.province == province && city.prefecture == prefecture)
+        #expect(CustomerCode.cityPrefix(city) == prefix)
+    }
+
+    @Test func everyCountyLevelCityFindsItsPrefecture() {
+        let counties = CityDirectory.entries.filter { $0.prefecture != nil }
+        #expect(counties.count >= 360, "\(counties.count)")
+        // A prefecture's own entry is never shadowed by a county-level city of its name.
+        for county in counties { #expect(CityDirectory.city(named: county.name) == county, "\(county.name)") }
+        #expect(CityDirectory.city(named: "恩施")?.prefecture == nil)
     }
 }

@@ -36,7 +36,7 @@ struct ImportTests {
         try db.add(sampleCustomer("Cb-粤GZ0009", "广州老客户"), by: testActor)
         let sheet = rows([["广州新客户", "020-1234 5678", "广州", "陈明", "13900001111", ""],
                           ["坏行", "12", "火星", "", "", ""],
-                          ["广州老客户有限公司", "", "广州", "", "", ""],                  // same name as Cb-粤GZ0009
+                          ["广州 老客户", "", "广州", "", "", ""],                       // the same full name, spaced
                           ["深圳新客户", "0755-2666 8888", "深圳", "", "", ""]])
         // One bad row: nothing is written.
         let refused = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
@@ -59,6 +59,27 @@ struct ImportTests {
         let update = try db.importCustomers(rows([["广州老客户", "020-8888 0000", "", "", "", "Cb-粤GZ0009"]]), ownerID: nil, teamID: nil,
                                             dryRun: false, skipBad: false, by: testActor)
         #expect(update == [.updated(code: "Cb-粤GZ0009", fields: ["phone"])])
+    }
+
+    /// Names that differ only in the company form may be two companies (X有限公司 and
+    /// X股份有限公司): never skipped silently. Created and reported, or with mergeSimilar
+    /// taken as the archived one.
+    @Test func aNearNameIsReportedNotSkippedSilently() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("import.db"))
+        try db.add(sampleCustomer("Cb-粤GZ0009", "广州华南机电有限公司"), by: testActor)
+        let sheet = rows([["广州华南机电股份有限公司", "", "广州", "", "", ""], ["广州华南机电有限公司", "", "广州", "", "", ""]])
+        let reported = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: true, skipBad: false, by: testActor)
+        #expect(reported == [.createdNearDuplicate(code: "Cb-粤GZ0010", similar: "Cb-粤GZ0009"), .duplicate(of: "Cb-粤GZ0009", byPhone: false)])
+        let merged = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, mergeSimilar: true, by: testActor)
+        #expect(merged == [.duplicate(of: "Cb-粤GZ0009", byPhone: false), .duplicate(of: "Cb-粤GZ0009", byPhone: false)])
+        #expect(try db.customerCount() == 1)
+        let created = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        #expect(created[0] == .createdNearDuplicate(code: "Cb-粤GZ0010", similar: "Cb-粤GZ0009"))
+        #expect(try db.customerCount() == 2)
+        // Once both are in the archive, each is its own exact duplicate.
+        let again = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: true, skipBad: false, by: testActor)
+        #expect(again == [.duplicate(of: "Cb-粤GZ0010", byPhone: false), .duplicate(of: "Cb-粤GZ0009", byPhone: false)])
     }
 }
 
