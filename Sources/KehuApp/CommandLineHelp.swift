@@ -47,6 +47,7 @@ public enum CommandLineHelp {
         "customers, contacts or activities": "customers（客户）、contacts（联系人）或 activities（拜访记录）",
         "The workbook (.xlsx) or CSV file.": "工作簿（.xlsx）或 CSV 文件。",
         "Which sheet of an Excel workbook (default: the first).": "Excel 工作簿中的哪张工作表（默认：第一张）。",
+        "Keep what columns kehu does not know hold in the notes (座机：…).": "把 kehu 不认识的列的内容记入备注（座机：……）。",
         "Take a customer whose name differs from an archived one only in company form or spacing as that customer (skip it).": "名称与档案中客户只差公司形式或空格时，当作同一客户（跳过）。",
         "The row that holds the headers (default: found by itself, below any title rows).": "表头所在的行号（默认：自动查找，可在标题行下方）。",
         "Only report what would happen.": "只说明会发生什么，不写入。",

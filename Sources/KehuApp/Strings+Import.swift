@@ -45,6 +45,15 @@ extension Strings {
         language == .zh ? "\(file) 没有第 \(row) 行（或那一行是空的）" : "\(file) has no row \(row) (or it is empty)"
     }
 
+    /// Columns kehu does not know: left out (and how to keep them), or kept in the notes.
+    public func unknownColumns(_ headers: [String], keptInNotes: Bool) -> String {
+        let zh = language == .zh
+        let list = headers.joined(separator: zh ? "、" : ", ")
+        if keptInNotes { return zh ? "未识别的列已记入备注：\(list)" : "Columns kehu does not know, kept in the notes: \(list)" }
+        return zh ? "未识别的列（不会导入）：\(list)。用 --mapping 指定它们对应的字段，或加 --unknown-to-notes 记入备注"
+                  : "Columns kehu does not know (not imported): \(list). Name their fields with --mapping, or add --unknown-to-notes to keep them in the notes"
+    }
+
     /// One row's outcome as the dry run lists it; contacts and visits say where they go.
     public func importLine(_ outcome: ImportOutcome, history: Bool) -> String {
         let zh = language == .zh

@@ -46,6 +46,11 @@ public struct HistoryImportRow: Sendable {
         "supervisorcomment": "comment", "批示人": "signer", "commentsigner": "signer", "批示时间": "commentAt", "commentat": "commentAt",
     ]
 
+    /// Whether kehu reads a column with this header in a contacts or visits sheet.
+    public static func isKnownHeader(_ header: String) -> Bool { headers[ImportMapping.key(header)] != nil }
+
+    public static func isNotesHeader(_ header: String) -> Bool { headers[ImportMapping.key(header)] == "notes" }
+
     /// Whether a header names the customer (by code or name): a header row has one.
     public static func namesCustomer(_ header: String) -> Bool {
         ["code", "customer"].contains(headers[ImportMapping.key(header)] ?? "")

@@ -13,8 +13,8 @@ public struct ImportMapping: Sendable {
     public static let standard = ImportMapping(names: [
         "客户编码": .code, "客户代码": .code, "编码": .code, "code": .code,
         "单位名称": .name, "客户名称": .name, "公司名称": .name, "名称": .name, "name": .name, "company": .name, "customer": .name,
-        "电话": .phone, "联系电话": .phone, "固定电话": .phone, "phone": .phone, "tel": .phone, "telephone": .phone,
-        "传真": .fax, "fax": .fax, "地址": .address, "address": .address, "邮编": .postalCode, "邮政编码": .postalCode,
+        "电话": .phone, "联系电话": .phone, "固定电话": .phone, "座机": .phone, "办公电话": .phone, "phone": .phone, "tel": .phone, "telephone": .phone,
+        "传真": .fax, "fax": .fax, "地址": .address, "详细地址": .address, "公司地址": .address, "address": .address, "邮编": .postalCode, "邮政编码": .postalCode,
         "postalcode": .postalCode, "zip": .postalCode, "网址": .website, "website": .website, "邮箱": .email, "电子邮件": .email,
         "email": .email, "行业": .industry, "industry": .industry, "省份": .province, "省": .province, "province": .province,
         "城市": .city, "市": .city, "地市": .city, "city": .city, "客户等级": .grade, "等级": .grade, "grade": .grade,

@@ -40,6 +40,8 @@ public enum ImportPipeline {
         /// Take a customer whose name is near an archived one (only the company form or
         /// spacing differs) as that customer, instead of creating it and saying so.
         public var mergeSimilar = false
+        /// Keep what unknown columns hold in the notes (`座机：020-…`) instead of leaving it out.
+        public var unknownToNotes = false
 
         public init(kind: Kind, sheet: Data, mapping: String? = nil, ownerID: Int64? = nil, teamID: Int64? = nil,
                     dryRun: Bool = false, skipBad: Bool = false) {
@@ -55,6 +57,9 @@ public enum ImportPipeline {
         public let header: [String]
         public let rows: [CSVReader.Row]
         public let outcomes: [ImportOutcome]
+        /// Headers kehu does not know (nor the mapping file): their columns were left out,
+        /// or kept in the notes when asked.
+        public var unknownColumns: [String] = []
 
         public func count(_ kind: OutcomeKind) -> Int { outcomes.filter { OutcomeKind($0) == kind }.count }
 
@@ -100,20 +105,26 @@ public enum ImportPipeline {
             }
             header = filled.prefix(10).first { $0.fields.contains(where: known) } ?? filled[0]
         }
-        let rows = filled.filter { $0.line > header.line }
+        let sheet = SheetColumns(kind: request.kind, mapping: columns, header: header.fields)
+        let unknown = sheet.unknown
+        var rows = filled.filter { $0.line > header.line }
+        if request.unknownToNotes { rows = rows.map(sheet.keepingUnknownInNotes) }
+        let readHeader = sheet.headerWithNotes(keepingUnknown: request.unknownToNotes)
         let outcomes: [ImportOutcome]
         switch request.kind {
         case .customers:
             guard header.fields.contains(where: { columns.field(for: $0) == .name }) else { throw Problem.noNameColumn }
-            let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: header.fields, mapping: columns, now: actor.clock.now) }
+            let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: readHeader, mapping: columns, now: actor.clock.now) }
             outcomes = try store.importCustomers(parsed, ownerID: request.ownerID, teamID: request.teamID, dryRun: request.dryRun,
                                                  skipBad: request.skipBad, mergeSimilar: request.mergeSimilar, by: actor) { progress?($0, rows.count) }
         case .contacts, .activities:
             let kind: HistoryImportRow.Kind = request.kind == .contacts ? .contacts : .activities
-            let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: header.fields) }
+            let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: readHeader) }
             outcomes = try store.importHistory(parsed, kind: kind, dryRun: request.dryRun, skipBad: request.skipBad, by: actor)
         }
-        return Report(encoding: encoding, header: header.fields, rows: rows, outcomes: outcomes)
+        var report = Report(encoding: encoding, header: readHeader, rows: rows, outcomes: outcomes)
+        report.unknownColumns = unknown.map(\.header)
+        return report
     }
 
     /// The sheet's rows, each with the number a spreadsheet shows for it, and what it was.

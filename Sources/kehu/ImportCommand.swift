@@ -35,6 +35,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool)."))) var owner: String?
     @Flag(help: ArgumentHelp(tr("With --skip-bad: replace a rejects file already there."))) var force = false
     @Option(help: ArgumentHelp(tr("Which sheet of an Excel workbook (default: the first)."))) var sheet: String?
+    @Flag(help: ArgumentHelp(tr("Keep what columns kehu does not know hold in the notes (座机：…)."))) var unknownToNotes = false
     @Flag(help: ArgumentHelp(tr("Take a customer whose name differs from an archived one only in company form or spacing as that customer (skip it)."))) var mergeSimilar = false
     @Option(help: ArgumentHelp(tr("The row that holds the headers (default: found by itself, below any title rows)."))) var headerRow: Int?
 
@@ -54,6 +55,7 @@ struct ImportCommand: ParsableCommand {
             request.sheetName = sheet
             request.headerRow = headerRow
             request.mergeSimilar = mergeSimilar
+            request.unknownToNotes = unknownToNotes
             if let mapping {
                 guard let text = String(data: try UserFiles.read(mapping), encoding: .utf8) else {
                     throw UserFiles.Problem.cannotRead(path: mapping, reason: "not UTF-8 text")
@@ -93,6 +95,10 @@ struct ImportCommand: ParsableCommand {
         let summary = strings.importSummary(encoding: report.encoding, rows: report.rows.count, created: report.count(.created),
                                             updated: report.count(.updated), unchanged: report.count(.unchanged),
                                             duplicates: report.count(.duplicate), rejected: report.count(.rejected))
+        if !report.unknownColumns.isEmpty {
+            let note = strings.unknownColumns(report.unknownColumns, keptInNotes: unknownToNotes)
+            if dryRun { print(note) } else { printError(note) }
+        }
         if dryRun {
             print(strings.importDryRun + summary)
             return

@@ -142,6 +142,32 @@ struct WorkbookImportTests {
     }
 }
 
+/// What a spreadsheet user is told about columns kehu does not know, and the empty rows
+/// a sheet ends with.
+struct SheetColumnsTests {
+    @Test func unknownColumnsAreNamedAndCanBeKeptInTheNotes() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["init", "--db", path]).status == 0)
+        let sheet = sandbox.path + "/sheet.csv"
+        try "客户名称,城市,座机,开户行,税号,备注\r\n未知列测试机械厂,广州,020-1111 2222,工商银行天河支行,91440101MA5,老客户\r\n,,,,,\r\n,,,,,\r\n"
+            .write(toFile: sheet, atomically: true, encoding: .utf8)
+        let dry = try sandbox.kehu(["import", "customers", sheet, "--db", path, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        // 座机 is a phone; the two columns kehu does not know are named, with what to do.
+        #expect(dry.stdout.contains("未识别的列（不会导入）：开户行、税号") && dry.stdout.contains("--unknown-to-notes"), "\(dry.stdout)")
+        // The empty rows at the end are no rows.
+        #expect(dry.stdout.contains("1 行"), "\(dry.stdout)")
+        let kept = try sandbox.kehu(["import", "customers", sheet, "--db", path, "--unknown-to-notes"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let row = try #require(try queue.read { db in try Row.fetchOne(db, sql: "SELECT phone, notes FROM customers") })
+        #expect(row["phone"] as String == "020-1111 2222")
+        #expect(row["notes"] as String == "老客户；开户行：工商银行天河支行；税号：91440101MA5")
+    }
+}
+
 /// A CSV reader for tests, independent of kehu's own: RFC 4180 quoting, CRLF or LF.
 enum CSVTestReader {
     static func records(_ text: String) -> [[String]] {
