@@ -95,7 +95,7 @@ public struct HistoryImportRow: Sendable {
             default: problems.append(.unreadable(column: column("gender", "性别"), value: text("gender")))
             }
             if !text("birthday").isEmpty {
-                if let day = ImportValues.date(text("birthday")) { person.birthday = day }
+                if let day = DateParsing.birthday(text("birthday")) ?? ImportValues.date(text("birthday")) { person.birthday = day }
                 else { problems.append(.unreadable(column: column("birthday", "生日"), value: text("birthday"))) }
             }
             person.isDecisionMaker = ["是", "y", "yes", "1", "决策人", "true"].contains(code("decisionMaker").lowercased())

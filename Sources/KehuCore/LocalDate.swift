@@ -6,6 +6,20 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
+    /// The year a birthday known without its year is kept under: a leap year no living
+    /// person was born in, so 29 February can be kept too.
+    public static let yearUnknown = 4
+
+    public var isYearUnknown: Bool { year == LocalDate.yearUnknown }
+
+    /// A birthday as kehu writes it: `1988-06-01`, or `--06-01` without the year (ISO 8601,
+    /// as vCard writes it).
+    public var birthdayText: String {
+        guard isYearUnknown else { return description }
+        func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "--" + twoDigits(month) + "-" + twoDigits(day)
+    }
+
     /// Fails for dates that do not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

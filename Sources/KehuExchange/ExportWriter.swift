@@ -20,7 +20,9 @@ public enum ExportWriter {
 
     // MARK: Labels
 
-    static func header(_ column: String, _ s: ExportVocabulary) -> String {
+    static func header(_ column: String, of kind: ExportKind, _ s: ExportVocabulary) -> String {
+        // A contact's name is a person's: 姓名, as contact sheets head it.
+        if s.chinese, kind == .contacts, column == "name" { return "姓名" }
         let zh: [String: String] = [
             "code": "客户编码", "name": "名称", "grade": "客户等级", "status": "客户状态", "type": "客户类型", "source": "客户来源",
             "province": "省份", "city": "城市", "address": "地址", "postalCode": "邮编", "phone": "电话", "fax": "传真", "website": "网址",
@@ -65,7 +67,7 @@ public enum ExportWriter {
     // MARK: CSV
 
     static func csv(_ table: ExportTable, words s: ExportVocabulary) -> Data {
-        CSVWriter.data([table.columns.map { header($0, s) }] + table.rows.map { row in zip(table.columns, row).map { text($1, column: $0, s) } })
+        CSVWriter.data([table.columns.map { header($0, of: table.kind, s) }] + table.rows.map { row in zip(table.columns, row).map { text($1, column: $0, s) } })
     }
 
     // MARK: XLSX
@@ -107,7 +109,7 @@ public enum ExportWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
             """
-        let headers = table.columns.enumerated().map { cell(.text(header($1, s)), column: "", ref: "\(columnName($0))1") }
+        let headers = table.columns.enumerated().map { cell(.text(header($1, of: table.kind, s)), column: "", ref: "\(columnName($0))1") }
         sheet += "<row r=\"1\">" + headers.joined() + "</row>"
         for (index, row) in table.rows.enumerated() {
             let r = index + 2
@@ -222,8 +224,10 @@ public enum ExportWriter {
             if !value(row, "phone").isEmpty { lines.append("TEL;TYPE=work:" + escape(value(row, "phone"))) }
             if !value(row, "email").isEmpty { lines.append("EMAIL:" + escape(value(row, "email"))) }
             if let index = table.columns.firstIndex(of: "gender"), case .text(let raw) = row[index] { lines.append("GENDER:" + (raw == "male" ? "M" : "F")) }
-            if let index = table.columns.firstIndex(of: "birthday"), case .date(let day) = row[index] {
-                lines.append("BDAY:" + day.description.replacingOccurrences(of: "-", with: ""))
+            if let index = table.columns.firstIndex(of: "birthday") {
+                // RFC 6350: 19880601, or --0601 without the year.
+                if case .date(let day) = row[index] { lines.append("BDAY:" + day.description.replacingOccurrences(of: "-", with: "")) }
+                if case .text(let text) = row[index], text.hasPrefix("--") { lines.append("BDAY:--" + text.dropFirst(2).replacingOccurrences(of: "-", with: "")) }
             }
             if !value(row, "notes").isEmpty { lines.append("NOTE:" + escape(value(row, "notes"))) }
             lines.append("END:VCARD")

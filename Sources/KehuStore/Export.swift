@@ -79,7 +79,10 @@ extension KehuDatabase {
                     """, arguments: arguments).map { row -> [ExportValue] in
                     columns.map { column in
                         switch column {
-                        case "birthday": return date(row, column)
+                        case "birthday":
+                            // Without its year: `--06-01`, which import reads back.
+                            guard let day = LocalDate(column: row[column]) else { return .empty }
+                            return day.isYearUnknown ? .text(day.birthdayText) : .date(day)
                         case "isDecisionMaker": return (row[column] as Bool? ?? false) ? .text("yes") : .empty
                         default: return text(row, column)
                         }

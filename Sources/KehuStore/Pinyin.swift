@@ -19,7 +19,9 @@ enum Pinyin {
     ]
 
     private static let citiesByFirstCharacter: [Character: [CityDirectory.City]] =
-        Dictionary(grouping: CityDirectory.entries.filter { !$0.isAbroad }, by: { $0.name.first! })
+        // Cities whose initials are their own (a county-level city's code letters are its
+        // prefecture's, not a reading of its name).
+        Dictionary(grouping: CityDirectory.entries.filter { !$0.isAbroad && $0.prefecture == nil }, by: { $0.name.first! })
 
     static func keys(_ text: String) -> (full: String, initials: String) {
         var full = "", initials = ""

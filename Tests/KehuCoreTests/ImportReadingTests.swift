@@ -2,6 +2,20 @@ import Testing
 import KehuCore
 
 struct ImportReadingTests {
+    /// Birthdays as people know them, often without the year.
+    @Test func birthdaysWithAndWithoutTheYear() {
+        for raw in ["3月5日", "03-05", "3/5", "--03-05", "--0305", "３月５日", "3月5号"] {
+            let day = DateParsing.birthday(raw)
+            #expect(day?.isYearUnknown == true && day?.month == 3 && day?.day == 5, "\(raw)")
+            #expect(day?.birthdayText == "--03-05")
+        }
+        #expect(DateParsing.birthday("1988/6/1")?.description == "1988-06-01")
+        #expect(DateParsing.birthday("2月29日")?.day == 29)
+        #expect(DateParsing.birthday("13月5日") == nil && DateParsing.birthday("下周") == nil && DateParsing.birthday("2026") == nil)
+        let row = HistoryImportRow(kind: .contacts, line: 2, fields: ["广州华南机电", "李娜", "3月5日"], headers: ["单位名称", "姓名", "生日"])
+        #expect(row.problems.isEmpty && row.contact?.birthday?.birthdayText == "--03-05")
+    }
+
     @Test func valuesAsOfficesWriteThem() {
         for (raw, expected) in [("2026/3/5", "2026-03-05"), ("2026-03-05", "2026-03-05"), ("2026年3月5日", "2026-03-05"),
                                 ("45717", "2025-03-01"), ("２０２６／３／５", "2026-03-05"), ("2026-03-05 14:30", "2026-03-05")] {

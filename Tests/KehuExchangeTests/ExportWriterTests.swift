@@ -19,7 +19,7 @@ struct ExportWriterTests {
         let data = ExportWriter.data(table, format: .csv, words: Strings(.zh).words)
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("客户编码,单位名称,名称,部门,职务,手机,电话,邮箱,性别,生日,决策人,备注\r\n"))
+        #expect(text.hasPrefix("客户编码,单位名称,姓名,部门,职务,手机,电话,邮箱,性别,生日,决策人,备注\r\n"))
         #expect(text.contains(",女,1990-05-06,是,\"喜欢喝茶, 周三下午在厂; 说话直接\n第二行 \"\"引号\"\""))
         #expect(text.hasSuffix("\r\n"))
     }
@@ -34,6 +34,17 @@ struct ExportWriterTests {
         #expect(lines.contains("FN:李娜") && lines.contains("ORG:广州华南机电有限公司;采购部") && lines.contains("TEL;TYPE=cell:139 2222 3333"))
         #expect(lines.contains("BDAY:19900506") && lines.contains("GENDER:F"))
         #expect(lines.contains { $0.hasPrefix("NOTE:喜欢喝茶\\, 周三下午在厂\\; 说话直接\\n第二行 \"引号\"很长的备注") })
+    }
+
+    /// A birthday known without its year: `--MM-DD` in a sheet, `--MMDD` in a card.
+    @Test func aBirthdayWithoutItsYearIsWrittenAsISOAndVCardSayIt() throws {
+        var row = table.rows[0]
+        row[9] = .text(LocalDate(year: LocalDate.yearUnknown, month: 3, day: 5)!.birthdayText)
+        let yearless = ExportTable(kind: .contacts, columns: table.columns, rows: [row])
+        let csv = String(decoding: ExportWriter.data(yearless, format: .csv, words: Strings(.zh).words), as: UTF8.self)
+        #expect(csv.contains(",女,--03-05,是,"))
+        let card = String(decoding: ExportWriter.data(yearless, format: .vcf, words: Strings(.zh).words), as: UTF8.self)
+        #expect(card.contains("BDAY:--0305\r\n"))
     }
 
     @Test func aWorkbookIsAZipOfDeflatedPartsThatReadsBack() throws {

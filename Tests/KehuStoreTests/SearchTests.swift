@@ -101,7 +101,7 @@ struct SearchTests {
 
     /// Every city of the table reads with the initials the customer code uses.
     @Test func cityNamesReadAsTheCodesSayThem() {
-        let wrong = CityDirectory.entries.filter { !$0.isAbroad }
+        let wrong = CityDirectory.entries.filter { !$0.isAbroad && $0.prefecture == nil }
             .filter { Pinyin.keys($0.name + "机电有限公司").initials != $0.initials.lowercased() + "jdyxgs" }
             .map { "\($0.name) \($0.initials) → \(Pinyin.keys($0.name).initials)" }
         #expect(wrong.isEmpty, "\(wrong)")

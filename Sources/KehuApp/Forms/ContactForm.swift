@@ -49,7 +49,7 @@ public struct ContactForm: EditableForm, Sendable {
         setText(.mobile, c?.mobile ?? "", asUser: false)
         setText(.contactPhone, c?.phone ?? "", asUser: false)
         setText(.contactEmail, c?.email ?? "", asUser: false)
-        setText(.birthday, c?.birthday?.description ?? "", asUser: false)
+        setText(.birthday, c?.birthday?.birthdayText ?? "", asUser: false)
         setText(.note, c?.notes ?? "", asUser: false)
         setChoice(.gender, ContactForm.genders.firstIndex(of: c?.gender) ?? 0)
         setChoice(.decisionMaker, c?.isDecisionMaker == true ? 1 : 0)
@@ -78,7 +78,7 @@ public struct ContactForm: EditableForm, Sendable {
         c.gender = ContactForm.genders[field(.gender)?.selected ?? 0]
         let birthday = text(.birthday)
         if birthday.isEmpty { c.birthday = nil }
-        else if let date = DateParsing.date(birthday) { c.birthday = date }
+        else if let date = DateParsing.birthday(birthday) { c.birthday = date }
         else { problems.append(.badDate(field: .contactBirthday, value: birthday)) }
         c.isDecisionMaker = field(.decisionMaker)?.selected == 1
         c.notes = text(.note)
