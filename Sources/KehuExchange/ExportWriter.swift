@@ -216,12 +216,17 @@ public enum ExportWriter {
         var cards = ""
         for row in table.rows {
             let name = value(row, "name")
-            var lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + escape(name), "N:" + escape(name) + ";;;;"]
+            let parts = PersonName.split(name)
+            // A UID that stays the same from one export to the next (customer and person),
+            // so an address book updates a card instead of adding another.
+            let uid = StableID.uuid("kehu-contact|" + value(row, "customerCode") + "|" + name)
+            var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:urn:uuid:" + uid, "FN:" + escape(name),
+                         "N:" + escape(parts.family) + ";" + escape(parts.given) + ";;;"]
             let organisation = [value(row, "customerName"), value(row, "department")].filter { !$0.isEmpty }.map(escape).joined(separator: ";")
             if !organisation.isEmpty { lines.append("ORG:" + organisation) }
             if !value(row, "position").isEmpty { lines.append("TITLE:" + escape(value(row, "position"))) }
-            if !value(row, "mobile").isEmpty { lines.append("TEL;TYPE=cell:" + escape(value(row, "mobile"))) }
-            if !value(row, "phone").isEmpty { lines.append("TEL;TYPE=work:" + escape(value(row, "phone"))) }
+            if !value(row, "mobile").isEmpty { lines.append("TEL;TYPE=cell,voice;VALUE=text:" + escape(value(row, "mobile"))) }
+            if !value(row, "phone").isEmpty { lines.append("TEL;TYPE=work,voice;VALUE=text:" + escape(value(row, "phone"))) }
             if !value(row, "email").isEmpty { lines.append("EMAIL:" + escape(value(row, "email"))) }
             if let index = table.columns.firstIndex(of: "gender"), case .text(let raw) = row[index] { lines.append("GENDER:" + (raw == "male" ? "M" : "F")) }
             if let index = table.columns.firstIndex(of: "birthday") {

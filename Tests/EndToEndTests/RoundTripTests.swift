@@ -168,6 +168,55 @@ struct SheetColumnsTests {
     }
 }
 
+/// The cards kehu exports read in khard, a vCard 4.0 address book from Debian's packages:
+/// every contact there by its full name, with its mobile, Chinese text intact.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/khard"), "khard is needed: scripts/ensure-system-packages installs it"))
+struct VCardReaderTests {
+    @Test func khardReadsEveryExportedCard() throws {
+        let sandbox = Sandbox()
+        let demo = sandbox.path + "/demo.db"
+        try #require(try sandbox.kehu(["demo", "--db", demo, "--customers", "30", "--seed", "12"]).status == 0)
+        let exported = try sandbox.kehu(["export", "contacts", "--db", demo, "--format", "vcf"])
+        try #require(exported.status == 0)
+        let sheet = try sandbox.kehu(["export", "contacts", "--db", demo, "--out", sandbox.path + "/contacts.csv"])
+        try #require(sheet.status == 0)
+        // One card a file, as a vdir address book keeps them.
+        let book = sandbox.path + "/book", config = sandbox.path + "/khard-config"
+        try FileManager.default.createDirectory(atPath: book, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: config + "/khard", withIntermediateDirectories: true)
+        let cards = exported.stdout.components(separatedBy: "BEGIN:VCARD").dropFirst()
+        for (index, card) in cards.enumerated() {
+            try ("BEGIN:VCARD" + card).write(toFile: book + "/\(index).vcf", atomically: true, encoding: .utf8)
+        }
+        try """
+            [addressbooks]
+            [[kehu]]
+            path = \(book)
+            [general]
+            default_action = list
+            editor = true
+            merge_editor = true
+            [contact table]
+            display = formatted_name
+            sort = formatted_name
+            show_uids = yes
+            [vcard]
+            preferred_version = 4.0
+            skip_unparsable = no
+            """.write(toFile: config + "/khard/khard.conf", atomically: true, encoding: .utf8)
+        let listed = try run("/usr/bin/khard", ["phone", "--parsable"], environment: ["XDG_CONFIG_HOME": config, "LANG": "C.UTF-8"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let phones = Set(listed.stdout.split(separator: "\n").map { line in
+            line.split(separator: "\t").prefix(2).map(String.init).joined(separator: "|")
+        })
+        let contacts = CSVTestReader.records(try String(contentsOfFile: sandbox.path + "/contacts.csv", encoding: .utf8)).dropFirst()
+        #expect(contacts.count == cards.count)
+        for contact in contacts where !contact[5].isEmpty {
+            #expect(phones.contains(contact[5] + "|" + contact[2]), "\(contact[2]) \(contact[5]) is not in khard")
+        }
+    }
+}
+
 /// A CSV reader for tests, independent of kehu's own: RFC 4180 quoting, CRLF or LF.
 enum CSVTestReader {
     static func records(_ text: String) -> [[String]] {
