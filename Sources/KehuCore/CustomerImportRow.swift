@@ -40,7 +40,8 @@ public struct CustomerImportRow: Sendable {
             // Kept exactly as given (full-width punctuation in a name or a note included);
             // only fields whose meaning needs it are normalised below.
             let value = fields[index].trimmingWhitespace()
-            if values[field] == nil || values[field]!.value.isEmpty { values[field] = (header, value) }
+            // A column is named as the spreadsheet user sees it: its header and its letter.
+            if values[field] == nil || values[field]!.value.isEmpty { values[field] = (ImportMapping.columnName(header, at: index), value) }
         }
         func text(_ field: ImportField) -> String { values[field]?.value ?? "" }
         /// Codes, addresses on the net and postal codes mean the same in either width.

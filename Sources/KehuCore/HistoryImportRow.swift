@@ -66,7 +66,7 @@ public struct HistoryImportRow: Sendable {
             let field = kind == .activities && key == "name" ? "contactName" : key
             if values[field] == nil || values[field]!.value.isEmpty {
                 // Kept exactly as given; fields whose meaning needs it are normalised below.
-                values[field] = (header, fields[index].trimmingWhitespace())
+                values[field] = (ImportMapping.columnName(header, at: index), fields[index].trimmingWhitespace())
             }
         }
         func text(_ key: String) -> String { values[key]?.value ?? "" }

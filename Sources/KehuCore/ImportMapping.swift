@@ -37,6 +37,13 @@ public struct ImportMapping: Sendable {
 
     public func field(for header: String) -> ImportField? { names[Self.key(header)] }
 
+    /// A column as a spreadsheet user finds it: `电话 (B)`, `客户等级 (AB)`.
+    public static func columnName(_ header: String, at index: Int) -> String {
+        var n = index + 1, letters = ""
+        while n > 0 { letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters; n = (n - 1) / 26 }
+        return "\(header.trimmingWhitespace()) (\(letters))"
+    }
+
     public enum Problem: Error, Hashable, Sendable {
         /// A mapping line that is not `header = field`, or names no field kehu knows.
         case badLine(line: Int, text: String)

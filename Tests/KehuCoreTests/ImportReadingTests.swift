@@ -36,8 +36,9 @@ struct ImportReadingTests {
         #expect(good.problems.isEmpty && good.city?.initials == "CS" && good.customer.grade == .key)
         #expect(good.contact?.mobile == "139 0000 1111" && good.customer.phone == "0731-8888 9999")
         let bad = CustomerImportRow(line: 3, fields: ["", "12", "火星", "Z", "", ""], headers: headers, mapping: .standard, now: now)
-        #expect(bad.problems == [.missing(column: "客户名称"), .unreadable(column: "Phone", value: "12"), .unreadable(column: "客户等级", value: "Z"),
-                                 .unknownCity(column: "城市", value: "火星")])
+        // Columns named by header and letter, as the spreadsheet shows them.
+        #expect(bad.problems == [.missing(column: "客户名称 (A)"), .unreadable(column: "Phone (B)", value: "12"),
+                                 .unreadable(column: "客户等级 (D)", value: "Z"), .unknownCity(column: "城市 (C)", value: "火星")])
         let mapped = try ImportMapping.standard.adding(mappingFile: "# ours\n往来单位 = name\n所在城市 = city\n")
         #expect(CustomerImportRow(line: 2, fields: ["佛山五金", "佛山"], headers: ["往来单位", "所在城市"], mapping: mapped, now: now).problems.isEmpty)
         #expect(throws: ImportMapping.Problem.badLine(line: 2, text: "往来单位 = company")) {

@@ -40,7 +40,7 @@ struct ImportTests {
                           ["深圳新客户", "0755-2666 8888", "深圳", "", "", ""]])
         // One bad row: nothing is written.
         let refused = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
-        #expect(refused[1] == .rejected([.unreadable(column: "电话", value: "12"), .unknownCity(column: "城市", value: "火星")]))
+        #expect(refused[1] == .rejected([.unreadable(column: "电话 (B)", value: "12"), .unknownCity(column: "城市 (C)", value: "火星")]))
         #expect(try db.customerCount() == 1)
         // A dry run says what would happen and writes nothing either.
         let preview = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: true, skipBad: true, by: testActor)
@@ -96,7 +96,7 @@ struct HistoryImportTests {
                         ["", "不存在公司", "孙某", "", "", "", ""]]
             .enumerated().map { HistoryImportRow(kind: .contacts, line: $0.offset + 2, fields: $0.element, headers: contactHeaders) }
         let refused = try db.importHistory(contacts, kind: .contacts, dryRun: false, skipBad: false, by: importer)
-        #expect(refused[1] == .rejected([.unreadable(column: "手机", value: "abc")]) && refused[2] == .rejected([.noSuchCustomer(value: "不存在公司")]))
+        #expect(refused[1] == .rejected([.unreadable(column: "手机 (E)", value: "abc")]) && refused[2] == .rejected([.noSuchCustomer(value: "不存在公司")]))
         #expect(try db.detail(customerID: customer)?.contacts.isEmpty == true)
         _ = try db.importHistory(contacts, kind: .contacts, dryRun: false, skipBad: true, by: importer)
         let boss = try #require(try db.detail(customerID: customer)?.contacts.first)
