@@ -4,6 +4,9 @@ public enum ImportField: String, CaseIterable, Sendable {
     case code, name, phone, fax, address, postalCode, website, email, industry, province, city, grade, status, source
     case contactName, contactMobile, contactPosition, notes, createdOn
     case type, legalRepresentative, registeredCapital, owner, team
+    /// A column read past on purpose: what kehu's export derives (区域 from the team,
+    /// 最近订单 from the orders), or one a mapping file names `skip` to silence it.
+    case skip
 }
 
 public struct ImportMapping: Sendable {
@@ -27,6 +30,7 @@ public struct ImportMapping: Sendable {
         "legalrepresentative": .legalRepresentative, "注册资金(万)": .registeredCapital, "注册资金": .registeredCapital,
         "registeredcapitalwan": .registeredCapital, "registeredcapital": .registeredCapital,
         "责任人": .owner, "负责人": .owner, "业务员": .owner, "owner": .owner, "团队": .team, "小组": .team, "team": .team,
+        "区域": .skip, "大区": .skip, "region": .skip, "最近订单": .skip, "lastorderon": .skip,
     ])
 
     public init(names: [String: ImportField]) { self.names = names }

@@ -43,7 +43,19 @@ struct ImportCommand: ParsableCommand {
         guard let kind = ImportPipeline.Kind(rawValue: kind) else {
             throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities", kind))
         }
-        let (store, me, strings, clock) = try openAsUser(common)
+        // Like the screen, an import into a file not there yet makes it (a single user's own;
+        // an installed team database is made by `kehu init` only).
+        let choice = try DatabaseChoice.make(common, strings: common.strings().0)
+        let madeHere = !choice.shared && choice.namedElsewhere == nil && !FileManager.default.fileExists(atPath: choice.path)
+        let (store, me, strings, clock) = try openAsUser(common, creating: true)
+        // A file this import made is not left behind when nothing goes into it.
+        var keepFile = false
+        defer {
+            if madeHere, !keepFile {
+                try? store.close()
+                for side in ["", "-wal", "-shm"] { unlink(store.path + side) }
+            }
+        }
         guard KehuDatabase.importRoles.contains(me.user.role) else { throw fail(strings.importRoleRefused, code: ExitCodes.notAllowed) }
         // Files are read, and the rejects written, with the user's own rights: an installed
         // kehu's group cannot be used to read a file (the team database above all) the
@@ -105,6 +117,7 @@ struct ImportCommand: ParsableCommand {
         }
         let rejected = report.count(.rejected)
         if rejected > 0, !skipBad { throw fail(summary + strings.importNothingImported, code: 65) }
+        keepFile = report.count(.created) + report.count(.updated) > 0
         if rejected > 0 {
             do {
                 try UserFiles.create(rejectPath, contents: report.rejects(reasonHeader: strings.rejectReasonHeader) { strings.message($0) },

@@ -83,10 +83,11 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// Opens the database for the running login (any active user) through the door, after
-/// applying the company's calendar rules.
-func openAsUser(_ common: CommonOptions) throws -> (KehuDatabase, UserProfile, Strings, any Clock) {
+/// applying the company's calendar rules. `creating`: a single user's own file is made
+/// on first use, its maker the first admin (as the screen does).
+func openAsUser(_ common: CommonOptions, creating: Bool = false) throws -> (KehuDatabase, UserProfile, Strings, any Clock) {
     let (strings, _) = common.strings()
-    let entrance = try Entrance.open(common, strings: strings)
+    let entrance = try Entrance.open(common, strings: strings, creating: creating)
     entrance.tellNotes()
     let clock = runClock()
     do {

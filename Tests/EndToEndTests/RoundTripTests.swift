@@ -145,6 +145,22 @@ struct WorkbookImportTests {
 /// What a spreadsheet user is told about columns kehu does not know, and the empty rows
 /// a sheet ends with.
 struct SheetColumnsTests {
+    /// Like the screen, an import makes the user's database when there is none (its maker
+    /// the first admin), and leaves no file behind when nothing went in.
+    @Test func anImportMakesTheDatabaseItNeedsAndLeavesNoneWhenNothingGoesIn() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/new/kehu.db"
+        let bad = sandbox.path + "/bad.csv", good = sandbox.path + "/good.csv"
+        try "客户名称,城市\r\n坏行机械厂,火星\r\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "客户名称,城市\r\n新库机械厂,广州\r\n".write(toFile: good, atomically: true, encoding: .utf8)
+        #expect(try sandbox.kehu(["import", "customers", bad, "--db", path]).status == 65)
+        #expect(try sandbox.kehu(["import", "customers", good, "--db", path, "--dry-run"]).status == 0)
+        for side in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: path + side), "left behind: kehu.db\(side)") }
+        let made = try sandbox.kehu(["import", "customers", good, "--db", path])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try sandbox.kehu(["user", "list", "--db", path]).stdout.contains("管理员"))
+    }
+
     @Test func unknownColumnsAreNamedAndCanBeKeptInTheNotes() throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/kehu.db"
