@@ -11,15 +11,17 @@ public enum ChurnReportPresenter {
         let losses = ReportTable.Section(
             title: s.word(.lostCustomers),
             columns: s.columns(.codeNameGradeOwnerLost),
-            rows: report.losses.map { [$0.code, $0.name, s.label($0.grade), $0.ownerName ?? unknownOwner, $0.lostOn.description, $0.reason ?? noReason] })
+            rows: report.losses.map { [.text($0.code), .text($0.name), .text(s.label($0.grade)), .text($0.ownerName ?? unknownOwner),
+                                       .text($0.lostOn.description), .text($0.reason ?? noReason)] })
         func counts(_ title: String, _ column: String, _ key: (ChurnReport.Loss) -> String) -> ReportTable.Section {
             ReportTable.Section(title: title, columns: [column, s.word(.customers)],
-                                rows: report.count(by: key).map { [$0.key, String($0.count)] })
+                                rows: report.count(by: key).map { [.text($0.key), .count($0.count)] })
         }
         let warnings = ReportTable.Section(
             title: s.word(.inTheWarningWindowToday),
             columns: s.columns(.codeNameGradeOwnerLast),
-            rows: report.warnings.map { [$0.code, $0.name, s.label($0.grade), $0.ownerName ?? unknownOwner, $0.lastOrder.description, $0.lostOn.description] })
+            rows: report.warnings.map { [.text($0.code), .text($0.name), .text(s.label($0.grade)), .text($0.ownerName ?? unknownOwner),
+                                         .text($0.lastOrder.description), .text($0.lostOn.description)] })
         return ReportTable(
             name: "churn", title: (s.word(.churnReport)) + period,
             sections: [losses,

@@ -5,23 +5,20 @@ import KehuStore
 /// Amounts read as people say them (12.5万); a bar of block characters shows the shape
 /// where a picture reads faster than numbers.
 public enum ManagerReportPresenter {
-    static func bar(_ value: Int, of largest: Int, width: Int = 20) -> String {
-        guard largest > 0, value > 0 else { return "" }
-        return String(repeating: "█", count: max(1, value * width / largest))
-    }
+    static func bar(_ value: Int, of largest: Int) -> ReportCell { .bar(value, of: largest) }
 
     public static func funnel(_ report: FunnelReport, strings s: Strings) -> ReportTable {
         let most = report.stages.map(\.cards).max() ?? 0
         let stages = ReportTable.Section(
             title: s.word(.stagesOpenIntentCards),
             columns: s.columns(.stageCardsAmountProbabilityWeighted),
-            rows: report.stages.map { [$0.stage.rawValue, String($0.cards), s.yuan($0.amountYuan), "\($0.probabilityPercent)%",
-                                       s.yuan($0.weightedYuan), bar($0.cards, of: most)] })
+            rows: report.stages.map { [.text($0.stage.rawValue), .count($0.cards), .yuan($0.amountYuan, s),
+                                       .percent(whole: $0.probabilityPercent), .yuan($0.weightedYuan, s), bar($0.cards, of: most)] })
         let levels = ReportTable.Section(
             title: s.word(.byIntentLevel), columns: s.columns(.levelCards),
-            rows: report.byLevel.map { [$0.level.rawValue, String($0.cards)] })
+            rows: report.byLevel.map { [.text($0.level.rawValue), .count($0.cards)] })
         let forecast = ReportTable.Section(title: s.word(.forecast), columns: s.columns(.weightedTotal),
-                                           rows: [[s.yuan(report.forecastYuan)]])
+                                           rows: [[.yuan(report.forecastYuan, s)]])
         return ReportTable(name: "funnel", title: s.word(.salesFunnel), sections: [stages, levels, forecast], emptyText: s.word(.nothing))
     }
 
@@ -33,18 +30,18 @@ public enum ManagerReportPresenter {
         let summary = ReportTable.Section(
             title: s.word(.n8020), columns: s.columns(.measureValue),
             rows: values.isEmpty ? [] : [
-                [s.word(.customersWithOrders), String(values.count)],
-                [s.word(.orderValue), s.yuan(total)],
-                [s.word(.shareOfTheTop20), String(format: "%.1f%%", share * 100)],
-                [s.word(.customersMaking80OfValue), String(eighty)],
+                [.text(s.word(.customersWithOrders)), .count(values.count)],
+                [.text(s.word(.orderValue)), .yuan(total, s)],
+                [.text(s.word(.shareOfTheTop20)), .percent(share)],
+                [.text(s.word(.customersMaking80OfValue)), .count(eighty)],
             ])
         let ranked = ReportTable.Section(
             title: s.word(.rankedCustomersMaking80),
             columns: s.columns(.rankCodeNameOrdersRunning),
             rows: report.customers.prefix(eighty).enumerated().map { index, customer in
                 let running = report.customers.prefix(index + 1).reduce(0) { $0 + $1.amountYuan }
-                return [String(index + 1), customer.code, customer.name, s.yuan(customer.amountYuan),
-                        String(format: "%.1f%%", Double(running) * 100 / Double(max(1, total)))]
+                return [.count(index + 1), .text(customer.code), .text(customer.name), .yuan(customer.amountYuan, s),
+                        .percent(Double(running) / Double(max(1, total)))]
             })
         return ReportTable(name: "pareto", title: (s.word(.paretoOfCustomers)) + "\(from) – \(to)",
                            sections: [summary, ranked], emptyText: s.word(.nothing))
@@ -61,13 +58,13 @@ public enum ManagerReportPresenter {
                 }
             let most = grouped.first?.count ?? 0
             return ReportTable.Section(title: title, columns: [column, s.word(.count), ""],
-                                       rows: grouped.map { [$0.name, String($0.count), bar($0.count, of: most)] })
+                                       rows: grouped.map { [.text($0.name), .count($0.count), bar($0.count, of: most)] })
         }
         let blankIsUnknown: (String) -> String = { $0.isEmpty ? unknown : $0 }
         let list = ReportTable.Section(
             title: s.word(.defeats),
             columns: s.columns(.dateCodeNameReasonCompetitor),
-            rows: report.defeats.map { [$0.on.description, $0.code, $0.name, $0.reason, $0.competitor, $0.product] })
+            rows: report.defeats.map { [.text($0.on.description), .text($0.code), .text($0.name), .text($0.reason), .text($0.competitor), .text($0.product)] })
         return ReportTable(
             name: "defeats", title: (s.word(.defeatsTitle)) + "\(from) – \(to)",
             sections: [counts(s.word(.byReason), s.word(.reason), blankIsUnknown, report.defeats.map(\.reason)),
@@ -79,9 +76,9 @@ public enum ManagerReportPresenter {
 
     public static func sources(_ report: SourceReport, from: LocalDate, to: LocalDate, strings s: Strings) -> ReportTable {
         let most = report.sources.map(\.leads).max() ?? 0
-        let rows = report.sources.filter { $0.leads > 0 }.map { entry -> [String] in
-            [s.label(entry.source), String(entry.leads), String(entry.won),
-             String(format: "%.1f%%", Double(entry.won) * 100 / Double(entry.leads)), bar(entry.leads, of: most)]
+        let rows = report.sources.filter { $0.leads > 0 }.map { entry -> [ReportCell] in
+            [.text(s.label(entry.source)), .count(entry.leads), .count(entry.won),
+             .percent(Double(entry.won) / Double(entry.leads)), bar(entry.leads, of: most)]
         }
         return ReportTable(
             name: "sources", title: (s.word(.leadSources)) + "\(from) – \(to)",
@@ -95,20 +92,20 @@ extension ManagerReportPresenter {
     /// KPIs per salesperson and per team; a figure below its target is marked with "!",
     /// which reads in any terminal and in CSV.
     public static func kpi(_ rows: [KPIRow], targets: KPITargets, from: LocalDate, to: LocalDate, strings s: Strings) -> ReportTable {
-        func mark(_ value: Double, _ target: Int) -> String { String(format: "%.1f", value) + (value < Double(target) ? " !" : "") }
-        func line(_ name: String, _ team: String, _ r: [KPIRow]) -> [String] {
+        func mark(_ value: Double, _ target: Int) -> ReportCell { .figure(value, mark: value < Double(target) ? " !" : "") }
+        func line(_ name: String, _ team: String, _ r: [KPIRow]) -> [ReportCell] {
             let days = r.map(\.workingDays).max() ?? 0
             let people = Double(max(1, r.count))
             let weeks = r.first?.weeks ?? 1
             let remote = r.reduce(0) { $0 + $1.remoteContacts }, visits = r.reduce(0) { $0 + $1.visits }
             let faceToFace = r.reduce(0) { $0 + $1.faceToFace }
-            return [name, team, String(days),
+            return [.text(name), .text(team), .count(days),
                     mark(Double(remote) / Double(max(1, days)) / people, targets.remotePerDay),
-                    String(r.reduce(0) { $0 + $1.daysBelowTarget }),
+                    .count(r.reduce(0) { $0 + $1.daysBelowTarget }),
                     mark(Double(visits) / weeks / people, targets.visitsPerWeek),
                     mark(Double(faceToFace) / weeks / people, targets.faceToFacePerWeek),
-                    String(r.reduce(0) { $0 + $1.onTime }), String(r.reduce(0) { $0 + $1.late }),
-                    String(r.reduce(0) { $0 + $1.overdueNow })]
+                    .count(r.reduce(0) { $0 + $1.onTime }), .count(r.reduce(0) { $0 + $1.late }),
+                    .count(r.reduce(0) { $0 + $1.overdueNow })]
         }
         let columns = s.columns(.kpi)
         let people = ReportTable.Section(title: s.word(.people), columns: columns, rows: rows.map { line($0.name, $0.team, [$0]) })
@@ -128,11 +125,11 @@ extension ManagerReportPresenter {
         let months = ReportTable.Section(
             title: s.word(.potentialVipCustomersAtEach),
             columns: s.columns(.monthCustomersJoinedLeft),
-            rows: report.months.map { [$0.month, String($0.count), String($0.joined), String($0.left), bar($0.count, of: most)] })
+            rows: report.months.map { [.text($0.month), .count($0.count), .count($0.joined), .count($0.left), bar($0.count, of: most)] })
         let customers = ReportTable.Section(
             title: s.word(.currentPotentialVipCustomersStage),
             columns: (s.columns(.codeNameOwner)) + report.months.map(\.month),
-            rows: report.customers.map { [$0.code, $0.name, $0.owner ?? (s.word(.pool))] + $0.stages.map { $0?.rawValue ?? "—" } })
+            rows: report.customers.map { [.text($0.code), .text($0.name), .text($0.owner ?? (s.word(.pool)))] + $0.stages.map { .text($0?.rawValue ?? "—") } })
         return ReportTable(name: "vip-progress", title: (s.word(.potentialVipProgress)) + "\(from) – \(to)",
                            sections: [months, customers], emptyText: s.word(.nothing))
     }

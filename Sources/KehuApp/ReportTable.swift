@@ -2,13 +2,19 @@ import Foundation
 import TerminalBasics
 
 /// A report as sections of rows, ready for the terminal (columns aligned by display
-/// width, so Chinese lines up), for CSV (RFC 4180, one header row per section) and JSON.
+/// width, so Chinese lines up), for CSV (RFC 4180, one header row per section) and JSON —
+/// those two with raw values (yuan, ratios, counts) and without the bars.
 public struct ReportTable: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
         public let title: String
         public let columns: [String]
-        public let rows: [[String]]
-        public init(title: String, columns: [String], rows: [[String]]) { self.title = title; self.columns = columns; self.rows = rows }
+        public let rows: [[ReportCell]]
+        public init(title: String, columns: [String], rows: [[ReportCell]]) { self.title = title; self.columns = columns; self.rows = rows }
+
+        /// The columns a program reads: all but the bars.
+        var machineColumns: [Int] {
+            columns.indices.filter { index in !rows.contains { index < $0.count && $0[index].isPicture } }
+        }
     }
 
     public enum Format: String, CaseIterable, Sendable { case text, csv, json }
@@ -40,7 +46,7 @@ public struct ReportTable: Sendable, Equatable {
             out.append("\(section.title) (\(section.rows.count))")
             guard !section.rows.isEmpty else { out.append("  " + emptyText); continue }
             let widths = section.columns.indices.map { column in
-                ([section.columns[column]] + section.rows.map { $0.indices.contains(column) ? $0[column] : "" }).map(DisplayWidth.of).max() ?? 0
+                ([section.columns[column]] + section.rows.map { $0.indices.contains(column) ? $0[column].shown : "" }).map(DisplayWidth.of).max() ?? 0
             }
             func line(_ cells: [String]) -> String {
                 let padded = cells.enumerated().map { index, cell in
@@ -50,7 +56,7 @@ public struct ReportTable: Sendable, Equatable {
             }
             out.append(line(section.columns))
             out.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-            section.rows.forEach { out.append(line($0)) }
+            section.rows.forEach { out.append(line($0.map(\.shown))) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -64,8 +70,9 @@ public struct ReportTable: Sendable, Equatable {
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append("") }
             lines.append(field(section.title))
-            lines.append(section.columns.map(field).joined(separator: ","))
-            section.rows.forEach { lines.append($0.map(field).joined(separator: ",")) }
+            let kept = section.machineColumns
+            lines.append(kept.map { field(section.columns[$0]) }.joined(separator: ","))
+            section.rows.forEach { row in lines.append(kept.map { $0 < row.count ? field(row[$0].machineText) : "" }.joined(separator: ",")) }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -73,7 +80,11 @@ public struct ReportTable: Sendable, Equatable {
     var json: String {
         let object: [String: Any] = [
             "report": name, "title": title,
-            "sections": sections.map { ["title": $0.title, "columns": $0.columns, "rows": $0.rows] as [String: Any] },
+            "sections": sections.map { section -> [String: Any] in
+                let kept = section.machineColumns
+                return ["title": section.title, "columns": kept.map { section.columns[$0] },
+                        "rows": section.rows.map { row in kept.map { $0 < row.count ? row[$0].jsonValue : "" } }]
+            },
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

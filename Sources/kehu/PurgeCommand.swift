@@ -29,7 +29,9 @@ struct PurgeCommand: ParsableCommand {
             print(strings.nothingToPurge)
             return
         }
-        let rows = candidates.map { [$0.code, $0.name, $0.lastSettled.description, String($0.orders), String($0.activities)] }
+        let rows: [[ReportCell]] = candidates.map {
+            [.text($0.code), .text($0.name), .text($0.lastSettled.description), .count($0.orders), .count($0.activities)]
+        }
         let table = ReportTable(name: "purge", title: strings.purgeTitle,
                                 sections: [.init(title: strings.purgeSection,
                                                  columns: strings.purgeColumns,
