@@ -10,10 +10,12 @@ import ZIPFoundation
 public enum ExportWriter {
     public enum Format: String, CaseIterable, Sendable { case csv, xlsx, vcf }
 
-    public static func data(_ table: ExportTable, format: Format, words s: ExportVocabulary) -> Data {
+    /// `progress` hears the rows written of the rows there are (CSV and XLSX).
+    public static func data(_ table: ExportTable, format: Format, words s: ExportVocabulary,
+                            progress: ((Int, Int) -> Void)? = nil) -> Data {
         switch format {
-        case .csv: return csv(table, words: s)
-        case .xlsx: return xlsx(table, words: s)
+        case .csv: return csv(table, words: s, progress: progress)
+        case .xlsx: return xlsx(table, words: s, progress: progress)
         case .vcf: return vcard(table, words: s)
         }
     }
@@ -66,13 +68,20 @@ public enum ExportWriter {
 
     // MARK: CSV
 
-    static func csv(_ table: ExportTable, words s: ExportVocabulary) -> Data {
-        CSVWriter.data([table.columns.map { header($0, of: table.kind, s) }] + table.rows.map { row in zip(table.columns, row).map { text($1, column: $0, s) } })
+    static func csv(_ table: ExportTable, words s: ExportVocabulary, progress: ((Int, Int) -> Void)? = nil) -> Data {
+        var lines = [table.columns.map { header($0, of: table.kind, s) }]
+        lines.reserveCapacity(table.rows.count + 1)
+        for (index, row) in table.rows.enumerated() {
+            if index % 2_000 == 0 { progress?(index, table.rows.count) }
+            lines.append(zip(table.columns, row).map { text($1, column: $0, s) })
+        }
+        progress?(table.rows.count, table.rows.count)
+        return CSVWriter.data(lines)
     }
 
     // MARK: XLSX
 
-    static func xlsx(_ table: ExportTable, words s: ExportVocabulary) -> Data {
+    static func xlsx(_ table: ExportTable, words s: ExportVocabulary, progress: ((Int, Int) -> Void)? = nil) -> Data {
         func escape(_ text: String) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
@@ -112,6 +121,7 @@ public enum ExportWriter {
         let headers = table.columns.enumerated().map { cell(.text(header($1, of: table.kind, s)), column: "", ref: "\(columnName($0))1") }
         sheet += "<row r=\"1\">" + headers.joined() + "</row>"
         for (index, row) in table.rows.enumerated() {
+            if index % 2_000 == 0 { progress?(index, table.rows.count) }
             let r = index + 2
             sheet += "<row r=\"\(r)\">"
             for (c, value) in row.enumerated() { sheet += cell(value, column: table.columns[c], ref: "\(columnName(c))\(r)") }

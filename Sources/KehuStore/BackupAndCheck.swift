@@ -24,11 +24,13 @@ extension KehuDatabase {
     /// others keep working (SQLite's online backup into memory). The caller writes it with
     /// the user's own rights, so an installed kehu's group privilege never opens the
     /// target. Admins only: it holds every customer.
-    public func backupImage() throws -> Data {
+    /// `progress` hears the pages copied of the pages there are.
+    public func backupImage(progress: ((Int, Int) -> Void)? = nil) throws -> Data {
         try requireAdmin()
         do {
             let copy = try DatabaseQueue()
-            try pool.backup(to: copy)
+            // In steps, inside one read: the copy is still of one moment.
+            try pool.backup(to: copy, pagesPerStep: 1024) { step in progress?(step.completedPageCount, step.totalPageCount) }
             return try copy.inDatabase { db -> Data in
                 var size: sqlite3_int64 = 0
                 guard let bytes = sqlite3_serialize(db.sqliteConnection, "main", &size, 0) else {

@@ -20,7 +20,12 @@ struct BackupCommand: ParsableCommand {
         do {
             try UserFiles.requireFree(to, replacing: false)
             // The copy is taken into memory and written with the admin's own rights.
-            try UserFiles.create(to, contents: try store.backupImage())
+            let progress = ProgressLine(strings: strings, unit: .percent)
+            progress?.update(0, of: 1)
+            defer { progress?.finish() }
+            let image = try store.backupImage { done, total in progress?.update(done, of: total) }
+            progress?.finish()
+            try UserFiles.create(to, contents: image)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         } catch let problem as UserFiles.Problem {

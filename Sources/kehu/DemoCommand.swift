@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
         let summary: DemoSummary
         do {
-            summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date), creator: login)
+            summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date), creator: login, strings: strings)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
@@ -56,16 +56,15 @@ struct DemoCommand: ParsableCommand {
 }
 
 /// Builds a demo database, with a progress bar on a terminal.
-func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?, creator: VerifiedLogin) throws -> DemoSummary {
+func makeDemo(at path: String, customers: Int, seed: UInt64, today: LocalDate?, creator: VerifiedLogin, strings: Strings) throws -> DemoSummary {
     var now = runClock().now
     if let today { now = LocalDateTime(date: today, hour: 9, minute: 30)! }
-    let showProgress = isatty(STDERR_FILENO) != 0 && customers >= 5_000
+    let progress = ProgressLine(strings: strings, unit: .customers)
+    progress?.update(0, of: customers)
+    defer { progress?.finish() }
     let summary = try DemoDatabase.create(at: path, options: DemoOptions(customers: customers, seed: seed, now: now,
                                                                          creatorLogin: creator.name)) { done, total in
-        guard showProgress else { return }
-        let filled = done * 30 / max(1, total)
-        FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(done)/\(total)")
-        if done == total { FileHandleStandardError.write("\n") }
+        progress?.update(done, of: total)
     }
     // The day's calendar rules (pool drops, churn, downgrades) are part of a ready demo:
     // its first start has nothing left to apply, so the first screen is the whole day.

@@ -46,8 +46,15 @@ struct ExportCommand: ParsableCommand {
             guard try store.exportRoles().contains(me.user.role) else {
                 throw fail(strings.exportRefused(me.user.role), code: ExitCodes.notAllowed)
             }
+            // Shown from the start: reading the rows is part of the wait.
+            let progress = ProgressLine(strings: strings, unit: .rows)
+            progress?.update(0, of: 1)
+            defer { progress?.finish() }
             let table = try store.exportTable(kind, view: view)
-            let data = ExportWriter.data(table, format: format, words: strings.exportVocabulary)
+            let data = ExportWriter.data(table, format: format, words: strings.exportVocabulary) { done, total in
+                progress?.update(done, of: total)
+            }
+            progress?.finish()
             if let out {
                 // Written with the user's own rights, beside the target and then named:
                 // never half a file at the path, no link followed.

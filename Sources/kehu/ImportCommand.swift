@@ -85,15 +85,15 @@ struct ImportCommand: ParsableCommand {
             request.ownerID = user.id
             request.teamID = user.teamID ?? request.teamID
         }
-        let showProgress = isatty(STDERR_FILENO) == 1
+        let progress = ProgressLine(strings: strings, unit: .rows)
+        progress?.update(0, of: 1)
+        defer { progress?.finish() }
         let report: ImportPipeline.Report
         do {
             report = try ImportPipeline.run(request, into: store, by: Actor(login: me.user.login, clock: clock)) { done, total in
-                guard showProgress, total >= 2_000 else { return }
-                let filled = done * 30 / max(1, total)
-                FileHandleStandardError.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(done)/\(total)")
-                if done == total { FileHandleStandardError.write("\n") }
+                progress?.update(done, of: total)
             }
+            progress?.finish()
         } catch let problem as ImportPipeline.Problem {
             throw fail(strings.message(problem, file: file, mapping: mapping), code: 65)
         } catch let error as StoreError {

@@ -38,7 +38,7 @@ struct OpenCommand: ParsableCommand {
             Privilege.dropForGood()
             let path = DatabaseLocation.demo(environment: environment)
             if !FileManager.default.fileExists(atPath: path) {
-                do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil, creator: login) }
+                do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil, creator: login, strings: strings) }
                 catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
             }
             entrance = try Entrance.own(path: path, login: login, strings: strings, checkingStructure: false)

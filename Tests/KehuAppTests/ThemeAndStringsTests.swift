@@ -111,4 +111,13 @@ struct ProblemMessageTests {
         #expect(Strings(.zh).message(problem, short: true) == "keymap.toml:3: 未知动作 \"explode\"")
         #expect(Strings(.en).message(problem) == "/home/zhangwei/.config/kehu/keymap.toml:3: unknown action \"explode\"")
     }
+
+    /// A long job's line: how far, and the time left once it can be estimated.
+    @Test func progressSaysTheTimeLeft() {
+        let zh = Strings(.zh), en = Strings(.en)
+        #expect(zh.progressLine(done: 0, total: 100_000, elapsedSeconds: 0, unit: .rows) == "[........................] 0/100000 行 · 估算剩余时间…")
+        #expect(zh.progressLine(done: 25_000, total: 100_000, elapsedSeconds: 3, unit: .rows) == "[######..................] 25000/100000 行 · 剩余约 9 秒")
+        #expect(en.progressLine(done: 10, total: 100, elapsedSeconds: 20, unit: .percent) == "[##......................] 10% · about 3 min 0 s left")
+        #expect(en.progressLine(done: 500, total: 500, elapsedSeconds: 9, unit: .customers) == "[########################] 500/500 customers")
+    }
 }
