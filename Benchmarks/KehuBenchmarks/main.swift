@@ -151,7 +151,12 @@ report("search keystroke (\(typing.count) queries)", searchTimes)
 // Importing a sheet of 100,000 customers into a fresh database.
 let importRows = Int(ProcessInfo.processInfo.environment["KEHU_BENCH_IMPORT_ROWS"] ?? "") ?? 100_000
 let importTime = try ImportBenchmark.run(rows: importRows, login: osLogin)
-print(String(format: "import %d rows (decode, parse, check, one transaction): %.1f s", importRows, importTime / 1000))
+print(String(format: "import %d rows from CSV (decode, parse, check, one transaction): %.1f s", importRows, importTime / 1000))
+let workbookImportTime = try ImportBenchmark.run(rows: importRows, login: osLogin, sheet: .xlsx)
+print(String(format: "import %d rows from XLSX (unzip, read the sheet, check, one transaction): %.1f s", importRows, workbookImportTime / 1000))
+let exported = try ImportBenchmark.export(store)
+print(String(format: "export %d customers to XLSX (read, write, deflate): %.1f s, %.1f MB", exported.rows, exported.milliseconds / 1000,
+             Double(exported.bytes) / 1_048_576))
 
 // Keypresses in-process: key → view-model → frame drawn and diffed, as the run loop does.
 print("")

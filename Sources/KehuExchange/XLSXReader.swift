@@ -83,7 +83,7 @@ public enum XLSXReader {
             private var current = "", inText = false, inPhonetic = false
 
             func parse(_ xml: Data) throws {
-                let parser = XMLParser(data: xml)
+                let parser = XLSXReader.parser(xml)
                 parser.delegate = self
                 guard parser.parse() else { throw Problem.damaged(part: "xl/sharedStrings.xml") }
             }
@@ -164,7 +164,7 @@ public enum XLSXReader {
     enum SheetCells {
         static func read(_ xml: Data, strings: [String], dateStyles: [DateStyles.Kind]) throws -> [CSVReader.Row] {
             let reader = Reader(strings: strings, dateStyles: dateStyles)
-            let parser = XMLParser(data: xml)
+            let parser = XLSXReader.parser(xml)
             parser.delegate = reader
             guard parser.parse() else { throw Problem.damaged(part: "worksheet") }
             var cells = reader.cells
@@ -250,6 +250,12 @@ public enum XLSXReader {
         }
     }
 
+    /// A parser fed in pieces: given a whole part at once, libxml2 refuses one larger than
+    /// 10 MB ("huge input"), and a 100,000-row sheet is several times that.
+    static func parser(_ xml: Data) -> XMLParser {
+        XMLParser(stream: InputStream(data: xml))
+    }
+
     /// "B12" → row 12, column 1.
     static func cell(_ reference: String) -> (row: Int, column: Int)? {
         var column = 0, digits = ""
@@ -298,7 +304,7 @@ enum Elements {
             }
         }
         let reader = Reader(names)
-        let parser = XMLParser(data: xml)
+        let parser = XLSXReader.parser(xml)
         parser.delegate = reader
         guard parser.parse() else { throw XLSXReader.Problem.damaged(part: "xml") }
         return reader.found

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import KehuStore
+import KehuApp
 @testable import KehuExchange
 
 /// Workbooks written by openpyxl (Tests/Fixtures/xlsx/make-fixtures.py), read cell by cell.
@@ -41,5 +43,16 @@ struct XLSXReaderTests {
         #expect(XLSXReader.numberText("1.3800138E10") == "13800138000")
         #expect(XLSXReader.numberText("12.5") == "12.5")
         #expect(XLSXReader.dateText(45_717, withTime: false) == "2025-03-01")
+    }
+
+    /// A sheet part larger than libxml2 takes in one piece (10 MB): read all the same.
+    @Test func aSheetOverTenMegabytesReads() throws {
+        let long = String(repeating: "长备注文字", count: 450)   // 6,750 bytes of UTF-8
+        let rows = (0..<2_000).map { n -> [ExportValue] in [.text("客户\(n)"), .text(long)] }
+        let table = ExportTable(kind: .customers, columns: ["name", "notes"], rows: rows)
+        let data = ExportWriter.data(table, format: .xlsx, words: Strings(.zh).words)
+        let read = try XLSXReader.rows(data)
+        #expect(read.count == 2_001)
+        #expect(read.last?.fields == ["客户1999", long])
     }
 }
