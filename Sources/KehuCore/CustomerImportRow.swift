@@ -30,18 +30,32 @@ public struct CustomerImportRow: Sendable {
     public var team: (column: String, name: String)?
     public var problems: [Problem] = []
 
+    /// The header row read once for a whole sheet: which column is which field, and each
+    /// column's name as the spreadsheet user sees it (its header and its letter).
+    public struct Header: Sendable {
+        let columns: [(index: Int, field: ImportField, name: String)]
+
+        public init(_ headers: [String], mapping: ImportMapping) {
+            columns = headers.enumerated().compactMap { index, header in
+                mapping.field(for: header).map { (index, $0, ImportMapping.columnName(header, at: index)) }
+            }
+        }
+    }
+
     /// Reads one data row with the header row's fields.
     public init(line: Int, fields: [String], headers: [String], mapping: ImportMapping, now: LocalDateTime) {
+        self.init(line: line, fields: fields, header: Header(headers, mapping: mapping), now: now)
+    }
+
+    public init(line: Int, fields: [String], header: Header, now: LocalDateTime) {
         self.line = line
         self.fields = fields
         var values: [ImportField: (header: String, value: String)] = [:]
-        for (index, header) in headers.enumerated() {
-            guard let field = mapping.field(for: header), index < fields.count else { continue }
+        for column in header.columns where column.index < fields.count {
             // Kept exactly as given (full-width punctuation in a name or a note included);
             // only fields whose meaning needs it are normalised below.
-            let value = fields[index].trimmingWhitespace()
-            // A column is named as the spreadsheet user sees it: its header and its letter.
-            if values[field] == nil || values[field]!.value.isEmpty { values[field] = (ImportMapping.columnName(header, at: index), value) }
+            let value = fields[column.index].trimmingWhitespace()
+            if values[column.field] == nil || values[column.field]!.value.isEmpty { values[column.field] = (column.name, value) }
         }
         func text(_ field: ImportField) -> String { values[field]?.value ?? "" }
         /// Codes, addresses on the net and postal codes mean the same in either width.
@@ -49,10 +63,16 @@ public struct CustomerImportRow: Sendable {
         func column(_ field: ImportField) -> String { values[field]?.header ?? field.rawValue }
         customer = Customer(code: "", name: text(.name), createdAt: now)
         if text(.name).isEmpty { problems.append(.missing(column: column(.name))) }
-        customer.phone = text(.phone).isEmpty ? "" : (PhoneNumber(text(.phone))?.description ?? text(.phone))
-        if !text(.phone).isEmpty, PhoneNumber(text(.phone)) == nil { problems.append(.unreadable(column: column(.phone), value: text(.phone))) }
-        customer.fax = text(.fax).isEmpty ? "" : (PhoneNumber(text(.fax))?.description ?? text(.fax))
-        if !text(.fax).isEmpty, PhoneNumber(text(.fax)) == nil { problems.append(.unreadable(column: column(.fax), value: text(.fax))) }
+        // A number as kehu writes it, or the text with a problem when it is none (read once).
+        func number(_ field: ImportField) -> String {
+            let raw = text(field)
+            guard !raw.isEmpty else { return "" }
+            if let parsed = PhoneNumber(raw) { return parsed.description }
+            problems.append(.unreadable(column: column(field), value: raw))
+            return raw
+        }
+        customer.phone = number(.phone)
+        customer.fax = number(.fax)
         customer.email = code(.email)
         if !customer.email.isEmpty, !EmailAddress.isValid(customer.email) { problems.append(.unreadable(column: column(.email), value: customer.email)) }
         customer.address = text(.address)
@@ -96,9 +116,7 @@ public struct CustomerImportRow: Sendable {
             }
         }
         if !text(.contactName).isEmpty {
-            let mobile = text(.contactMobile)
-            if !mobile.isEmpty, PhoneNumber(mobile) == nil { problems.append(.unreadable(column: column(.contactMobile), value: mobile)) }
-            contact = (text(.contactName), PhoneNumber(mobile)?.description ?? mobile, text(.contactPosition))
+            contact = (text(.contactName), number(.contactMobile), text(.contactPosition))
         }
     }
 }

@@ -114,7 +114,10 @@ public enum ImportPipeline {
         switch request.kind {
         case .customers:
             guard header.fields.contains(where: { columns.field(for: $0) == .name }) else { throw Problem.noNameColumn }
-            let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, headers: readHeader, mapping: columns, now: actor.clock.now) }
+            // The header is read once, and the clock asked once, for the whole sheet.
+            let header = CustomerImportRow.Header(readHeader, mapping: columns)
+            let now = actor.clock.now
+            let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, header: header, now: now) }
             outcomes = try store.importCustomers(parsed, ownerID: request.ownerID, teamID: request.teamID, dryRun: request.dryRun,
                                                  skipBad: request.skipBad, mergeSimilar: request.mergeSimilar, by: actor) { progress?($0, rows.count) }
         case .contacts, .activities:

@@ -98,6 +98,8 @@ extension KehuDatabase {
         // Serials counted in memory and written back once at the end: the same transaction
         // holds the write lock throughout, so no one else can take one meanwhile.
         var serials: [String: Int] = [:]
+        // One moment for the whole import (it is one transaction), asked of the clock once.
+        let now = actor.clock.now
         for (index, row) in rows.enumerated() {
             if index % 500 == 499 { progress?(index + 1) }
             guard row.problems.isEmpty else { outcomes.append(.rejected(row.problems)); continue }
@@ -116,12 +118,13 @@ extension KehuDatabase {
                                          (\.legalRepresentative, customer.legalRepresentative)]
                     where !value.isEmpty { edited[keyPath: keyPath] = value }
                 let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
-                                                      edited: edited.columnValues, actor: actor.login, at: actor.clock.now, ignoring: ["updatedAt"])
+                                                      edited: edited.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
                 if !changed.isEmpty { try SearchKeys.refreshCustomer(db, id: original.id!) }
                 outcomes.append(.updated(code: code, fields: changed))
                 continue
             }
-            if let phone = DuplicateKeys.phone(customer.phone), let code = try String.fetchOne(byPhone, arguments: [phone]) {
+            let phoneKey = DuplicateKeys.phone(customer.phone)
+            if let phone = phoneKey, let code = try String.fetchOne(byPhone, arguments: [phone]) {
                 outcomes.append(.duplicate(of: code, byPhone: true)); continue
             }
             let nameKey = DuplicateKeys.name(customer.name)
@@ -159,19 +162,18 @@ extension KehuDatabase {
             if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = actor.clock.today }
             // The search keys are written with the row, once: a bulk import must not redo
             // a customer's keys for each of its contacts.
-            let phoneKey = DuplicateKeys.phone(customer.phone)
             let mobileKey = row.contact.flatMap { DuplicateKeys.phone($0.mobile) }
             let lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province, phoneDigits: phoneKey,
                                            contacts: row.contact.map { [($0.name, mobileKey, nil)] } ?? [])
             let id = try RecordWriter.insert(db, table: "customers", values: customer.columnValues + [
                 ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
-                ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)], actor: actor.login, at: actor.clock.now)
+                ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)], actor: actor.login, at: now)
             if let person = row.contact {
                 var contact = Contact(customerID: id, name: person.name)
                 contact.mobile = person.mobile
                 contact.position = person.position
                 _ = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues + [("mobileDigits", mobileKey.databaseValue)],
-                                            actor: actor.login, at: actor.clock.now)
+                                            actor: actor.login, at: now)
             }
             try SearchText.writeLines(db, customerID: id, lines)
             outcomes.append(near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code))
