@@ -38,14 +38,7 @@ struct EveningCheckSessionTests {
         try supervisor.waitFor(text: "李强 · 销售主管")
         try supervisor.waitFor(text: "今日跟进 (按销售)")
         #expect(try supervisor.screen()[0].contains("晚检"))
-        try #require(try supervisor.selectInEveningQueue(handler: "张伟", customerName: customerName),
-                     "the follow-up is not in the evening queue")
-        try supervisor.waitFor(text: "客户要求周三前给方案")
-        try supervisor.send("c")
-        try supervisor.waitFor(text: "主管批示")
-        try supervisor.send("-l", "先发方案，周三带技术去")
-        try supervisor.send("C-s")
-        try supervisor.waitFor(text: "已批示并签名")
+        try supervisor.signComment(handler: "张伟", customerName: customerName, followUp: "客户要求周三前给方案", comment: "先发方案，周三带技术去")
 
         // The salesperson saves the edit begun before the comment: both changes stay.
         try salesperson.send("C-s")

@@ -237,6 +237,20 @@ extension TmuxSession {
     }
 
     /// In the supervisor's evening queue, moves down to `handler`'s follow-up of a customer.
+    /// In the evening queue: finds `handler`'s follow-up on `customerName` (showing
+    /// `followUp`), writes `comment` and signs it.
+    func signComment(handler: String, customerName: String, followUp: String, comment: String) throws {
+        guard try selectInEveningQueue(handler: handler, customerName: customerName) else {
+            throw TmuxError(message: "the follow-up is not in the evening queue")
+        }
+        try waitFor(text: followUp)
+        try send("c")
+        try waitFor(text: "主管批示")
+        try send("-l", comment)
+        try send("C-s")
+        try waitFor(text: "已批示并签名")
+    }
+
     func selectInEveningQueue(handler: String, customerName: String) throws -> Bool {
         try waitFor(text: "今日跟进 (按销售)")
         for _ in 0..<120 {

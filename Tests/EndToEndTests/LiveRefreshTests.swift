@@ -31,14 +31,7 @@ struct LiveRefreshTests {
 
         // 李强 signs it in his own kehu.
         let supervisor = try TmuxSession(command: "\(kehuBinary) --db \(path) --as lizhuguan", environment: sandbox.environment)
-        try #require(try supervisor.selectInEveningQueue(handler: "张伟", customerName: customerName),
-                     "the follow-up is not in the evening queue")
-        try supervisor.waitFor(text: "客户在比价，下周再约")
-        try supervisor.send("c")
-        try supervisor.waitFor(text: "主管批示")
-        try supervisor.send("-l", "先报价，周三带样品去")
-        try supervisor.send("C-s")
-        try supervisor.waitFor(text: "已批示并签名")
+        try supervisor.signComment(handler: "张伟", customerName: customerName, followUp: "客户在比价，下周再约", comment: "先报价，周三带样品去")
         let signed = Date()
 
         // No key pressed in 张伟's terminal: within two seconds of the supervisor seeing his
