@@ -56,6 +56,9 @@ extension KehuDatabase {
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(.integrity(line))
             }
+            // A damaged file is named by SQLite's lines; reading its rows for kehu's own
+            // checks would only stop at the damaged page and hide those lines.
+            if !problems.isEmpty { return problems }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 problems.append(.danglingReference(table: row[0], rowID: row[1] ?? 0, parent: row[2]))
             }

@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let (store, _, strings) = try UserCommand.openAsAdmin(common)
+        let (store, _, strings) = try UserCommand.openAsAdmin(common, checkingStructure: false)
         let path = store.path
         let problems: [HealthProblem]
         do {

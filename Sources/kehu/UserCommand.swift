@@ -13,9 +13,11 @@ struct UserCommand: ParsableCommand {
     )
 
     /// Opens the database for the running login and refuses anyone but an admin.
-    static func openAsAdmin(_ common: CommonOptions) throws -> (KehuDatabase, Actor, Strings) {
+    /// `checkingStructure`: false for `kehu check`, which looks at the whole file itself and
+    /// names each problem, where the day's check would only say that it is damaged.
+    static func openAsAdmin(_ common: CommonOptions, checkingStructure: Bool = true) throws -> (KehuDatabase, Actor, Strings) {
         let (strings, _) = common.strings()
-        let entrance = try Entrance.open(common, strings: strings)
+        let entrance = try Entrance.open(common, strings: strings, checkingStructure: checkingStructure)
         entrance.tellNotes()
         guard entrance.me.user.role == .admin else {
             throw fail(strings.onlyAdmins(entrance.login.name), code: ExitCodes.notAllowed)
