@@ -3,6 +3,9 @@
 public enum Normalization {
     /// Full-width ASCII variants (U+FF01…U+FF5E) and the ideographic space to ASCII.
     public static func halfWidth(_ text: String) -> String {
+        // Most text has none (U+FF01…U+FF5E are EF BC 81…EF BD 9E in UTF-8, U+3000 is
+        // E3 80 80): looked for in the bytes first, and the text returned as it is.
+        guard hasFullWidth(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -13,14 +16,43 @@ public enum Normalization {
         }
         return String(out)
     }
+
+    private static func hasFullWidth(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforeThat: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xEF, byte == 0xBC || byte == 0xBD { return true }
+            if beforeThat == 0xE3, previous == 0x80, byte == 0x80 { return true }
+            beforeThat = previous
+            previous = byte
+        }
+        return false
+    }
 }
 
 extension String {
     /// Trims spaces, tabs and newlines, including the ideographic space.
     public func trimmingWhitespace() -> String {
+        // Nothing to trim (most cells): said from the first and last scalars, when the last
+        // cannot be the tail of a character that starts with a space.
+        if let first = unicodeScalars.first, !first.isSpace, let last = unicodeScalars.last, !last.isSpace,
+           last.value < 0x300 || (0x3400...0x9FFF).contains(last.value) {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension String {
+    /// Nothing but white space (or nothing at all): an empty cell.
+    public var isBlank: Bool { unicodeScalars.allSatisfy { $0.isSpace } }
+}
+
+extension Unicode.Scalar {
+    /// White space as `Character.isWhitespace` sees it, told quickly for ASCII.
+    var isSpace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }

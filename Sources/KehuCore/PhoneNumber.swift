@@ -13,16 +13,18 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         var ext = ""
         var inExtension = false
         var sawPlus = false
-        for ch in text {
-            if ch.isASCII, ch.isNumber {
-                if inExtension { ext.append(ch) } else { main.append(ch) }
-            } else if " -()（）.".contains(ch) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                if inExtension { ext.unicodeScalars.append(scalar) } else { main.unicodeScalars.append(scalar) }
+            case " ", "-", "(", ")", "（", "）", ".":
                 continue
-            } else if ch == "+", main.isEmpty, !sawPlus {
+            case "+" where main.isEmpty && !sawPlus:
                 sawPlus = true
-            } else if "#转xX".contains(ch), !main.isEmpty, !inExtension {
+            case "#", "转", "x", "X":
+                guard !main.isEmpty, !inExtension else { return nil }
                 inExtension = true
-            } else {
+            default:
                 return nil
             }
         }
