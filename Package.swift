@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "KehuStore", dependencies: [
             "KehuCore", "KehuHost",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's own binding calls, for the one bulk path that binds values itself.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // View-models, keymaps and themes as data; never draws.
         .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore", "KehuHost", "TerminalBasics"]),

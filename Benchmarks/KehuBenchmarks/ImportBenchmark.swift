@@ -45,7 +45,7 @@ enum ImportBenchmark {
             // The same pipeline `kehu import` runs.
             let report = try ImportPipeline.run(ImportPipeline.Request(kind: .customers, sheet: data), into: store,
                                                 by: Actor(login: login, clock: SystemClock()))
-            guard report.outcomes.count == count else { throw BenchError("imported \(report.outcomes.count) of \(count)") }
+            guard report.count(.created) == count else { throw BenchError("imported \(report.count(.created)) of \(count)") }
         }
     }
 

@@ -6,8 +6,10 @@ import KehuStore
 /// workbook (.xlsx) or decodes CSV text (UTF-8 or GBK), finds the header row (below a
 /// title row, if any), skips empty rows, maps the headers (the built-in names plus a mapping
 /// file's), turns rows into customers, contacts or visits and hands them to the store's
-/// door, which applies the importer's scope and writes all or nothing. What to print and
-/// where the rejects go is the caller's.
+/// door, which applies the importer's scope and writes all or nothing. Customers stream:
+/// each row goes to the store as soon as it is read and only rejected rows are kept (for
+/// the rejects file), so a sheet of any size is imported in the same memory. What to print
+/// and where the rejects go is the caller's.
 public enum ImportPipeline {
     public enum Kind: String, CaseIterable, Sendable { case customers, contacts, activities }
 
@@ -27,7 +29,7 @@ public enum ImportPipeline {
 
     public struct Request: Sendable {
         public var kind: Kind
-        public var sheet: Data
+        public var sheet: SheetBytes
         public var mapping: String?
         public var ownerID: Int64?
         public var teamID: Int64?
@@ -45,32 +47,47 @@ public enum ImportPipeline {
 
         public init(kind: Kind, sheet: Data, mapping: String? = nil, ownerID: Int64? = nil, teamID: Int64? = nil,
                     dryRun: Bool = false, skipBad: Bool = false) {
+            self.init(kind: kind, sheet: .whole(sheet), mapping: mapping, ownerID: ownerID, teamID: teamID, dryRun: dryRun, skipBad: skipBad)
+        }
+
+        public init(kind: Kind, sheet: SheetBytes, mapping: String? = nil, ownerID: Int64? = nil, teamID: Int64? = nil,
+                    dryRun: Bool = false, skipBad: Bool = false) {
             self.kind = kind; self.sheet = sheet; self.mapping = mapping; self.ownerID = ownerID; self.teamID = teamID
             self.dryRun = dryRun; self.skipBad = skipBad
         }
     }
 
-    /// What happened to each row, with the sheet as read, for messages and a rejects file.
+    /// What happened to the rows: how many of each outcome, and the rejected rows as they
+    /// were read, for the rejects file.
     public struct Report: Sendable {
         /// What was read: the text's encoding, or `XLSX`.
         public let encoding: String
-        public let header: [String]
-        public let rows: [CSVReader.Row]
-        public let outcomes: [ImportOutcome]
+        public internal(set) var header: [String] = []
+        /// Data rows read (below the header, empty rows left out).
+        public internal(set) var rowCount = 0
+        public internal(set) var rejected: [(row: CSVReader.Row, outcome: ImportOutcome)] = []
         /// Headers kehu does not know (nor the mapping file): their columns were left out,
         /// or kept in the notes when asked.
-        public var unknownColumns: [String] = []
+        public internal(set) var unknownColumns: [String] = []
+        private var counts: [OutcomeKind: Int] = [:]
 
-        public func count(_ kind: OutcomeKind) -> Int { outcomes.filter { OutcomeKind($0) == kind }.count }
+        init(encoding: String) { self.encoding = encoding }
+
+        public func count(_ kind: OutcomeKind) -> Int { counts[kind] ?? 0 }
+
+        mutating func add(_ row: CSVReader.Row, _ outcome: ImportOutcome) {
+            let kind = OutcomeKind(outcome)
+            counts[kind, default: 0] += 1
+            if kind == .rejected { rejected.append((row, outcome)) }
+        }
 
         /// The rejected rows as they were, with the reason in a last column.
         public func rejects(reasonHeader: String, reason: (ImportOutcome) -> String) -> Data {
-            let rejected = zip(rows, outcomes).filter { OutcomeKind($0.1) == .rejected }
-            return CSVWriter.data([header + [reasonHeader]] + rejected.map { $0.0.fields + [reason($0.1)] })
+            CSVWriter.data([header + [reasonHeader]] + rejected.map { $0.row.fields + [reason($0.outcome)] })
         }
     }
 
-    public enum OutcomeKind: Sendable {
+    public enum OutcomeKind: Hashable, Sendable {
         case created, updated, unchanged, duplicate, rejected
         public init(_ outcome: ImportOutcome) {
             switch outcome {
@@ -82,65 +99,166 @@ public enum ImportPipeline {
         }
     }
 
+    /// Reads the sheet and imports it. `progress` hears rows done of about how many;
+    /// `each` hears every row's outcome as soon as it is known (a dry run's lines are
+    /// printed as they come, not kept).
     public static func run(_ request: Request, into store: KehuDatabase, by actor: Actor,
-                           progress: ((Int, Int) -> Void)? = nil) throws -> Report {
+                           progress: ((Int, Int) -> Void)? = nil,
+                           each: ((CSVReader.Row, ImportOutcome) -> Void)? = nil) throws -> Report {
         var columns = ImportMapping.standard
         if let mapping = request.mapping {
             do { columns = try columns.adding(mappingFile: mapping) }
             catch ImportMapping.Problem.badLine(let line, let content) { throw Problem.mappingLine(line: line, content: content) }
         }
-        let (table, encoding) = try sheetRows(request)
-        // Rows with nothing in them (Excel leaves them at the end of a sheet) are no data.
-        let filled = table.filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
-        guard !filled.isEmpty else { throw Problem.empty }
-        let header: CSVReader.Row
-        if let wanted = request.headerRow {
-            guard let row = filled.first(where: { $0.line == wanted }) else { throw Problem.noSuchHeaderRow(wanted) }
-            header = row
-        } else {
-            // A title row (公司客户名单 2026) may sit above the headers.
-            let mapping = columns
-            func known(_ header: String) -> Bool {
-                request.kind == .customers ? mapping.field(for: header) == .name : HistoryImportRow.namesCustomer(header)
-            }
-            header = filled.prefix(10).first { $0.fields.contains(where: known) } ?? filled[0]
+        let sheet = try SheetReader(request.sheet, sheetName: request.sheetName)
+        var report = Report(encoding: sheet.encoding)
+        let total = max(sheet.expectedRows - 1, 1)
+        var done = 0
+        func record(_ row: CSVReader.Row, _ outcome: ImportOutcome) {
+            report.add(row, outcome)
+            each?(row, outcome)
+            done += 1
+            if done % 500 == 0 { progress?(done, total) }
         }
-        let sheet = SheetColumns(kind: request.kind, mapping: columns, header: header.fields)
-        let unknown = sheet.unknown
-        var rows = filled.filter { $0.line > header.line }
-        if request.unknownToNotes { rows = rows.map(sheet.keepingUnknownInNotes) }
-        let readHeader = sheet.headerWithNotes(keepingUnknown: request.unknownToNotes)
-        let outcomes: [ImportOutcome]
+        var headers = HeaderFinder(kind: request.kind, mapping: columns, wanted: request.headerRow, unknownToNotes: request.unknownToNotes)
         switch request.kind {
         case .customers:
-            guard header.fields.contains(where: { columns.field(for: $0) == .name }) else { throw Problem.noNameColumn }
-            // The header is read once, and the clock asked once, for the whole sheet.
-            let header = CustomerImportRow.Header(readHeader, mapping: columns)
             let now = actor.clock.now
-            let parsed = rows.map { CustomerImportRow(line: $0.line, fields: $0.fields, header: header, now: now) }
-            outcomes = try store.importCustomers(parsed, ownerID: request.ownerID, teamID: request.teamID, dryRun: request.dryRun,
-                                                 skipBad: request.skipBad, mergeSimilar: request.mergeSimilar, by: actor) { progress?($0, rows.count) }
+            var header: CustomerImportRow.Header?
+            let plan = KehuDatabase.ImportPlan(expectedRows: total, ownerID: request.ownerID, teamID: request.teamID,
+                                               dryRun: request.dryRun, skipBad: request.skipBad, mergeSimilar: request.mergeSimilar)
+            func requireName(_ columns: SheetColumns) throws {
+                guard columns.header.contains(where: { columns.mapping.field(for: $0) == .name }) else { throw Problem.noNameColumn }
+            }
+            _ = try store.importCustomers(plan, by: actor, rows: { push in
+                func parse(_ row: CSVReader.Row, _ columns: SheetColumns) throws {
+                    if header == nil {
+                        try requireName(columns)
+                        // The header is read once, and the clock asked once, for the whole sheet.
+                        header = CustomerImportRow.Header(columns.headerWithNotes(keepingUnknown: request.unknownToNotes), mapping: columns.mapping)
+                    }
+                    try push(CustomerImportRow(line: row.line, fields: row.fields, header: header!, now: now))
+                }
+                try sheet.rows { row in try headers.take(row, parse) }
+                try headers.finish(parse)
+                // A sheet of headers only still needs the name column.
+                if header == nil, let columns = headers.columns { try requireName(columns) }
+            }, outcome: { parsed, outcome in
+                record(CSVReader.Row(line: parsed.line, fields: parsed.fields), outcome)
+            })
         case .contacts, .activities:
+            // Contacts and visit history come in sheets of thousands, read whole.
+            var rows: [CSVReader.Row] = []
+            try sheet.rows { row in try headers.take(row) { row, _ in rows.append(row) } }
+            try headers.finish { row, _ in rows.append(row) }
             let kind: HistoryImportRow.Kind = request.kind == .contacts ? .contacts : .activities
-            let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: readHeader) }
-            outcomes = try store.importHistory(parsed, kind: kind, dryRun: request.dryRun, skipBad: request.skipBad, by: actor)
+            let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: headers.readHeader) }
+            let outcomes = try store.importHistory(parsed, kind: kind, dryRun: request.dryRun, skipBad: request.skipBad, by: actor)
+            for (row, outcome) in zip(rows, outcomes) { record(row, outcome) }
         }
-        var report = Report(encoding: encoding, header: readHeader, rows: rows, outcomes: outcomes)
-        report.unknownColumns = unknown.map(\.header)
+        progress?(done, done)
+        report.header = headers.readHeader
+        report.rowCount = done
+        report.unknownColumns = headers.unknown
         return report
     }
+}
 
-    /// The sheet's rows, each with the number a spreadsheet shows for it, and what it was.
-    private static func sheetRows(_ request: Request) throws -> ([CSVReader.Row], String) {
-        let bytes = request.sheet
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            do { return (try XLSXReader.rows(bytes, sheet: request.sheetName), "XLSX") }
-            catch let problem as XLSXReader.Problem { throw Problem.workbook(problem) }
+/// A sheet read row by row: an Excel workbook, or CSV text in UTF-8 or GBK.
+struct SheetReader {
+    let encoding: String
+    /// About how many rows the sheet has (the header included), for the progress line and
+    /// for how the store writes.
+    let expectedRows: Int
+    private let read: ((CSVReader.Row) throws -> Void) throws -> Void
+
+    init(_ bytes: SheetBytes, sheetName: String?) throws {
+        let head = try bytes.prefix(8)
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let sheet: XLSXReader.Sheet
+            do { sheet = try XLSXReader.Sheet(try bytes.data(), name: sheetName) }
+            catch let problem as XLSXReader.Problem { throw ImportPipeline.Problem.workbook(problem) }
+            encoding = "XLSX"
+            expectedRows = sheet.rowCount
+            read = { each in
+                do { try sheet.rows(each) }
+                catch let problem as XLSXReader.Problem { throw ImportPipeline.Problem.workbook(problem) }
+            }
+            return
         }
         // The compound-file header of .xls (and .doc, .et from WPS): not text.
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw Problem.legacyExcel }
-        guard let (text, encoding) = TextDecoding.decode(bytes) else { throw Problem.notText }
-        do { return (try CSVReader.rows(text), encoding.rawValue) }
-        catch CSVReader.Problem.unclosedQuote(let line) { throw Problem.unclosedQuote(line: line) }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportPipeline.Problem.legacyExcel }
+        guard let (found, records) = try TextDecoding.scan(bytes) else { throw ImportPipeline.Problem.notText }
+        encoding = found.rawValue
+        expectedRows = records
+        read = { each in
+            var parser = CSVReader.Parser()
+            do {
+                try TextDecoding.utf8Pieces(bytes, encoding: found) { piece in try parser.feed(piece, each) }
+                try parser.finish(each)
+            } catch CSVReader.Problem.unclosedQuote(let line) {
+                throw ImportPipeline.Problem.unclosedQuote(line: line)
+            }
+        }
+    }
+
+    func rows(_ each: (CSVReader.Row) throws -> Void) throws { try read(each) }
+}
+
+/// Finds the header row as rows stream past: the row `--header-row` names, or the first of
+/// the first ten that names a known column (a title row such as 公司客户名单 2026 may sit
+/// above it), else the first. Rows with nothing in them (Excel leaves them at the end of a
+/// sheet) are no data. The rows below the header are handed on with the sheet's columns.
+struct HeaderFinder {
+    let kind: ImportPipeline.Kind
+    let mapping: ImportMapping
+    let wanted: Int?
+    let unknownToNotes: Bool
+    private var waiting: [CSVReader.Row] = []
+    private(set) var columns: SheetColumns?
+    private var seenAny = false
+
+    init(kind: ImportPipeline.Kind, mapping: ImportMapping, wanted: Int?, unknownToNotes: Bool) {
+        self.kind = kind; self.mapping = mapping; self.wanted = wanted; self.unknownToNotes = unknownToNotes
+    }
+
+    var readHeader: [String] { columns?.headerWithNotes(keepingUnknown: unknownToNotes) ?? [] }
+    var unknown: [String] { columns?.unknown.map(\.header) ?? [] }
+
+    mutating func take(_ row: CSVReader.Row, _ each: (CSVReader.Row, SheetColumns) throws -> Void) throws {
+        guard !row.fields.allSatisfy(\.isBlank) else { return }
+        seenAny = true
+        if let columns {
+            try each(unknownToNotes ? columns.keepingUnknownInNotes(row) : row, columns)
+            return
+        }
+        if let wanted {
+            if row.line == wanted { columns = SheetColumns(kind: kind, mapping: mapping, header: row.fields) }
+            return
+        }
+        waiting.append(row)
+        if waiting.count == 10 || known(row) { try decide(each) }
+    }
+
+    /// At the end of the sheet: a short sheet's header decided now.
+    mutating func finish(_ each: (CSVReader.Row, SheetColumns) throws -> Void) throws {
+        guard seenAny else { throw ImportPipeline.Problem.empty }
+        if let wanted, columns == nil { throw ImportPipeline.Problem.noSuchHeaderRow(wanted) }
+        if columns == nil { try decide(each) }
+    }
+
+    private func known(_ row: CSVReader.Row) -> Bool {
+        row.fields.contains { header in
+            kind == .customers ? mapping.field(for: header) == .name : HistoryImportRow.namesCustomer(header)
+        }
+    }
+
+    private mutating func decide(_ each: (CSVReader.Row, SheetColumns) throws -> Void) throws {
+        let header = waiting.first(where: known) ?? waiting[0]
+        let sheet = SheetColumns(kind: kind, mapping: mapping, header: header.fields)
+        columns = sheet
+        let below = waiting.filter { $0.line > header.line }
+        waiting = []
+        for row in below { try each(unknownToNotes ? sheet.keepingUnknownInNotes(row) : row, sheet) }
     }
 }

@@ -26,14 +26,44 @@ public enum XLSXReader {
 
     /// The rows of `sheet` (the first sheet when nil); empty rows left out.
     public static func rows(_ data: Data, sheet: String? = nil) throws -> [CSVReader.Row] {
-        let book = try Workbook(data)
-        guard let chosen = sheet.map({ name in book.sheets.first { $0.name == name } }) ?? book.sheets.first else {
-            throw Problem.noSuchSheet(name: sheet ?? "", sheets: book.sheets.map(\.name))
+        var rows: [CSVReader.Row] = []
+        try Sheet(data, name: sheet).rows { rows.append($0) }
+        return rows
+    }
+
+    /// One sheet of a workbook, read row by row as its part is unzipped: the memory of the
+    /// shared strings and one row, whatever the number of rows.
+    public struct Sheet {
+        private let book: Workbook
+        private let path: String
+        private let strings: [String]
+        private let dates: [DateStyles.Kind]
+        /// The merged ranges and how many rows the sheet has, from a first look over it.
+        private var merged: [SheetCells.Range] = []
+        public private(set) var rowCount = 0
+
+        public init(_ data: Data, name: String?) throws {
+            let book = try Workbook(data)
+            guard let chosen = name.map({ name in book.sheets.first { $0.name == name } }) ?? book.sheets.first else {
+                throw Problem.noSuchSheet(name: name ?? "", sheets: book.sheets.map(\.name))
+            }
+            var shared = SharedStrings()
+            _ = try book.stream("xl/sharedStrings.xml") { try shared.feed($0) }
+            var look = SheetCells.FirstLook()
+            guard try book.stream(chosen.path, { try look.feed($0) }) else { throw Problem.damaged(part: chosen.path) }
+            self.book = book
+            path = chosen.path
+            strings = shared.strings
+            dates = try book.part("xl/styles.xml").map { try DateStyles.read($0) } ?? []
+            merged = look.merged
+            rowCount = look.rows
         }
-        let strings = try book.part("xl/sharedStrings.xml").map { try SharedStrings.read($0) } ?? []
-        let dates = try book.part("xl/styles.xml").map { try DateStyles.read($0) } ?? []
-        guard let xml = try book.part(chosen.path) else { throw Problem.damaged(part: chosen.path) }
-        return try SheetCells.read(xml, strings: strings, dateStyles: dates)
+
+        public func rows(_ each: (CSVReader.Row) throws -> Void) throws {
+            var cells = SheetCells(strings: strings, dateStyles: dates, merged: merged)
+            _ = try book.stream(path) { try cells.feed($0, each) }
+            try cells.finish(each)
+        }
     }
 
     /// A workbook's parts as the zip holds them, and its sheets' names and parts.
@@ -62,54 +92,60 @@ public enum XLSXReader {
         }
 
         func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
             var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } }
-            catch { throw Problem.damaged(part: path) }
+            guard try stream(path, { data.append(contentsOf: $0) }) else { return nil }
             return data
+        }
+
+        /// The part unzipped a piece at a time; false when the workbook has no such part.
+        func stream(_ path: String, _ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
+            guard let entry = archive[path] else { return false }
+            var failure: Error?
+            do {
+                _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { chunk in
+                    guard failure == nil else { return }
+                    do { try chunk.withUnsafeBytes { try each($0.bindMemory(to: UInt8.self)) } } catch { failure = error }
+                }
+            } catch {
+                throw Problem.damaged(part: path)
+            }
+            if let failure { throw failure }
+            return true
         }
     }
 
-    /// The workbook's shared strings: each `<si>`'s text, its rich-text runs joined.
-    enum SharedStrings {
-        static func read(_ xml: Data) throws -> [String] {
-            let reader = Reader()
-            try reader.parse(xml)
-            return reader.strings
-        }
+    /// The workbook's shared strings: each `<si>`'s text, its rich-text runs joined, its
+    /// phonetic guides (furigana, `<rPh>`) left out.
+    struct SharedStrings {
+        var strings: [String] = []
+        private var scanner = XMLScanner()
+        private var current: [UInt8] = []
+        private var inText = false, inPhonetic = false
 
-        final class Reader: NSObject, XMLParserDelegate {
-            var strings: [String] = []
-            private var current = "", inText = false, inPhonetic = false
-
-            func parse(_ xml: Data) throws {
-                let parser = XLSXReader.parser(xml)
-                parser.delegate = self
-                guard parser.parse() else { throw Problem.damaged(part: "xl/sharedStrings.xml") }
-            }
-
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
-                switch name {
-                case "si": current = ""
-                case "t": inText = !inPhonetic
-                case "rPh": inPhonetic = true   // phonetic guides (furigana) are not the text
-                default: break
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            var strings = self.strings, current = self.current, inText = self.inText, inPhonetic = self.inPhonetic
+            self.strings = []
+            try scanner.feed(bytes) { event in
+                switch event {
+                case .start(let name, _, let selfClosing):
+                    switch name {
+                    case "si": current.removeAll(keepingCapacity: true); if selfClosing { strings.append("") }
+                    case "t": inText = !inPhonetic && !selfClosing
+                    case "rPh": inPhonetic = !selfClosing
+                    default: break
+                    }
+                case .end(let name):
+                    switch name {
+                    case "si": strings.append(String(decoding: current, as: UTF8.self))
+                    case "t": inText = false
+                    case "rPh": inPhonetic = false
+                    default: break
+                    }
+                case .text(let text):
+                    if inText { current += text }
                 }
             }
-
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-                switch name {
-                case "si": strings.append(current)
-                case "t": inText = false
-                case "rPh": inPhonetic = false
-                default: break
-                }
-            }
-
-            func parser(_ parser: XMLParser, foundCharacters string: String) {
-                if inText { current += string }
-            }
+            self.strings = strings; self.current = current; self.inText = inText; self.inPhonetic = inPhonetic
         }
     }
 
@@ -160,92 +196,166 @@ public enum XLSXReader {
         }
     }
 
-    /// A sheet's cells into rows of text.
-    enum SheetCells {
-        static func read(_ xml: Data, strings: [String], dateStyles: [DateStyles.Kind]) throws -> [CSVReader.Row] {
-            let reader = Reader(strings: strings, dateStyles: dateStyles)
-            let parser = XLSXReader.parser(xml)
-            parser.delegate = reader
-            guard parser.parse() else { throw Problem.damaged(part: "worksheet") }
-            var cells = reader.cells
-            // A merged range shows its first cell's value across it: each row gets it.
-            for range in reader.merged {
-                guard let value = cells[range.top]?[range.left] else { continue }
-                for row in range.top...range.bottom {
-                    for column in range.left...range.right where cells[row]?[column] == nil { cells[row, default: [:]][column] = value }
+    /// A sheet's cells into rows of text, a row at a time.
+    struct SheetCells {
+        struct Range { let top: Int, left: Int, bottom: Int, right: Int }
+
+        /// A first look over the sheet: its merged ranges (listed after the rows) and its
+        /// rows. Only tags matter here, and in XML every `<` starts one (text escapes it), so
+        /// the look goes from `<` to `<` and reads just the two tags it wants.
+        struct FirstLook {
+            var merged: [Range] = []
+            var rows = 0
+            /// The start of a tag cut off at the end of the last piece.
+            private var carried: [UInt8] = []
+
+            mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+                if !carried.isEmpty {
+                    let joined = carried + bytes
+                    carried = []
+                    try joined.withUnsafeBufferPointer { try look($0) }
+                } else {
+                    try look(bytes)
                 }
             }
-            return cells.keys.sorted().compactMap { number in
-                guard let row = cells[number], let last = row.keys.max() else { return nil }
-                let fields = (0...last).map { row[$0] ?? "" }
-                return fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) ? nil : CSVReader.Row(line: number, fields: fields)
+
+            private mutating func look(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+                var index = 0
+                while let open = bytes[index...].firstIndex(of: 0x3C) {
+                    // Enough of the tag to tell its name (with a prefix such as `x:`) and a ref.
+                    guard let close = bytes[open...].prefix(200).firstIndex(of: 0x3E) else {
+                        if bytes.count - open < 200 { carried = Array(bytes[open...]); return }
+                        index = open + 1
+                        continue
+                    }
+                    var nameStart = open + 1
+                    var nameEnd = nameStart
+                    while nameEnd < close, bytes[nameEnd] != 0x20, bytes[nameEnd] != 0x2F, bytes[nameEnd] != 0x3E {
+                        if bytes[nameEnd] == 0x3A { nameStart = nameEnd + 1 }
+                        nameEnd += 1
+                    }
+                    let name = bytes[nameStart..<nameEnd]
+                    if name.elementsEqual("row".utf8) {
+                        rows += 1
+                    } else if name.elementsEqual("mergeCell".utf8) {
+                        let tag = XMLScanner.Tag(bytes: Array(bytes[(open + 1)..<close]))
+                        let corners = (tag.attribute("ref") ?? "").split(separator: ":").compactMap { XLSXReader.cell(String($0)) }
+                        if corners.count == 2 { merged.append(Range(top: corners[0].row, left: corners[0].column, bottom: corners[1].row, right: corners[1].column)) }
+                    }
+                    index = close + 1
+                }
             }
         }
 
-        final class Reader: NSObject, XMLParserDelegate {
-            let strings: [String]
-            let dateStyles: [DateStyles.Kind]
-            var cells: [Int: [Int: String]] = [:]
-            var merged: [(top: Int, left: Int, bottom: Int, right: Int)] = []
-            private var row = 0, column = -1
-            private var type = "", style = 0, value = "", inValue = false, inInline = false
+        let strings: [String]
+        let dateStyles: [DateStyles.Kind]
+        let merged: [Range]
+        /// A merged range's value (its first cell's), once its first row has been read.
+        private var mergedValues: [Int: String] = [:]
+        private var scanner = XMLScanner()
+        private var row = 0, lastRow = 0, column = -1
+        /// The row's cells by column (nil: empty).
+        private var cells: [String?] = []
+        private var type = "", style = 0, value: [UInt8] = [], inValue = false, inInline = false
 
-            init(strings: [String], dateStyles: [DateStyles.Kind]) {
-                self.strings = strings
-                self.dateStyles = dateStyles
-            }
+        init(strings: [String], dateStyles: [DateStyles.Kind], merged: [Range]) {
+            self.strings = strings
+            self.dateStyles = dateStyles
+            self.merged = merged
+        }
 
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ each: (CSVReader.Row) throws -> Void) throws {
+            var scanner = self.scanner
+            defer { self.scanner = scanner }
+            try scanner.feed(bytes) { event in try handle(event, each) }
+        }
+
+        /// Rows below the last that lie in a merged range: they show its value.
+        mutating func finish(_ each: (CSVReader.Row) throws -> Void) throws {
+            if let bottom = merged.map(\.bottom).max(), bottom > lastRow { try emitMergedRows(through: bottom, each) }
+        }
+
+        private mutating func handle(_ event: XMLScanner.Event, _ each: (CSVReader.Row) throws -> Void) throws {
+            switch event {
+            case .start(let name, let tag, let selfClosing):
                 switch name {
                 case "row":
-                    row = attributes["r"].flatMap(Int.init) ?? row + 1
+                    let number = tag.attribute("r").flatMap(Int.init) ?? lastRow + 1
+                    if number > lastRow + 1 { try emitMergedRows(through: number - 1, each) }
+                    row = number
                     column = -1
+                    cells.removeAll(keepingCapacity: true)
+                    if selfClosing { try endRow(each) }
                 case "c":
-                    let reference = attributes["r"].flatMap(XLSXReader.cell)
-                    if let reference { row = reference.row; column = reference.column } else { column += 1 }
-                    type = attributes["t"] ?? "n"
-                    style = attributes["s"].flatMap(Int.init) ?? 0
-                    value = ""
-                case "v": inValue = true
-                case "is": inInline = true
-                case "t" where inInline: inValue = true
-                case "mergeCell":
-                    let corners = (attributes["ref"] ?? "").split(separator: ":").compactMap { XLSXReader.cell(String($0)) }
-                    if corners.count == 2 {
-                        merged.append((corners[0].row, corners[0].column, corners[1].row, corners[1].column))
-                    }
+                    if let reference = tag.attribute("r").flatMap(XLSXReader.cell) { column = reference.column } else { column += 1 }
+                    type = tag.attribute("t") ?? "n"
+                    style = tag.attribute("s").flatMap(Int.init) ?? 0
+                    value.removeAll(keepingCapacity: true)
+                case "v": inValue = !selfClosing
+                case "is": inInline = !selfClosing
+                case "t" where inInline: inValue = !selfClosing
                 default: break
                 }
-            }
-
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            case .end(let name):
                 switch name {
                 case "v", "t": inValue = false
                 case "is": inInline = false
                 case "c":
-                    if let text = shown(), !text.isEmpty { cells[row, default: [:]][column] = text }
+                    if let text = shown(), !text.isEmpty, column >= 0, column < 16_384 {
+                        if cells.count <= column { cells += Array(repeating: nil, count: column + 1 - cells.count) }
+                        cells[column] = text
+                    }
+                case "row": try endRow(each)
                 default: break
                 }
+            case .text(let text):
+                if inValue { value += text }
             }
+        }
 
-            func parser(_ parser: XMLParser, foundCharacters string: String) {
-                if inValue { value += string }
+        private mutating func endRow(_ each: (CSVReader.Row) throws -> Void) throws {
+            try emit(row, cells, each)
+            lastRow = max(lastRow, row)
+            cells.removeAll(keepingCapacity: true)
+        }
+
+        /// Rows the sheet leaves out that a merged range covers, with its value.
+        private mutating func emitMergedRows(through last: Int, _ each: (CSVReader.Row) throws -> Void) throws {
+            guard !merged.isEmpty, lastRow + 1 <= last else { return }
+            for number in (lastRow + 1)...last where merged.contains(where: { $0.top < number && number <= $0.bottom }) {
+                try emit(number, [], each)
             }
+            lastRow = max(lastRow, last)
+        }
 
-            /// The cell's text as the sheet shows it.
-            private func shown() -> String? {
-                switch type {
-                case "s": return Int(value).flatMap { $0 < strings.count ? strings[$0] : nil }
-                case "inlineStr", "str": return value
-                case "b": return value == "1" ? "TRUE" : "FALSE"
-                case "e": return value
-                default:
-                    guard !value.isEmpty else { return nil }
-                    let kind = style < dateStyles.count ? dateStyles[style] : .number
-                    if kind != .number, let serial = Double(value) { return XLSXReader.dateText(serial, withTime: kind == .dateTime) }
-                    return XLSXReader.numberText(value)
-                }
+        private mutating func emit(_ number: Int, _ found: [String?], _ each: (CSVReader.Row) throws -> Void) throws {
+            var cells = found
+            // A merged range shows its first cell's value across it: each row gets it.
+            for (index, range) in merged.enumerated() where range.top <= number && number <= range.bottom {
+                if number == range.top, range.left < cells.count, let first = cells[range.left] { mergedValues[index] = first }
+                guard let shown = mergedValues[index] else { continue }
+                if cells.count <= range.right { cells += Array(repeating: nil, count: range.right + 1 - cells.count) }
+                for column in range.left...range.right where cells[column] == nil { cells[column] = shown }
+            }
+            guard let last = cells.lastIndex(where: { $0 != nil }) else { return }
+            let fields = cells[...last].map { $0 ?? "" }
+            if fields.allSatisfy(\.isBlank) { return }
+            try each(CSVReader.Row(line: number, fields: fields))
+        }
+
+        /// The cell's text as the sheet shows it.
+        private func shown() -> String? {
+            let value = String(decoding: self.value, as: UTF8.self)
+            switch type {
+            case "s": return Int(value).flatMap { $0 < strings.count ? strings[$0] : nil }
+            case "inlineStr", "str": return value
+            case "b": return value == "1" ? "TRUE" : "FALSE"
+            case "e": return value
+            default:
+                guard !value.isEmpty else { return nil }
+                let kind = style < dateStyles.count ? dateStyles[style] : .number
+                if kind != .number, let serial = Double(value) { return XLSXReader.dateText(serial, withTime: kind == .dateTime) }
+                return XLSXReader.numberText(value)
             }
         }
     }
@@ -258,13 +368,19 @@ public enum XLSXReader {
 
     /// "B12" → row 12, column 1.
     static func cell(_ reference: String) -> (row: Int, column: Int)? {
-        var column = 0, digits = ""
-        for ch in reference.uppercased() {
-            if let ascii = ch.asciiValue, ch.isLetter, digits.isEmpty { column = column * 26 + Int(ascii - 64) }
-            else if ch.isNumber { digits.append(ch) }
-            else { return nil }
+        var column = 0, row = 0, digits = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0: column = column * 26 + Int(byte) - 64
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0: column = column * 26 + Int(byte) - 96
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 9 else { return nil }
+                row = row * 10 + Int(byte) - 48
+                digits += 1
+            default: return nil
+            }
         }
-        guard column > 0, let row = Int(digits) else { return nil }
+        guard column > 0, digits > 0 else { return nil }
         return (row, column - 1)
     }
 

@@ -48,6 +48,50 @@ public enum UserFiles {
         }
     }
 
+    /// A file opened with the user's rights and read later a piece at a time, from the
+    /// start as often as asked: an import of a million rows holds one piece, not the file.
+    public final class OpenedFile: Sendable {
+        public let path: String
+        public let size: Int
+        private let descriptor: Int32
+
+        init(path: String, size: Int, descriptor: Int32) {
+            self.path = path
+            self.size = size
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+
+        /// The bytes in order, in pieces of up to 256 KB.
+        public func pieces(_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            var buffer = [UInt8](repeating: 0, count: 1 << 18)
+            var offset: off_t = 0
+            while true {
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Problem.cannotRead(path: path, reason: systemReason())
+                }
+                if count == 0 { return }
+                offset += off_t(count)
+                try buffer.withUnsafeBufferPointer { try each(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            }
+        }
+    }
+
+    /// The file at `path`, opened with the user's rights (a regular file only).
+    public static func openForReading(_ path: String) throws -> OpenedFile {
+        try Privilege.asUser {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw Problem.cannotRead(path: path, reason: systemReason()) }
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { let reason = systemReason(); close(fd); throw Problem.cannotRead(path: path, reason: reason) }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); throw Problem.cannotRead(path: path, reason: String(cString: strerror(EISDIR))) }
+            return OpenedFile(path: path, size: Int(info.st_size), descriptor: fd)
+        }
+    }
+
     /// Refuses early, before any work, when `path` is taken and may not be replaced.
     public static func requireFree(_ path: String, replacing: Bool) throws {
         guard !replacing else { return }

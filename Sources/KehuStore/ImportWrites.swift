@@ -25,21 +25,86 @@ extension KehuDatabase {
     /// is created and reported, or with `mergeSimilar` taken as that customer (skipped).
     public func importCustomers(_ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, dryRun: Bool, skipBad: Bool,
                                 mergeSimilar: Bool = false, by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> [ImportOutcome] {
-        try require(Self.importRoles)
-        if let ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) { throw StoreError.notFound(table: "users", rowID: ownerID) }
         var outcomes: [ImportOutcome] = []
-        try writeAlone { db in
-            // A large page cache for the one big transaction (SQLite's 2 MB default spends
-            // most of a 100,000-row import re-reading index pages), back to normal after.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            try db.inTransaction {
-                outcomes = try importRows(db, rows, ownerID: ownerID, teamID: teamID, mergeSimilar: mergeSimilar, actor: actor, progress: progress)
-                let rejected = outcomes.contains { if case .rejected = $0 { return true }; return false }
-                return dryRun || (rejected && !skipBad) ? .rollback : .commit
+        let plan = ImportPlan(expectedRows: rows.count, ownerID: ownerID, teamID: teamID, dryRun: dryRun, skipBad: skipBad,
+                              mergeSimilar: mergeSimilar)
+        _ = try importCustomers(plan, by: actor, rows: { push in
+            for row in rows { try push(row) }
+        }, outcome: { _, outcome in
+            outcomes.append(outcome)
+            if outcomes.count % 500 == 0 { progress?(outcomes.count) }
+        })
+        progress?(rows.count)
+        return outcomes
+    }
+
+    /// How an import goes: about how many rows are coming (for how to write them), whose
+    /// the new customers are, and what ends it without a commit.
+    public struct ImportPlan: Sendable {
+        public var expectedRows: Int
+        public var ownerID: Int64?
+        public var teamID: Int64?
+        public var dryRun: Bool
+        public var skipBad: Bool
+        public var mergeSimilar: Bool
+
+        public init(expectedRows: Int, ownerID: Int64?, teamID: Int64?, dryRun: Bool, skipBad: Bool, mergeSimilar: Bool = false) {
+            self.expectedRows = expectedRows; self.ownerID = ownerID; self.teamID = teamID
+            self.dryRun = dryRun; self.skipBad = skipBad; self.mergeSimilar = mergeSimilar
+        }
+    }
+
+    /// The same import with rows pushed one at a time while the sheet is read (`rows` calls
+    /// its argument for each), each outcome handed to `outcome` as soon as it is known: a
+    /// sheet of any size is imported in the memory of a few rows.
+    /// - Returns: whether it was committed.
+    public func importCustomers(_ plan: ImportPlan, by actor: Actor,
+                                rows produce: (_ push: (CustomerImportRow) throws -> Void) throws -> Void,
+                                outcome report: (CustomerImportRow, ImportOutcome) throws -> Void) throws -> Bool {
+        try require(Self.importRoles)
+        if let ownerID = plan.ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) {
+            throw StoreError.notFound(table: "users", rowID: ownerID)
+        }
+        var committed = false
+        // What the caller's closures threw (a sheet that cannot be read, say) reaches the
+        // caller as it was, not as a database error.
+        struct CallersOwn: Error { let error: Error }
+        var callersError: Error?
+        // Both closures are only called during this call; Swift cannot see that through GRDB's.
+        try withoutActuallyEscaping(report) { report in
+            try writeAlone { db in
+                // A large page cache for the one big transaction (SQLite's 2 MB default spends
+                // most of a 100,000-row import re-reading index pages), back to normal after.
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                try db.inTransaction {
+                    var importer = try CustomerImporter(db, store: self, plan: plan, actor: actor)
+                    var rejected = false
+                    do {
+                        // The sheet is read and its rows prepared on a thread of their own.
+                        try handOff(read: { hand in
+                            try withoutActuallyEscaping(hand) { hand in
+                                do { try produce { row in try hand(CustomerImporter.Prepared(row)) } }
+                                catch let error as HandoffStopped { throw error }
+                                catch { throw CallersOwn(error: error) }
+                            }
+                        }, write: { prepared in
+                            let outcome = try importer.importRow(prepared)
+                            if case .rejected = outcome { rejected = true }
+                            do { try report(prepared.row, outcome) } catch { throw CallersOwn(error: error) }
+                        })
+                    } catch let own as CallersOwn {
+                        callersError = own.error
+                        return .rollback
+                    }
+                    committed = !(plan.dryRun || (rejected && !plan.skipBad))
+                    if committed { try importer.finish() }
+                    return committed ? .commit : .rollback
+                }
             }
         }
-        return outcomes
+        if let callersError { throw callersError }
+        return committed
     }
 
     /// Who may import: those who look after more than their own customers.
@@ -90,96 +155,4 @@ extension KehuDatabase {
         }
     }
 
-    private func importRows(_ db: Database, _ rows: [CustomerImportRow], ownerID: Int64?, teamID: Int64?, mergeSimilar: Bool, actor: Actor,
-                            progress: ((Int) -> Void)?) throws -> [ImportOutcome] {
-        let byPhone = try db.makeStatement(sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
-        let byName = try db.makeStatement(sql: "SELECT code, name FROM customers WHERE nameKey = ?")
-        var outcomes: [ImportOutcome] = []
-        // Serials counted in memory and written back once at the end: the same transaction
-        // holds the write lock throughout, so no one else can take one meanwhile.
-        var serials: [String: Int] = [:]
-        // One moment for the whole import (it is one transaction), asked of the clock once.
-        let now = actor.clock.now
-        for (index, row) in rows.enumerated() {
-            if index % 500 == 499 { progress?(index + 1) }
-            guard row.problems.isEmpty else { outcomes.append(.rejected(row.problems)); continue }
-            var customer = row.customer
-            // A known code: bring that customer up to date with what the row has.
-            if let code = row.givenCode, let existing = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE code = ?", arguments: [code]) {
-                let original = Customer(row: existing)
-                guard try isVisible(db, customerID: original.id!) else {
-                    outcomes.append(.rejected([.outsideScope(code: code, owner: try ownerName(db, customerID: original.id!))]))
-                    continue
-                }
-                var edited = original
-                for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
-                                         (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),
-                                         (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes),
-                                         (\.legalRepresentative, customer.legalRepresentative)]
-                    where !value.isEmpty { edited[keyPath: keyPath] = value }
-                let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
-                                                      edited: edited.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
-                if !changed.isEmpty { try SearchKeys.refreshCustomer(db, id: original.id!) }
-                outcomes.append(.updated(code: code, fields: changed))
-                continue
-            }
-            let phoneKey = DuplicateKeys.phone(customer.phone)
-            if let phone = phoneKey, let code = try String.fetchOne(byPhone, arguments: [phone]) {
-                outcomes.append(.duplicate(of: code, byPhone: true)); continue
-            }
-            let nameKey = DuplicateKeys.name(customer.name)
-            let namesakes = nameKey.isEmpty ? [] : try Row.fetchAll(byName, arguments: [nameKey])
-            let fullName = DuplicateKeys.exactName(customer.name)
-            if let same = namesakes.first(where: { DuplicateKeys.exactName($0["name"]) == fullName }) {
-                outcomes.append(.duplicate(of: same["code"], byPhone: false)); continue
-            }
-            let near: String? = namesakes.first?["code"]
-            if let near, mergeSimilar { outcomes.append(.duplicate(of: near, byPhone: false)); continue }
-            // Whose it is — the row's owner (with their team), its team's pool, else the
-            // command's — decided before a code is taken, so a refused row leaves no gap.
-            switch try rowOwnership(db, row) {
-            case .refused(let problem): outcomes.append(.rejected([problem])); continue
-            case .given(let owner, let team): customer.ownerID = owner; customer.teamID = team
-            case .unsaid: customer.ownerID = ownerID; customer.teamID = teamID
-            }
-            if let code = row.givenCode, let parts = CustomerCode.parse(code) {
-                customer.code = code
-                try CodeSerials.hold(db, prefix: parts.prefix, serial: parts.serial)
-                serials[parts.prefix] = max(try serials[parts.prefix] ?? CodeSerials.last(db, prefix: parts.prefix), parts.serial)
-            } else if let city = row.city {
-                let prefix = CustomerCode.cityPrefix(city)
-                let serial = try (serials[prefix] ?? CodeSerials.last(db, prefix: prefix)) + 1
-                serials[prefix] = serial
-                customer.code = CustomerCode.make(grade: customer.grade, status: customer.status, city: city, serial: serial)
-            }
-            // The sales region is the team's; a customer of no team is placed by its city.
-            if let team = customer.teamID, let region = try String.fetchOne(db, sql: "SELECT region FROM teams WHERE id = ?", arguments: [team]),
-               !region.isEmpty {
-                customer.region = region
-            } else if let city = row.city {
-                customer.region = city.region
-            }
-            if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = actor.clock.today }
-            // The search keys are written with the row, once: a bulk import must not redo
-            // a customer's keys for each of its contacts.
-            let mobileKey = row.contact.flatMap { DuplicateKeys.phone($0.mobile) }
-            let lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province, phoneDigits: phoneKey,
-                                           contacts: row.contact.map { [($0.name, mobileKey, nil)] } ?? [])
-            let id = try RecordWriter.insert(db, table: "customers", values: customer.columnValues + [
-                ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
-                ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)], actor: actor.login, at: now)
-            if let person = row.contact {
-                var contact = Contact(customerID: id, name: person.name)
-                contact.mobile = person.mobile
-                contact.position = person.position
-                _ = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues + [("mobileDigits", mobileKey.databaseValue)],
-                                            actor: actor.login, at: now)
-            }
-            try SearchText.writeLines(db, customerID: id, lines)
-            outcomes.append(near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code))
-        }
-        for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
-        progress?(rows.count)
-        return outcomes
-    }
 }

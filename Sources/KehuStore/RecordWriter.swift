@@ -17,6 +17,14 @@ enum RecordWriter {
         return id
     }
 
+    /// The columns' values as the arguments of a prepared statement.
+    static func arguments(_ values: ColumnValues) -> StatementArguments {
+        var list: [DatabaseValue] = []
+        list.reserveCapacity(values.count)
+        for pair in values { list.append(pair.value) }
+        return StatementArguments(list)
+    }
+
     /// - Returns: the columns actually written (empty when nothing changed).
     @discardableResult
     static func update(_ db: Database, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
@@ -48,5 +56,41 @@ enum RecordWriter {
                                 old: change.old.auditText, new: change.new.auditText)
         }
         return changes.map(\.column)
+    }
+}
+
+/// One INSERT prepared for many rows with the same columns (a bulk import), each row with
+/// its audit record, as `RecordWriter.insert` writes it.
+struct PreparedInsert {
+    let table: String
+    let columns: [String]
+    private let db: Database
+    private let statement: BulkStatement
+    private let audit: BulkStatement
+
+    init(_ db: Database, table: String, columns: [String]) throws {
+        self.db = db
+        self.table = table
+        self.columns = columns
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        statement = try BulkStatement(db, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
+        audit = try BulkStatement(db, sql: """
+            INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue) VALUES (?, ?, ?, ?, '*', NULL, 'created')
+            """)
+    }
+
+    func insert(_ values: ColumnValues, actor: String, at: LocalDateTime) throws -> Int64 {
+        precondition(values.count == columns.count, "the same columns for every row of \(table)")
+        try statement.execute { bind in
+            for (index, pair) in values.enumerated() { try bind(index, pair.value) }
+        }
+        let id = db.lastInsertedRowID
+        try audit.execute { bind in
+            try bind(0, at.description.databaseValue)
+            try bind(1, actor.databaseValue)
+            try bind(2, table.databaseValue)
+            try bind(3, id.databaseValue)
+        }
+        return id
     }
 }

@@ -44,8 +44,11 @@ package enum SearchText {
 
     /// The three search lines alone, for a writer that put pinyin and initials in the
     /// customer's row as it inserted it.
+    /// The tables of a customer's search lines, in the order `han`, `latin`, `digits`.
+    static let tables = ["searchHan", "searchLatin", "searchDigits"]
+
     static func writeLines(_ db: Database, customerID: Int64, _ lines: Lines) throws {
-        for (table, text) in [("searchHan", lines.han), ("searchLatin", lines.latin), ("searchDigits", lines.digits)] {
+        for (table, text) in zip(tables, [lines.han, lines.latin, lines.digits]) {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(customerID, text) VALUES (?, ?)").execute(arguments: [customerID, text])
         }
     }

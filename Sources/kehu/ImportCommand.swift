@@ -63,7 +63,10 @@ struct ImportCommand: ParsableCommand {
         let rejectPath = file + ".rejects.csv"
         var request: ImportPipeline.Request
         do {
-            request = ImportPipeline.Request(kind: kind, sheet: try UserFiles.read(file), dryRun: dryRun, skipBad: skipBad)
+            // Opened now (with the user's rights) and read a piece at a time while importing.
+            let opened = try UserFiles.openForReading(file)
+            let sheetBytes = SheetBytes(count: opened.size) { each in try opened.pieces(each) }
+            request = ImportPipeline.Request(kind: kind, sheet: sheetBytes, dryRun: dryRun, skipBad: skipBad)
             request.sheetName = sheet
             request.headerRow = headerRow
             request.mergeSimilar = mergeSimilar
@@ -90,21 +93,25 @@ struct ImportCommand: ParsableCommand {
         defer { progress?.finish() }
         let report: ImportPipeline.Report
         do {
-            report = try ImportPipeline.run(request, into: store, by: Actor(login: me.user.login, clock: clock)) { done, total in
+            // Every row in a dry run; in a real one, the rejected (when that stops it) and the
+            // customers created beside a near namesake, for the importer to check: printed as
+            // they come, the progress line cleared first.
+            report = try ImportPipeline.run(request, into: store, by: Actor(login: me.user.login, clock: clock), progress: { done, total in
                 progress?.update(done, of: total)
-            }
+            }, each: { row, outcome in
+                guard dryRun || (outcome.isRejected && !skipBad) || outcome.isNearDuplicate else { return }
+                progress?.finish()
+                print("\(file):\(row.line): \(strings.importLine(outcome, history: kind != .customers))")
+            })
             progress?.finish()
         } catch let problem as ImportPipeline.Problem {
             throw fail(strings.message(problem, file: file, mapping: mapping), code: 65)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        } catch let problem as UserFiles.Problem {
+            throw fail(problem, strings: strings)
         }
-        // Every row in a dry run; in a real one, the rejected (when that stops it) and the
-        // customers created beside a near namesake, for the importer to check.
-        for (row, outcome) in zip(report.rows, report.outcomes) where dryRun || (outcome.isRejected && !skipBad) || outcome.isNearDuplicate {
-            print("\(file):\(row.line): \(strings.importLine(outcome, history: kind != .customers))")
-        }
-        let summary = strings.importSummary(encoding: report.encoding, rows: report.rows.count, created: report.count(.created),
+        let summary = strings.importSummary(encoding: report.encoding, rows: report.rowCount, created: report.count(.created),
                                             updated: report.count(.updated), unchanged: report.count(.unchanged),
                                             duplicates: report.count(.duplicate), rejected: report.count(.rejected))
         if !report.unknownColumns.isEmpty {

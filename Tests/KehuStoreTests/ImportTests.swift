@@ -118,3 +118,83 @@ struct HistoryImportTests {
             .allSatisfy { $0 == .duplicate(of: "Ca-粤GZ0001", byPhone: false) })
     }
 }
+
+/// A sheet large enough that the import sets the indexes it does not read aside and makes
+/// them again: the schema after it is the one before, SQLite finds the file sound, and the
+/// indexes answer; a dry run of the same size leaves everything as it was.
+struct BulkImportTests {
+    let now = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 9, minute: 0)!
+    let headers = ["单位名称", "电话", "城市", "联系人", "手机"]
+
+    func sheet(_ count: Int) -> [CustomerImportRow] {
+        (0..<count).map { n in
+            CustomerImportRow(line: n + 2, fields: ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", "联系人\(n)",
+                                                    "139\(String(format: "%08d", n))"],
+                              headers: headers, mapping: .standard, now: now)
+        }
+    }
+
+    func schema(_ db: KehuDatabase) throws -> [String] {
+        try db.writeAlone { try String.fetchAll($0, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name") }
+    }
+
+    @Test func indexesSetAsideForALargeImportComeBackTheSame() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("bulk.db"))
+        let before = try schema(db)
+        let rows = sheet(CustomerImporter.bulkRows)
+        let dry = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: true, skipBad: false, by: testActor)
+        #expect(dry.count == rows.count)
+        #expect(try schema(db) == before)
+        #expect(try db.customerCount() == 0)
+
+        let outcomes = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        #expect(outcomes.allSatisfy { if case .created = $0 { return true }; return false })
+        #expect(try schema(db) == before)
+        #expect(try db.customerCount() == rows.count)
+        let (check, byName, byMobile, audited) = try db.writeAlone { database throws in
+            (try String.fetchAll(database, sql: "PRAGMA integrity_check"),
+             // The indexes answer (they were made again, not left out).
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM customers INDEXED BY customers_name WHERE name = '广州宏达77号机电'"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM contacts INDEXED BY contacts_mobileDigits WHERE mobileDigits = '13900000077'"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM auditLog WHERE tableName = 'customers'"))
+        }
+        #expect(check == ["ok"])
+        #expect(byName == 1)
+        #expect(byMobile == 1)
+        #expect(audited == rows.count)
+        // The same sheet again: every row a duplicate, nothing written.
+        let again = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        #expect(again.allSatisfy { if case .duplicate = $0 { return true }; return false })
+        #expect(try schema(db) == before)
+    }
+
+    /// Rows are read on a thread of their own: a failure on either side stops both, and
+    /// the error that stopped it is the one the caller sees; nothing is written.
+    @Test func aFailureWhileReadingStopsTheImportAndWritesNothing() throws {
+        struct SheetBroke: Error {}
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("stop.db"))
+        let rows = sheet(3_000)
+        var told = 0
+        #expect(throws: SheetBroke.self) {
+            _ = try db.importCustomers(KehuDatabase.ImportPlan(expectedRows: rows.count, ownerID: nil, teamID: nil, dryRun: false, skipBad: false),
+                                       by: testActor, rows: { push in
+                for (index, row) in rows.enumerated() {
+                    if index == 2_000 { throw SheetBroke() }
+                    try push(row)
+                }
+            }, outcome: { _, _ in told += 1 })
+        }
+        #expect(told <= 2_000)
+        #expect(try db.customerCount() == 0)
+
+        struct ReportBroke: Error {}
+        #expect(throws: ReportBroke.self) {
+            _ = try db.importCustomers(KehuDatabase.ImportPlan(expectedRows: rows.count, ownerID: nil, teamID: nil, dryRun: false, skipBad: false),
+                                       by: testActor, rows: { push in for row in rows { try push(row) } },
+                                       outcome: { row, _ in if row.line == 500 { throw ReportBroke() } })
+        }
+        #expect(try db.customerCount() == 0)
+    }
+}

@@ -1,0 +1,237 @@
+import GRDB
+import KehuCore
+
+/// One import of customers inside the caller's transaction, a row at a time: duplicates
+/// checked against the archive and the rows before, codes numbered, owners and teams
+/// found, rows, contacts, search keys and audit written.
+///
+/// A large import into a small archive (a team's first sheet) writes fastest without the
+/// indexes the import itself does not read: those are dropped at the start and made again
+/// from their own definitions before the commit (a rollback brings them back as they were),
+/// so readers meanwhile see the archive and its indexes unchanged.
+struct CustomerImporter {
+    private let db: Database
+    private let store: KehuDatabase
+    private let plan: KehuDatabase.ImportPlan
+    private let actor: Actor
+    /// One moment for the whole import (it is one transaction), asked of the clock once.
+    private let now: LocalDateTime
+    private let today: LocalDate
+    private let byPhone: Statement
+    private let byName: Statement
+    private let byCode: Statement
+    /// Serials counted in memory and written back once at the end: the same transaction
+    /// holds the write lock throughout, so no one else can take one meanwhile.
+    private var serials: [String: Int] = [:]
+    private var regions: [Int64: String] = [:]
+    private var owners: [String: RowOwnership] = [:]
+    private var teams: [String: RowOwnership] = [:]
+    /// The definitions of the indexes dropped for the import, to make them again.
+    private var dropped: [String] = []
+    private var customers: PreparedInsert?
+    private var contacts: PreparedInsert?
+    private var searchLines: [BulkStatement] = []
+
+    /// The rows an import must bring before setting indexes aside pays (rebuilding them
+    /// costs about what inserting this many rows into them would).
+    static let bulkRows = 10_000
+    /// Indexes the import reads while it writes: duplicate phones and names.
+    static let readIndexes: Set<String> = ["customers_phoneDigits", "customers_nameKey"]
+
+    init(_ db: Database, store: KehuDatabase, plan: KehuDatabase.ImportPlan, actor: Actor) throws {
+        self.db = db
+        self.store = store
+        self.plan = plan
+        self.actor = actor
+        now = actor.clock.now
+        today = actor.clock.today
+        byPhone = try db.makeStatement(sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
+        byName = try db.makeStatement(sql: "SELECT code, name FROM customers WHERE nameKey = ?")
+        byCode = try db.makeStatement(sql: "SELECT * FROM customers WHERE code = ?")
+        if plan.expectedRows >= Self.bulkRows,
+           try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0 <= plan.expectedRows {
+            try setIndexesAside()
+        }
+    }
+
+    private mutating func setIndexesAside() throws {
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND tbl_name IN ('customers', 'contacts') AND sql IS NOT NULL ORDER BY name
+            """)
+        for index in indexes {
+            let name: String = index["name"]
+            guard !Self.readIndexes.contains(name) else { continue }
+            dropped.append(index["sql"])
+            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+        }
+    }
+
+    /// Before the commit: the serials taken, and the indexes made again.
+    mutating func finish() throws {
+        for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
+        for definition in dropped { try db.execute(sql: definition) }
+        dropped = []
+    }
+
+    /// A row with the keys it is checked and found by, made without the database (on the
+    /// reading thread, while the rows before it are written).
+    struct Prepared: @unchecked Sendable {
+        let row: CustomerImportRow
+        let phoneKey: String?
+        let nameKey: String
+        let fullName: String
+        let mobileKey: String?
+        let lines: SearchText.Lines?
+
+        init(_ row: CustomerImportRow) {
+            self.row = row
+            guard row.problems.isEmpty else {
+                phoneKey = nil; nameKey = ""; fullName = ""; mobileKey = nil; lines = nil
+                return
+            }
+            let customer = row.customer
+            phoneKey = DuplicateKeys.phone(customer.phone)
+            nameKey = DuplicateKeys.name(customer.name)
+            fullName = DuplicateKeys.exactName(customer.name)
+            mobileKey = row.contact.flatMap { DuplicateKeys.phone($0.mobile) }
+            let mobile = mobileKey
+            // The search keys are written with the row, once: a bulk import must not redo
+            // a customer's keys for each of its contacts.
+            lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province,
+                                       phoneDigits: phoneKey, contacts: row.contact.map { [($0.name, mobile, nil)] } ?? [])
+        }
+    }
+
+    mutating func importRow(_ row: CustomerImportRow) throws -> ImportOutcome {
+        try importRow(Prepared(row))
+    }
+
+    mutating func importRow(_ prepared: Prepared) throws -> ImportOutcome {
+        let row = prepared.row
+        guard row.problems.isEmpty, let lines = prepared.lines else { return .rejected(row.problems) }
+        var customer = row.customer
+        // A known code: bring that customer up to date with what the row has.
+        if let code = row.givenCode, let existing = try Row.fetchOne(byCode, arguments: [code]) {
+            return try update(Customer(row: existing), code: code, with: customer)
+        }
+        let phoneKey = prepared.phoneKey
+        if let phone = phoneKey, let code = try String.fetchOne(byPhone, arguments: [phone]) {
+            return .duplicate(of: code, byPhone: true)
+        }
+        let nameKey = prepared.nameKey
+        let namesakes = nameKey.isEmpty ? [] : try Row.fetchAll(byName, arguments: [nameKey])
+        if !namesakes.isEmpty {
+            if let same = namesakes.first(where: { DuplicateKeys.exactName($0["name"]) == prepared.fullName }) {
+                return .duplicate(of: same["code"], byPhone: false)
+            }
+        }
+        let near: String? = namesakes.first?["code"]
+        if let near, plan.mergeSimilar { return .duplicate(of: near, byPhone: false) }
+        // Whose it is — the row's owner (with their team), its team's pool, else the
+        // command's — decided before a code is taken, so a refused row leaves no gap.
+        switch try ownership(row) {
+        case .refused(let problem): return .rejected([problem])
+        case .given(let owner, let team): customer.ownerID = owner; customer.teamID = team
+        case .unsaid: customer.ownerID = plan.ownerID; customer.teamID = plan.teamID
+        }
+        if let code = row.givenCode, let parts = CustomerCode.parse(code) {
+            customer.code = code
+            // Held with the others at the end (`finish`), before the commit.
+            serials[parts.prefix] = max(try serials[parts.prefix] ?? CodeSerials.last(db, prefix: parts.prefix), parts.serial)
+        } else if let city = row.city {
+            let prefix = CustomerCode.cityPrefix(city)
+            let serial = try (serials[prefix] ?? CodeSerials.last(db, prefix: prefix)) + 1
+            serials[prefix] = serial
+            customer.code = CustomerCode.make(grade: customer.grade, status: customer.status, city: city, serial: serial)
+        }
+        // The sales region is the team's; a customer of no team is placed by its city.
+        if let team = customer.teamID, let region = try region(ofTeam: team), !region.isEmpty {
+            customer.region = region
+        } else if let city = row.city {
+            customer.region = city.region
+        }
+        if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = today }
+        let mobileKey = prepared.mobileKey
+        let values = customer.columnValues + [
+            ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
+            ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)]
+        if customers == nil { customers = try PreparedInsert(db, table: "customers", columns: values.map(\.column)) }
+        let id = try customers!.insert(values, actor: actor.login, at: now)
+        if let person = row.contact {
+            var contact = Contact(customerID: id, name: person.name)
+            contact.mobile = person.mobile
+            contact.position = person.position
+            let values = contact.columnValues + [("mobileDigits", mobileKey.databaseValue)]
+            if contacts == nil { contacts = try PreparedInsert(db, table: "contacts", columns: values.map(\.column)) }
+            _ = try contacts!.insert(values, actor: actor.login, at: now)
+        }
+        if searchLines.isEmpty {
+            searchLines = try SearchText.tables.map { try BulkStatement(db, sql: "INSERT OR REPLACE INTO \($0)(customerID, text) VALUES (?, ?)") }
+        }
+        for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
+            try statement.execute { bind in try bind(0, id.databaseValue); try bind(1, text.databaseValue) }
+        }
+        return near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code)
+    }
+
+    /// A row naming an archived customer's code: that customer brought up to date with
+    /// the fields the row fills (empty cells leave a field as it is).
+    private func update(_ original: Customer, code: String, with customer: Customer) throws -> ImportOutcome {
+        guard try store.isVisible(db, customerID: original.id!) else {
+            return .rejected([.outsideScope(code: code, owner: try store.ownerName(db, customerID: original.id!))])
+        }
+        var edited = original
+        for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
+                                 (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),
+                                 (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes),
+                                 (\.legalRepresentative, customer.legalRepresentative)]
+            where !value.isEmpty { edited[keyPath: keyPath] = value }
+        let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
+                                              edited: edited.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
+        if !changed.isEmpty { try SearchKeys.refreshCustomer(db, id: original.id!) }
+        return .updated(code: code, fields: changed)
+    }
+
+    private mutating func region(ofTeam team: Int64) throws -> String? {
+        if let known = regions[team] { return known }
+        let region = try String.fetchOne(db, sql: "SELECT region FROM teams WHERE id = ?", arguments: [team])
+        regions[team] = region ?? ""
+        return region
+    }
+
+    /// Whom a row gives its customer to, when it says: an active person the importer may
+    /// see (by display name or login) with their team, or a team's pool by the team's name.
+    enum RowOwnership {
+        case unsaid
+        case given(ownerID: Int64?, teamID: Int64?)
+        case refused(CustomerImportRow.Problem)
+    }
+
+    /// Asked of the database once per name for the whole import (a sheet names a few
+    /// people many times).
+    private mutating func ownership(_ row: CustomerImportRow) throws -> RowOwnership {
+        if let owner = row.owner {
+            let key = owner.column + "\u{0}" + owner.name
+            if let known = owners[key] { return known }
+            let (sql, arguments) = store.visibleUsers()
+            let found = try Row.fetchOne(db, sql: """
+                SELECT u.id, u.teamID FROM users u WHERE u.active AND (u.displayName = ? OR u.login = ?) AND \(sql)
+                ORDER BY u.login = ? DESC LIMIT 1
+                """, arguments: [owner.name, owner.name] + arguments + [owner.name])
+            let answer: RowOwnership = found.map { .given(ownerID: $0["id"], teamID: $0["teamID"]) }
+                ?? .refused(.noSuchOwner(column: owner.column, value: owner.name))
+            owners[key] = answer
+            return answer
+        }
+        if let team = row.team {
+            let key = team.column + "\u{0}" + team.name
+            if let known = teams[key] { return known }
+            let id = try Int64.fetchOne(db, sql: "SELECT id FROM teams WHERE name = ?", arguments: [team.name])
+            let answer: RowOwnership = id.map { .given(ownerID: nil, teamID: $0) } ?? .refused(.noSuchOwner(column: team.column, value: team.name))
+            teams[key] = answer
+            return answer
+        }
+        return .unsaid
+    }
+}
