@@ -48,18 +48,19 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// `138 0013 8000` for mobiles, `020-8888 6666` for landlines: how people read them aloud.
     public var description: String {
+        // Digits are ASCII: cut by bytes.
+        let d = Array(digits.utf8)
+        func text(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
         var out: String
         if isMainlandMobile {
-            let d = Array(digits)
-            out = String(d[0..<3]) + " " + String(d[3..<7]) + " " + String(d[7...])
+            out = text(d[0..<3]) + " " + text(d[3..<7]) + " " + text(d[7...])
         } else if digits.hasPrefix("0") {
             // Area codes: 3 digits for the big cities (010, 02x), 4 elsewhere.
-            let areaLength = digits.hasPrefix("01") || digits.hasPrefix("02") ? 3 : 4
-            let d = Array(digits)
-            let local = String(d[areaLength...])
+            let areaLength = min(digits.hasPrefix("01") || digits.hasPrefix("02") ? 3 : 4, d.count)
+            let local = d[areaLength...]
             let split = local.count > 4 ? local.count - 4 : local.count
-            let l = Array(local)
-            out = String(d[..<areaLength]) + "-" + String(l[..<split]) + (split < l.count ? " " + String(l[split...]) : "")
+            let cut = local.startIndex + split
+            out = text(d[..<areaLength]) + "-" + text(local[..<cut]) + (cut < local.endIndex ? " " + text(local[cut...]) : "")
         } else {
             out = digits
         }

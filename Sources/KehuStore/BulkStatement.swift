@@ -1,23 +1,52 @@
 import GRDB
 import GRDBSQLite
 
-/// A statement run many times in one transaction with values bound straight through
-/// SQLite's own calls: GRDB's arguments cost more than the insert itself when a bulk import
-/// writes a hundred thousand rows of forty columns. GRDB still runs the statement (its
-/// transaction and change tracking see it as any other).
+/// A statement run many times inside one transaction the caller holds, with values bound
+/// and steps taken straight through SQLite's own calls: GRDB's arguments and bookkeeping
+/// cost more than the insert itself when a bulk import writes a hundred thousand rows of
+/// forty columns. Only for plain inserts and lookups (GRDB prepared it, and finalizes it).
 struct BulkStatement {
     private let statement: Statement
+    private let database: Database
     private let count: Int
 
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
+        database = db
         count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
-        // Bound once through GRDB so that it takes the values bound below as its own.
-        statement.setUncheckedArguments(StatementArguments(Array(repeating: DatabaseValue.null, count: count)))
     }
 
     /// `bind` sets the value of the parameter at an offset from 0; all are set each time.
     func execute(_ values: (_ bind: (Int, DatabaseValue) throws -> Void) throws -> Void) throws {
+        let handle = try bound(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// The first column of the rows the query finds, as text (the first `limit` rows).
+    func texts(limit: Int = .max, _ values: (_ bind: (Int, DatabaseValue) throws -> Void) throws -> Void) throws -> [[String]] {
+        let handle = try bound(values)
+        defer { sqlite3_reset(handle) }
+        var rows: [[String]] = []
+        let columns = sqlite3_column_count(handle)
+        while rows.count < limit {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            rows.append((0..<columns).map { column in
+                sqlite3_column_text(handle, column).map { String(cString: $0) } ?? ""
+            })
+        }
+        return rows
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)),
+                      sql: statement.sql)
+    }
+
+    private func bound(_ values: (_ bind: (Int, DatabaseValue) throws -> Void) throws -> Void) throws -> OpaquePointer {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         try values { index, value in
@@ -38,7 +67,7 @@ struct BulkStatement {
             }
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(position)") }
         }
-        try statement.execute()
+        return handle
     }
 
     /// An empty text, not NULL: a pointer to a zero byte (SQLite reads none of it).

@@ -6,8 +6,8 @@ import KehuCore
 /// found, rows, contacts, search keys and audit written.
 ///
 /// A large import into a small archive (a team's first sheet) writes fastest without the
-/// indexes the import itself does not read: those are dropped at the start and made again
-/// from their own definitions before the commit (a rollback brings them back as they were),
+/// indexes whose keys it writes in no order (and does not read itself): those are dropped at
+/// the start and made again from their own definitions before the commit (a rollback brings them back as they were),
 /// so readers meanwhile see the archive and its indexes unchanged.
 struct CustomerImporter {
     private let db: Database
@@ -17,8 +17,8 @@ struct CustomerImporter {
     /// One moment for the whole import (it is one transaction), asked of the clock once.
     private let now: LocalDateTime
     private let today: LocalDate
-    private let byPhone: Statement
-    private let byName: Statement
+    private let byPhone: BulkStatement
+    private let byName: BulkStatement
     private let byCode: Statement
     /// Serials counted in memory and written back once at the end: the same transaction
     /// holds the write lock throughout, so no one else can take one meanwhile.
@@ -35,8 +35,15 @@ struct CustomerImporter {
     /// The rows an import must bring before setting indexes aside pays (rebuilding them
     /// costs about what inserting this many rows into them would).
     static let bulkRows = 10_000
-    /// Indexes the import reads while it writes: duplicate phones and names.
-    static let readIndexes: Set<String> = ["customers_phoneDigits", "customers_nameKey"]
+    /// Indexes whose keys an import writes in no order (names, their pinyin, codes, the
+    /// owner's list in grade and date order): each row lands somewhere in the middle of
+    /// them, so they are set aside and sorted once at the end. The others (owner, team,
+    /// status, dates still empty, the contact's customer) grow at their end as rows come,
+    /// and cost less kept than made again; so does any index not named here.
+    static let unorderedIndexes: Set<String> = [
+        "customers_name", "customers_pinyin", "customers_initials", "customers_code_lower", "customers_code_place",
+        "customers_code_city", "customers_owner_status", "contacts_name", "contacts_mobileDigits",
+    ]
 
     init(_ db: Database, store: KehuDatabase, plan: KehuDatabase.ImportPlan, actor: Actor) throws {
         self.db = db
@@ -45,8 +52,8 @@ struct CustomerImporter {
         self.actor = actor
         now = actor.clock.now
         today = actor.clock.today
-        byPhone = try db.makeStatement(sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
-        byName = try db.makeStatement(sql: "SELECT code, name FROM customers WHERE nameKey = ?")
+        byPhone = try BulkStatement(db, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
+        byName = try BulkStatement(db, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
         byCode = try db.makeStatement(sql: "SELECT * FROM customers WHERE code = ?")
         if plan.expectedRows >= Self.bulkRows,
            try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0 <= plan.expectedRows {
@@ -61,14 +68,16 @@ struct CustomerImporter {
             """)
         for index in indexes {
             let name: String = index["name"]
-            guard !Self.readIndexes.contains(name) else { continue }
+            guard Self.unorderedIndexes.contains(name) else { continue }
             dropped.append(index["sql"])
             try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
         }
     }
 
-    /// Before the commit: the serials taken, and the indexes made again.
+    /// Before the commit: the new rows' audit records, the serials taken, and the indexes made again.
     mutating func finish() throws {
+        try customers?.recordCreated(actor: actor.login, at: now)
+        try contacts?.recordCreated(actor: actor.login, at: now)
         for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
         for definition in dropped { try db.execute(sql: definition) }
         dropped = []
@@ -116,17 +125,16 @@ struct CustomerImporter {
             return try update(Customer(row: existing), code: code, with: customer)
         }
         let phoneKey = prepared.phoneKey
-        if let phone = phoneKey, let code = try String.fetchOne(byPhone, arguments: [phone]) {
+        if let phone = phoneKey, let code = try byPhone.texts(limit: 1, { try $0(0, phone.databaseValue) }).first?[0] {
             return .duplicate(of: code, byPhone: true)
         }
         let nameKey = prepared.nameKey
-        let namesakes = nameKey.isEmpty ? [] : try Row.fetchAll(byName, arguments: [nameKey])
-        if !namesakes.isEmpty {
-            if let same = namesakes.first(where: { DuplicateKeys.exactName($0["name"]) == prepared.fullName }) {
-                return .duplicate(of: same["code"], byPhone: false)
-            }
+        // Each namesake as (code, name).
+        let namesakes = nameKey.isEmpty ? [] : try byName.texts { try $0(0, nameKey.databaseValue) }
+        if let same = namesakes.first(where: { DuplicateKeys.exactName($0[1]) == prepared.fullName }) {
+            return .duplicate(of: same[0], byPhone: false)
         }
-        let near: String? = namesakes.first?["code"]
+        let near: String? = namesakes.first?[0]
         if let near, plan.mergeSimilar { return .duplicate(of: near, byPhone: false) }
         // Whose it is — the row's owner (with their team), its team's pool, else the
         // command's — decided before a code is taken, so a refused row leaves no gap.
@@ -157,14 +165,14 @@ struct CustomerImporter {
             ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
             ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)]
         if customers == nil { customers = try PreparedInsert(db, table: "customers", columns: values.map(\.column)) }
-        let id = try customers!.insert(values, actor: actor.login, at: now)
+        let id = try customers!.insert(values)
         if let person = row.contact {
             var contact = Contact(customerID: id, name: person.name)
             contact.mobile = person.mobile
             contact.position = person.position
             let values = contact.columnValues + [("mobileDigits", mobileKey.databaseValue)]
             if contacts == nil { contacts = try PreparedInsert(db, table: "contacts", columns: values.map(\.column)) }
-            _ = try contacts!.insert(values, actor: actor.login, at: now)
+            _ = try contacts!.insert(values)
         }
         if searchLines.isEmpty {
             searchLines = try SearchText.tables.map { try BulkStatement(db, sql: "INSERT OR REPLACE INTO \($0)(customerID, text) VALUES (?, ?)") }

@@ -75,7 +75,7 @@ extension KehuDatabase {
             try writeAlone { db in
                 // A large page cache for the one big transaction (SQLite's 2 MB default spends
                 // most of a 100,000-row import re-reading index pages), back to normal after.
-                try db.execute(sql: "PRAGMA cache_size = -32768")
+                try db.execute(sql: "PRAGMA cache_size = -16384")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.inTransaction {
                     var importer = try CustomerImporter(db, store: self, plan: plan, actor: actor)

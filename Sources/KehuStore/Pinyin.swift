@@ -26,10 +26,26 @@ enum Pinyin {
     static func keys(_ text: String) -> (full: String, initials: String) {
         var full = "", initials = ""
         let city = text.first.flatMap { citiesByFirstCharacter[$0] }?.filter { text.hasPrefix($0.name) }.max { $0.name.count < $1.name.count }
+        let cityInitials = city.map { Array($0.initials.lowercased()) } ?? []
+        // Names of Chinese characters, Latin letters and digits (nearly all): one scalar is
+        // one character, read straight from the scalars.
+        if text.unicodeScalars.allSatisfy(isWholeCharacter) {
+            for (index, scalar) in text.unicodeScalars.enumerated() {
+                var reading = self.reading(scalar)
+                if index < cityInitials.count, reading.first != cityInitials[index],
+                   let place = placeReadings[Character(scalar)], place.first == cityInitials[index] {
+                    reading = place
+                }
+                guard let first = reading.first else { continue }
+                full += reading
+                initials.append(first)
+            }
+            return (full, initials)
+        }
         for (index, character) in text.enumerated() {
             var reading = self.reading(character)
-            if let city, index < city.name.count {
-                let wanted = Array(city.initials.lowercased())[index]
+            if index < cityInitials.count {
+                let wanted = cityInitials[index]
                 if reading.first != wanted, let place = placeReadings[character], place.first == wanted { reading = place }
             }
             guard let first = reading.first else { continue }
@@ -37,6 +53,29 @@ enum Pinyin {
             initials.append(first)
         }
         return (full, initials)
+    }
+
+    /// A scalar that is a character of its own: ASCII, or a Chinese character (no accent or
+    /// joiner can follow one to make a longer character).
+    private static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || (0x3400...0x9FFF).contains(scalar.value) || (0x20000...0x2FFFF).contains(scalar.value)
+    }
+
+    private static let scalarCache = Mutex<[UInt32: String]>([:])
+
+    /// `reading(_: Character)` for a scalar that is a whole character.
+    private static func reading(_ scalar: Unicode.Scalar) -> String {
+        if scalar.isASCII {
+            switch scalar {
+            case "A"..."Z": return String(Unicode.Scalar(scalar.value + 32)!)
+            case "a"..."z", "0"..."9": return String(scalar)
+            default: return ""
+            }
+        }
+        if let known = scalarCache.withLock({ $0[scalar.value] }) { return known }
+        let letters = reading(Character(scalar))
+        scalarCache.withLock { $0[scalar.value] = letters }
+        return letters
     }
 
     /// One character's reading in lower case: pinyin for Chinese, the character itself for

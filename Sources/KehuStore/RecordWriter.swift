@@ -59,14 +59,16 @@ enum RecordWriter {
     }
 }
 
-/// One INSERT prepared for many rows with the same columns (a bulk import), each row with
-/// its audit record, as `RecordWriter.insert` writes it.
+/// One INSERT prepared for many rows with the same columns (a bulk import). Their audit
+/// records are written all at once by `recordCreated` before the commit: one statement for
+/// a hundred thousand rows instead of one each.
 struct PreparedInsert {
     let table: String
     let columns: [String]
     private let db: Database
     private let statement: BulkStatement
-    private let audit: BulkStatement
+    /// The highest row id before the first insert: every row above it is one of these.
+    private let before: Int64
 
     init(_ db: Database, table: String, columns: [String]) throws {
         self.db = db
@@ -74,23 +76,23 @@ struct PreparedInsert {
         self.columns = columns
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         statement = try BulkStatement(db, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
-        audit = try BulkStatement(db, sql: """
-            INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue) VALUES (?, ?, ?, ?, '*', NULL, 'created')
-            """)
+        before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(rowid), 0) FROM \(table)") ?? 0
     }
 
-    func insert(_ values: ColumnValues, actor: String, at: LocalDateTime) throws -> Int64 {
+    func insert(_ values: ColumnValues) throws -> Int64 {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
         try statement.execute { bind in
             for (index, pair) in values.enumerated() { try bind(index, pair.value) }
         }
-        let id = db.lastInsertedRowID
-        try audit.execute { bind in
-            try bind(0, at.description.databaseValue)
-            try bind(1, actor.databaseValue)
-            try bind(2, table.databaseValue)
-            try bind(3, id.databaseValue)
-        }
-        return id
+        return db.lastInsertedRowID
+    }
+
+    /// The audit records of every row inserted, as `RecordWriter.insert` writes one each
+    /// (a new row's id is above every id before it, so these are the rows above `before`).
+    func recordCreated(actor: String, at: LocalDateTime) throws {
+        try db.execute(sql: """
+            INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
+            SELECT ?, ?, ?, rowid, '*', NULL, 'created' FROM \(table) WHERE rowid > ? ORDER BY rowid
+            """, arguments: [at.description, actor, table, before])
     }
 }
