@@ -131,16 +131,19 @@ public enum ImportPipeline {
                 guard columns.header.contains(where: { columns.mapping.field(for: $0) == .name }) else { throw Problem.noNameColumn }
             }
             _ = try store.importCustomers(plan, by: actor, rows: { push in
-                func parse(_ row: CSVReader.Row, _ columns: SheetColumns) throws {
+                // Three steps on two cores: the sheet is read into rows on one thread, the
+                // rows are read into customers on another (this one), and the store writes.
+                try handOff(read: { hand in
+                    try sheet.rows { row in try headers.take(row) { try hand(($0, $1)) } }
+                    try headers.finish { try hand(($0, $1)) }
+                }, write: { (row: CSVReader.Row, columns: SheetColumns) in
                     if header == nil {
                         try requireName(columns)
                         // The header is read once, and the clock asked once, for the whole sheet.
                         header = CustomerImportRow.Header(columns.headerWithNotes(keepingUnknown: request.unknownToNotes), mapping: columns.mapping)
                     }
                     try push(CustomerImportRow(line: row.line, fields: row.fields, header: header!, now: now))
-                }
-                try sheet.rows { row in try headers.take(row, parse) }
-                try headers.finish(parse)
+                })
                 // A sheet of headers only still needs the name column.
                 if header == nil, let columns = headers.columns { try requireName(columns) }
             }, outcome: { parsed, outcome in

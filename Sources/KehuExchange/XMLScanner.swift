@@ -64,7 +64,29 @@ struct XMLScanner {
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ handle: (Event) throws -> Void) throws {
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // Runs of text, and of a tag's plain bytes, are taken whole (most of a sheet).
+            if mode == .text, bytes[index] != 0x3C, bytes[index] != 0x0D, bytes[index] != 0x0A || !lastWasReturn {
+                var end = index
+                while end < bytes.count, bytes[end] != 0x3C, bytes[end] != 0x0D { end += 1 }
+                if lastWasReturn, bytes[index] == 0x0A { index += 1 }
+                lastWasReturn = false
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
+            if mode == .tag, quote == 0, tag.count >= 8 {
+                var end = index
+                while end < bytes.count, bytes[end] != 0x3E, bytes[end] != 0x22, bytes[end] != 0x27 { end += 1 }
+                if end > index {
+                    tag.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             switch mode {
             case .text:
                 if byte == 0x3C {

@@ -8,7 +8,7 @@ import Foundation
 /// `read` runs on a thread of its own and is given `hand`, to call for each prepared item;
 /// `write` runs here for each item in order. Whichever fails first stops the other; the
 /// reading thread has always finished when this returns, so neither closure outlives it.
-func handOff<Item>(read: (_ hand: (Item) throws -> Void) throws -> Void, write: (Item) throws -> Void) throws {
+public func handOff<Item>(read: (_ hand: (Item) throws -> Void) throws -> Void, write: (Item) throws -> Void) throws {
     let queue = Handoff<Item>()
     try withoutActuallyEscaping(read) { read in
         let reading = UncheckedBox(read)
@@ -35,7 +35,7 @@ func handOff<Item>(read: (_ hand: (Item) throws -> Void) throws -> Void, write: 
 }
 
 /// Thrown to the reading thread when the writer has stopped: nothing more is wanted.
-struct HandoffStopped: Error {}
+public struct HandoffStopped: Error {}
 
 /// Lets a closure that is only called while its caller waits cross to another thread.
 private final class UncheckedBox<Value>: @unchecked Sendable {
