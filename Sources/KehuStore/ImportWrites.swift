@@ -73,8 +73,9 @@ extension KehuDatabase {
         // Both closures are only called during this call; Swift cannot see that through GRDB's.
         try withoutActuallyEscaping(report) { report in
             try writeAlone { db in
-                // A large page cache for the one big transaction (SQLite's 2 MB default spends
-                // most of a 100,000-row import re-reading index pages), back to normal after.
+                // A larger page cache for the one big transaction (SQLite's 2 MB default spends
+                // most of a 100,000-row import re-reading index pages), yet small enough for
+                // the import to stay near 85 MB; back to normal after.
                 try db.execute(sql: "PRAGMA cache_size = -16384")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.inTransaction {
@@ -114,33 +115,6 @@ extension KehuDatabase {
     func isVisibleUser(_ db: Database, _ id: Int64) throws -> Bool {
         let (sql, arguments) = visibleUsers()
         return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users u WHERE u.id = ? AND \(sql))", arguments: [id] + arguments) ?? false
-    }
-
-    /// Whom a row gives its customer to, when it says: an active person the importer may
-    /// see (by display name or login) with their team, or a team's pool by the team's name.
-    private enum RowOwnership {
-        case unsaid
-        case given(ownerID: Int64?, teamID: Int64?)
-        case refused(CustomerImportRow.Problem)
-    }
-
-    private func rowOwnership(_ db: Database, _ row: CustomerImportRow) throws -> RowOwnership {
-        if let owner = row.owner {
-            let (sql, arguments) = visibleUsers()
-            let found = try Row.fetchOne(db, sql: """
-                SELECT u.id, u.teamID FROM users u WHERE u.active AND (u.displayName = ? OR u.login = ?) AND \(sql)
-                ORDER BY u.login = ? DESC LIMIT 1
-                """, arguments: [owner.name, owner.name] + arguments + [owner.name])
-            guard let found else { return .refused(.noSuchOwner(column: owner.column, value: owner.name)) }
-            return .given(ownerID: found["id"], teamID: found["teamID"])
-        }
-        if let team = row.team {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM teams WHERE name = ?", arguments: [team.name]) else {
-                return .refused(.noSuchOwner(column: team.column, value: team.name))
-            }
-            return .given(ownerID: nil, teamID: id)
-        }
-        return .unsaid
     }
 
     /// The owner's name and team, as the duplicate check tells it; nil for the pool.
