@@ -33,11 +33,12 @@ public struct CustomerImportRow: Sendable {
     /// The header row read once for a whole sheet: which column is which field, and each
     /// column's name as the spreadsheet user sees it (its header and its letter).
     public struct Header: Sendable {
-        let columns: [(index: Int, field: ImportField, name: String)]
+        /// Each read column: where it is in a row, its field's `slot`, and its name.
+        let columns: [(index: Int, slot: Int, name: String)]
 
         public init(_ headers: [String], mapping: ImportMapping) {
             columns = headers.enumerated().compactMap { index, header in
-                mapping.field(for: header).map { (index, $0, ImportMapping.columnName(header, at: index)) }
+                mapping.field(for: header).map { (index, $0.slot, ImportMapping.columnName(header, at: index)) }
             }
         }
     }
@@ -50,17 +51,17 @@ public struct CustomerImportRow: Sendable {
     public init(line: Int, fields: [String], header: Header, now: LocalDateTime) {
         self.line = line
         self.fields = fields
-        var values: [ImportField: (header: String, value: String)] = [:]
+        var values = [(header: String, value: String)?](repeating: nil, count: ImportField.allCases.count)
         for column in header.columns where column.index < fields.count {
             // Kept exactly as given (full-width punctuation in a name or a note included);
             // only fields whose meaning needs it are normalised below.
             let value = fields[column.index].trimmingWhitespace()
-            if values[column.field] == nil || values[column.field]!.value.isEmpty { values[column.field] = (column.name, value) }
+            if values[column.slot]?.value.isEmpty ?? true { values[column.slot] = (column.name, value) }
         }
-        func text(_ field: ImportField) -> String { values[field]?.value ?? "" }
+        func text(_ field: ImportField) -> String { values[field.slot]?.value ?? "" }
         /// Codes, addresses on the net and postal codes mean the same in either width.
         func code(_ field: ImportField) -> String { Normalization.halfWidth(text(field)) }
-        func column(_ field: ImportField) -> String { values[field]?.header ?? field.rawValue }
+        func column(_ field: ImportField) -> String { values[field.slot]?.header ?? field.rawValue }
         customer = Customer(code: "", name: text(.name), createdAt: now)
         if text(.name).isEmpty { problems.append(.missing(column: column(.name))) }
         // A number as kehu writes it, or the text with a problem when it is none (read once).

@@ -24,6 +24,9 @@ public enum DuplicateKeys {
         for scalar in Normalization.halfWidth(raw).unicodeScalars where keep(scalar) {
             if scalar.isASCII {
                 out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if (0x3000...0x9FFF).contains(scalar.value) || scalar.value >= 0x20000 {
+                // Chinese characters and their punctuation have no case (most of a name).
+                out.append(scalar)
             } else if scalar.properties.changesWhenLowercased {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else {

@@ -7,6 +7,18 @@ public enum ImportField: String, CaseIterable, Sendable {
     /// A column read past on purpose: what kehu's export derives (区域 from the team,
     /// 最近订单 from the orders), or one a mapping file names `skip` to silence it.
     case skip
+
+    /// The field's place among the cases, told without hashing its name: an imported row
+    /// keeps its values in an array by these (a sheet's hundred thousand rows each look up
+    /// some twenty fields).
+    var slot: Int {
+        switch self {
+        case .code: 0; case .name: 1; case .phone: 2; case .fax: 3; case .address: 4; case .postalCode: 5; case .website: 6
+        case .email: 7; case .industry: 8; case .province: 9; case .city: 10; case .grade: 11; case .status: 12; case .source: 13
+        case .contactName: 14; case .contactMobile: 15; case .contactPosition: 16; case .notes: 17; case .createdOn: 18
+        case .type: 19; case .legalRepresentative: 20; case .registeredCapital: 21; case .owner: 22; case .team: 23; case .skip: 24
+        }
+    }
 }
 
 public struct ImportMapping: Sendable {
@@ -110,26 +122,30 @@ public enum ImportValues {
     public static func source(_ raw: String) -> CustomerSource? {
         let text = Normalization.halfWidth(raw).trimmingWhitespace().lowercased()
         if text.isEmpty { return .other }
-        let names: [String: CustomerSource] = ["电话销售": .phoneSales, "电话": .phoneSales, "来电": .phoneSales, "上门拜访": .onSiteVisit,
-                                               "拜访": .onSiteVisit, "自动上门": .walkIn, "来店": .walkIn, "展览会": .exhibition, "展会": .exhibition,
-                                               "网络": .internet, "互联网": .internet, "internet": .internet, "转介绍": .referral,
-                                               "介绍": .referral, "referral": .referral, "其他": .other, "other": .other,
-                                               "phone sales": .phoneSales, "visit": .onSiteVisit, "walk-in": .walkIn, "exhibition": .exhibition]
-        return names[text] ?? CustomerSource(rawValue: text)
+        return sourceNames[text] ?? CustomerSource(rawValue: text)
     }
+
+    private static let sourceNames: [String: CustomerSource] = [
+        "电话销售": .phoneSales, "电话": .phoneSales, "来电": .phoneSales, "上门拜访": .onSiteVisit,
+        "拜访": .onSiteVisit, "自动上门": .walkIn, "来店": .walkIn, "展览会": .exhibition, "展会": .exhibition,
+        "网络": .internet, "互联网": .internet, "internet": .internet, "转介绍": .referral,
+        "介绍": .referral, "referral": .referral, "其他": .other, "other": .other,
+        "phone sales": .phoneSales, "visit": .onSiteVisit, "walk-in": .walkIn, "exhibition": .exhibition]
 
     /// A customer type by its name in either language; any other word is a type of its
     /// own (`其他` with that word kept), as the archive's form allows.
     public static func type(_ raw: String) -> (type: CustomerType, other: String)? {
         let text = raw.trimmingWhitespace()
-        let names: [String: CustomerType] = ["经销商": .dealer, "代理商": .dealer, "dealer": .dealer, "直接用户": .directUser, "direct user": .directUser,
-                                             "配套客户": .oem, "配套": .oem, "oem": .oem, "商业机构": .commercial, "commercial": .commercial,
-                                             "政府市政": .government, "政府": .government, "government": .government, "工矿企业": .industrial,
-                                             "industrial": .industrial]
         if text.isEmpty { return nil }
-        if let known = names[Normalization.halfWidth(text).lowercased()] { return (known, "") }
+        if let known = typeNames[Normalization.halfWidth(text).lowercased()] { return (known, "") }
         return (.other, text)
     }
+
+    private static let typeNames: [String: CustomerType] = [
+        "经销商": .dealer, "代理商": .dealer, "dealer": .dealer, "直接用户": .directUser, "direct user": .directUser,
+        "配套客户": .oem, "配套": .oem, "oem": .oem, "商业机构": .commercial, "commercial": .commercial,
+        "政府市政": .government, "政府": .government, "government": .government, "工矿企业": .industrial,
+        "industrial": .industrial]
 
     /// A date as offices write it, or an Excel serial day number (45717 is 2025-03-01).
     public static func date(_ raw: String) -> LocalDate? {

@@ -130,22 +130,23 @@ public enum ImportPipeline {
             func requireName(_ columns: SheetColumns) throws {
                 guard columns.header.contains(where: { columns.mapping.field(for: $0) == .name }) else { throw Problem.noNameColumn }
             }
+            // The header is read once, and the clock asked once, for the whole sheet.
+            func headerRead(for columns: SheetColumns) throws -> CustomerImportRow.Header {
+                if let header { return header }
+                try requireName(columns)
+                let read = CustomerImportRow.Header(columns.headerWithNotes(keepingUnknown: request.unknownToNotes), mapping: columns.mapping)
+                header = read
+                return read
+            }
             _ = try store.importCustomers(plan, by: actor, rows: { push in
-                // Three steps on two cores: the sheet is read into rows on one thread, the
-                // rows are read into customers on another (this one), and the store writes.
-                try handOff(read: { hand in
-                    try sheet.rows { row in try headers.take(row) { try hand(($0, $1)) } }
-                    try headers.finish { try hand(($0, $1)) }
-                }, write: { (row: CSVReader.Row, columns: SheetColumns) in
-                    if header == nil {
-                        try requireName(columns)
-                        // The header is read once, and the clock asked once, for the whole sheet.
-                        header = CustomerImportRow.Header(columns.headerWithNotes(keepingUnknown: request.unknownToNotes), mapping: columns.mapping)
-                    }
-                    try push(CustomerImportRow(line: row.line, fields: row.fields, header: header!, now: now))
-                })
+                // Read on a thread of the store's, with the header found on the way; each
+                // row goes on with the header to be read into a customer on another thread.
+                try sheet.rows { row in try headers.take(row) { try push(($0, try headerRead(for: $1))) } }
+                try headers.finish { try push(($0, try headerRead(for: $1))) }
                 // A sheet of headers only still needs the name column.
                 if header == nil, let columns = headers.columns { try requireName(columns) }
+            }, reading: { (row: CSVReader.Row, header: CustomerImportRow.Header) in
+                CustomerImportRow(line: row.line, fields: row.fields, header: header, now: now)
             }, outcome: { parsed, outcome in
                 record(CSVReader.Row(line: parsed.line, fields: parsed.fields), outcome)
             })

@@ -24,6 +24,10 @@ struct BulkStatement {
         guard code == SQLITE_DONE else { throw failure(code) }
     }
 
+    /// The row id of the connection's last insert (asked of SQLite directly: GRDB's own
+    /// accessor checks which queue it runs on, each time).
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(database.sqliteConnection) }
+
     /// The first column of the rows the query finds, as text (the first `limit` rows).
     func texts(limit: Int = .max, _ values: (_ bind: (Int, DatabaseValue) throws -> Void) throws -> Void) throws -> [[String]] {
         let handle = try bound(values)

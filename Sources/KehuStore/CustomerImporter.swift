@@ -92,11 +92,15 @@ struct CustomerImporter {
         let fullName: String
         let mobileKey: String?
         let lines: SearchText.Lines?
+        /// The new customer's row and its contact's as written, but for what the writer
+        /// decides (`Decided`, the contact's customer): made here, off the writer's thread.
+        let customerValues: ColumnValues
+        let contactValues: ColumnValues
 
         init(_ row: CustomerImportRow) {
             self.row = row
             guard row.problems.isEmpty else {
-                phoneKey = nil; nameKey = ""; fullName = ""; mobileKey = nil; lines = nil
+                phoneKey = nil; nameKey = ""; fullName = ""; mobileKey = nil; lines = nil; customerValues = []; contactValues = []
                 return
             }
             let customer = row.customer
@@ -107,10 +111,36 @@ struct CustomerImporter {
             let mobile = mobileKey
             // The search keys are written with the row, once: a bulk import must not redo
             // a customer's keys for each of its contacts.
-            lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province,
-                                       phoneDigits: phoneKey, contacts: row.contact.map { [($0.name, mobile, nil)] } ?? [])
+            let lines = SearchText.compose(name: customer.name, city: customer.city, province: customer.province,
+                                           phoneDigits: phoneKey, contacts: row.contact.map { [($0.name, mobile, nil)] } ?? [])
+            self.lines = lines
+            customerValues = customer.columnValues + [
+                ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
+                ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)]
+            if let person = row.contact {
+                // The customer's id is the writer's to fill in.
+                var contact = Contact(customerID: 0, name: person.name)
+                contact.mobile = person.mobile
+                contact.position = person.position
+                contactValues = contact.columnValues + [("mobileDigits", mobile.databaseValue)]
+            } else {
+                contactValues = []
+            }
         }
     }
+
+    /// Where, among a prepared row's columns, the ones the writer decides are (whose the
+    /// customer is, its code, its region; the contact's customer): found with the first row.
+    private struct Decided {
+        let code, ownerID, teamID, region, claimedOn: Int
+
+        init(_ values: ColumnValues) {
+            code = values.place("code"); ownerID = values.place("ownerID"); teamID = values.place("teamID")
+            region = values.place("region"); claimedOn = values.place("claimedOn")
+        }
+    }
+    private var decided: Decided?
+    private var contactsCustomer: Int?
 
     mutating func importRow(_ row: CustomerImportRow) throws -> ImportOutcome {
         try importRow(Prepared(row))
@@ -160,19 +190,21 @@ struct CustomerImporter {
             customer.region = city.region
         }
         if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = today }
-        let mobileKey = prepared.mobileKey
-        let values = customer.columnValues + [
-            ("phoneDigits", phoneKey.databaseValue), ("nameKey", nameKey.databaseValue),
-            ("pinyin", lines.pinyin.databaseValue), ("initials", lines.initials.databaseValue)]
-        if customers == nil { customers = try PreparedInsert(db, table: "customers", columns: values.map(\.column)) }
-        let id = try customers!.insert(values)
-        if let person = row.contact {
-            var contact = Contact(customerID: id, name: person.name)
-            contact.mobile = person.mobile
-            contact.position = person.position
-            let values = contact.columnValues + [("mobileDigits", mobileKey.databaseValue)]
-            if contacts == nil { contacts = try PreparedInsert(db, table: "contacts", columns: values.map(\.column)) }
-            _ = try contacts!.insert(values)
+        if customers == nil {
+            customers = try PreparedInsert(db, table: "customers", columns: prepared.customerValues.map(\.column))
+            decided = Decided(prepared.customerValues)
+        }
+        let place = decided!
+        let id = try customers!.insert(prepared.customerValues, replacing: [
+            (place.code, customer.code.databaseValue), (place.ownerID, customer.ownerID.databaseValue),
+            (place.teamID, customer.teamID.databaseValue), (place.region, customer.region.databaseValue),
+            (place.claimedOn, customer.claimedOn?.description.databaseValue ?? .null)])
+        if !prepared.contactValues.isEmpty {
+            if contacts == nil {
+                contacts = try PreparedInsert(db, table: "contacts", columns: prepared.contactValues.map(\.column))
+                contactsCustomer = prepared.contactValues.place("customerID")
+            }
+            _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
         if searchLines.isEmpty {
             searchLines = try SearchText.tables.map { try BulkStatement(db, sql: "INSERT OR REPLACE INTO \($0)(customerID, text) VALUES (?, ?)") }
@@ -242,4 +274,9 @@ struct CustomerImporter {
         }
         return .unsaid
     }
+}
+
+private extension ColumnValues {
+    /// Where `column` is among the values (every prepared row has the same columns).
+    func place(_ column: String) -> Int { firstIndex { $0.column == column }! }
 }

@@ -30,7 +30,7 @@ extension KehuDatabase {
                               mergeSimilar: mergeSimilar)
         _ = try importCustomers(plan, by: actor, rows: { push in
             for row in rows { try push(row) }
-        }, outcome: { _, outcome in
+        }, reading: { $0 }, outcome: { _, outcome in
             outcomes.append(outcome)
             if outcomes.count % 500 == 0 { progress?(outcomes.count) }
         })
@@ -55,20 +55,20 @@ extension KehuDatabase {
     }
 
     /// The same import with rows pushed one at a time while the sheet is read (`rows` calls
-    /// its argument for each), each outcome handed to `outcome` as soon as it is known: a
-    /// sheet of any size is imported in the memory of a few rows.
+    /// its argument for each raw row, on a thread of its own), each raw row read into a
+    /// customer by `reading` (on several threads at once, so it must keep to its argument),
+    /// and each outcome handed to `outcome` as soon as it is known: a sheet of any size is
+    /// imported in the memory of a few rows, on every core.
     /// - Returns: whether it was committed.
-    public func importCustomers(_ plan: ImportPlan, by actor: Actor,
-                                rows produce: (_ push: (CustomerImportRow) throws -> Void) throws -> Void,
-                                outcome report: (CustomerImportRow, ImportOutcome) throws -> Void) throws -> Bool {
+    public func importCustomers<Raw>(_ plan: ImportPlan, by actor: Actor,
+                                     rows produce: (_ push: (Raw) throws -> Void) throws -> Void,
+                                     reading: (Raw) -> CustomerImportRow,
+                                     outcome report: (CustomerImportRow, ImportOutcome) throws -> Void) throws -> Bool {
         try require(Self.importRoles)
         if let ownerID = plan.ownerID, try !read({ db in try isVisibleUser(db, ownerID) }) {
             throw StoreError.notFound(table: "users", rowID: ownerID)
         }
         var committed = false
-        // What the caller's closures threw (a sheet that cannot be read, say) reaches the
-        // caller as it was, not as a database error.
-        struct CallersOwn: Error { let error: Error }
         var callersError: Error?
         // Both closures are only called during this call; Swift cannot see that through GRDB's.
         try withoutActuallyEscaping(report) { report in
@@ -82,13 +82,18 @@ extension KehuDatabase {
                     var importer = try CustomerImporter(db, store: self, plan: plan, actor: actor)
                     var rejected = false
                     do {
-                        // The sheet is read and its rows prepared on a thread of their own.
+                        // The sheet is read on a thread of its own, and its rows are
+                        // prepared on others, while this one writes.
                         try handOff(read: { hand in
                             try withoutActuallyEscaping(hand) { hand in
-                                do { try produce { row in try hand(CustomerImporter.Prepared(row)) } }
+                                do { try produce(hand) }
                                 catch let error as HandoffStopped { throw error }
                                 catch { throw CallersOwn(error: error) }
                             }
+                        }, prepare: { raws in
+                            let rows = raws.map(reading)
+                            Pinyin.learn(rows.lazy.map(\.customer.name))
+                            return rows.map(CustomerImporter.Prepared.init)
                         }, write: { prepared in
                             let outcome = try importer.importRow(prepared)
                             if case .rejected = outcome { rejected = true }
@@ -107,6 +112,10 @@ extension KehuDatabase {
         if let callersError { throw callersError }
         return committed
     }
+
+    /// What the caller's closures threw (a sheet that cannot be read, say), carried through
+    /// the database's so that it reaches the caller as it was, not as a database error.
+    private struct CallersOwn: Error { let error: Error }
 
     /// Who may import: those who look after more than their own customers.
     public static let importRoles: Set<Role> = [.admin, .supervisor, .salesManager]

@@ -63,6 +63,39 @@ enum Pinyin {
 
     private static let scalarCache = Mutex<[UInt32: String]>([:])
 
+    /// Reads, in one go, every Chinese character of `texts` not read before: Foundation
+    /// makes a new transliterator for each call, which costs far more than the reading, so
+    /// a sheet's batch of names is read in one call rather than one call per new character.
+    /// - Returns: how many characters it learnt.
+    @discardableResult
+    static func learn<Texts: Sequence<String>>(_ texts: Texts) -> Int {
+        var unknown: [Unicode.Scalar] = []
+        var seen = Set<UInt32>()
+        scalarCache.withLock { known in
+            for text in texts {
+                for scalar in text.unicodeScalars where !scalar.isASCII && isWholeCharacter(scalar)
+                    && known[scalar.value] == nil && seen.insert(scalar.value).inserted {
+                    unknown.append(scalar)
+                }
+            }
+        }
+        guard unknown.count > 1 else { return 0 }
+        // One character per word: Han-Latin reads each alone, as `reading` does.
+        var spaced = String.UnicodeScalarView()
+        for scalar in unknown { spaced.append(scalar); spaced.append(" ") }
+        let words = String(spaced).applyingTransform(.mandarinToLatin, reverse: false)?
+            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased()
+            .split(whereSeparator: { $0 == " " }) ?? []
+        // Anything but one word per character (a character Han-Latin leaves as it is, say)
+        // is left to be read one at a time.
+        guard words.count == unknown.count else { return 0 }
+        let readings = words.map { String($0.unicodeScalars.filter { $0.isASCII && CharacterSet.lowercaseLetters.contains($0) }) }
+        scalarCache.withLock { known in
+            for (scalar, letters) in zip(unknown, readings) { known[scalar.value] = letters }
+        }
+        return unknown.count
+    }
+
     /// `reading(_: Character)` for a scalar that is a whole character.
     private static func reading(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII {

@@ -80,11 +80,18 @@ struct PreparedInsert {
     }
 
     func insert(_ values: ColumnValues) throws -> Int64 {
+        try insert(values, replacing: [])
+    }
+
+    /// Inserts `values` with some of them (by place) replaced: a row prepared elsewhere,
+    /// completed by the writer without copying it.
+    func insert(_ values: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
         try statement.execute { bind in
             for (index, pair) in values.enumerated() { try bind(index, pair.value) }
+            for change in changes { try bind(change.place, change.value) }
         }
-        return db.lastInsertedRowID
+        return statement.lastInsertedRowID
     }
 
     /// The audit records of every row inserted, as `RecordWriter.insert` writes one each

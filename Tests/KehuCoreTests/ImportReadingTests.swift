@@ -1,5 +1,5 @@
 import Testing
-import KehuCore
+@testable import KehuCore
 
 struct ImportReadingTests {
     /// Birthdays as people know them, often without the year.
@@ -44,5 +44,23 @@ struct ImportReadingTests {
         #expect(throws: ImportMapping.Problem.badLine(line: 2, text: "往来单位 = company")) {
             try ImportMapping.standard.adding(mappingFile: "\n往来单位 = company\n")
         }
+    }
+}
+
+/// The quick answers an import's hot path gives, checked against the slow ones they replace.
+struct ImportQuickAnswerTests {
+    /// White space told from the value alone is Unicode's White_Space, for every scalar.
+    @Test func whiteSpaceAsUnicodeSaysIt() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isSpace != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)): \(scalar.isSpace)")
+            }
+        }
+    }
+
+    /// Each field's slot is its place among the cases.
+    @Test func slotsAreTheCasesPlaces() {
+        #expect(ImportField.allCases.map(\.slot) == Array(ImportField.allCases.indices))
     }
 }

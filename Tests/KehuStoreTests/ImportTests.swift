@@ -184,7 +184,7 @@ struct BulkImportTests {
                     if index == 2_000 { throw SheetBroke() }
                     try push(row)
                 }
-            }, outcome: { _, _ in told += 1 })
+            }, reading: { $0 }, outcome: { _, _ in told += 1 })
         }
         #expect(told <= 2_000)
         #expect(try db.customerCount() == 0)
@@ -192,7 +192,7 @@ struct BulkImportTests {
         struct ReportBroke: Error {}
         #expect(throws: ReportBroke.self) {
             _ = try db.importCustomers(KehuDatabase.ImportPlan(expectedRows: rows.count, ownerID: nil, teamID: nil, dryRun: false, skipBad: false),
-                                       by: testActor, rows: { push in for row in rows { try push(row) } },
+                                       by: testActor, rows: { push in for row in rows { try push(row) } }, reading: { $0 },
                                        outcome: { row, _ in if row.line == 500 { throw ReportBroke() } })
         }
         #expect(try db.customerCount() == 0)
