@@ -83,13 +83,11 @@ enum Pinyin {
         // One character per word: Han-Latin reads each alone, as `reading` does.
         var spaced = String.UnicodeScalarView()
         for scalar in unknown { spaced.append(scalar); spaced.append(" ") }
-        let words = String(spaced).applyingTransform(.mandarinToLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased()
-            .split(whereSeparator: { $0 == " " }) ?? []
+        let words = latin(String(spaced)).split(whereSeparator: { $0 == " " })
         // Anything but one word per character (a character Han-Latin leaves as it is, say)
         // is left to be read one at a time.
         guard words.count == unknown.count else { return 0 }
-        let readings = words.map { String($0.unicodeScalars.filter { $0.isASCII && CharacterSet.lowercaseLetters.contains($0) }) }
+        let readings = words.map { letters(String($0)) }
         scalarCache.withLock { known in
             for (scalar, letters) in zip(unknown, readings) { known[scalar.value] = letters }
         }
@@ -120,10 +118,18 @@ enum Pinyin {
         }
         guard (0x3400...0x9FFF).contains(scalar.value) || (0x20000...0x2FFFF).contains(scalar.value) else { return "" }
         if let known = cache.withLock({ $0[character] }) { return known }
-        let latin = String(character).applyingTransform(.mandarinToLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? ""
-        let letters = String(latin.unicodeScalars.filter { $0.isASCII && CharacterSet.lowercaseLetters.contains($0) })
-        cache.withLock { $0[character] = letters }
-        return letters
+        let reading = letters(latin(String(character)))
+        cache.withLock { $0[character] = reading }
+        return reading
+    }
+
+    /// Chinese text in Latin letters without tones, lower case (one syllable a character).
+    private static func latin(_ text: String) -> String {
+        text.applyingTransform(.mandarinToLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? ""
+    }
+
+    /// Only the letters a to z of a reading.
+    private static func letters(_ reading: String) -> String {
+        String(reading.unicodeScalars.filter { $0.isASCII && CharacterSet.lowercaseLetters.contains($0) })
     }
 }

@@ -79,10 +79,6 @@ struct PreparedInsert {
         before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(rowid), 0) FROM \(table)") ?? 0
     }
 
-    func insert(_ values: ColumnValues) throws -> Int64 {
-        try insert(values, replacing: [])
-    }
-
     /// Inserts `values` with some of them (by place) replaced: a row prepared elsewhere,
     /// completed by the writer without copying it.
     func insert(_ values: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {

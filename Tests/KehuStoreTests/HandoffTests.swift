@@ -60,14 +60,4 @@ struct HandoffTests {
         try handOff(read: { (_: (Int) throws -> Void) in }, prepare: { $0 }, write: { _ in written += 1 })
         #expect(written == 0)
     }
-
-    /// A sheet's new characters read in one go read as each would alone.
-    @Test func charactersLearntTogetherReadAsAlone() {
-        // A block of characters no other test reads.
-        let characters = (0x5A00...0x5AFF).compactMap { Unicode.Scalar($0) }.map { String($0) }
-        #expect(Pinyin.learn(characters) > 200)
-        for character in characters {
-            #expect(Pinyin.keys(character).full == Pinyin.reading(Character(character)), "\(character)")
-        }
-    }
 }

@@ -107,3 +107,16 @@ struct SearchTests {
         #expect(wrong.isEmpty, "\(wrong)")
     }
 }
+
+/// Pinyin as an import reads it: a batch's new characters at once.
+struct PinyinLearningTests {
+    /// A sheet's new characters read in one go read as each would alone.
+    @Test func charactersLearntTogetherReadAsAlone() {
+        // A block of characters no other test reads.
+        let characters = (0x5A00...0x5AFF).compactMap { Unicode.Scalar($0) }.map { String($0) }
+        #expect(Pinyin.learn(characters) > 200)
+        for character in characters {
+            #expect(Pinyin.keys(character).full == Pinyin.reading(Character(character)), "\(character)")
+        }
+    }
+}
