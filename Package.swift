@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "KehuHost"),
         // Data in and out: CSV read and written, text decoding, zip and XLSX, vCard, and the
         // import and export pipelines the commands run.
-        .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "KehuExchange", dependencies: ["KehuCore", "KehuStore", "SystemZlib",
+                                                .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib (which ZIPFoundation links already) for its fast CRC-32.
+        .systemLibrary(name: "SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // The demo database writer; it writes through the store's package-level internals.
         .target(name: "KehuDemo", dependencies: ["KehuCore", "KehuStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that speaks SQL, behind one door opened for a verified login.

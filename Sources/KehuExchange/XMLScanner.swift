@@ -18,7 +18,16 @@ struct XMLScanner {
         let bytes: [UInt8]
 
         func attribute(_ wanted: String) -> String? {
-            let key = Array(wanted.utf8)
+            guard let value = value(of: wanted) else { return nil }
+            // Most values (a cell's reference, type and style) have no entity to decode.
+            guard value.contains(0x26) else { return String(decoding: value, as: UTF8.self) }
+            return String(decoding: XMLScanner.decoded(Array(value)), as: UTF8.self)
+        }
+
+        /// The attribute's value as written (entities not decoded), without copying it:
+        /// a sheet asks three of them of every cell.
+        func value(of wanted: String) -> ArraySlice<UInt8>? {
+            let key = wanted.utf8
             var index = 0
             // Past the element's name.
             while index < bytes.count, !Self.isSpace(bytes[index]) { index += 1 }
@@ -36,14 +45,14 @@ struct XMLScanner {
                 let value = bytes[valueStart..<min(index, bytes.count)]
                 index += 1
                 if name.elementsEqual(key) || (name.count > key.count && name.last == key.last && Self.prefixed(name, key)) {
-                    return String(decoding: XMLScanner.decoded(Array(value)), as: UTF8.self)
+                    return value
                 }
             }
             return nil
         }
 
         /// `r:id` asked as `id`, or `x:r` as `r`.
-        private static func prefixed(_ name: ArraySlice<UInt8>, _ key: [UInt8]) -> Bool {
+        private static func prefixed(_ name: ArraySlice<UInt8>, _ key: String.UTF8View) -> Bool {
             guard let colon = name.lastIndex(of: 0x3A) else { return false }
             return name[(colon + 1)...].elementsEqual(key)
         }

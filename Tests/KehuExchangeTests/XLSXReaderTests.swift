@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 import KehuStore
 import KehuApp
 @testable import KehuExchange
@@ -54,5 +55,27 @@ struct XLSXReaderTests {
         let read = try XLSXReader.rows(data)
         #expect(read.count == 2_001)
         #expect(read.last?.fields == ["客户1999", long])
+    }
+
+    /// A sheet whose bytes no longer match the checksum the zip holds for them (stored
+    /// without compression, so a changed byte still unzips): refused as damaged, not read
+    /// as if it were what its writer wrote.
+    @Test func aSheetChangedAfterZippingIsRefused() throws {
+        let table = ExportTable(kind: .customers, columns: ["name"], rows: [[.text("客户1")], [.text("客户2")]])
+        let written = try Archive(data: ExportWriter.data(table, format: .xlsx, words: Strings(.zh).words), accessMode: .read)
+        let stored = try Archive(data: Data(), accessMode: .create)
+        for entry in written {
+            var content = Data()
+            _ = try written.extract(entry) { content.append($0) }
+            try stored.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(content.count), compressionMethod: .none) { position, size in
+                content.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let intact = try #require(stored.data)
+        #expect(try XLSXReader.rows(intact).map(\.fields) == [["名称"], ["客户1"], ["客户2"]])
+        var changed = intact
+        let digit = try #require(changed.range(of: Data("客户2".utf8)))
+        changed[digit.upperBound - 1] = UInt8(ascii: "3")
+        #expect(throws: XLSXReader.Problem.damaged(part: "xl/worksheets/sheet1.xml")) { try XLSXReader.rows(changed) }
     }
 }
