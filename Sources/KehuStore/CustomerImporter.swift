@@ -26,6 +26,10 @@ struct CustomerImporter {
     private var regions: [Int64: String] = [:]
     private var owners: [String: RowOwnership] = [:]
     private var teams: [String: RowOwnership] = [:]
+    /// For a large import, the phone and name keys met so far, to skip looking up in the
+    /// database the many that are surely new (nil: every row is looked up).
+    private var seenPhones: SeenKeys?
+    private var seenNames: SeenKeys?
     /// The definitions of the indexes dropped for the import, to make them again.
     private var dropped: [String] = []
     private var customers: PreparedInsert?
@@ -55,10 +59,27 @@ struct CustomerImporter {
         byPhone = try BulkStatement(db, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
         byName = try BulkStatement(db, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
         byCode = try db.makeStatement(sql: "SELECT * FROM customers WHERE code = ?")
-        if plan.expectedRows >= Self.bulkRows,
-           try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0 <= plan.expectedRows {
+        let archived = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
+        if plan.expectedRows >= Self.bulkRows, archived <= plan.expectedRows {
             try setIndexesAside()
         }
+        if plan.expectedRows >= Self.filteredRows, archived <= 4 * plan.expectedRows {
+            try learnArchivedKeys(room: archived + plan.expectedRows)
+        }
+    }
+
+    /// The rows an import must bring before reading the archive's keys into memory pays
+    /// (reading one costs about what looking one up does; an import looks up two a row).
+    static let filteredRows = 1_000
+
+    private mutating func learnArchivedKeys(room: Int) throws {
+        var phones = SeenKeys(capacity: room), names = SeenKeys(capacity: room)
+        try BulkStatement(db, sql: "SELECT phoneDigits, nameKey FROM customers").forEachRow { column in
+            if let phone = column(0) { phones.insert(phone) }
+            if let name = column(1) { names.insert(name) }
+        }
+        seenPhones = phones
+        seenNames = names
     }
 
     private mutating func setIndexesAside() throws {
@@ -152,15 +173,24 @@ struct CustomerImporter {
         var customer = row.customer
         // A known code: bring that customer up to date with what the row has.
         if let code = row.givenCode, let existing = try Row.fetchOne(byCode, arguments: [code]) {
-            return try update(Customer(row: existing), code: code, with: customer)
+            let original = Customer(row: existing)
+            let outcome = try update(original, code: code, with: customer)
+            // Its keys as the update left them, for the rows after to be checked against.
+            if seenPhones != nil, case .updated(_, let fields) = outcome, !fields.isEmpty {
+                let keys = try Row.fetchOne(db, sql: "SELECT phoneDigits, nameKey FROM customers WHERE id = ?", arguments: [original.id!])
+                if let phone: String = keys?["phoneDigits"] { seenPhones?.insert(phone) }
+                if let name: String = keys?["nameKey"] { seenNames?.insert(name) }
+            }
+            return outcome
         }
         let phoneKey = prepared.phoneKey
-        if let phone = phoneKey, let code = try byPhone.texts(limit: 1, { try $0(0, phone.databaseValue) }).first?[0] {
+        if let phone = phoneKey, seenPhones?.mayContain(phone) ?? true,
+           let code = try byPhone.texts(limit: 1, { try $0(0, phone.databaseValue) }).first?[0] {
             return .duplicate(of: code, byPhone: true)
         }
         let nameKey = prepared.nameKey
         // Each namesake as (code, name).
-        let namesakes = nameKey.isEmpty ? [] : try byName.texts { try $0(0, nameKey.databaseValue) }
+        let namesakes = nameKey.isEmpty || !(seenNames?.mayContain(nameKey) ?? true) ? [] : try byName.texts { try $0(0, nameKey.databaseValue) }
         if let same = namesakes.first(where: { DuplicateKeys.exactName($0[1]) == prepared.fullName }) {
             return .duplicate(of: same[0], byPhone: false)
         }
@@ -199,6 +229,8 @@ struct CustomerImporter {
             (place.code, customer.code.databaseValue), (place.ownerID, customer.ownerID.databaseValue),
             (place.teamID, customer.teamID.databaseValue), (place.region, customer.region.databaseValue),
             (place.claimedOn, customer.claimedOn?.description.databaseValue ?? .null)])
+        if let phoneKey { seenPhones?.insert(phoneKey) }
+        if !nameKey.isEmpty { seenNames?.insert(nameKey) }
         if !prepared.contactValues.isEmpty {
             if contacts == nil {
                 contacts = try PreparedInsert(db, table: "contacts", columns: prepared.contactValues.map(\.column))
@@ -210,7 +242,7 @@ struct CustomerImporter {
             searchLines = try SearchText.tables.map { try BulkStatement(db, sql: "INSERT OR REPLACE INTO \($0)(customerID, text) VALUES (?, ?)") }
         }
         for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
-            try statement.execute { bind in try bind(0, id.databaseValue); try bind(1, text.databaseValue) }
+            try statement.execute([id.databaseValue, text.databaseValue])
         }
         return near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code)
     }

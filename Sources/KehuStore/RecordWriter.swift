@@ -83,10 +83,9 @@ struct PreparedInsert {
     /// completed by the writer without copying it.
     func insert(_ values: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
-        try statement.execute { bind in
-            for (index, pair) in values.enumerated() { try bind(index, pair.value) }
-            for change in changes { try bind(change.place, change.value) }
-        }
+        var row = values.map(\.value)
+        for change in changes { row[change.place] = change.value }
+        try statement.execute(row)
         return statement.lastInsertedRowID
     }
 

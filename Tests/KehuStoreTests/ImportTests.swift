@@ -169,6 +169,43 @@ struct BulkImportTests {
         #expect(try schema(db) == before)
     }
 
+    /// A sheet large enough for the import to keep the keys it meets in memory (and look
+    /// up only those it may have met): every kind of duplicate is still found — of an
+    /// archived customer by phone, full name and near name, of a row before it, and of a
+    /// customer an earlier row of the sheet gave a new phone.
+    @Test func aLargeSheetStillFindsEveryDuplicate() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("filtered.db"))
+        try db.add(sampleCustomer("Cb-粤GZ0009", "广州老客户"), by: testActor)
+        let headers = ["单位名称", "电话", "城市", "客户编码"]
+        let lines = (0..<CustomerImporter.filteredRows).map { n in ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", ""] } + [
+            ["广州老客户", "", "广州", ""],                       // the archived name
+            ["广州另一家", "020-8888 6666", "广州", ""],          // the archived phone
+            ["广州宏达5号机电", "", "广州", ""],                  // a row before it
+            ["广州老客户", "020-6666 1234", "", "Cb-粤GZ0009"],   // the archived customer's new phone…
+            ["广州又一家", "(020) 6666-1234", "广州", ""],        // …which a later row has
+            ["广州老客户有限公司", "", "广州", ""],               // a near name: created, and said
+        ]
+        let sheet = lines.enumerated().map { CustomerImportRow(line: $0.offset + 2, fields: $0.element, headers: headers, mapping: .standard, now: now) }
+        let outcomes = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        guard case .created(let fifth) = outcomes[5] else { Issue.record("\(outcomes[5])"); return }
+        #expect(Array(outcomes.suffix(6)) == [
+            .duplicate(of: "Cb-粤GZ0009", byPhone: false), .duplicate(of: "Cb-粤GZ0009", byPhone: true), .duplicate(of: fifth, byPhone: false),
+            .updated(code: "Cb-粤GZ0009", fields: ["phone"]), .duplicate(of: "Cb-粤GZ0009", byPhone: true),
+            .createdNearDuplicate(code: "Cb-粤GZ1010", similar: "Cb-粤GZ0009"),
+        ])
+        #expect(try db.customerCount() == CustomerImporter.filteredRows + 2)
+    }
+
+    /// The keys' filter never forgets a key it was given, and seldom claims one it was not.
+    @Test func seenKeysSaySurelyNewForAlmostEveryNewKey() {
+        var keys = SeenKeys(capacity: 20_000)
+        for n in 0..<20_000 { keys.insert("广州宏达\(n)号机电") }
+        #expect((0..<20_000).allSatisfy { keys.mayContain("广州宏达\($0)号机电") })
+        let claimed = (20_000..<40_000).filter { keys.mayContain("广州宏达\($0)号机电") }.count
+        #expect(claimed < 200, "\(claimed) of 20,000 new keys taken as seen")
+    }
+
     /// Rows are read on a thread of their own: a failure on either side stops both, and
     /// the error that stopped it is the one the caller sees; nothing is written.
     @Test func aFailureWhileReadingStopsTheImportAndWritesNothing() throws {
