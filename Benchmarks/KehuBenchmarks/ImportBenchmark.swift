@@ -19,8 +19,10 @@ enum ImportBenchmark {
                                 source: { s.label($0) }, method: { s.label($0) })
     }()
 
-    /// The time of the import, and the process's peak resident memory during it.
-    static func run(rows count: Int, login: String, sheet kind: Sheet = .csv) throws -> (milliseconds: Double, peakMegabytes: Double) {
+    /// The times of `runs` imports of the same sheet, each into a new database (a shared
+    /// machine's speed varies by a fifth from one minute to the next: the median of a few
+    /// says more than one), and the process's peak resident memory during one.
+    static func run(rows count: Int, login: String, sheet kind: Sheet = .csv, runs: Int = 3) throws -> (milliseconds: [Double], peakMegabytes: Double) {
         let folder = NSTemporaryDirectory() + "kehu-import-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -32,8 +34,6 @@ enum ImportBenchmark {
             csv += "\(city.name)\(trades[n % trades.count])机电\(n)号有限公司,0\(20 + n % 70)-\(String(format: "%08d", 10_000_000 + n)),联系人\(n % 97),"
                 + "139\(String(format: "%08d", n)),\(city.province),\(city.name),\(["A", "B", "C", "一般"][n % 4]),2025/\(1 + n % 12)/\(1 + n % 28),\"导入, 第\(n)行\"\r\n"
         }
-        let path = folder + "/bench.db"
-        let store = try KehuDatabase.create(path: path, admin: login, clock: SystemClock())
         var data = Data(csv.utf8)
         if kind == .xlsx {
             // The same rows, written as a workbook (all text cells, as a sheet typed by hand).
@@ -48,17 +48,29 @@ enum ImportBenchmark {
         try data.write(to: URL(fileURLWithPath: sheetPath))
         data = Data()
         csv = ""
-        let file = try UserFiles.openForReading(sheetPath)
-        // The peak from here on (Linux resets it on "5" written to clear_refs).
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-        let time = try milliseconds {
-            // The same pipeline `kehu import` runs.
-            let sheet = SheetBytes(count: file.size) { each in try file.pieces(each) }
-            let report = try ImportPipeline.run(ImportPipeline.Request(kind: .customers, sheet: sheet), into: store,
-                                                by: Actor(login: login, clock: SystemClock()))
-            guard report.count(.created) == count else { throw BenchError("imported \(report.count(.created)) of \(count)") }
+        var times: [Double] = [], peak = 0.0
+        for run in 0..<runs {
+            let store = try KehuDatabase.create(path: folder + "/bench\(run).db", admin: login, clock: SystemClock())
+            let file = try UserFiles.openForReading(sheetPath)
+            // The peak from here on (Linux resets it on "5" written to clear_refs).
+            try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+            times.append(try milliseconds {
+                // The same pipeline `kehu import` runs.
+                let sheet = SheetBytes(count: file.size) { each in try file.pieces(each) }
+                let report = try ImportPipeline.run(ImportPipeline.Request(kind: .customers, sheet: sheet), into: store,
+                                                    by: Actor(login: login, clock: SystemClock()))
+                guard report.count(.created) == count else { throw BenchError("imported \(report.count(.created)) of \(count)") }
+            })
+            peak = max(peak, peakResidentMegabytes())
         }
-        return (time, peakResidentMegabytes())
+        return (times, peak)
+    }
+
+    /// "median 8.4 s (7.9–9.1)" for a few runs' milliseconds.
+    static func summary(_ milliseconds: [Double]) -> String {
+        let sorted = milliseconds.sorted()
+        return String(format: "median %.1f s (%.1f–%.1f over %d runs)", sorted[sorted.count / 2] / 1000, sorted.first! / 1000,
+                      sorted.last! / 1000, sorted.count)
     }
 
     /// VmHWM of /proc/self/status: the most memory the process has held at once (since
@@ -71,13 +83,15 @@ enum ImportBenchmark {
 
     /// The whole archive as an Excel workbook, as `kehu export customers --format xlsx`
     /// makes it: rows read, cells written, the zip deflated.
-    static func export(_ store: KehuDatabase) throws -> (milliseconds: Double, rows: Int, bytes: Int) {
+    static func export(_ store: KehuDatabase, runs: Int = 3) throws -> (milliseconds: [Double], rows: Int, bytes: Int) {
         var rows = 0, bytes = 0
-        let time = try milliseconds {
-            let table = try store.exportTable(.customers)
-            rows = table.rows.count
-            bytes = ExportWriter.data(table, format: .xlsx, words: words).count
+        let times = try (0..<runs).map { _ in
+            try milliseconds {
+                let table = try store.exportTable(.customers)
+                rows = table.rows.count
+                bytes = ExportWriter.data(table, format: .xlsx, words: words).count
+            }
         }
-        return (time, rows, bytes)
+        return (times, rows, bytes)
     }
 }

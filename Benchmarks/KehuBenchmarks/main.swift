@@ -69,11 +69,11 @@ let osLogin = kernelLogin.name
 func runImports() throws {
     let importRows = Int(ProcessInfo.processInfo.environment["KEHU_BENCH_IMPORT_ROWS"] ?? "") ?? 100_000
     let csv = try ImportBenchmark.run(rows: importRows, login: osLogin)
-    print(String(format: "import %d rows from CSV (read, parse, check, write; one transaction): %.1f s, peak memory %.0f MB",
-                 importRows, csv.milliseconds / 1000, csv.peakMegabytes))
+    print("import \(importRows) rows from CSV (read, parse, check, write; one transaction): "
+          + ImportBenchmark.summary(csv.milliseconds) + String(format: ", peak memory %.0f MB", csv.peakMegabytes))
     let workbook = try ImportBenchmark.run(rows: importRows, login: osLogin, sheet: .xlsx)
-    print(String(format: "import %d rows from XLSX (unzip, read the sheet, check, write; one transaction): %.1f s, peak memory %.0f MB",
-                 importRows, workbook.milliseconds / 1000, workbook.peakMegabytes))
+    print("import \(importRows) rows from XLSX (unzip, read the sheet, check, write; one transaction): "
+          + ImportBenchmark.summary(workbook.milliseconds) + String(format: ", peak memory %.0f MB", workbook.peakMegabytes))
 }
 if options.importsOnly {
     try runImports()
@@ -170,8 +170,8 @@ report("search keystroke (\(typing.count) queries)", searchTimes)
 
 try runImports()
 let exported = try ImportBenchmark.export(store)
-print(String(format: "export %d customers to XLSX (read, write, deflate): %.1f s, %.1f MB", exported.rows, exported.milliseconds / 1000,
-             Double(exported.bytes) / 1_048_576))
+print("export \(exported.rows) customers to XLSX (read, write, deflate): " + ImportBenchmark.summary(exported.milliseconds)
+      + String(format: ", %.1f MB", Double(exported.bytes) / 1_048_576))
 
 // Keypresses in-process: key → view-model → frame drawn and diffed, as the run loop does.
 print("")
