@@ -92,7 +92,7 @@ extension KehuDatabase {
                             }
                         }, prepare: { raws in
                             let rows = raws.map(reading)
-                            Pinyin.learn(rows.lazy.map(\.customer.name))
+                            Pinyin.learn(rows.lazy.flatMap { [$0.customer.name, $0.contact?.name ?? ""] })
                             return rows.map(CustomerImporter.Prepared.init)
                         }, write: { prepared in
                             let outcome = try importer.importRow(prepared)

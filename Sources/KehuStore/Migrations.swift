@@ -362,6 +362,8 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v7-last-contacts") { db in try LastContacts.migrate(db) }
+        // Contacts are found by the pinyin of their names as well.
+        migrator.registerMigration("v8-contact-pinyin") { db in try SearchText.rewriteLatinLines(db) }
         return migrator
     }
 

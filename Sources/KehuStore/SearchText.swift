@@ -28,12 +28,37 @@ package enum SearchText {
     static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
                         contacts: [(name: String?, mobile: String?, phone: String?)]) -> Lines {
         let (pinyin, initials) = Pinyin.keys(name)
-        // "|" keeps one part's end and the next one's start from making a false match.
-        func line(_ parts: [String?]) -> String { "|" + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "|") + "|" }
         return Lines(han: line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }),
-                     latin: line([pinyin, initials]),
+                     latin: latinLine(pinyin: pinyin, initials: initials, contactNames: contacts.compactMap(\.name)),
                      digits: line([phoneDigits] + contacts.flatMap { [$0.mobile, $0.phone] }),
                      pinyin: pinyin, initials: initials)
+    }
+
+    /// "|" keeps one part's end and the next one's start from making a false match.
+    private static func line(_ parts: [String?]) -> String { "|" + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "|") + "|" }
+
+    /// The name's pinyin and initials, then each contact's: 欧阳娜 is found as ouyangna
+    /// and as oyn, as her company is.
+    private static func latinLine(pinyin: String, initials: String, contactNames: [String]) -> String {
+        line([pinyin, initials] + contactNames.flatMap { name -> [String] in
+            let (full, initials) = Pinyin.keys(name)
+            return [full, initials]
+        })
+    }
+
+    /// The pinyin line of every customer with a named contact made again, the contacts'
+    /// names now in it (migration v8): two reads and one write a customer.
+    static func rewriteLatinLines(_ db: Database) throws {
+        var contactNames: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
+            contactNames[row["customerID"], default: []].append(row["name"])
+        }
+        let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchLatin(customerID, text) VALUES (?, ?)")
+        for row in try Row.fetchAll(db, sql: "SELECT id, pinyin, initials FROM customers") {
+            let id: Int64 = row["id"]
+            guard let names = contactNames[id] else { continue }
+            try write.execute(arguments: [id, latinLine(pinyin: row["pinyin"], initials: row["initials"], contactNames: names)])
+        }
     }
 
     static func write(_ db: Database, customerID: Int64, _ lines: Lines) throws {

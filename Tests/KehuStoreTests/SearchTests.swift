@@ -32,6 +32,23 @@ struct SearchTests {
 
     func codes(_ db: KehuDatabase, _ query: String) throws -> [String] { try db.searchCustomers(query).map(\.row.code) }
 
+    /// Contacts by the pinyin of their names (李娜 is 广州华南机电's contact), and an
+    /// archive written before that (its pinyin lines without the contacts) brought up to
+    /// it by migration v8.
+    @Test func contactsByThePinyinOfTheirNames() throws {
+        let (db, folder, _, _) = try archive()
+        #expect(try codes(db, "lina") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "ln") == ["Ca-粤GZ0001"])
+        try db.writeAlone { database in
+            try database.execute(sql: "UPDATE searchLatin SET text = '|x|'")
+            try database.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-contact-pinyin'")
+        }
+        #expect(try codes(db, "lina").isEmpty)
+        let reopened = try KehuDatabase.open(path: folder.file("search.db"))
+        #expect(try codes(reopened, "lina") == ["Ca-粤GZ0001"])
+        #expect(try codes(reopened, "guangzhouhuanan") == ["Ca-粤GZ0001"])
+    }
+
     @Test func shortChineseQueriesFindNamesAnywhere() throws {
         let (db, _, _, _) = try archive()
         #expect(try codes(db, "华南") == ["Ca-粤GZ0001", "Cb-粤SZ0001"])
@@ -96,6 +113,9 @@ struct SearchTests {
         contact.mobile = "186 0000 1111"
         try db.add(contact, by: testActor)
         #expect(try codes(db, "欧阳") == ["Cb-粤GZ0002"])
+        // A contact by the pinyin of her name, in full and by initials.
+        #expect(try codes(db, "ouyangming") == ["Cb-粤GZ0002"])
+        #expect(try codes(db, "oym") == ["Cb-粤GZ0002"])
         #expect(try codes(db, "18600001111") == ["Cb-粤GZ0002"])
     }
 
