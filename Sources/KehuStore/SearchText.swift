@@ -47,7 +47,8 @@ package enum SearchText {
     }
 
     /// The pinyin line of every customer with a named contact made again, the contacts'
-    /// names now in it (migration v8): two reads and one write a customer.
+    /// names now in it (migration v8): contacts and customers each read once, one write
+    /// per customer with a contact.
     static func rewriteLatinLines(_ db: Database) throws {
         var contactNames: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
