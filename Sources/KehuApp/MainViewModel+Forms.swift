@@ -16,10 +16,14 @@ extension MainViewModel {
             show(strings[.noCustomerSelected], kind: .error)
             return
         }
+        var method = ContactMethod.phone
+        if view == .today, let item = todayRoom.selected, item.customerID == id, case .maintenance(let kind) = item.kind {
+            method = kind.usualMethod
+        }
         attempt {
             let card = try store.openCard(customerID: id)
             form = .followUp(FollowUpForm(detail: detail, openCard: card, visitNumber: try store.nextVisitNumber(customerID: id),
-                                          cadence: cadence, today: today, strings: strings))
+                                          cadence: cadence, today: today, strings: strings, method: method))
             formProblems = []
         }
         openShownCustomer()

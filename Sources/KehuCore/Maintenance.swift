@@ -9,6 +9,11 @@ public struct MaintenanceDuty: Hashable, Sendable {
         case marketingManager
         case techSupport         // a technical-support visit, by the team's assistant
 
+        /// Whether the customer's owner's contacts count for it as well as the holder's:
+        /// the company owes a customer its technical support (000 §7.1.3, 7.3.3), so a
+        /// 技术支持 visit by the owner does as well as one by the team's assistant.
+        public var countsOwnersContacts: Bool { self == .techSupport }
+
         public var role: Role {
             switch self {
             case .owner: return .salesperson
@@ -22,6 +27,15 @@ public struct MaintenanceDuty: Hashable, Sendable {
     /// What kind of contact counts.
     public enum Kind: String, Sendable {
         case phone, onSite, techSupport
+
+        /// The method a follow-up logged for this duty starts on: the one it asks for.
+        public var usualMethod: ContactMethod {
+            switch self {
+            case .phone: return .phone
+            case .onSite: return .onSite
+            case .techSupport: return .techSupport
+            }
+        }
 
         /// Methods that satisfy this kind: a visit also does for a call.
         public var methods: [ContactMethod] {

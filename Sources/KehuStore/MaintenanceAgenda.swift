@@ -52,23 +52,31 @@ extension KehuDatabase {
                 guard holder.role == user.role else { continue }
                 let handlers = holder == .owner ? [me]
                     : try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = ?", arguments: [holder.role.rawValue])
-                guard !handlers.isEmpty else { lastByDuty[holder] = [:]; continue }
                 // Each kind of contact takes the latest of the methods that count for it.
                 var last: [MaintenanceKey: String] = [:]
-                let marks = handlers.map { _ in "?" }.joined(separator: ",")
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT l.customerID, l.method, l.lastAt FROM customers c
-                    CROSS JOIN lastContacts l ON l.handlerID IN (\(marks)) AND l.customerID = c.id
-                    WHERE c.status = 'a' AND \(scope.sql)
-                    """, arguments: StatementArguments(handlers) + scope.arguments)
-                while let row = try rows.next() {
-                    guard let kinds = kindsByMethod[row[1] as String], !kinds.isEmpty else { continue }
-                    let customerID: Int64 = row[0]
-                    let date: String = row[2]
-                    for kind in kinds {
-                        let key = Self.maintenanceKey(customerID, kind)
-                        if last[key].map({ $0 < date }) ?? true { last[key] = date }
+                func collect(_ join: String, _ arguments: StatementArguments) throws {
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT l.customerID, l.method, l.lastAt FROM customers c
+                        CROSS JOIN lastContacts l ON \(join) AND l.customerID = c.id
+                        WHERE c.status = 'a' AND \(scope.sql)
+                        """, arguments: arguments + scope.arguments)
+                    while let row = try rows.next() {
+                        guard let kinds = kindsByMethod[row[1] as String], !kinds.isEmpty else { continue }
+                        let customerID: Int64 = row[0]
+                        let date: String = row[2]
+                        for kind in kinds {
+                            let key = Self.maintenanceKey(customerID, kind)
+                            if last[key].map({ $0 < date }) ?? true { last[key] = date }
+                        }
                     }
+                }
+                if !handlers.isEmpty {
+                    try collect("l.handlerID IN (\(handlers.map { _ in "?" }.joined(separator: ",")))", StatementArguments(handlers))
+                }
+                // The company owes the technical support, not one person: the owner's own
+                // 技术支持 visit counts too (000 §7.1.3).
+                if holder.countsOwnersContacts {
+                    try collect("l.handlerID = c.ownerID AND l.method = ?", [ContactMethod.techSupport.rawValue])
                 }
                 lastByDuty[holder] = last
             }

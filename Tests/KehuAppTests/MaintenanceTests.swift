@@ -64,15 +64,35 @@ struct MaintenanceTests {
         let vm = try session("zhangwei")
         #expect(vm.todayItems.contains { $0.customerID == vip && $0.kind == .maintenance(.onSite) })
         #expect(Strings(.zh).maintenanceLabel(.onSite) == "维护·上门")
+        // The row's duty is a visit: the form opens on 上门, so the text and C-s do it.
+        #expect(vm.todayRoom.selected?.kind == .maintenance(.onSite))
         vm.send(.logFollowUp)
-        vm.send(.previousField); vm.send(.previousField); vm.send(.previousField)   // to the method
-        type(vm, "2")                                                               // 上门
-        vm.send(.nextField); vm.send(.nextField); vm.send(.nextField)
+        guard case .followUp(let form)? = vm.form else { Issue.record("no follow-up form"); return }
+        #expect(form.field(.method)?.selected == ContactMethod.allCases.firstIndex(of: .onSite))
         type(vm, "季度回访，设备运行正常")
         vm.send(.save)
         #expect(vm.form == nil, "\(vm.formProblems)")
         #expect(!vm.todayItems.contains { $0.kind == .maintenance(.onSite) })
         #expect(try due("zhangwei").isEmpty)
+
+        // The half-yearly technical support is the company's: the owner's own 技术支持
+        // visit clears it from the assistant's list as well as the assistant's would.
+        try contact(vip, by: "zhangwei", .techSupport, 11, 20)
+        #expect(try due("wufang") == ["Ca-粤GZ0002 phone 2025-02-01"])
+        // Anyone else's call is no technical support.
+        try contact(general, by: "wangjl", .phone, 11, 21)
+        #expect(try due("wufang") == ["Ca-粤GZ0002 phone 2025-02-01"])
+    }
+
+    @Test func aMaintenanceRowPresetsTheMethodItAsksFor() {
+        #expect(MaintenanceDuty.Kind.onSite.usualMethod == .onSite)
+        #expect(MaintenanceDuty.Kind.techSupport.usualMethod == .techSupport)
+        #expect(MaintenanceDuty.Kind.phone.usualMethod == .phone)
+        for kind in [MaintenanceDuty.Kind.phone, .onSite, .techSupport] {
+            #expect(kind.methods.contains(kind.usualMethod), "a duty's own method must satisfy it: \(kind)")
+        }
+        #expect(MaintenanceDuty.Holder.techSupport.countsOwnersContacts)
+        #expect(!MaintenanceDuty.Holder.assistant.countsOwnersContacts)
     }
 
     @Test func companiesChangeTheMonths() {

@@ -18,8 +18,10 @@ public struct FollowUpForm: EditableForm, Sendable {
     /// The level options in form order: H A B C.
     static let levels = IntentLevel.allCases
 
+    /// `method` is the one preselected: a maintenance row's duty names its own (上门 for
+    /// 维护·上门), so a quick save does what is due.
     public init(detail: CustomerDetail, openCard: IntentCard?, visitNumber: Int, cadence: FollowUpCadence,
-                today: LocalDate, strings: Strings) {
+                today: LocalDate, strings: Strings, method: ContactMethod = .phone) {
         customerID = detail.customer.id ?? 0
         customerName = detail.customer.name
         cardID = openCard?.id
@@ -35,7 +37,8 @@ public struct FollowUpForm: EditableForm, Sendable {
             next.isEnabled = false
         }
         fields = [
-            FormField(.method, options: ContactMethod.allCases.map { strings.label($0) }, selected: 0),
+            FormField(.method, options: ContactMethod.allCases.map { strings.label($0) },
+                      selected: ContactMethod.allCases.firstIndex(of: method) ?? 0),
             FormField(.contact, options: contactOptions, selected: 0),
             FormField(.newContact),
             FormField(.content),
