@@ -97,8 +97,8 @@ extension ManagerReportPresenter {
             let days = r.map(\.workingDays).max() ?? 0
             let people = Double(max(1, r.count))
             let weeks = r.first?.weeks ?? 1
-            let remote = r.reduce(0) { $0 + $1.remoteContacts }, visits = r.reduce(0) { $0 + $1.visits }
-            let faceToFace = r.reduce(0) { $0 + $1.faceToFace }
+            let remote = r.reduce(0) { $0 + $1.remoteCustomerDays }, visits = r.reduce(0) { $0 + $1.prospectsVisited }
+            let faceToFace = r.reduce(0) { $0 + $1.prospectsMetFaceToFace }
             return [.text(name), .text(team), .count(days),
                     mark(Double(remote) / Double(max(1, days)) / people, targets.remotePerDay),
                     .count(r.reduce(0) { $0 + $1.daysBelowTarget }),

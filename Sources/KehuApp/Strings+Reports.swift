@@ -60,8 +60,8 @@ extension Strings {
         let zh = language == .zh
         switch columns {
         case .kpi:
-            return zh ? ["销售", "团队", "工作日", "远程/日", "未达标天数", "拜访/周", "面访/周", "按时跟进", "逾期跟进", "当前逾期卡"]
-                      : ["Salesperson", "Team", "Work days", "Remote/day", "Days short", "Visits/week", "Face-to-face/week", "On time", "Late", "Overdue now"]
+            return zh ? ["销售", "团队", "工作日", "远程客户/日", "未达标天数", "拜访潜客/周", "其中面访/周", "按时跟进", "逾期跟进", "当前逾期卡"]
+                      : ["Salesperson", "Team", "Work days", "Reached/day", "Days short", "Prospects/week", "Met/week", "On time", "Late", "Overdue now"]
         case .stageCardsAmountProbabilityWeighted: return zh ? ["阶段", "卡数", "金额", "概率", "加权", ""] : ["Stage", "Cards", "Amount", "Probability", "Weighted", ""]
         case .levelCards: return zh ? ["级别", "卡数"] : ["Level", "Cards"]
         case .weightedTotal: return zh ? ["加权合计"] : ["Weighted total"]
@@ -80,7 +80,7 @@ extension Strings {
     }
 
     public func kpiTargets(remotePerDay: Int, visitsPerWeek: Int, faceToFacePerWeek: Int) -> String {
-        language == .zh ? "目标：远程联系每天 \(remotePerDay) 个，每周拜访 \(visitsPerWeek) 次、其中面访 \(faceToFacePerWeek) 次；! 表示未达标"
-                        : "Targets: \(remotePerDay) remote contacts a day, \(visitsPerWeek) visits a week of which \(faceToFacePerWeek) face to face; ! marks a miss"
+        language == .zh ? "目标：每天远程联系 \(remotePerDay) 个客户，每周拜访 \(visitsPerWeek) 个潜在客户、其中面访 \(faceToFacePerWeek) 个（按客户计，同一客户一天或一周只算一次）；! 表示未达标"
+                        : "Targets: \(remotePerDay) customers reached remotely a day, \(visitsPerWeek) prospects visited a week, \(faceToFacePerWeek) of them face to face (customers, each once a day or week); ! marks a miss"
     }
 }

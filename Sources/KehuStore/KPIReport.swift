@@ -1,9 +1,10 @@
 import GRDB
 import KehuCore
 
-/// Daily and weekly activity targets per salesperson (SPEC "Daily rhythm and KPIs"):
-/// effective remote contacts a day, visits and face-to-face visits a week — company
-/// settings `kpi.remotePerDay` (15), `kpi.visitsPerWeek` (25), `kpi.faceToFacePerWeek` (10).
+/// Daily and weekly targets per salesperson (SPEC "Daily rhythm and KPIs", 000 §3.2, §6.2):
+/// customers reached remotely a day, prospects visited a week and of those met face to
+/// face — company settings `kpi.remotePerDay` (15), `kpi.visitsPerWeek` (25),
+/// `kpi.faceToFacePerWeek` (10). Counted in customers, as `KPITally` says.
 public struct KPITargets: Hashable, Sendable {
     public var remotePerDay = 15
     public var visitsPerWeek = 25
@@ -17,11 +18,14 @@ public struct KPIRow: Hashable, Sendable {
     public let team: String
     /// Working days (Monday to Friday) of the period up to today.
     public let workingDays: Int
-    public let remoteContacts: Int
-    /// Working days with fewer remote contacts than the target.
+    /// Customers reached by phone or message, a customer once a day, summed over the days.
+    public let remoteCustomerDays: Int
+    /// Working days with fewer customers reached remotely than the target.
     public let daysBelowTarget: Int
-    public let visits: Int
-    public let faceToFace: Int
+    /// Prospects visited (any contact), a prospect once a week, summed over the weeks.
+    public let prospectsVisited: Int
+    /// Of those, the ones met face to face.
+    public let prospectsMetFaceToFace: Int
     /// Card follow-ups logged by their due date, and after it.
     public let onTime: Int
     public let late: Int
@@ -41,34 +45,33 @@ extension KehuDatabase {
         return targets
     }
 
-    /// The numbers of every salesperson whose customers the viewer may see (a salesperson:
-    /// their own), over `from...to`.
+    /// The numbers of every active salesperson the viewer may know of (a salesperson:
+    /// their own), whether they own customers yet or not, over `from...to`.
     public func kpi(from: LocalDate, to: LocalDate, today: LocalDate, teamID: Int64? = nil) throws -> [KPIRow] {
         let targets = try kpiTargets()
         let end = min(to, today)
         let days = from <= end ? (0...from.days(until: end)).map { from.adding(days: $0) }.filter { $0.isoWeekday <= 5 } : []
-        let (condition, arguments) = visible()
+        let people = kpiPeople()
         let range: StatementArguments = [from.description, end.description + " 99"]
         return try read { db in
             let people = try Row.fetchAll(db, sql: """
                 SELECT u.id, u.displayName, COALESCE(t.name, '') AS team FROM users u LEFT JOIN teams t ON t.id = u.teamID
-                WHERE u.role = 'salesperson' AND u.active = 1 \(teamID == nil ? "" : "AND u.teamID = ?")
-                  AND EXISTS (SELECT 1 FROM customers c WHERE c.ownerID = u.id AND \(condition))
+                WHERE u.role = 'salesperson' AND u.active = 1 \(teamID == nil ? "" : "AND u.teamID = ?") AND \(people.sql)
                 ORDER BY team, u.displayName
-                """, arguments: StatementArguments(teamID.map { [$0] } ?? []) + arguments)
+                """, arguments: StatementArguments(teamID.map { [$0] } ?? []) + people.arguments)
             return try people.map { person in
                 let id: Int64 = person["id"]
-                var remotePerDay: [String: Int] = [:]
-                var visits = 0, faceToFace = 0
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT substr(occurredAt, 1, 10) AS day, method, COUNT(*) AS n FROM activities INDEXED BY activities_handler
-                    WHERE handlerID = ? AND occurredAt BETWEEN ? AND ? GROUP BY day, method
-                    """, arguments: [id] + range) {
-                    let n: Int = row["n"]
-                    let method = ContactMethod(rawValue: row["method"])
-                    visits += n
-                    if method?.isFaceToFace == true { faceToFace += n }
-                    if method == .phone || method == .message { remotePerDay[row["day"], default: 0] += n }
+                // Each (day, customer, method) once, and whether it was prospect work.
+                var tally = KPITally()
+                let contacts = try Row.fetchCursor(db, sql: """
+                    SELECT substr(a.occurredAt, 1, 10), a.customerID, a.method, MAX(a.cardID IS NOT NULL OR c.status = 'b')
+                    FROM activities a INDEXED BY activities_handler JOIN customers c ON c.id = a.customerID
+                    WHERE a.handlerID = ? AND a.occurredAt BETWEEN ? AND ?
+                    GROUP BY 1, 2, 3
+                    """, arguments: [id] + range)
+                while let row = try contacts.next() {
+                    guard let day = LocalDate(column: row[0] as String?), let method = ContactMethod(rawValue: row[2]) else { continue }
+                    tally.add(.init(day: day, customerID: row[1], method: method, prospect: row[3]))
                 }
                 // On time: logged no later than the date the card's previous follow-up set.
                 let timing = try Row.fetchOne(db, sql: """
@@ -83,11 +86,18 @@ extension KehuDatabase {
                     WHERE c.ownerID = ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn < ?
                     """, arguments: [id, today.description]) ?? 0
                 return KPIRow(name: person["displayName"], team: person["team"], workingDays: days.count,
-                              remoteContacts: remotePerDay.values.reduce(0, +),
-                              daysBelowTarget: days.filter { (remotePerDay[$0.description] ?? 0) < targets.remotePerDay }.count,
-                              visits: visits, faceToFace: faceToFace, onTime: timing?["onTime"] ?? 0, late: timing?["late"] ?? 0,
-                              overdueNow: overdue)
+                              remoteCustomerDays: tally.remoteCustomerDays,
+                              daysBelowTarget: days.filter { tally.remoteCustomers(on: $0) < targets.remotePerDay }.count,
+                              prospectsVisited: tally.prospectVisits, prospectsMetFaceToFace: tally.faceToFaceVisits,
+                              onTime: timing?["onTime"] ?? 0, late: timing?["late"] ?? 0, overdueNow: overdue)
             }
         }
+    }
+
+    /// The salespeople whose numbers the viewer may read: their own for a salesperson,
+    /// the people they may know of for anyone else (`visibleUsers`).
+    private func kpiPeople() -> (sql: String, arguments: StatementArguments) {
+        if let viewer, case .own = viewer.scope { return ("u.id = ?", [viewer.userID]) }
+        return visibleUsers()
     }
 }
