@@ -35,6 +35,7 @@ public enum Action: String, CaseIterable, Sendable {
     // The evening check
     case comment
     case needsGuidance = "needs-guidance"
+    case markDoubtful = "mark-doubtful"
     case approve
     case returnDefeat = "return"
     // Forms

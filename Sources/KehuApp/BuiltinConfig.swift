@@ -96,6 +96,7 @@ home = "first"
 end = "last"
 c = "comment"
 g = "needs-guidance"
+d = "mark-doubtful"
 a = "approve"
 r = "return"
 

@@ -102,6 +102,10 @@ public enum CardPresenter {
                 let reason = [card.closeReason, card.competitor].filter { !$0.isEmpty }.joined(separator: " · ")
                 if !reason.isEmpty { line.append(Span(" · " + reason, .cardLabel)) }
             }
+            if let reason = card.returnReason {
+                line.append(Span(" · \(s[.returnedBecause])：\(reason)", .overdue))
+            }
+            if card.state == .lost, card.defeatDoubtful { line.append(Span(" · " + s[.doubtfulDefeatMark], .overdue)) }
             if !card.state.isClosed, let next = card.nextVisitOn {
                 let late = card.daysOverdue(on: today) ?? 0
                 let role: ThemeRole = next < today ? .overdue : next == today ? .dueToday : .cardValue

@@ -36,7 +36,8 @@ public enum EveningPresenter {
             if let review = f.activity.managerReview {
                 line(.managerReview, "\(review.text) (\(review.signedAt.date.monthDay) \(review.signedAt.clock))", .timelineComment)
             }
-            if f.activity.needsGuidance { line(.status, s[.needsGuidanceMark], .overdue) }
+            let marks = [f.activity.needsGuidance ? s[.needsGuidanceMark] : nil, f.activity.doubtful ? s[.doubtfulMark] : nil].compactMap { $0 }
+            if !marks.isEmpty { line(.status, marks.joined(separator: " · "), .overdue) }
         case .overdue(let c):
             let late = c.card.daysOverdue(on: today) ?? 0
             line(.intentCard, [c.card.level.rawValue, c.card.product].filter { !$0.isEmpty }.joined(separator: " · "), .timelineLevel)
@@ -44,8 +45,9 @@ public enum EveningPresenter {
         case .defeat(let c):
             line(.reasonLabel, c.card.closeReason)
             line(.compared, [c.card.competitor, c.card.chosenProduct].filter { !$0.isEmpty }.joined(separator: " · "))
-            if let price = c.card.chosenPriceYuan { line(.budget, "\(price / 10_000) \(s[.tenThousandYuan])") }
-            if let applied = c.card.defeatAppliedOn { line(.created, applied.description) }
+            if let price = c.card.chosenPriceYuan { line(.theirPrice, "\(price / 10_000) \(s[.tenThousandYuan])") }
+            if let applied = c.card.defeatAppliedOn { line(.appliedOn, applied.description) }
+            if c.card.defeatDoubtful { line(.status, s[.doubtfulDefeatMark], .overdue) }
         default:
             break
         }

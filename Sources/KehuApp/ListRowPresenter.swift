@@ -67,6 +67,7 @@ public enum ListRowPresenter {
             var tags: [Span] = []
             if f.isCarriedOver { tags.append(Span(" " + s[.carriedOver], .overdue)) }
             if f.activity.needsGuidance { tags.append(Span(" " + s[.needsGuidanceMark], .gradeVIP)) }
+            if f.activity.doubtful { tags.append(Span(" " + s[.doubtfulTag], .overdue)) }
             let tagWidth = tags.reduce(0) { $0 + DisplayWidth.of($1.text) }
             let nameWidth = max(6, width - 3 - 1 - 5 - 2 - tagWidth)
             return [Span("  " + (f.isChecked ? "✔" : " ") + " ", .dueToday),
@@ -81,8 +82,10 @@ public enum ListRowPresenter {
                     Span(c.card.level.rawValue + " ", .timelineLevel), Span(late + " ", .overdue), Span(owner, .listCode)]
         case .defeat(let c):
             let owner = c.ownerName ?? s[.noOwnerPool]
-            let nameWidth = max(6, width - 4 - DisplayWidth.of(owner) - 1)
-            return [Span("    ", .listRow), Span(TextLayout.fit(c.customerName, to: nameWidth) + " ", .listRow), Span(owner, .listCode)]
+            let tag = c.card.defeatDoubtful ? " " + s[.doubtfulTag] : ""
+            let nameWidth = max(6, width - 4 - DisplayWidth.of(owner) - DisplayWidth.of(tag) - 1)
+            return [Span("    ", .listRow), Span(TextLayout.fit(c.customerName, to: nameWidth) + " ", .listRow), Span(owner, .listCode),
+                    Span(tag, .overdue)]
         }
     }
 

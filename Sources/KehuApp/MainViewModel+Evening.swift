@@ -9,7 +9,8 @@ extension MainViewModel {
         let queue: EveningQueue
         if view == .spotCheck {
             let size = try store.setting("spotcheck.size").flatMap(SpotCheckSize.init(setting:)) ?? .standard
-            queue = EveningQueue(followUps: try store.spotCheck(today: today, size: size), overdueCards: [], pendingDefeats: [])
+            let period = try store.setting("spotcheck.period").flatMap(SpotCheckPeriod.init(setting:)) ?? .standard
+            queue = EveningQueue(followUps: try store.spotCheck(today: today, size: size, period: period), overdueCards: [], pendingDefeats: [])
         } else {
             guard let team = profile?.user.teamID else { sendEvening(.loaded(nil, rows: viewport.listRows)); return }
             queue = try store.eveningQueue(teamID: team, today: today)
@@ -53,6 +54,23 @@ extension MainViewModel {
         guard case .followUp(let item)? = selectedEveningRow, let id = item.activity.id else { return }
         attempt {
             try store.setNeedsGuidance(activityID: id, !item.activity.needsGuidance, by: actor)
+            try reloadEvening()
+        }
+    }
+
+    /// 虚假跟进 on a follow-up row, 虚假战败 on a defeat application; again to clear.
+    func toggleDoubtful() {
+        attempt {
+            switch selectedEveningRow {
+            case .followUp(let item)?:
+                guard let id = item.activity.id else { return }
+                try store.setDoubtful(activityID: id, !item.activity.doubtful, by: actor)
+            case .defeat(let item)?:
+                guard let id = item.card.id else { return }
+                try store.setDefeatDoubtful(cardID: id, !item.card.defeatDoubtful, by: actor)
+            default:
+                return
+            }
             try reloadEvening()
         }
     }

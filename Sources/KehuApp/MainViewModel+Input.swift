@@ -75,6 +75,7 @@ extension MainViewModel {
         case .previousArchiveView: switchArchiveView(by: -1)
         case .comment: openCommentForm()
         case .needsGuidance: toggleGuidance()
+        case .markDoubtful: toggleDoubtful()
         case .approve: view == .approvals ? sendApprovals(.approve) : decideSelectedDefeat(approve: true)
         case .returnDefeat: view == .approvals ? sendApprovals(.reject) : decideSelectedDefeat(approve: false)
         case .nextField, .nextOrSave, .previousField, .save, .cancel, .cursorLeft, .cursorRight, .lineStart, .lineEnd,

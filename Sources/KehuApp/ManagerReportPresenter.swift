@@ -64,7 +64,8 @@ public enum ManagerReportPresenter {
         let list = ReportTable.Section(
             title: s.word(.defeats),
             columns: s.columns(.dateCodeNameReasonCompetitor),
-            rows: report.defeats.map { [.text($0.on.description), .text($0.code), .text($0.name), .text($0.reason), .text($0.competitor), .text($0.product)] })
+            rows: report.defeats.map { [.text($0.on.description), .text($0.code), .text($0.name), .text($0.reason), .text($0.competitor), .text($0.product),
+                                        .text($0.doubtful ? s[.doubtfulTag] : "")] })
         return ReportTable(
             name: "defeats", title: (s.word(.defeatsTitle)) + "\(from) – \(to)",
             sections: [counts(s.word(.byReason), s.word(.reason), blankIsUnknown, report.defeats.map(\.reason)),
@@ -105,7 +106,7 @@ extension ManagerReportPresenter {
                     mark(Double(visits) / weeks / people, targets.visitsPerWeek),
                     mark(Double(faceToFace) / weeks / people, targets.faceToFacePerWeek),
                     .count(r.reduce(0) { $0 + $1.onTime }), .count(r.reduce(0) { $0 + $1.late }),
-                    .count(r.reduce(0) { $0 + $1.overdueNow })]
+                    .count(r.reduce(0) { $0 + $1.overdueNow }), .count(r.reduce(0) { $0 + $1.doubtful })]
         }
         let columns = s.columns(.kpi)
         let people = ReportTable.Section(title: s.word(.people), columns: columns, rows: rows.map { line($0.name, $0.team, [$0]) })

@@ -34,6 +34,7 @@ public enum StringKey: CaseIterable, Sendable {
     case savedCustomer, savedContact, nothingChanged, dealSaved, orderFormTitle, contractApproval, orders, settled, downgradeReason, searchTitle, searchHint, searchNothing, filterTitle, filterAny, filterOverdueOnly, filterCleared, viewReports, paneReports, defeatApplied, noCardToClose
     // Evening check
     case viewEvening, paneEvening, overdueCards, defeatApplications, carriedOver, checked, needsGuidanceMark
+    case doubtfulMark, doubtfulDefeatMark, theirPrice, appliedOn, defeatReturnedDue, returnedBecause, doubtfulTag
     case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck
     case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
     case viewSpotCheck, paneSpotCheck, managerReview, reviewTitle, reviewSigned

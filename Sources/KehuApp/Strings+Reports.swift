@@ -60,14 +60,14 @@ extension Strings {
         let zh = language == .zh
         switch columns {
         case .kpi:
-            return zh ? ["销售", "团队", "工作日", "远程客户/日", "未达标天数", "拜访潜客/周", "其中面访/周", "按时跟进", "逾期跟进", "当前逾期卡"]
-                      : ["Salesperson", "Team", "Work days", "Reached/day", "Days short", "Prospects/week", "Met/week", "On time", "Late", "Overdue now"]
+            return zh ? ["销售", "团队", "工作日", "远程客户/日", "未达标天数", "拜访潜客/周", "其中面访/周", "按时跟进", "逾期跟进", "当前逾期卡", "存疑"]
+                      : ["Salesperson", "Team", "Work days", "Reached/day", "Days short", "Prospects/week", "Met/week", "On time", "Late", "Overdue now", "Doubtful"]
         case .stageCardsAmountProbabilityWeighted: return zh ? ["阶段", "卡数", "金额", "概率", "加权", ""] : ["Stage", "Cards", "Amount", "Probability", "Weighted", ""]
         case .levelCards: return zh ? ["级别", "卡数"] : ["Level", "Cards"]
         case .weightedTotal: return zh ? ["加权合计"] : ["Weighted total"]
         case .measureValue: return zh ? ["项目", "数值"] : ["Measure", "Value"]
         case .rankCodeNameOrdersRunning: return zh ? ["排名", "编码", "单位名称", "订单金额", "累计份额"] : ["Rank", "Code", "Name", "Orders", "Running share"]
-        case .dateCodeNameReasonCompetitor: return zh ? ["日期", "编码", "单位名称", "原因", "竞争对手", "所购产品"] : ["Date", "Code", "Name", "Reason", "Competitor", "Bought"]
+        case .dateCodeNameReasonCompetitor: return zh ? ["日期", "编码", "单位名称", "原因", "竞争对手", "所购产品", "存疑"] : ["Date", "Code", "Name", "Reason", "Competitor", "Bought", "Doubt"]
         case .sourceLeadsDealsConversion: return zh ? ["来源", "线索", "成交", "转化率", ""] : ["Source", "Leads", "Deals", "Conversion", ""]
         case .monthCustomersJoinedLeft: return zh ? ["月份", "户数", "新增", "转出", ""] : ["Month", "Customers", "Joined", "Left", ""]
         case .codeNameOwner: return zh ? ["编码", "单位名称", "责任人"] : ["Code", "Name", "Owner"]

@@ -60,6 +60,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var supervisorComment: SupervisorComment?
     /// Flagged by the supervisor for guidance at the evening meeting.
     public var needsGuidance = false
+    /// Marked by the supervisor as doubtful (虚假跟进): raised at the meeting, counted in the KPIs.
+    public var doubtful = false
     /// The sales manager's review in the weekly spot check.
     public var managerReview: SupervisorComment?
 

@@ -68,6 +68,15 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var defeatAppliedOn: LocalDate?
     /// The supervisor's note on approving or returning a defeat application.
     public var defeatDecisionNote: String = ""
+    /// Marked by the supervisor as a doubtful defeat (虚假战败) for the meeting.
+    public var defeatDoubtful = false
+    /// When the supervisor last returned a defeat application.
+    public var defeatReturnedAt: LocalDateTime?
+
+    /// A returned defeat application's reason, while the card is open again.
+    public var returnReason: String? {
+        state == .open && defeatReturnedAt != nil && !defeatDecisionNote.isEmpty ? defeatDecisionNote : nil
+    }
 
     public init(id: Int64? = nil, customerID: Int64, number: String, createdOn: LocalDate,
                 source: LeadSource, filledByID: Int64, personName: String, level: IntentLevel) {

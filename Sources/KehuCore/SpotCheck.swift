@@ -22,12 +22,37 @@ public enum SpotCheckSize: Hashable, Sendable {
     }
 }
 
-/// The weekly spot check's sample: the same cards all week long (a manager who comes back
-/// on Thursday finds Monday's sample), a new sample the next week.
+/// How often managers spot-check (setting `spotcheck.period`): weekly as SPEC's rhythm
+/// says, or every day before the end of work as the regulations do (000 §3.4,
+/// 每天下班前…抽查).
+public enum SpotCheckPeriod: String, CaseIterable, Hashable, Sendable {
+    case daily, weekly
+
+    public static let standard = SpotCheckPeriod.weekly
+
+    /// Reads "daily"/"weekly" (or 每天/每日/每周); nil for anything else.
+    public init?(setting raw: String) {
+        switch Normalization.halfWidth(raw).trimmingWhitespace().lowercased() {
+        case "daily", "day", "每天", "每日": self = .daily
+        case "weekly", "week", "每周": self = .weekly
+        default: return nil
+        }
+    }
+
+    /// The first day of the period `date` is in: the day itself, or its week's Monday.
+    public func start(of date: LocalDate) -> LocalDate {
+        self == .daily ? date : SpotCheckSampler.weekStart(of: date)
+    }
+}
+
+/// The spot check's sample: the same cards all week long (a manager who comes back
+/// on Thursday finds Monday's sample), a new sample the next week; with a daily check, the
+/// same all day and a new one each day.
 public enum SpotCheckSampler {
     /// The Monday that starts `date`'s week.
     public static func weekStart(of date: LocalDate) -> LocalDate { date.adding(days: 1 - date.isoWeekday) }
 
+    /// `week` is the first day of the period (a Monday for a weekly check).
     public static func sample(_ cardIDs: [Int64], week: LocalDate, size: SpotCheckSize) -> [Int64] {
         let unique = Array(Set(cardIDs))
         let n = size.sampleSize(of: unique.count)

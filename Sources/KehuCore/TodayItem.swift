@@ -15,6 +15,9 @@ public struct TodayItem: Hashable, Sendable {
         case churnReason(eventID: Int64)
         /// A maintenance contact of the kind required (客情维护).
         case maintenance(MaintenanceDuty.Kind)
+        /// The supervisor returned the card's defeat application, for this reason: go on
+        /// with it (shown until the card is followed up again).
+        case defeatReturned(cardID: Int64, reason: String)
     }
 
     public let kind: Kind
@@ -76,7 +79,7 @@ extension TodayItem {
         case .followUp(_, _, let time): return time == nil ? 1 : 0
         case .birthday: return 2
         case .holiday: return 3
-        case .poolWarning, .churnWarning, .churnReason, .maintenance: return 1
+        case .poolWarning, .churnWarning, .churnReason, .maintenance, .defeatReturned: return 1
         }
     }
 

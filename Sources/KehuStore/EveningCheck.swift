@@ -121,10 +121,11 @@ extension KehuDatabase {
         return followUps
     }
 
-    /// The weekly spot check: a sample of the cards followed up this week in the viewer's
-    /// part of the archive (a manager's region), each shown with its latest follow-up.
-    public func spotCheck(today: LocalDate, size: SpotCheckSize) throws -> [EveningFollowUp] {
-        let week = SpotCheckSampler.weekStart(of: today)
+    /// The spot check: a sample of the cards followed up this week (or today, with a daily
+    /// check) in the viewer's part of the archive (a manager's region), each shown with its
+    /// latest follow-up.
+    public func spotCheck(today: LocalDate, size: SpotCheckSize, period: SpotCheckPeriod = .standard) throws -> [EveningFollowUp] {
+        let week = period.start(of: today)
         let (condition, arguments) = visible()
         return try read { db in
             let candidates = try Int64.fetchAll(db, sql: """
@@ -183,10 +184,31 @@ extension KehuDatabase {
 
     /// Flags (or unflags) a follow-up for guidance at the evening meeting.
     public func setNeedsGuidance(activityID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try flagActivity(activityID, by: actor) { $0.needsGuidance = flag }
+    }
+
+    /// Marks (or clears) a follow-up as doubtful (虚假跟进): it is raised at the meeting and
+    /// counted against its author in the KPIs. Audited like every change.
+    public func setDoubtful(activityID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try flagActivity(activityID, by: actor) { $0.doubtful = flag }
+    }
+
+    /// Marks (or clears) a defeat application, pending or decided, as doubtful (虚假战败).
+    public func setDefeatDoubtful(cardID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try write { db in
+            let card = try existingCard(db, cardID)
+            var marked = card
+            marked.defeatDoubtful = flag
+            try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: marked.columnValues,
+                                    actor: actor.login, at: actor.clock.now)
+        }
+    }
+
+    private func flagActivity(_ activityID: Int64, by actor: Actor, _ change: (inout Activity) -> Void) throws {
         try write { db in
             let activity = try existingActivity(db, activityID)
             var flagged = activity
-            flagged.needsGuidance = flag
+            change(&flagged)
             _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
                                         edited: flagged.columnValues, actor: actor.login, at: actor.clock.now)
         }
@@ -204,6 +226,7 @@ extension KehuDatabase {
             decided.state = approve ? .lost : .open
             decided.closedOn = approve ? actor.clock.today : nil
             decided.defeatDecisionNote = note.trimmingWhitespace()
+            if !approve { decided.defeatReturnedAt = actor.clock.now }
             try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues, edited: decided.columnValues,
                                     actor: actor.login, at: actor.clock.now)
         }

@@ -31,6 +31,9 @@ public struct KPIRow: Hashable, Sendable {
     public let late: Int
     /// Open cards past their date today.
     public let overdueNow: Int
+    /// Their follow-ups in the period, and defeats applied for in it on their customers, that
+    /// the evening check marked doubtful (虚假跟进, 虚假战败).
+    public var doubtful: Int = 0
 
     /// Weeks in the period (at least one), for the weekly averages.
     public var weeks: Double { max(1, Double(workingDays) / 5) }
@@ -85,11 +88,19 @@ extension KehuDatabase {
                     SELECT COUNT(*) FROM intentCards k JOIN customers c ON c.id = k.customerID
                     WHERE c.ownerID = ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn < ?
                     """, arguments: [id, today.description]) ?? 0
-                return KPIRow(name: person["displayName"], team: person["team"], workingDays: days.count,
-                              remoteCustomerDays: tally.remoteCustomerDays,
-                              daysBelowTarget: days.filter { tally.remoteCustomers(on: $0) < targets.remotePerDay }.count,
-                              prospectsVisited: tally.prospectVisits, prospectsMetFaceToFace: tally.faceToFaceVisits,
-                              onTime: timing?["onTime"] ?? 0, late: timing?["late"] ?? 0, overdueNow: overdue)
+                let doubtful = try Int.fetchOne(db, sql: """
+                    SELECT (SELECT COUNT(*) FROM activities INDEXED BY activities_handler
+                            WHERE handlerID = ?1 AND occurredAt BETWEEN ?2 AND ?3 AND doubtful)
+                         + (SELECT COUNT(*) FROM intentCards k JOIN customers c ON c.id = k.customerID
+                            WHERE c.ownerID = ?1 AND k.defeatDoubtful AND k.defeatAppliedOn BETWEEN ?2 AND ?3)
+                    """, arguments: [id] + range) ?? 0
+                var row = KPIRow(name: person["displayName"], team: person["team"], workingDays: days.count,
+                                 remoteCustomerDays: tally.remoteCustomerDays,
+                                 daysBelowTarget: days.filter { tally.remoteCustomers(on: $0) < targets.remotePerDay }.count,
+                                 prospectsVisited: tally.prospectVisits, prospectsMetFaceToFace: tally.faceToFaceVisits,
+                                 onTime: timing?["onTime"] ?? 0, late: timing?["late"] ?? 0, overdueNow: overdue)
+                row.doubtful = doubtful
+                return row
             }
         }
     }

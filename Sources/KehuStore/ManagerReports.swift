@@ -27,7 +27,8 @@ public struct ParetoReport: Sendable {
 
 /// Defeats (战败) approved or applied for in a period.
 public struct DefeatReport: Sendable {
-    public let defeats: [(code: String, name: String, on: LocalDate, reason: String, competitor: String, product: String)]
+    /// `doubtful`: marked 虚假战败 in the evening check.
+    public let defeats: [(code: String, name: String, on: LocalDate, reason: String, competitor: String, product: String, doubtful: Bool)]
 }
 
 /// Leads per source in a period, and how many became deals.
@@ -88,12 +89,12 @@ extension KehuDatabase {
         let (condition, arguments) = visible()
         return try read { db in
             DefeatReport(defeats: try Row.fetchAll(db, sql: """
-                SELECT c.code, c.name, COALESCE(k.closedOn, k.defeatAppliedOn) AS day, k.closeReason, k.competitor, k.chosenProduct
+                SELECT c.code, c.name, COALESCE(k.closedOn, k.defeatAppliedOn) AS day, k.closeReason, k.competitor, k.chosenProduct, k.defeatDoubtful
                 FROM intentCards k JOIN customers c ON c.id = k.customerID
                 WHERE k.state IN ('lost', 'defeatPending') AND COALESCE(k.closedOn, k.defeatAppliedOn) BETWEEN ? AND ? AND \(condition)
                 ORDER BY day, c.code
                 """, arguments: [from.description, to.description] + arguments).map {
-                ($0["code"], $0["name"], LocalDate(column: $0["day"]) ?? from, $0["closeReason"], $0["competitor"], $0["chosenProduct"])
+                ($0["code"], $0["name"], LocalDate(column: $0["day"]) ?? from, $0["closeReason"], $0["competitor"], $0["chosenProduct"], $0["defeatDoubtful"])
             })
         }
     }

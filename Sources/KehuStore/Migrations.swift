@@ -364,6 +364,18 @@ enum Migrations {
         migrator.registerMigration("v7-last-contacts") { db in try LastContacts.migrate(db) }
         // Contacts are found by the pinyin of their names as well.
         migrator.registerMigration("v8-contact-pinyin") { db in try SearchText.rewriteLatinLines(db) }
+        // The evening check marks a follow-up or a defeat application as doubtful (虚假跟进,
+        // 虚假战败) for the meeting; a returned defeat keeps when it was returned, so the
+        // salesperson's Today shows the reason until they follow the card up again.
+        migrator.registerMigration("v9-evening-marks") { db in
+            try db.execute(sql: """
+                ALTER TABLE activities ADD COLUMN doubtful INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE intentCards ADD COLUMN defeatDoubtful INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE intentCards ADD COLUMN defeatReturnedAt TEXT;
+                -- Today asks for its owner's returned cards at every start: few, by this index.
+                CREATE INDEX intentCards_returned ON intentCards(defeatReturnedAt) WHERE defeatReturnedAt IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

@@ -130,6 +130,8 @@ extension IntentCard {
         chosenPriceYuan = row["chosenPriceYuan"]; competitor = row["competitor"] ?? ""
         defeatAppliedOn = LocalDate(column: row["defeatAppliedOn"])
         defeatDecisionNote = row["defeatDecisionNote"] ?? ""
+        defeatDoubtful = row["defeatDoubtful"] ?? false
+        defeatReturnedAt = LocalDateTime(column: row["defeatReturnedAt"])
     }
 
     var columnValues: ColumnValues {
@@ -150,7 +152,9 @@ extension IntentCard {
          ("closeReason", closeReason.databaseValue), ("chosenProduct", chosenProduct.databaseValue),
          ("chosenPriceYuan", chosenPriceYuan.databaseValue), ("competitor", competitor.databaseValue),
          ("defeatAppliedOn", defeatAppliedOn?.description.databaseValue ?? .null),
-         ("defeatDecisionNote", defeatDecisionNote.databaseValue)]
+         ("defeatDecisionNote", defeatDecisionNote.databaseValue),
+         ("defeatDoubtful", defeatDoubtful.databaseValue),
+         ("defeatReturnedAt", defeatReturnedAt?.description.databaseValue ?? .null)]
     }
 }
 
@@ -168,6 +172,7 @@ extension Activity {
             supervisorComment = SupervisorComment(text: text, signerID: signer, signedAt: at)
         }
         needsGuidance = row["needsGuidance"] ?? false
+        doubtful = row["doubtful"] ?? false
         if let text: String = row["reviewComment"], let reviewer: Int64 = row["reviewerID"],
            let at = LocalDateTime(column: row["reviewedAt"]) {
             managerReview = SupervisorComment(text: text, signerID: reviewer, signedAt: at)
@@ -186,6 +191,7 @@ extension Activity {
          ("commentSignerID", supervisorComment?.signerID.databaseValue ?? .null),
          ("commentAt", supervisorComment?.signedAt.description.databaseValue ?? .null),
          ("needsGuidance", needsGuidance.databaseValue),
+         ("doubtful", doubtful.databaseValue),
          ("reviewComment", managerReview?.text.databaseValue ?? .null),
          ("reviewerID", managerReview?.signerID.databaseValue ?? .null),
          ("reviewedAt", managerReview?.signedAt.description.databaseValue ?? .null)]

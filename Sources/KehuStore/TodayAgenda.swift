@@ -28,6 +28,20 @@ extension KehuDatabase {
                 items.append(TodayItem(kind: .followUp(cardID: row[0], level: IntentLevel(rawValue: row[1]) ?? .c, time: row[3]),
                                        due: date, customerID: row[4], customerCode: row[5], customerName: row[6]))
             }
+            // Defeat applications returned to them and not followed up since (by the partial
+            // index of returned cards: few).
+            let returned = try Row.fetchCursor(db, sql: """
+                SELECT k.id, k.defeatDecisionNote, k.defeatReturnedAt, c.id, c.code, c.name
+                FROM intentCards k INDEXED BY intentCards_returned JOIN customers c ON c.id = k.customerID
+                WHERE k.defeatReturnedAt IS NOT NULL AND k.state = 'open' AND c.ownerID = ?
+                  AND NOT EXISTS (SELECT 1 FROM activities a INDEXED BY activities_card
+                                  WHERE a.cardID = k.id AND a.occurredAt >= k.defeatReturnedAt)
+                """, arguments: [ownerID])
+            while let row = try returned.next() {
+                guard let at = LocalDateTime(column: row[2] as String?) else { continue }
+                items.append(TodayItem(kind: .defeatReturned(cardID: row[0], reason: row[1]), due: at.date,
+                                       customerID: row[3], customerCode: row[4], customerName: row[5]))
+            }
             // Birthdays by month and day; 29 February is looked for on the 28th in other years.
             var monthDays = (0...days).map { today.adding(days: $0).monthDay }
             if monthDays.contains("02-28"), LocalDate(year: today.year, month: 2, day: 29) == nil { monthDays.append("02-29") }

@@ -4,13 +4,13 @@ import TerminalUI
 /// The bottom line, generated from the active keymap for the focused context: the first
 /// key of each action, paired actions (up/down) shown together.
 enum HintLine {
-    static let groups: [[Action]] = [[.moveUp, .moveDown], [.comment], [.needsGuidance], [.approve], [.returnDefeat], [.logFollowUp], [.newLead], [.editCustomer], [.closeCard], [.history], [.proposeGrade], [.nextView], [.pageUp, .pageDown],
+    static let groups: [[Action]] = [[.moveUp, .moveDown], [.comment], [.needsGuidance], [.markDoubtful], [.approve], [.returnDefeat], [.logFollowUp], [.newLead], [.editCustomer], [.closeCard], [.history], [.proposeGrade], [.nextView], [.pageUp, .pageDown],
                                      [.first, .last], [.focusNext], [.nextField], [.save], [.cancel], [.editExternally],
                                      [.confirm], [.decline], [.help], [.close], [.quit]]
 
     /// When not all hints fit, these go first: how to move, how to get help, how to
     /// leave, then the day's work. The rest follow in display order.
-    static let priority: [Action] = [.moveUp, .save, .cancel, .help, .close, .quit, .comment, .needsGuidance, .approve, .returnDefeat,
+    static let priority: [Action] = [.moveUp, .save, .cancel, .help, .close, .quit, .comment, .needsGuidance, .approve, .returnDefeat, .markDoubtful,
                                      .logFollowUp, .newLead, .nextView, .focusNext, .nextField]
 
     static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String, first: Action)] {

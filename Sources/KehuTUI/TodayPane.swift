@@ -40,6 +40,8 @@ enum TodayPane {
             what = s[.churnReasonDue]
         case .maintenance(let kind):
             what = s.maintenanceLabel(kind)
+        case .defeatReturned(_, let reason):
+            what = "\(s[.defeatReturnedDue])：\(reason)"
         case .holiday(let holiday):
             // A holiday concerns every customer: it takes the whole row.
             return [Span(" " + TextLayout.fit(when, to: 8) + " ", whenRole),

@@ -237,6 +237,88 @@ struct EveningCheckTests {
         next.handle(.ctrl("s"))
         #expect(try t.store.history(table: "activities", rowID: item.activity.id!).contains { $0.newValue == "先约技术交流" })
     }
+
+    @Test func doubtfulFollowUpsAndDefeatsAreMarkedForTheMeetingAndCounted() throws {
+        let t = try team()
+        let vm = try t.viewModel("lizhuguan")
+        // 虚假跟进 on the first follow-up: a mark, not a signature; audited; again clears it.
+        vm.handle(.char("d"))
+        guard case .followUp(let marked)? = vm.selectedEveningRow else { Issue.record("no follow-up selected"); return }
+        #expect(marked.activity.doubtful && vm.eveningProgress.checked == 0)
+        let row = ListRowPresenter.evening(.followUp(marked), width: 40, today: t.evening.date, strings: Strings(.zh))
+        #expect(row.map(\.text).joined().contains("存疑"))
+        let lines = EveningPresenter.lines(.followUp(marked), width: 60, today: t.evening.date, cadence: .standard, strings: Strings(.zh))
+        #expect(lines.map { $0.map(\.text).joined() }.joined(separator: "\n").contains("虚假跟进?"))
+        #expect(try t.store.history(table: "activities", rowID: try #require(marked.activity.id)).map(\.field).contains("doubtful"))
+        // 虚假战败 on the defeat application, shown with the right labels.
+        vm.send(.last)
+        vm.handle(.char("d"))
+        guard case .defeat(let defeat)? = vm.selectedEveningRow else { Issue.record("not on the defeat"); return }
+        #expect(defeat.card.defeatDoubtful)
+        let text = EveningPresenter.lines(.defeat(defeat), width: 60, today: t.evening.date, cadence: .standard, strings: Strings(.zh))
+            .map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("申请日") && text.contains("虚假战败?") && !text.contains("建档") && !text.contains("预算"), "\(text)")
+        // Both count against the salesperson in the KPIs, and the defeat is marked in its report.
+        let day = t.evening.date
+        let kpi = try t.store.kpi(from: day.adding(days: -6), to: day, today: day)
+        #expect(kpi.first { $0.name == "刘洋" }?.doubtful == 1, "\(kpi)")   // the follow-up marked first is 刘洋's
+        #expect(kpi.first { $0.name == "张伟" }?.doubtful == 1)             // the defeat is on 张伟's customer
+        #expect(try t.store.defeats(from: day.adding(days: -6), to: day).defeats.map(\.doubtful) == [true])
+        vm.handle(.char("d"))
+        guard case .defeat(let cleared)? = vm.selectedEveningRow else { Issue.record("the defeat went away"); return }
+        #expect(!cleared.card.defeatDoubtful)
+    }
+
+    @Test func aReturnedDefeatsReasonIsOnTheCardAndInTodayUntilFollowedUp() throws {
+        let t = try team()
+        let supervisor = try t.viewModel("lizhuguan")
+        supervisor.send(.last)
+        supervisor.handle(.char("r"))
+        type(supervisor, "再跟一次，客户还没定")
+        supervisor.handle(.ctrl("s"))
+        let cardID = try #require(t.ids["baiyunCard"])
+        let salesperson = try t.viewModel("zhangwei")
+        let item = try #require(salesperson.todayItems.first { if case .defeatReturned = $0.kind { return true }; return false })
+        #expect(item.kind == .defeatReturned(cardID: cardID, reason: "再跟一次，客户还没定") && item.due == t.evening.date)
+        let card = try #require(try t.store.detail(customerID: item.customerID!)?.cards.first { $0.id == cardID })
+        #expect(card.returnReason == "再跟一次，客户还没定")
+        let pane = CardPresenter.cardLines([card], width: 80, today: t.evening.date, strings: Strings(.zh))
+            .map { $0.map(\.text).joined() }.joined()
+        #expect(pane.contains("战败被退回：再跟一次，客户还没定"), "\(pane)")
+        // The next follow-up on the card is the answer: the row goes, the card keeps the note.
+        var next = Activity(customerID: item.customerID!, cardID: cardID, visitNumber: 2, method: .phone,
+                            occurredAt: LocalDateTime(date: t.evening.date, hour: 18, minute: 30)!, handlerID: t.ids["zhangwei"]!, content: "又约了")
+        next.levelJudged = .b
+        try t.store.add(next, by: Actor(login: "zhangwei", clock: FixedClock(t.evening)))
+        #expect(try !t.store.todayAgenda(ownerID: t.ids["zhangwei"]!, today: t.evening.date)
+            .contains { if case .defeatReturned = $0.kind { return true }; return false })
+        // An approved one never shows as returned.
+        try t.store.applyForDefeat(cardID: cardID, application: DefeatApplication(reason: "确实买了别家"),
+                                   by: Actor(login: "zhangwei", clock: FixedClock(t.evening)))
+        try t.store.decideDefeat(cardID: cardID, approve: true, note: "", by: Actor(login: "lizhuguan", clock: FixedClock(t.evening)))
+        #expect(try t.store.detail(customerID: item.customerID!)?.cards.first { $0.id == cardID }?.returnReason == nil)
+    }
+
+    @Test func aDailySpotCheckSamplesTheDaysCardsOnly() throws {
+        let t = try team()
+        let today = t.evening.date
+        // The week (from Monday the 16th): four cards; today: three.
+        let weekly = try t.store.spotCheck(today: today, size: .standard)
+        let daily = try t.store.spotCheck(today: today, size: .standard, period: .daily)
+        #expect(Set(weekly.compactMap(\.activity.cardID)).count == 4)
+        #expect(Set(daily.compactMap(\.activity.cardID)).count == 3)
+        #expect(daily.allSatisfy { $0.activity.occurredAt.date == today })
+        // The setting decides what the manager's view shows.
+        try t.store.setSetting("spotcheck.period", to: "每天", by: Actor(login: "admin", clock: FixedClock(t.evening)))
+        let manager = try t.store.add(User(login: "wangjl", displayName: "王建国", role: .salesManager),
+                                      by: Actor(login: "admin", clock: FixedClock(t.evening)))
+        _ = manager   // no region: the whole company
+        let vm = try t.viewModel("wangjl")
+        for _ in 0..<10 where vm.view != .spotCheck { vm.send(.nextView) }
+        #expect(vm.view == .spotCheck)
+        #expect(Set(vm.eveningQueue?.followUps.compactMap(\.activity.cardID) ?? []) == Set(daily.compactMap(\.activity.cardID)))
+    }
+
 }
 
 /// The sales manager's weekly spot check across the region.

@@ -29,4 +29,16 @@ struct SpotCheckTests {
         #expect(SpotCheckSize.count(20).sampleSize(of: 7) == 7)
         #expect(SpotCheckSize.count(20).sampleSize(of: 0) == 0)
     }
+
+    @Test func aSpotCheckIsDailyOrWeekly() {
+        #expect(SpotCheckPeriod(setting: "daily") == .daily && SpotCheckPeriod(setting: " 每天 ") == .daily)
+        #expect(SpotCheckPeriod(setting: "Weekly") == .weekly && SpotCheckPeriod(setting: "每周") == .weekly)
+        #expect(SpotCheckPeriod(setting: "monthly") == nil)
+        #expect(SpotCheckPeriod.standard == .weekly)
+        #expect(SpotCheckPeriod.daily.start(of: thursday) == thursday)
+        #expect(SpotCheckPeriod.weekly.start(of: thursday) == LocalDate(year: 2026, month: 11, day: 23))
+        // A daily sample is fresh each day.
+        let cards = Array(Int64(1)...Int64(300))
+        #expect(SpotCheckSampler.sample(cards, week: thursday, size: .standard) != SpotCheckSampler.sample(cards, week: thursday.adding(days: 1), size: .standard))
+    }
 }

@@ -26,7 +26,7 @@ enum RoomScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  c 批示签名  g 需指导  a 批准  r 退回  l 记跟进  ? 帮助  q 退出",
+            " ↑↓ 移动  c 批示签名  g 需指导  d 存疑  a 批准  r 退回  v 视图  ? 帮助  q 退出",
         ],
         "approvals": [
             " kehu │ 审批 │ 王经理 · 销售经理                      审批 1 │ 11-22 周日 09:41",
@@ -52,7 +52,7 @@ enum RoomScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  c 批示签名  g 需指导  a 批准  r 退回  l 记跟进  ? 帮助  q 退出",
+            " ↑↓ 移动  c 批示签名  g 需指导  d 存疑  a 批准  r 退回  v 视图  ? 帮助  q 退出",
         ],
         "search": [
             " kehu │ 今日 │ 张伟 · 销售顾问 · 华南一组           搜索 1/1 │ 11-22 周日 09:41",
@@ -364,7 +364,7 @@ enum RoomScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  c 批示签名  g 需指导  a 批准  r 退回  l 记跟进  ? 帮助  q 退出",
+            " ↑↓ 移动  c 批示签名  g 需指导  d 存疑  a 批准  r 退回  v 视图  ? 帮助  q 退出",
         ],
         "discardPrompt": [
             " kehu │ 全部客户 │ 张伟 · 销售顾问 · 华南一组       客户 2/4 │ 11-22 周日 09:41",
@@ -450,7 +450,7 @@ enum RoomScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ move  c comment  g guidance  a approve  r return  l follow up  n new lead  ? help  q quit",
+            " ↑↓ move  c comment  g guidance  d doubtful  a approve  r return  l follow up  ? help  q quit",
         ],
         "approvals": [
             " kehu │ Approvals │ 王经理 · Sales mgr                                Approvals 1 │ 11-22 Sun 09:41",
@@ -482,7 +482,7 @@ enum RoomScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ move  c comment  g guidance  a approve  r return  l follow up  n new lead  ? help  q quit",
+            " ↑↓ move  c comment  g guidance  d doubtful  a approve  r return  l follow up  ? help  q quit",
         ],
         "search": [
             " kehu │ Today │ 张伟 · Sales · 华南一组                                Search 1/1 │ 11-22 Sun 09:41",
@@ -866,7 +866,7 @@ enum RoomScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ move  c comment  g guidance  a approve  r return  l follow up  n new lead  ? help  q quit",
+            " ↑↓ move  c comment  g guidance  d doubtful  a approve  r return  l follow up  ? help  q quit",
         ],
         "discardPrompt": [
             " kehu │ All customers │ 张伟 · Sales · 华南一组                         Cust. 2/4 │ 11-22 Sun 09:41",
