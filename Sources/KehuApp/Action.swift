@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable {
     case recordOrder = "record-order"
     case search
     case reports
+    case settings
     case filter
     case clearFilter = "clear-filter"
     case claim

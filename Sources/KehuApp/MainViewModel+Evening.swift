@@ -114,6 +114,8 @@ extension MainViewModel {
                     show(strings[.churnReasonSaved], kind: .info)
                 case .rejectGrade(let proposalID, _):
                     try rejectGrade(proposalID: proposalID, reason: text)
+                case .setting(let key):
+                    try saveSetting(key: key, text: f.fields[0].text)
                 case .returnDefeat(let cardID, _):
                     try store.decideDefeat(cardID: cardID, approve: false, note: text, by: actor)
                     closeForm()

@@ -161,6 +161,7 @@ extension MainViewModel {
         // no draft to offer back.
         switch current {
         case .assign, .filter: return false
+        case .note(let f): if case .setting = f.purpose { return false }   // a value, typed again in a moment
         default: break
         }
         let payload = DraftPayload(current)

@@ -47,6 +47,7 @@ extension MainViewModel {
             case .close: overlay = nil
             case .quit: shouldQuit = true
             case .redraw: redrawRequested = true
+            case .edit(let entry): editSetting(entry)
             }
             return
         }
@@ -66,6 +67,7 @@ extension MainViewModel {
         case .recordOrder: openOrderForm()
         case .search: openSearch()
         case .reports: toggleReports()
+        case .settings: openSettings()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()

@@ -67,6 +67,8 @@ public final class MainViewModel {
     public var reportTop: Int { reports.scroll.top }
     /// The box over the screen (help, a customer's history, tomorrow's pool drops).
     public internal(set) var overlay: OverlayState?
+    /// Where the settings box's cursor was when a setting was opened for editing.
+    var settingsReturnIndex = 0
     public var isHelpOpen: Bool { if case .help? = overlay?.kind { return true }; return false }
     /// The history overlay's entries: who changed what on the shown customer.
     public var history: [AuditEntry]? { if case .history(let entries)? = overlay?.kind { return entries }; return nil }

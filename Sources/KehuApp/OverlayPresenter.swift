@@ -10,6 +10,19 @@ public enum OverlayPresenter {
         case .help(let context): return help(keymap: keymap, context: context, strings: s)
         case .history(let entries): return history(entries, width: width, strings: s)
         case .poolPreview(let drops): return poolPreview(drops, today: today, strings: s)
+        case .settings(let entries): return settings(entries, width: width, strings: s)
+        }
+    }
+
+    /// One line per setting: key, value (emphasised when the company set it), meaning.
+    static func settings(_ entries: [SettingInForce], width: Int, strings s: Strings) -> [StyledLine] {
+        let keyWidth = min(34, (entries.map { DisplayWidth.of($0.setting.key) }.max() ?? 10) + 2)
+        let valueWidth = width >= 90 ? 22 : 12
+        return entries.map { entry in
+            let meaning = s.language == .zh ? entry.setting.meaning.zh : entry.setting.meaning.en
+            return [Span(TextLayout.fit(entry.setting.key, to: keyWidth), .helpKey),
+                    Span(TextLayout.fit(entry.value, to: valueWidth) + " ", entry.isSet ? .cardEmphasis : .cardValue),
+                    Span(TextLayout.fit(meaning, to: max(1, width - keyWidth - valueWidth - 1)), .helpText)]
         }
     }
 

@@ -69,6 +69,8 @@ extension Strings {
             return zh ? "你的角色不能这样做" : "Your role may not do this"
         case .unknownUser(let login, let path):
             return unknownUser(login, database: path)
+        case .badSetting(let key, let problem):
+            return settingRefused(key, problem)
         }
     }
 

@@ -130,6 +130,8 @@ extension Strings {
         case (.en, .chosenPrice): return "Price"
         case (.zh, .comment): return "批示"
         case (.zh, .returnReason): return "退回理由"
+        case (.zh, .settingValue): return "值"
+        case (.en, .settingValue): return "Value"
         case (.en, .comment): return "Comment"
         case (.en, .returnReason): return "Reason"
         case (.zh, .newOwner): return "负责人"

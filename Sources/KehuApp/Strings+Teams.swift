@@ -1,3 +1,5 @@
+import KehuCore
+
 /// Messages of `kehu team` and `kehu init`.
 extension Strings {
     public func teamExists(_ name: String) -> String { language == .zh ? "团队「\(name)」已存在" : "Team \"\(name)\" already exists" }
@@ -18,9 +20,37 @@ extension Strings {
     }
 }
 
+/// Messages about company settings (`kehu settings`, the settings view).
 extension Strings {
-    public func unknownSetting(_ key: String, families: [String]) -> String {
-        language == .zh ? "没有设置项「\(key)」；可用：\(families.joined(separator: "、"))"
-                        : "no setting \"\(key)\"; settings: \(families.joined(separator: ", "))"
+    /// Beside a value in `kehu settings list`: set by the company, or the default.
+    public var settingSetMark: String { language == .zh ? "已设" : "set" }
+    public var settingDefaultMark: String { language == .zh ? "默认" : "default" }
+
+    /// Why `value` cannot be stored in `key`.
+    public func settingRefused(_ key: String, _ problem: CompanySettingProblem) -> String {
+        let zh = language == .zh
+        switch problem {
+        case .unknownKey:
+            return zh ? "没有设置项「\(key)」（kehu settings list 列出全部）" : "no setting \"\(key)\" (kehu settings list shows them all)"
+        case .notANumber:
+            return zh ? "\(key) 须是整数" : "\(key) takes a whole number"
+        case .outOfRange(let range):
+            return zh ? "\(key) 须在 \(range.lowerBound)–\(range.upperBound) 之间" : "\(key) takes \(range.lowerBound)–\(range.upperBound)"
+        case .noRoles:
+            return zh ? "\(key) 至少要一个角色" : "\(key) needs at least one role"
+        case .unknownRole(let name):
+            let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
+            return zh ? "没有角色「\(name)」；角色：\(roles)" : "no role \"\(name)\"; roles: \(roles)"
+        case .badSampleSize:
+            return zh ? "\(key) 须是张数（20）或比例（10%）" : "\(key) takes a count (20) or a share (10%)"
+        case .badPeriod:
+            return zh ? "\(key) 须是 daily（每天）或 weekly（每周）" : "\(key) takes daily or weekly"
+        case .badCriteria:
+            return zh ? "\(key) 须是「名称:权重,…」，权重合计 100" : "\(key) takes name:weight,… with weights adding to 100"
+        case .mustStayBelow(let other, let value):
+            return zh ? "\(key) 不能高于 \(other)（现为 \(value)）" : "\(key) may not be above \(other) (now \(value))"
+        case .mustStayAbove(let other, let value):
+            return zh ? "\(key) 不能低于 \(other)（现为 \(value)）" : "\(key) may not be below \(other) (now \(value))"
+        }
     }
 }

@@ -1,6 +1,14 @@
 import GRDB
 import KehuCore
 
+/// A company setting and the value it has now.
+public struct SettingInForce: Hashable, Sendable {
+    public let setting: CompanySetting
+    public let value: String
+    /// Set by the company (otherwise the default is in force).
+    public let isSet: Bool
+}
+
 extension KehuDatabase {
     public func setting(_ key: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
@@ -14,20 +22,36 @@ extension KehuDatabase {
         }
     }
 
-    /// The families of settings kehu reads; anything else is a typo.
-    public static let settingFamilies = ["cadence.", "churn.", "contract.", "downgrade.", "export.roles", "funnel.probability.",
-                                         "kpi.", "pool.", "retention.years"]
+    /// Every setting with the value in force: the company's where set, else the default.
+    public func settingsInForce() throws -> [SettingInForce] {
+        let stored = Dictionary(try settings().map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return CompanySettings.all.map { setting in
+            SettingInForce(setting: setting, value: stored[setting.key] ?? setting.defaultValue, isSet: stored[setting.key] != nil)
+        }
+    }
 
-    /// Changes one company setting, recording the old value in the audit history.
-    /// Admins only.
-    public func setSetting(_ key: String, to value: String, by actor: Actor) throws {
+    /// Changes one company setting to a value it can take (stored as its readers read it:
+    /// `１５` is kept as `15`), recording the old value in the audit history. Admins only.
+    /// An unknown key or a bad value is refused and nothing is written. Returns the value
+    /// stored.
+    @discardableResult
+    public func setSetting(_ key: String, to raw: String, by actor: Actor) throws -> String {
         try requireAdmin()
-        try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        return try write { db in
+            let current = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0["key"] as String, $0["value"] as String) },
+                                     uniquingKeysWith: { a, _ in a })
+            let value: String
+            switch CompanySettings.validate(key, raw, current: current) {
+            case .success(let normalized): value = normalized
+            case .failure(let problem): throw StoreError.badSetting(key: key, problem: problem)
+            }
+            let old = current[key]
+            guard old != value else { return value }
             try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
             try AuditLog.record(db, at: actor.clock.now, actor: actor.login, table: "settings", rowID: 0,
                                 field: key, old: old, new: value)
+            return value
         }
     }
 

@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case refused(Refusal)
     /// The login the kernel names is not a user of this database (or is set inactive).
     case unknownUser(login: String, path: String)
+    /// A company setting that does not exist, or a value it cannot take; nothing was written.
+    case badSetting(key: String, problem: CompanySettingProblem)
 }
 
 /// Why a rule refused an action, so the user can be told exactly.

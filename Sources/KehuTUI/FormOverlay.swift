@@ -29,6 +29,10 @@ enum FormOverlay {
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
             case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
             case .churnReason(_, let customer): title = "\(s[.churnReasonTitle]) · \(customer)"
+            case .setting(let key):
+                title = "\(s.hint(.settings)) · \(key)"
+                let meaning = CompanySettings.setting(key)?.meaning
+                hints[.settingValue] = (s.language == .zh ? meaning?.zh : meaning?.en) ?? ""
             }
         case .assign(let f):
             title = "\(s[.assignTitle]) · \(f.customerName)"

@@ -13,9 +13,10 @@ enum HintLine {
     static let priority: [Action] = [.moveUp, .save, .cancel, .help, .close, .quit, .comment, .needsGuidance, .approve, .returnDefeat, .markDoubtful,
                                      .logFollowUp, .newLead, .nextView, .focusNext, .nextField]
 
-    static func items(keymap: Keymap, context: KeyContext, strings: Strings) -> [(keys: String, label: String, first: Action)] {
+    /// `hiding`: actions the box on screen does not answer (Enter edits only in the settings box).
+    static func items(keymap: Keymap, context: KeyContext, strings: Strings, hiding: Set<Action> = []) -> [(keys: String, label: String, first: Action)] {
         var items: [(String, String, Action)] = []
-        for group in groups {
+        for group in groups where !hiding.contains(group[0]) {
             // An overlay answers only its own keys: offer nothing it does not do.
             let tables: [KeyContext] = context == .help || !context.fallsBackToGlobal ? [context] : [context, .global]
             let keys = group.compactMap { action in
@@ -28,13 +29,13 @@ enum HintLine {
         return items
     }
 
-    static func draw(keymap: Keymap, context: KeyContext, strings: Strings, into buffer: inout ScreenBuffer,
+    static func draw(keymap: Keymap, context: KeyContext, strings: Strings, hiding: Set<Action> = [], into buffer: inout ScreenBuffer,
                      rect: Rect, screen: ScreenContext) {
         let bar = screen.style(.hintBar)
         var keyStyle = screen.style(.hintKey)
         if keyStyle.background == .terminalDefault { keyStyle.background = bar.background }
         var spans: [(String, Style)] = [(" ", bar)]
-        let all = items(keymap: keymap, context: context, strings: strings)
+        let all = items(keymap: keymap, context: context, strings: strings, hiding: hiding)
         func width(_ item: (keys: String, label: String, first: Action)) -> Int {
             DisplayWidth.of(item.keys) + 1 + DisplayWidth.of(item.label) + 2
         }

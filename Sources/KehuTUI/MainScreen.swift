@@ -77,7 +77,9 @@ public struct MainScreen {
         if let prompt = vm.prompt {
             PromptOverlay.draw(vm, prompt: prompt, into: &buffer, size: size, context: context)
         }
-        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, into: &buffer,
+        // Enter edits in the settings box only: the other boxes do not offer it.
+        let hiding: Set<Action> = vm.overlay.map { $0.selected == nil ? [.confirm] : [] } ?? []
+        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, hiding: hiding, into: &buffer,
                       rect: layout.hints, screen: context)
         return buffer
     }

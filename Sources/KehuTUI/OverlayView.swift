@@ -14,7 +14,8 @@ enum OverlayView {
         buffer.box(rect, glyphs: context.glyphs, style: context.style(.helpBorder), title: overlay.title, titleStyle: context.style(.helpTitle),
                    note: overlay.note, noteStyle: context.style(.paneNote))
         for (offset, line) in overlay.lines.dropFirst(overlay.top).prefix(inner.height).enumerated() {
-            context.draw([Span(" ", .helpText)] + line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width)
+            let base: Style? = overlay.selected == overlay.top + offset ? context.style(.listSelected) : nil
+            context.draw([Span(" ", .helpText)] + line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
         }
         context.scrollMarks(rect, into: &buffer, above: overlay.top > 0, below: overlay.top + inner.height < overlay.lines.count)
     }

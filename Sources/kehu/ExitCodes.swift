@@ -5,6 +5,8 @@ import KehuStore
 /// One exit code per kind of failure, so scripts can tell a locked database from a
 /// damaged one.
 enum ExitCodes {
+    /// A command line that cannot be carried out as written (ArgumentParser's own code).
+    static let usage: Int32 = 2
     static let cannotOpen: Int32 = 7
     static let unknownUser: Int32 = 8
     static let noTerminal: Int32 = 9
@@ -19,6 +21,7 @@ enum ExitCodes {
         case .cannotOpen, .diskFull, .readOnly, .notFound, .conflict, .invalid: return 7
         case .refused: return notAllowed
         case .unknownUser: return unknownUser
+        case .badSetting: return usage
         }
     }
 }

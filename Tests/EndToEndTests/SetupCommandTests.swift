@@ -48,9 +48,25 @@ struct SetupCommandTests {
 
         let setting = try sandbox.kehu(["setting", "set", "pool.claimLimit", "30", "--db", path])
         #expect(setting.status == 0, "\(setting.stderr)")
-        #expect(try sandbox.kehu(["setting", "set", "pool.claimLimt2", "30", "--db", path]).status == 0)   // a pool.* key
-        #expect(try sandbox.kehu(["setting", "set", "nonsense", "1", "--db", path]).status == 2)
-        #expect(try sandbox.kehu(["setting", "list", "--db", path]).stdout.contains("pool.claimLimit\t30"))
+        // Every key is known and every value checked: a typo, a word for a number, a
+        // warning later than the loss are refused with exit 2 and change nothing.
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for (key, value) in [("pool.claimLimt2", "30"), ("nonsense", "1"), ("pool.claimLimit", "thirty"), ("churn.warnMonths", "9"),
+                             ("export.roles", "admin,boss"), ("spotcheck.period", "monthly"), ("grade.criteria", "规模:50,潜力:40")] {
+            let refused = try sandbox.kehu(["settings", "set", key, value, "--db", path])
+            #expect(refused.status == 2 && refused.stderr.contains(key.hasPrefix("export") ? "boss" : key), "\(key) \(value): \(refused.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Stored as the readers read it.
+        let fullWidth = try sandbox.kehu(["settings", "set", "kpi.remotePerDay", "１２", "--db", path])
+        #expect(fullWidth.status == 0 && fullWidth.stdout == "kpi.remotePerDay\t12\n", "\(fullWidth.stderr)")
+        #expect(try sandbox.kehu(["settings", "get", "kpi.remotePerDay", "--db", path]).stdout == "12\n")
+        #expect(try sandbox.kehu(["settings", "get", "kpi.visitsPerWeek", "--db", path]).stdout == "25\n")   // the default
+        #expect(try sandbox.kehu(["settings", "get", "kpi.nope", "--db", path]).status == 2)
+        let all = try sandbox.kehu(["settings", "list", "--db", path]).stdout
+        #expect(all.contains("pool.claimLimit\t30\t已设\t") && all.contains("kpi.visitsPerWeek\t25\t默认\t每周拜访潜在客户数目标"), "\(all)")
+        #expect(all.contains("spotcheck.period\tweekly") && all.contains("maintenance.vip.salesManager\t3"))
+        #expect(!all.contains("claimLimt2"))
 
         // Someone the database does not know is refused everything, with exit 8.
         let queue = try DatabaseQueue(path: path)
@@ -110,7 +126,7 @@ struct CommandLineLanguageTests {
         // sentence is left in a Chinese session's help (a changed English text whose
         // Chinese was not updated would show here).
         for command in [[], ["open"], ["demo"], ["init"], ["user", "add"], ["user", "list"], ["user", "set"], ["team", "add"], ["team", "list"],
-                        ["team", "set"], ["setting", "list"], ["setting", "set"], ["report"], ["purge"], ["backup"], ["check"], ["export"], ["import"]] {
+                        ["team", "set"], ["settings", "list"], ["settings", "get"], ["settings", "set"], ["report"], ["purge"], ["backup"], ["check"], ["export"], ["import"]] {
             let text = try sandbox.kehu(command + ["--help"]).stdout
             let english = text.split(separator: "\n").filter { line in
                 [" the ", " a ", " an ", " of ", " or ", "Only ", " only "].contains { line.contains($0) } && !line.contains("--help")

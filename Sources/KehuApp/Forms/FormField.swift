@@ -23,6 +23,8 @@ public struct FormField: Hashable, Sendable {
         case outcome, dealProduct, dealAmount, dealDate, contractNumber, settledOn, defeatReason, competitor, chosenProduct, chosenPrice
         // Evening check
         case comment, returnReason
+        // A company setting
+        case settingValue
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order

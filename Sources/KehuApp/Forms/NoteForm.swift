@@ -9,6 +9,8 @@ public struct NoteForm: EditableForm, Sendable {
         case returnDefeat(cardID: Int64, customerName: String)
         case rejectGrade(proposalID: Int64, customerName: String)
         case churnReason(eventID: Int64, customerName: String)
+        /// A company setting's new value (admins, from the settings box).
+        case setting(key: String)
     }
 
     public var fields: [FormField]
@@ -24,6 +26,7 @@ public struct NoteForm: EditableForm, Sendable {
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
         case .returnDefeat, .rejectGrade, .churnReason: fields = [FormField(.returnReason, text: text)]
+        case .setting: fields = [FormField(.settingValue, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
     }
@@ -37,6 +40,7 @@ public struct NoteForm: EditableForm, Sendable {
         switch purpose {
         case .comment(_, let name, _), .review(_, let name, _), .returnDefeat(_, let name), .rejectGrade(_, let name), .churnReason(_, let name):
             return name
+        case .setting(let key): return key
         }
     }
 
@@ -47,6 +51,7 @@ public struct NoteForm: EditableForm, Sendable {
             case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
             case .rejectGrade: return .invalid([.required(field: .gradeDecision)])
             case .churnReason: return .invalid([.required(field: .churnReason)])
+            case .setting: return .ready("")   // the setting says what it takes
             }
         }
         return .ready(text)

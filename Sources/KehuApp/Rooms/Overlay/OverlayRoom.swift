@@ -11,6 +11,8 @@ public struct OverlayState: Sendable {
         case help(KeyContext)
         case history([AuditEntry])
         case poolPreview([PoolDrop])
+        /// The company's settings, one line each, with a cursor: Enter edits (admins).
+        case settings([SettingInForce])
     }
 
     public let kind: Kind
@@ -23,7 +25,16 @@ public struct OverlayState: Sendable {
     public private(set) var box = OverlayBox(width: 0, height: 0)
 
     /// What a key did to the box.
-    enum Outcome: Equatable { case stay, close, quit, redraw }
+    enum Outcome: Equatable { case stay, close, quit, redraw, edit(SettingInForce) }
+
+    /// The line under the cursor, in a box that has one (the settings: a line each).
+    public var selected: Int? { if case .settings = kind { return scroll.selected }; return nil }
+
+    /// Puts the cursor on line `index` (the settings box reopened after an edit).
+    mutating func select(_ index: Int) {
+        scroll.selected = index
+        scroll.keepVisible(count: lines.count, rows: box.innerHeight)
+    }
 
     init(kind: Kind, title: String, note: String, viewport: Viewport, layout: (Kind, Int) -> [StyledLine]) {
         self.kind = kind
@@ -52,17 +63,24 @@ public struct OverlayState: Sendable {
     /// Scrolls or closes; anything else is ignored while the box is open.
     mutating func reduce(_ action: Action) -> Outcome {
         switch action {
-        case .close, .help, .history, .poolPreview: return .close
+        case .close, .help, .history, .poolPreview, .settings: return .close
         case .quit: return .quit
         case .redraw: return .redraw
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            scroll.scroll(action, count: scrollLength, rows: box.innerHeight, step: 10)
+            if case .settings(let entries) = kind {
+                scroll.apply(action, count: entries.count, rows: box.innerHeight)   // a cursor, the box following it
+            } else {
+                scroll.scroll(action, count: scrollLength, rows: box.innerHeight, step: 10)
+            }
+        case .confirm:
+            if case .settings(let entries) = kind, let index = selected, entries.indices.contains(index) { return .edit(entries[index]) }
         default: break
         }
         return .stay
     }
 
     private mutating func clamp() {
+        if case .settings = kind { scroll.keepVisible(count: lines.count, rows: box.innerHeight); return }
         scroll.clamp(count: scrollLength, rows: box.innerHeight)
     }
 }
