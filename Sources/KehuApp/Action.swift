@@ -26,6 +26,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search
     case reports
     case settings
+    case judgeLead = "judge-lead"
     case filter
     case clearFilter = "clear-filter"
     case claim

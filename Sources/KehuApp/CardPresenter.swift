@@ -30,6 +30,12 @@ public enum CardPresenter {
         contactLines(detail.contacts, width: width, strings: s).forEach { flow.line($0) }
         cardLines(detail.cards, width: width, today: today, strings: s).forEach { flow.line($0) }
         orderLines(detail.recentOrders, width: width, strings: s).forEach { flow.line($0) }
+        if let lead = detail.lead {
+            flow.newLine()
+            let verdict = s[lead.verdict.effective ? .leadEffective : .leadIneffective]
+            flow.item(s[.leadLabel], ([verdict, lead.judgeName, lead.verdict.judgedAt.date.monthDay] + (lead.verdict.note.isEmpty ? [] : [lead.verdict.note]))
+                .joined(separator: " · "), role: lead.verdict.effective ? .cardEmphasis : .overdue)
+        }
         flow.newLine()
         flow.item(s[.legalRepresentative], c.legalRepresentative)
         flow.item(s[.registeredCapital], c.registeredCapitalWan.map { "\($0) \(s[.tenThousandYuan])" } ?? "")

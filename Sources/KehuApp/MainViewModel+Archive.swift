@@ -143,6 +143,7 @@ extension ActiveForm {
         case .assign(let f): return of(f.build())
         case .order(let f): return of(f.build())
         case .filter(let f): return of(f.build())
+        case .leadVerdict(let f): return of(f.build())
         }
     }
 }

@@ -66,6 +66,7 @@ extension MainViewModel {
         case .note(let f): saveNote(f)
         case .grade(let f): saveGrade(f)
         case .assign(let f): saveAssign(f)
+        case .leadVerdict(let f): saveLeadVerdict(f)
         case .order(let f): saveOrder(f)
         case .filter(let f): saveFilter(f)
         }
@@ -160,7 +161,7 @@ extension MainViewModel {
         // Choosing an owner or a filter is two keys to do again, and nothing anyone typed:
         // no draft to offer back.
         switch current {
-        case .assign, .filter: return false
+        case .assign, .filter, .leadVerdict: return false   // a choice and a few words, made again in a moment
         case .note(let f): if case .setting = f.purpose { return false }   // a value, typed again in a moment
         default: break
         }
@@ -245,7 +246,7 @@ extension MainViewModel {
                 form = .customer(f)
             case "contact":
                 form = .contact(restoredContactForm(payload, customerID: id, contacts: detail.contacts))
-            case "assign", "filter":
+            case "assign", "filter", "leadVerdict":
                 return                                   // an older kehu kept these; nothing to restore
             case "grade":
                 // Scored from the grade the user saw; a grade changed meanwhile is a conflict.
@@ -353,6 +354,7 @@ struct DraftPayload: Codable {
         case .assign: kind = "assign"; customerID = nil
         case .order(let f): kind = "order"; customerID = f.customerID
         case .filter: kind = "filter"; customerID = nil
+        case .leadVerdict(let f): kind = "leadVerdict"; customerID = f.customerID
         }
         (texts, editedTexts, choices) = DraftPayload.values(editable.fields)
         focus = editable.focus

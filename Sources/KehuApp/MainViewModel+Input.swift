@@ -68,6 +68,7 @@ extension MainViewModel {
         case .search: openSearch()
         case .reports: toggleReports()
         case .settings: openSettings()
+        case .judgeLead: openLeadVerdictForm()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()

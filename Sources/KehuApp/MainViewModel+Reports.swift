@@ -22,6 +22,7 @@ extension MainViewModel {
         case .sources: return ManagerReportPresenter.sources(try store.sources(from: from, to: to), from: from, to: to, strings: strings)
         case .vipProgress:
             return ManagerReportPresenter.vipProgress(try store.vipProgress(from: from, to: to), from: from, to: to, strings: strings)
+        case .leads: return ManagerReportPresenter.leads(try store.leadSummary(from: from, to: to), from: from, to: to, strings: strings)
         }
     }
 

@@ -135,3 +135,35 @@ extension ManagerReportPresenter {
                            sections: [months, customers], emptyText: s.word(.nothing))
     }
 }
+
+extension ManagerReportPresenter {
+    /// The week's leads (客户跟进单): the counts, the effective leads with their owner for
+    /// the hand-out, the ineffective ones with why, and effective leads per source.
+    public static func leads(_ summary: LeadSummary, from: LocalDate, to: LocalDate, strings s: Strings) -> ReportTable {
+        let zh = s.language == .zh
+        let counts = ReportTable.Section(title: zh ? "线索" : "Leads", columns: s.columns(.measureValue), rows: [
+            [.text(zh ? "新登记" : "Registered"), .count(summary.newLeads)],
+            [.text(zh ? "其中未判定" : "Of those, not judged yet"), .count(summary.unjudged)],
+            [.text(zh ? "判定有效" : "Judged effective"), .count(summary.effective.count)],
+            [.text(zh ? "判定无效" : "Judged ineffective"), .count(summary.ineffective.count)],
+        ])
+        func source(_ raw: String) -> String { CustomerSource(rawValue: raw).map { s.label($0) } ?? raw }
+        func rows(_ leads: [LeadSummary.Lead]) -> [[ReportCell]] {
+            leads.map { [.text($0.judgedOn.description), .text($0.code), .text($0.name), .text($0.phone), .text(source($0.source)),
+                         .text($0.ownerName ?? s[.noOwnerPool]), .text($0.judgeName), .text($0.note)] }
+        }
+        let columns = zh ? ["判定日", "编码", "单位名称", "电话", "来源", "负责人", "判定人", "说明"]
+                         : ["Judged", "Code", "Name", "Phone", "Source", "Owner", "Judged by", "Note"]
+        let bySource = Dictionary(grouping: summary.effective, by: { source($0.source) }).map { ($0.key, $0.value.count) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let most = bySource.first?.1 ?? 0
+        return ReportTable(
+            name: "leads", title: (zh ? "有效线索汇总（客户跟进单） " : "Effective leads (客户跟进单) ") + "\(from) – \(to)",
+            sections: [counts,
+                       .init(title: zh ? "有效线索" : "Effective leads", columns: columns, rows: rows(summary.effective)),
+                       .init(title: zh ? "无效线索" : "Ineffective leads", columns: columns, rows: rows(summary.ineffective)),
+                       .init(title: zh ? "有效线索来源" : "Effective leads by source", columns: [zh ? "来源" : "Source", s.word(.count), ""],
+                             rows: bySource.map { [.text($0.0), .count($0.1), bar($0.1, of: most)] })],
+            emptyText: s.word(.nothing))
+    }
+}

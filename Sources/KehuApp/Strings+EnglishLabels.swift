@@ -130,6 +130,7 @@ extension Strings {
         case .gradeDecision: return "Reason for rejecting"
         case .gradeScore: return "Score"
         case .churnReason: return "Reason for the loss"
+        case .leadVerdictNote: return "Why"
         }
     }
 
@@ -156,6 +157,7 @@ extension Strings {
         case .filter: return "filter"
         case .reports: return "reports"
         case .settings: return "settings"
+        case .judgeLead: return "judge lead"
         case .clearFilter: return "clear filter"
         case .nextArchiveView, .previousArchiveView: return "archive view"
         case .claim: return "claim"
@@ -204,6 +206,7 @@ extension Strings {
         case .search: return "Search by name, code, phone, contact, city or pinyin (full or initials)"
         case .filter: return "Filter and order the list: grade, status, owner, level, overdue, source, place, team"
         case .reports: return "Reports: funnel, KPIs, churn, 80/20, defeats, sources, potential VIPs (again to go back)"
+        case .judgeLead: return "Judge the lead effective or not (assistants, supervisors, managers), for the weekly summary"
         case .settings: return "Company settings: cadence, pool, churn, KPI targets, spot check… (admins: Enter to change)"
         case .clearFilter: return "Clear the filter and order by code again"
         case .nextArchiveView: return "Next archive view (partners, VIP, key, lost, pool…)"

@@ -115,6 +115,7 @@ public struct Strings: Sendable {
         case (.zh, .defeats): return "战败分析（12个月）"
         case (.zh, .sources): return "客户来源（12个月）"
         case (.zh, .vipProgress): return "潜在VIP进度（6个月）"
+        case (.zh, .leads): return "有效线索（本周）"
         case (.en, .funnel): return "Sales funnel"
         case (.en, .kpi): return "KPIs (this month)"
         case (.en, .churn): return "Churn (last month)"
@@ -122,6 +123,7 @@ public struct Strings: Sendable {
         case (.en, .defeats): return "Defeats (12 months)"
         case (.en, .sources): return "Lead sources (12 months)"
         case (.en, .vipProgress): return "Potential VIPs (6 months)"
+        case (.en, .leads): return "Effective leads (this week)"
         }
     }
 

@@ -51,6 +51,8 @@ public enum DemoDatabase {
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
                 summary.orders = orders.written
+                var teamwork = DemoTeamwork(db: db, now: options.now, seed: options.seed)
+                try teamwork.run()
                 try SearchKeys.backfill(db)
                 try CodeSerials.backfill(db)
                 try SearchText.backfill(db)

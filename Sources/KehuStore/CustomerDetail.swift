@@ -14,6 +14,8 @@ public struct CustomerDetail: Hashable, Sendable {
     public var formerCodes: [String] = []
     /// The newest orders (three at most).
     public var recentOrders: [Order] = []
+    /// Whether the lead was judged effective, by whom, why.
+    public var lead: JudgedLead?
 }
 
 extension KehuDatabase {
@@ -47,6 +49,7 @@ extension KehuDatabase {
             detail.recentOrders = try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3",
                                                    arguments: [id]).map(Order.init(row:))
             detail.formerCodes = try String.fetchAll(db, sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid", arguments: [id])
+            detail.lead = try Self.judgedLead(db, customerID: id)
             return detail
         }
     }

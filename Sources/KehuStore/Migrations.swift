@@ -376,6 +376,20 @@ enum Migrations {
                 CREATE INDEX intentCards_returned ON intentCards(defeatReturnedAt) WHERE defeatReturnedAt IS NOT NULL;
                 """)
         }
+        // Leads judged effective or not (有效/无效潜在客户), one verdict per customer, for
+        // the weekly summary.
+        migrator.registerMigration("v10-lead-verdicts") { db in
+            try db.execute(sql: """
+                CREATE TABLE leadVerdicts (
+                  customerID INTEGER PRIMARY KEY REFERENCES customers(id),
+                  effective INTEGER NOT NULL,
+                  note TEXT NOT NULL DEFAULT '',
+                  judgedByID INTEGER NOT NULL REFERENCES users(id),
+                  judgedAt TEXT NOT NULL
+                );
+                CREATE INDEX leadVerdicts_judgedAt ON leadVerdicts(judgedAt);
+                """)
+        }
         return migrator
     }
 

@@ -67,7 +67,8 @@ extension KehuDatabase {
                                    arguments: [table, id])
                     try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: [id])
                 }
-                for table in ["customerMembers", "formerCodes", "searchHan", "searchLatin", "searchDigits"] {
+                try db.execute(sql: "DELETE FROM auditLog WHERE tableName = 'leadVerdicts' AND rowID = ?", arguments: [id])
+                for table in ["customerMembers", "formerCodes", "searchHan", "searchLatin", "searchDigits", "leadVerdicts"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE customerID = ?", arguments: [id])
                 }
                 try db.execute(sql: "DELETE FROM auditLog WHERE tableName = 'customers' AND rowID = ?", arguments: [id])

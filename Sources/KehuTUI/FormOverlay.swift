@@ -36,6 +36,8 @@ enum FormOverlay {
             }
         case .assign(let f):
             title = "\(s[.assignTitle]) · \(f.customerName)"
+        case .leadVerdict(let f):
+            title = "\(s[.leadVerdictTitle]) · \(f.customerName)"
         case .grade(let f):
             title = "\(s[.gradeTitle]) · \(f.customer.name)"
             // The result follows the scores as they are typed.

@@ -9,12 +9,12 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources or vip-progress."),
-        discussion: tr("The period is --month (default: last month), or --from and --to (dates like 2026-10-01 or 2026/10/1).")
+        abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources, vip-progress or leads."),
+        discussion: tr("The period is --month (default: last month; for leads, this week), or --from and --to (dates like 2026-10-01 or 2026/10/1).")
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month).")))
+    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month), leads (the week's effective and ineffective leads).")))
     var name: String
     @Option(help: ArgumentHelp(tr("Only one team's customers (a team's name)."))) var team: String?
     @Option(help: ArgumentHelp(tr("A calendar month, e.g. 2026-10."))) var month: String?
@@ -27,7 +27,9 @@ struct ReportCommand: ParsableCommand {
         guard let format = ReportTable.Format(rawValue: format) else {
             throw ValidationError(tr("unknown format \"%@\"; one of: text, csv, json", self.format))
         }
-        let (first, last) = try period(today: clock.today)
+        var (first, last) = try period(today: clock.today)
+        // The weekly summary of leads is this week's unless a period is asked for.
+        if name == "leads", month == nil, from == nil, to == nil { (first, last) = (clock.today.weekStart, clock.today) }
         _ = me
         var scoped = store
         // --team narrows any report to one team's customers — within what the login may
@@ -55,8 +57,9 @@ struct ReportCommand: ParsableCommand {
         case "pareto": table = ManagerReportPresenter.pareto(try scoped.pareto(from: first, to: last), from: first, to: last, strings: strings)
         case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
         case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
+        case "leads": table = ManagerReportPresenter.leads(try scoped.leadSummary(from: first, to: last), from: first, to: last, strings: strings)
         default:
-            throw ValidationError(tr("unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress", name))
+            throw ValidationError(tr("unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress, leads", name))
         }
         print(table.rendered(as: format), terminator: "")
     }

@@ -152,6 +152,10 @@ struct CareCommandTests {
         let team = try sandbox.kehu(["report", "kpi", "--db", path, "--team", "华南一组", "--format", "json"])
         #expect(team.status == 0 && team.stdout.contains("\"report\" : \"kpi\"") && !team.stdout.contains("华东一组"), "\(team.stdout.prefix(300))")
         #expect(try sandbox.kehu(["report", "churn", "--db", path, "--month", "2026-13"]).status == 64)
+        // The week's leads by default (客户跟进单), any period when asked.
+        let leads = try sandbox.kehu(["report", "leads", "--db", path, "--format", "csv"])
+        #expect(leads.status == 0 && leads.stdout.hasPrefix("线索\r\n项目,数值\r\n新登记,"), "\(leads.stdout.prefix(200))\(leads.stderr)")
+        #expect(try sandbox.kehu(["report", "leads", "--db", path, "--from", "2020-01-01", "--to", "2030-12-31"]).stdout.contains("有效线索汇总"))
 
         let dryRun = try sandbox.kehu(["purge", "--db", path, "--dry-run"])
         #expect(dryRun.status == 0 && dryRun.stdout.contains("将删除"), "\(dryRun.stdout)")

@@ -89,6 +89,20 @@ struct PagingAndDemoTests {
         #expect(stats.comments > 0)
         #expect(stats.badPhones.isEmpty)
         #expect(stats.badCodes.isEmpty)
+
+        // The team's evenings and weekly summaries left their marks (issue 16).
+        let marks = try db.read { db in
+            (effective: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leadVerdicts WHERE effective") ?? 0,
+             ineffective: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leadVerdicts WHERE NOT effective AND note <> ''") ?? 0,
+             doubtful: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE doubtful") ?? 0,
+             doubtfulDefeats: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE defeatDoubtful AND state = 'defeatPending'") ?? 0,
+             returned: try Int64.fetchAll(db, sql: "SELECT c.ownerID FROM intentCards k JOIN customers c ON c.id = k.customerID WHERE k.defeatReturnedAt IS NOT NULL"))
+        }
+        #expect(marks.effective > 0 && marks.ineffective > 0 && marks.doubtful > 0 && marks.doubtfulDefeats > 0, "\(marks)")
+        let owner = try #require(marks.returned.first)
+        #expect(try db.todayAgenda(ownerID: owner, today: LocalDate(year: 2026, month: 11, day: 22)!)
+            .contains { if case .defeatReturned = $0.kind { return true }; return false })
+        #expect(try db.leadSummary(from: LocalDate(year: 2026, month: 11, day: 16)!, to: LocalDate(year: 2026, month: 11, day: 22)!).effective.count > 0)
     }
 
     @Test func timelinesAreNewestFirstAndPaged() throws {

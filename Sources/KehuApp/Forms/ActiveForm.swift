@@ -10,6 +10,7 @@ public enum ActiveForm: Sendable {
     case assign(AssignForm)
     case order(OrderForm)
     case filter(FilterForm)
+    case leadVerdict(LeadVerdictForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -23,6 +24,7 @@ public enum ActiveForm: Sendable {
         case .assign(let form): return form
         case .order(let form): return form
         case .filter(let form): return form
+        case .leadVerdict(let form): return form
         }
     }
 
@@ -39,6 +41,7 @@ public enum ActiveForm: Sendable {
         case .assign: return .assign(editable as! AssignForm)
         case .order: return .order(editable as! OrderForm)
         case .filter: return .filter(editable as! FilterForm)
+        case .leadVerdict: return .leadVerdict(editable as! LeadVerdictForm)
         }
     }
 }

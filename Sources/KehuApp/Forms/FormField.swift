@@ -25,6 +25,8 @@ public struct FormField: Hashable, Sendable {
         case comment, returnReason
         // A company setting
         case settingValue
+        // Judging a lead
+        case leadVerdict, leadNote
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -94,6 +96,7 @@ extension FormField.Name {
         case .chosenPrice: return [.defeatPrice]
         case .comment: return [.supervisorComment]
         case .returnReason: return [.defeatDecision]
+        case .leadNote: return [.leadVerdictNote]
         case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []
         }

@@ -1,0 +1,82 @@
+import GRDB
+import KehuCore
+import KehuStore
+
+/// What a team's evenings and weekly summaries leave in a demo archive, so every such
+/// screen has something on the first start: leads the assistants judged effective or not
+/// this week and last, follow-ups and a defeat the supervisors marked doubtful, defeats
+/// returned with a reason and not yet followed up. A random sequence of its own, so the
+/// rest of a seed's data stays as it was.
+struct DemoTeamwork {
+    let db: Database
+    let now: LocalDateTime
+    var rng: SeededRandom
+
+    init(db: Database, now: LocalDateTime, seed: UInt64) {
+        self.db = db
+        self.now = now
+        rng = SeededRandom(seed: seed &* 0x2545_F491_4F6C_DD1D &+ 0x17)
+    }
+
+    static let effectiveNotes = ["有明确采购计划", "决策人已接触", "预算已批", "", "下月招标"]
+    static let ineffectiveNotes = ["空号", "不需要此类产品", "个人咨询，非企业客户", "同行询价"]
+    static let doubtfulComments = ["通话记录里查不到这个电话", "内容与上次完全相同"]
+
+    mutating func run() throws {
+        try judgeLeads()
+        try markDoubtful()
+        try returnDefeats()
+    }
+
+    /// Prospects called in the last two weeks, most of them judged by their team's
+    /// assistant the evening of the call (000 §3.4: the calls' effective prospects are
+    /// summed up each week).
+    mutating func judgeLeads() throws {
+        let since = now.date.weekStart.adding(days: -7).description
+        let leads = try Row.fetchAll(db, sql: """
+            SELECT c.id, MAX(a.occurredAt) AS lastCall, u.id AS assistantID FROM activities a INDEXED BY activities_day
+            JOIN customers c ON c.id = a.customerID
+            JOIN users u ON u.teamID = c.teamID AND u.role = 'assistant'
+            WHERE c.status = 'b' AND a.occurredAt >= ? AND a.occurredAt < ?
+            GROUP BY c.id ORDER BY c.id
+            """, arguments: [since, now.date.description])
+        for row in leads where rng.chance(60) {
+            guard let call = LocalDateTime(column: row["lastCall"]) else { continue }
+            let effective = rng.chance(75)
+            let judged = LocalDateTime(date: call.date, hour: 17, minute: rng.int(in: 30...59))!
+            try db.execute(sql: "INSERT INTO leadVerdicts(customerID, effective, note, judgedByID, judgedAt) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [row["id"] as Int64, effective, effective ? rng.pick(Self.effectiveNotes) : rng.pick(Self.ineffectiveNotes),
+                                       row["assistantID"] as Int64, max(call, judged).description])
+        }
+    }
+
+    /// A few signed follow-ups of the past week doubted by the supervisor, and one pending
+    /// defeat per team.
+    mutating func markDoubtful() throws {
+        let signed = try Int64.fetchAll(db, sql: """
+            SELECT id FROM activities WHERE occurredAt >= ? AND occurredAt < ? AND supervisorComment IS NOT NULL ORDER BY id
+            """, arguments: [now.date.adding(days: -7).description, now.date.description])
+        for id in signed where rng.chance(5) {
+            try db.execute(sql: "UPDATE activities SET doubtful = 1, supervisorComment = ? WHERE id = ?",
+                           arguments: [rng.pick(Self.doubtfulComments), id])
+        }
+        try db.execute(sql: """
+            UPDATE intentCards SET defeatDoubtful = 1 WHERE id IN (
+              SELECT MIN(k.id) FROM intentCards k JOIN customers c ON c.id = k.customerID WHERE k.state = 'defeatPending' GROUP BY c.teamID)
+            """)
+    }
+
+    /// Per team, one defeat application returned yesterday evening with the supervisor's
+    /// reason: in its owner's Today until they follow it up.
+    mutating func returnDefeats() throws {
+        let cards = try Int64.fetchAll(db, sql: """
+            SELECT MAX(k.id) FROM intentCards k JOIN customers c ON c.id = k.customerID WHERE k.state = 'defeatPending' GROUP BY c.teamID
+            """)
+        let yesterday = LocalDateTime(date: now.date.adding(days: -1), hour: 18, minute: 20)!
+        for id in cards {
+            try db.execute(sql: """
+                UPDATE intentCards SET state = 'open', defeatDecisionNote = ?, defeatReturnedAt = ?, defeatDoubtful = 0 WHERE id = ?
+                """, arguments: ["竞品报价没有核实，先约技术交流再说", yesterday.description, id])
+        }
+    }
+}
