@@ -27,6 +27,7 @@ public enum Action: String, CaseIterable, Sendable {
     case reports
     case settings
     case judgeLead = "judge-lead"
+    case correct
     case filter
     case clearFilter = "clear-filter"
     case claim

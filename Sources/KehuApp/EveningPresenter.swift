@@ -36,6 +36,10 @@ public enum EveningPresenter {
             if let review = f.activity.managerReview {
                 line(.managerReview, "\(review.text) (\(review.signedAt.date.monthDay) \(review.signedAt.clock))", .timelineComment)
             }
+            if let note = f.correction {
+                line(.correctionLabel, s.correctedBy(note.correctorName, at: "\(note.at.date.monthDay) \(note.at.clock)", reason: note.reason)
+                     + " " + s.originalRecord(note.original, strings: s), f.activity.recheck ? .overdue : .timelineMeta)
+            }
             let marks = [f.activity.needsGuidance ? s[.needsGuidanceMark] : nil, f.activity.doubtful ? s[.doubtfulMark] : nil].compactMap { $0 }
             if !marks.isEmpty { line(.status, marks.joined(separator: " · "), .overdue) }
         case .overdue(let c):

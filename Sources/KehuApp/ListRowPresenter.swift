@@ -68,6 +68,7 @@ public enum ListRowPresenter {
             if f.isCarriedOver { tags.append(Span(" " + s[.carriedOver], .overdue)) }
             if f.activity.needsGuidance { tags.append(Span(" " + s[.needsGuidanceMark], .gradeVIP)) }
             if f.activity.doubtful { tags.append(Span(" " + s[.doubtfulTag], .overdue)) }
+            if f.activity.correctedAt != nil { tags.append(Span(" " + s.correctedMark, f.activity.recheck ? .overdue : .listCode)) }
             let tagWidth = tags.reduce(0) { $0 + DisplayWidth.of($1.text) }
             let nameWidth = max(6, width - 3 - 1 - 5 - 2 - tagWidth)
             return [Span("  " + (f.isChecked ? "✔" : " ") + " ", .dueToday),

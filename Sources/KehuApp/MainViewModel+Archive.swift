@@ -144,6 +144,7 @@ extension ActiveForm {
         case .order(let f): return of(f.build())
         case .filter(let f): return of(f.build())
         case .leadVerdict(let f): return of(f.build())
+        case .correction(let f): return of(f.build())
         }
     }
 }

@@ -67,6 +67,7 @@ extension MainViewModel {
         case .grade(let f): saveGrade(f)
         case .assign(let f): saveAssign(f)
         case .leadVerdict(let f): saveLeadVerdict(f)
+        case .correction(let f): saveCorrection(f)
         case .order(let f): saveOrder(f)
         case .filter(let f): saveFilter(f)
         }
@@ -188,6 +189,7 @@ extension MainViewModel {
         case "closeCard": what = strings[.closeCardTitle]
         case "grade": what = strings[.gradeTitle]
         case "order": what = strings[.orderFormTitle]
+        case "correction": what = strings.hint(.correct)
         default:
             switch payload?.notePurpose {
             case .review?: what = strings[.reviewTitle]
@@ -259,6 +261,14 @@ extension MainViewModel {
                 var f = try orderForm(for: detail)
                 payload.apply(to: &f)
                 form = .order(f)
+            case "correction":
+                // Against the row as it reads now: the form opens on it, then the typed text.
+                guard let activityID = payload.recordID,
+                      let entry = try store.timeline(customerID: id, offset: 0, limit: .max).first(where: { $0.activity.id == activityID })
+                else { return }
+                var f = CorrectionForm(entry: entry, customerName: detail.customer.name, today: today, strings: strings)
+                payload.apply(to: &f)
+                form = .correction(f)
             default:
                 guard let card = try payload.recordID.flatMap({ cardID in detail.cards.first { $0.id == cardID } })
                         ?? store.openCard(customerID: id) else { return }
@@ -341,6 +351,7 @@ struct DraftPayload: Codable {
         case .closeCard(let f): original = nil; recordID = f.card.id; seen = nil
         case .note(let f): original = nil; recordID = nil; seen = f.seen
         case .grade(let f): original = nil; recordID = nil; seen = f.customer.grade.rawValue
+        case .correction(let f): original = nil; recordID = f.activity.id; seen = nil
         default: original = nil; recordID = nil; seen = nil
         }
         switch form {
@@ -355,6 +366,7 @@ struct DraftPayload: Codable {
         case .order(let f): kind = "order"; customerID = f.customerID
         case .filter: kind = "filter"; customerID = nil
         case .leadVerdict(let f): kind = "leadVerdict"; customerID = f.customerID
+        case .correction(let f): kind = "correction"; customerID = f.activity.customerID
         }
         (texts, editedTexts, choices) = DraftPayload.values(editable.fields)
         focus = editable.focus

@@ -69,6 +69,7 @@ extension MainViewModel {
         case .reports: toggleReports()
         case .settings: openSettings()
         case .judgeLead: openLeadVerdictForm()
+        case .correct: openCorrectionForm()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()

@@ -35,7 +35,7 @@ public enum StringKey: CaseIterable, Sendable {
     // Evening check
     case viewEvening, paneEvening, overdueCards, defeatApplications, carriedOver, checked, needsGuidanceMark
     case doubtfulMark, doubtfulDefeatMark, theirPrice, appliedOn, defeatReturnedDue, returnedBecause, doubtfulTag
-    case leadEffective, leadIneffective, leadVerdictTitle, leadLabel
+    case leadEffective, leadIneffective, leadVerdictTitle, leadLabel, correctionLabel
     case commentTitle, returnTitle, commentSigned, defeatApproved, defeatReturned, nothingToCheck
     case levelLabel, contentLabel, reasonLabel, newCommentMark, thisTime
     case viewSpotCheck, paneSpotCheck, managerReview, reviewTitle, reviewSigned

@@ -140,6 +140,7 @@ extension Strings {
         case .leadIneffective: return "无效"
         case .leadVerdictTitle: return "线索判定"
         case .leadLabel: return "线索"
+        case .correctionLabel: return "更正"
         case .commentTitle: return "主管批示"
         case .returnTitle: return "退回战败申请"
         case .commentSigned: return "已批示并签名"

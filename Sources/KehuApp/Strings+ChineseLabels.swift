@@ -131,6 +131,7 @@ extension Strings {
         case .gradeScore: return "评分"
         case .churnReason: return "流失原因"
         case .leadVerdictNote: return "说明"
+        case .correctionReason: return "更正原因"
         }
     }
 
@@ -158,6 +159,7 @@ extension Strings {
         case .reports: return "报表"
         case .settings: return "设置"
         case .judgeLead: return "线索判定"
+        case .correct: return "更正"
         case .clearFilter: return "清除筛选"
         case .nextArchiveView, .previousArchiveView: return "档案视图"
         case .claim: return "认购"
@@ -206,6 +208,7 @@ extension Strings {
         case .search: return "搜索：名称、编码、电话、联系人、城市、拼音（全拼或首字母）"
         case .filter: return "筛选与排序：等级、状态、负责人、级别、逾期、来源、省市、团队"
         case .reports: return "报表：漏斗、KPI、流失、二八、战败、来源、潜在VIP（再按一次返回）"
+        case .correct: return "更正跟进记录（时间线顶上那条；作者、本组主管），原记录保留"
         case .judgeLead: return "判定线索有效或无效（助理、主管、经理），进每周有效线索汇总"
         case .settings: return "公司设置：跟进间隔、公海、流失、KPI 目标、抽查…（管理员按回车修改）"
         case .clearFilter: return "清除筛选，恢复按编码排序"

@@ -140,6 +140,7 @@ extension Strings {
         case .leadIneffective: return "ineffective"
         case .leadVerdictTitle: return "Judge the lead"
         case .leadLabel: return "Lead"
+        case .correctionLabel: return "Corrected"
         case .commentTitle: return "Comment"
         case .returnTitle: return "Return the defeat application"
         case .commentSigned: return "Comment signed"

@@ -131,6 +131,7 @@ extension Strings {
         case .gradeScore: return "Score"
         case .churnReason: return "Reason for the loss"
         case .leadVerdictNote: return "Why"
+        case .correctionReason: return "Why corrected"
         }
     }
 
@@ -158,6 +159,7 @@ extension Strings {
         case .reports: return "reports"
         case .settings: return "settings"
         case .judgeLead: return "judge lead"
+        case .correct: return "correct"
         case .clearFilter: return "clear filter"
         case .nextArchiveView, .previousArchiveView: return "archive view"
         case .claim: return "claim"
@@ -206,6 +208,7 @@ extension Strings {
         case .search: return "Search by name, code, phone, contact, city or pinyin (full or initials)"
         case .filter: return "Filter and order the list: grade, status, owner, level, overdue, source, place, team"
         case .reports: return "Reports: funnel, KPIs, churn, 80/20, defeats, sources, potential VIPs (again to go back)"
+        case .correct: return "Correct the follow-up at the top of the timeline (its author, the team's supervisor); the original is kept"
         case .judgeLead: return "Judge the lead effective or not (assistants, supervisors, managers), for the weekly summary"
         case .settings: return "Company settings: cadence, pool, churn, KPI targets, spot check… (admins: Enter to change)"
         case .clearFilter: return "Clear the filter and order by code again"

@@ -134,6 +134,8 @@ extension Strings {
         case (.zh, .leadVerdict): return "判定"
         case (.en, .leadVerdict): return "Verdict"
         case (.zh, .leadNote): return "说明"
+        case (.zh, .correctionReason): return "更正原因"
+        case (.en, .correctionReason): return "Why"
         case (.en, .leadNote): return "Why"
         case (.en, .settingValue): return "Value"
         case (.en, .comment): return "Comment"

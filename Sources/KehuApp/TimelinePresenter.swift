@@ -10,12 +10,19 @@ public enum TimelinePresenter {
     static let indent = 6
 
     public static func lines(_ entries: [TimelineEntry], width: Int, today: LocalDate, strings s: Strings) -> [StyledLine] {
+        layout(entries, width: width, today: today, strings: s).lines
+    }
+
+    /// The lines, and the line each entry starts on (its year line, when it opens a year).
+    static func layout(_ entries: [TimelineEntry], width: Int, today: LocalDate, strings s: Strings) -> (lines: [StyledLine], starts: [Int]) {
         var lines: [StyledLine] = []
+        var starts: [Int] = []
         var year = today.year
         let methodWidth = ContactMethod.allCases.map { DisplayWidth.of(s.label($0)) }.max() ?? 4
         let pad = String(repeating: " ", count: indent)
         for entry in entries {
             let a = entry.activity
+            starts.append(lines.count)
             if a.occurredAt.date.year != year {
                 year = a.occurredAt.date.year
                 lines.append([Span(TextLayout.fit("── \(year) ", to: width).replacingSpaces(with: "─", from: 8), .timelineMeta)])
@@ -50,8 +57,14 @@ public enum TimelinePresenter {
                     lines.append([Span(pad + piece, .timelineComment)])
                 }
             }
+            // A corrected row says so, by whom, when and why, and keeps what it said first.
+            if let note = entry.correction {
+                let head = s.correctedBy(note.correctorName, at: "\(note.at.date.monthDay) \(note.at.clock)", reason: note.reason)
+                let first = s.originalRecord(note.original, strings: s)
+                for piece in TextLayout.wrap(head + " " + first, width: width - indent) { lines.append([Span(pad + piece, .timelineMeta)]) }
+            }
         }
-        return lines
+        return (lines, starts)
     }
 
     /// Wraps with a narrower first line (after the entry's head columns).

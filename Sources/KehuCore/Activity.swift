@@ -64,6 +64,11 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var doubtful = false
     /// The sales manager's review in the weekly spot check.
     public var managerReview: SupervisorComment?
+    /// The last correction: when, by whom (the original is kept with the correction).
+    public var correctedAt: LocalDateTime?
+    public var correctedByID: Int64?
+    /// Corrected after the supervisor signed: back in the evening queue until signed again.
+    public var recheck = false
 
     public init(id: Int64? = nil, customerID: Int64, cardID: Int64? = nil, visitNumber: Int,
                 method: ContactMethod, occurredAt: LocalDateTime, handlerID: Int64,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KehuCore
 import KehuStore
@@ -26,6 +27,39 @@ struct DemoTeamwork {
         try judgeLeads()
         try markDoubtful()
         try returnDefeats()
+        try correctFollowUps()
+    }
+
+    /// Per team, yesterday's first signed follow-up corrected this morning by its author
+    /// (the level was judged too high): back in tonight's evening queue, the original kept.
+    mutating func correctFollowUps() throws {
+        let yesterday = now.date.adding(days: -1)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT MIN(a.id) AS id FROM activities a JOIN users u ON u.id = a.handlerID
+            WHERE a.occurredAt >= ? AND a.occurredAt < ? AND a.supervisorComment IS NOT NULL AND a.levelJudged IS NOT NULL
+            GROUP BY u.teamID
+            """, arguments: [yesterday.description, now.date.description])
+        let morning = min(now, LocalDateTime(date: now.date, hour: 8, minute: 50)!)
+        for row in rows {
+            guard let id: Int64 = row["id"],
+                  let stored = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]),
+                  let occurred = LocalDateTime(column: stored["occurredAt"]) else { continue }
+            var activity = Activity(id: id, customerID: stored["customerID"], cardID: stored["cardID"], visitNumber: stored["visitNumber"],
+                                    method: ContactMethod(rawValue: stored["method"]) ?? .phone, occurredAt: occurred,
+                                    handlerID: stored["handlerID"], contactID: stored["contactID"], content: stored["content"])
+            activity.levelJudged = (stored["levelJudged"] as String?).flatMap(IntentLevel.init(rawValue:))
+            activity.impression = stored["impression"]
+            activity.bottleneckPlan = stored["bottleneckPlan"]
+            activity.nextVisitOn = LocalDate(column: stored["nextVisitOn"])
+            let before = ActivityFields(activity)
+            let lower: IntentLevel = activity.levelJudged == .h ? .a : activity.levelJudged == .a ? .b : .c
+            try db.execute(sql: """
+                INSERT INTO activityCorrections(activityID, correctedAt, correctedByID, reason, before, afterSignature) VALUES (?, ?, ?, ?, ?, 1)
+                """, arguments: [id, morning.description, activity.handlerID, "级别判定过高，客户还在比较",
+                                 String(decoding: try JSONEncoder().encode(before), as: UTF8.self)])
+            try db.execute(sql: "UPDATE activities SET levelJudged = ?, correctedAt = ?, correctedByID = ?, recheck = 1 WHERE id = ?",
+                           arguments: [lower.rawValue, morning.description, activity.handlerID, id])
+        }
     }
 
     /// Prospects called in the last two weeks, most of them judged by their team's

@@ -14,7 +14,10 @@ public struct EveningFollowUp: Hashable, Sendable {
     public let isCarriedOver: Bool
     /// In the spot check, checked means reviewed by the manager, not signed by the supervisor.
     public let isSpotCheck: Bool
-    public var isChecked: Bool { isSpotCheck ? activity.managerReview != nil : activity.supervisorComment != nil }
+    /// Set when the follow-up was corrected: who, when, why, and what it said first.
+    public var correction: CorrectionNote?
+    /// A row corrected after it was signed waits to be signed again.
+    public var isChecked: Bool { isSpotCheck ? activity.managerReview != nil : activity.supervisorComment != nil && !activity.recheck }
 }
 
 /// A card in the evening queue that needs a decision or a push.
@@ -59,6 +62,7 @@ extension KehuDatabase {
                     UNION SELECT id FROM activities INDEXED BY activities_unchecked
                           WHERE occurredAt >= ?2 AND cardID IS NOT NULL AND supervisorComment IS NULL
                     UNION SELECT id FROM activities INDEXED BY activities_commentAt WHERE commentAt >= ?3 AND occurredAt >= ?2
+                    UNION SELECT id FROM activities INDEXED BY activities_recheck WHERE recheck = 1
                 )
                 SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
                 FROM queue q
@@ -109,14 +113,18 @@ extension KehuDatabase {
                 levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
             }
         }
+        let notes = try correctionNotes(db, activityIDs: rows.compactMap { row in
+            (row["correctedAt"] as String?) == nil ? nil : row["id"] as Int64 })
         let followUps = rows.map { row -> EveningFollowUp in
             let activity = Activity(row: row)
             let history = activity.cardID.flatMap { levels[$0] } ?? []
             // Repeated levels say nothing new: C C B B A reads C → B → A.
             let steps = history.reduce(into: [IntentLevel]()) { if $0.last != $1 { $0.append($1) } }
-            return EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
-                           customerName: row["customerName"], levelHistory: steps,
-                           isCarriedOver: !spotCheck && activity.occurredAt.date < today, isSpotCheck: spotCheck)
+            var item = EveningFollowUp(activity: activity, handlerName: row["handlerName"], customerCode: row["customerCode"],
+                                       customerName: row["customerName"], levelHistory: steps,
+                                       isCarriedOver: !spotCheck && activity.occurredAt.date < today, isSpotCheck: spotCheck)
+            item.correction = activity.id.flatMap { notes[$0] }
+            return item
         }
         return followUps
     }
@@ -178,7 +186,10 @@ extension KehuDatabase {
             field(&signed, SupervisorComment(text: words, signerID: signerID, signedAt: actor.clock.now))
             _ = try RecordWriter.update(db, table: "activities", id: activityID, original: activity.columnValues,
                                         edited: signed.columnValues, actor: actor.login, at: actor.clock.now)
-            try db.execute(sql: "UPDATE activities SET commentSeen = 0 WHERE id = ?", arguments: [activityID])
+            // Signed again after a correction: off the queue again. (A manager's review does
+            // not stand for the supervisor's signature.)
+            try db.execute(sql: "UPDATE activities SET commentSeen = 0\(column == "supervisorComment" ? ", recheck = 0" : "") WHERE id = ?",
+                           arguments: [activityID])
         }
     }
 
@@ -232,7 +243,7 @@ extension KehuDatabase {
         }
     }
 
-    private func existingActivity(_ db: Database, _ id: Int64) throws -> Activity {
+    func existingActivity(_ db: Database, _ id: Int64) throws -> Activity {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(table: "activities", rowID: id)
         }

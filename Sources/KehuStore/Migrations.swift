@@ -390,6 +390,27 @@ enum Migrations {
                 CREATE INDEX leadVerdicts_judgedAt ON leadVerdicts(judgedAt);
                 """)
         }
+        // Corrections of follow-ups: the row as it was before each, who corrected it, when
+        // and why; the row itself says it was corrected, and whether the evening check
+        // must see it again (corrected after the supervisor signed).
+        migrator.registerMigration("v11-corrections") { db in
+            try db.execute(sql: """
+                CREATE TABLE activityCorrections (
+                  id INTEGER PRIMARY KEY,
+                  activityID INTEGER NOT NULL REFERENCES activities(id),
+                  correctedAt TEXT NOT NULL,
+                  correctedByID INTEGER NOT NULL REFERENCES users(id),
+                  reason TEXT NOT NULL,
+                  before TEXT NOT NULL,
+                  afterSignature INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX activityCorrections_activity ON activityCorrections(activityID, id);
+                ALTER TABLE activities ADD COLUMN correctedAt TEXT;
+                ALTER TABLE activities ADD COLUMN correctedByID INTEGER REFERENCES users(id);
+                ALTER TABLE activities ADD COLUMN recheck INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX activities_recheck ON activities(recheck) WHERE recheck = 1;
+                """)
+        }
         return migrator
     }
 

@@ -58,7 +58,8 @@ extension KehuDatabase {
                 // Rows with a history of their own go with that history.
                 let audited: [(table: String, condition: String)] = [
                     ("gradeApprovals", "proposalID IN (SELECT id FROM gradeProposals WHERE customerID = ?)"),
-                    ("gradeProposals", "customerID = ?"), ("activities", "customerID = ?"), ("orders", "customerID = ?"),
+                    ("gradeProposals", "customerID = ?"),
+                    ("activityCorrections", "activityID IN (SELECT id FROM activities WHERE customerID = ?)"), ("activities", "customerID = ?"), ("orders", "customerID = ?"),
                     ("intentCards", "customerID = ?"), ("contacts", "customerID = ?"), ("churnEvents", "customerID = ?"),
                     ("poolReleases", "customerID = ?"), ("drafts", "customerID = ?"),
                 ]

@@ -173,6 +173,9 @@ extension Activity {
         }
         needsGuidance = row["needsGuidance"] ?? false
         doubtful = row["doubtful"] ?? false
+        correctedAt = LocalDateTime(column: row["correctedAt"])
+        correctedByID = row["correctedByID"]
+        recheck = row["recheck"] ?? false
         if let text: String = row["reviewComment"], let reviewer: Int64 = row["reviewerID"],
            let at = LocalDateTime(column: row["reviewedAt"]) {
             managerReview = SupervisorComment(text: text, signerID: reviewer, signedAt: at)
@@ -192,6 +195,9 @@ extension Activity {
          ("commentAt", supervisorComment?.signedAt.description.databaseValue ?? .null),
          ("needsGuidance", needsGuidance.databaseValue),
          ("doubtful", doubtful.databaseValue),
+         ("correctedAt", correctedAt?.description.databaseValue ?? .null),
+         ("correctedByID", correctedByID.databaseValue),
+         ("recheck", recheck.databaseValue),
          ("reviewComment", managerReview?.text.databaseValue ?? .null),
          ("reviewerID", managerReview?.signerID.databaseValue ?? .null),
          ("reviewedAt", managerReview?.signedAt.description.databaseValue ?? .null)]

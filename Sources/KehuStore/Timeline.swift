@@ -8,6 +8,8 @@ public struct TimelineEntry: Hashable, Sendable {
     public let contactName: String?
     public let signerName: String?
     public let reviewerName: String?
+    /// Set when the row was corrected.
+    public var correction: CorrectionNote?
 }
 
 extension KehuDatabase {
@@ -23,7 +25,7 @@ extension KehuDatabase {
     public func timeline(customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return [] }
-            return try Row.fetchAll(db, sql: """
+            let entries = try Row.fetchAll(db, sql: """
                 SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
                        r.displayName AS reviewerName
                 FROM activities a
@@ -37,6 +39,14 @@ extension KehuDatabase {
                 """, arguments: [customerID, limit, max(0, offset)]).map { row in
                 TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
                               contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
+            }
+            // Few rows are ever corrected: their notes in one more query for the page.
+            let corrected = entries.filter { $0.activity.correctedAt != nil }.compactMap(\.activity.id)
+            let notes = try Self.correctionNotes(db, activityIDs: corrected)
+            return entries.map { entry in
+                var entry = entry
+                entry.correction = entry.activity.id.flatMap { notes[$0] }
+                return entry
             }
         }
     }

@@ -49,16 +49,20 @@ enum DetailPanes {
             buffer.putFitted(" " + s[.noActivities], x: inner.x, y: inner.y, width: inner.width, style: context.style(.listEmpty))
             return
         }
-        drawLines(vm.timelineLines, top: vm.timelineTop, into: &buffer, inner: inner, context: context)
+        // The entry `K` would correct, marked in the margin while the timeline has the focus.
+        drawLines(vm.timelineLines, top: vm.timelineTop, marked: vm.focus == .timeline ? vm.cardRoom.topEntryLine : nil,
+                  into: &buffer, inner: inner, context: context)
         let more = vm.timelineTop + inner.height < vm.timelineLines.count || vm.timelineEntries.count < vm.timelineTotal
         context.scrollMarks(rect, into: &buffer, above: vm.timelineTop > 0, below: more)
     }
 
     /// One column of margin on the left, so text does not touch the border.
-    private static func drawLines(_ lines: [StyledLine], top: Int, into buffer: inout ScreenBuffer, inner: Rect, context: ScreenContext) {
+    private static func drawLines(_ lines: [StyledLine], top: Int, marked: Int? = nil, into buffer: inout ScreenBuffer, inner: Rect,
+                                  context: ScreenContext) {
         let visible = lines.dropFirst(top).prefix(inner.height)
         for (offset, line) in visible.enumerated() {
-            context.draw([Span(" ", .cardValue)] + line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width)
+            let margin = marked == top + offset ? Span("▸", .timelineLevel) : Span(" ", .cardValue)
+            context.draw([margin] + line, into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width)
         }
     }
 }

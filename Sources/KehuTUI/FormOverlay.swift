@@ -38,6 +38,9 @@ enum FormOverlay {
             title = "\(s[.assignTitle]) · \(f.customerName)"
         case .leadVerdict(let f):
             title = "\(s[.leadVerdictTitle]) · \(f.customerName)"
+        case .correction(let f):
+            title = "\(s.correctionTitle(date: f.activity.occurredAt.date.monthDay, handler: f.handlerName, visit: f.activity.visitNumber)) · \(f.customerName)"
+            if f.activity.cardID == nil { hints[.level] = s[.noOpenCard] }
         case .grade(let f):
             title = "\(s[.gradeTitle]) · \(f.customer.name)"
             // The result follows the scores as they are typed.

@@ -11,6 +11,7 @@ public enum ActiveForm: Sendable {
     case order(OrderForm)
     case filter(FilterForm)
     case leadVerdict(LeadVerdictForm)
+    case correction(CorrectionForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -25,6 +26,7 @@ public enum ActiveForm: Sendable {
         case .order(let form): return form
         case .filter(let form): return form
         case .leadVerdict(let form): return form
+        case .correction(let form): return form
         }
     }
 
@@ -42,6 +44,7 @@ public enum ActiveForm: Sendable {
         case .order: return .order(editable as! OrderForm)
         case .filter: return .filter(editable as! FilterForm)
         case .leadVerdict: return .leadVerdict(editable as! LeadVerdictForm)
+        case .correction: return .correction(editable as! CorrectionForm)
         }
     }
 }

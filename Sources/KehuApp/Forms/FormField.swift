@@ -27,6 +27,8 @@ public struct FormField: Hashable, Sendable {
         case settingValue
         // Judging a lead
         case leadVerdict, leadNote
+        // Correcting a follow-up
+        case correctionReason
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -97,6 +99,7 @@ extension FormField.Name {
         case .comment: return [.supervisorComment]
         case .returnReason: return [.defeatDecision]
         case .leadNote: return [.leadVerdictNote]
+        case .correctionReason: return [.correctionReason]
         case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []
         }

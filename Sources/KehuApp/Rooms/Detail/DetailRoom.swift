@@ -11,7 +11,27 @@ public struct DetailState: Equatable, Sendable {
     public internal(set) var entries: [TimelineEntry] = []
     public internal(set) var total = 0
     public internal(set) var timelineLines: [StyledLine] = []
+    /// The line each entry starts on.
+    public internal(set) var timelineStarts: [Int] = []
     public internal(set) var timeline = ListState()
+
+    /// The entry at the top of the timeline pane: the one `K` corrects (the newest until
+    /// the pane is scrolled).
+    public var topEntry: TimelineEntry? { topEntryIndex.map { entries[$0] } }
+
+    var topEntryIndex: Int? {
+        guard !entries.isEmpty else { return nil }
+        let index = timelineStarts.lastIndex(where: { $0 <= timeline.top }) ?? 0
+        return entries.indices.contains(index) ? index : 0
+    }
+
+    /// The line the top entry starts on, marked while the timeline has the focus.
+    public var topEntryLine: Int? { topEntryIndex.flatMap { timelineStarts.indices.contains($0) ? timelineStarts[$0] : nil } }
+
+    /// Lines the timeline scrolls over: a line at a time it goes on until its last entry
+    /// is at the top (so `K` can reach every entry of a short timeline); End and the
+    /// layout stop at the last full page.
+    func scrollCount(rows: Int) -> Int { max(timelineLines.count, (timelineStarts.last ?? 0) + rows) }
 
     /// Timeline entries are read this many at a time.
     static let page = 60
@@ -57,7 +77,8 @@ enum DetailRoom {
             state.card.scroll(key, count: state.cardLines.count, rows: rows.cardRows)
             return .none
         case .scrollTimeline(let key):
-            state.timeline.scroll(key, count: state.timelineLines.count, rows: rows.timelineRows)
+            let count = key == .last || key == .first ? state.timelineLines.count : state.scrollCount(rows: rows.timelineRows)
+            state.timeline.scroll(key, count: count, rows: rows.timelineRows)
             guard let id = state.detail?.customer.id, state.entries.count < state.total else { return .none }
             // The end of a timeline is its oldest visit: read the rest first.
             if key == .last { return .readTimeline(customerID: id, after: state.entries.count, all: true) }
@@ -73,7 +94,7 @@ enum DetailRoom {
             state.card = ListState(top: card)
             state.timeline = ListState(top: timeline)
             state.card.clamp(count: state.cardLines.count, rows: rows.cardRows)
-            state.timeline.clamp(count: state.timelineLines.count, rows: rows.timelineRows)
+            state.timeline.clamp(count: state.scrollCount(rows: rows.timelineRows), rows: rows.timelineRows)
             return .none
         }
     }
@@ -81,8 +102,9 @@ enum DetailRoom {
     private static func lay(_ state: inout DetailState, _ layout: DetailLayout) {
         let v = layout.viewport
         state.cardLines = state.detail.map { CardPresenter.lines($0, width: v.cardWidth, today: layout.today, strings: layout.strings) } ?? []
-        state.timelineLines = TimelinePresenter.lines(state.entries, width: v.timelineWidth, today: layout.today, strings: layout.strings)
+        (state.timelineLines, state.timelineStarts) = TimelinePresenter.layout(state.entries, width: v.timelineWidth, today: layout.today,
+                                                                               strings: layout.strings)
         state.card.clamp(count: state.cardLines.count, rows: v.cardRows)
-        state.timeline.clamp(count: state.timelineLines.count, rows: v.timelineRows)
+        state.timeline.clamp(count: state.scrollCount(rows: v.timelineRows), rows: v.timelineRows)
     }
 }
