@@ -28,6 +28,7 @@ public enum Action: String, CaseIterable, Sendable {
     case settings
     case judgeLead = "judge-lead"
     case correct
+    case editCard = "edit-card"
     case filter
     case clearFilter = "clear-filter"
     case claim

@@ -100,6 +100,8 @@ public enum CardPresenter {
         return cards.enumerated().flatMap { index, card in
             var line: StyledLine = [Span(TextLayout.fit(index == 0 ? label : "", to: labelWidth), .cardLabel)]
             line.append(Span(card.level.rawValue, .timelineLevel))
+            // The intent score beside the level it suggests.
+            if let score = card.intentScore { line.append(Span(" \(s.label(FormField.Name.cardScore)) \(score)", .cardValue)) }
             var parts = [card.product, s.label(card.purchaseType)].filter { !$0.isEmpty }
             if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(budget / 10_000) \(s[.tenThousandYuan])") }
             line += parts.map { Span(" · " + $0, .cardValue) }
@@ -117,7 +119,34 @@ public enum CardPresenter {
                 let role: ThemeRole = next < today ? .overdue : next == today ? .dueToday : .cardValue
                 line.append(Span(" → \(s[.nextVisit]) \(next.monthDay)" + (late > 0 ? " " + s.overdueDays(late) : ""), role))
             }
-            return wrapSpans(line, width: width, indent: labelWidth)
+            var lines = wrapSpans(line, width: width, indent: labelWidth)
+            if !card.state.isClosed { lines += wholeCard(card, width: width, indent: labelWidth, strings: s) }
+            return lines
         }
+    }
+
+    /// The rest of an open card, compactly and only what is filled in: its number and
+    /// date, the person, the need, the analysis.
+    static func wholeCard(_ card: IntentCard, width: Int, indent: Int, strings s: Strings) -> [StyledLine] {
+        func part(_ name: FormField.Name, _ value: String) -> String? { value.isEmpty ? nil : "\(s.label(name)) \(value)" }
+        let pad = String(repeating: " ", count: indent)
+        let gender = card.gender.map { s.columns(.maleFemale)[$0 == .male ? 1 : 2] }
+        let age: String? = card.age.map { s.language == .zh ? "\($0)岁" : "\($0) y" }
+        let who: String = [card.personName, gender, age].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        let person: [String?] = [who, card.occupation, card.residence,
+                                 part(.cardCallback, card.bestCallbackTime), part(.cardCurrentProduct, card.currentProduct),
+                                 part(.cardMainUser, card.mainUser), part(.cardPurpose, card.purpose), part(.cardSituation, card.situation)]
+        let need: [String?] = [part(.cardModel, card.model), card.colour.isEmpty ? nil : card.colour,
+                               part(.cardFocus, card.focusPoints.joined(separator: "、")), part(.cardLiked, card.likedPoints),
+                               part(.cardCompared, card.comparedProducts), part(.cardPayment, card.paymentMethod)]
+        let analysis: [String?] = [part(.cardFavourable, card.favourable), part(.cardUnfavourable, card.unfavourable),
+                                   part(.cardResources, card.resourcesNeeded), part(.cardObjections, card.objections)]
+        let head = "\(card.number) · \(s[.created]) \(card.createdOn)"
+        // The name alone says no more than the card's contact: a person line only with more.
+        let known = person.compactMap { $0 }.filter { !$0.isEmpty }
+        let groups: [[String]] = [[head], known == [who] ? [] : known, need.compactMap { $0 }, analysis.compactMap { $0 }]
+        let texts: [String] = groups.map { $0.filter { !$0.isEmpty }.joined(separator: " · ") }.filter { !$0.isEmpty }
+        return texts
+            .flatMap { text in TextLayout.wrap(text, width: max(8, width - indent)).map { [Span(pad + $0, .cardValue)] } }
     }
 }

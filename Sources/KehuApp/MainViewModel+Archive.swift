@@ -145,6 +145,7 @@ extension ActiveForm {
         case .filter(let f): return of(f.build())
         case .leadVerdict(let f): return of(f.build())
         case .correction(let f): return of(f.build())
+        case .card(let f): return of(f.build())
         }
     }
 }

@@ -68,6 +68,7 @@ extension MainViewModel {
         case .assign(let f): saveAssign(f)
         case .leadVerdict(let f): saveLeadVerdict(f)
         case .correction(let f): saveCorrection(f)
+        case .card(let f): saveCard(f)
         case .order(let f): saveOrder(f)
         case .filter(let f): saveFilter(f)
         }
@@ -190,6 +191,7 @@ extension MainViewModel {
         case "grade": what = strings[.gradeTitle]
         case "order": what = strings[.orderFormTitle]
         case "correction": what = strings.hint(.correct)
+        case "card": what = strings[.intentCard]
         default:
             switch payload?.notePurpose {
             case .review?: what = strings[.reviewTitle]
@@ -261,6 +263,20 @@ extension MainViewModel {
                 var f = try orderForm(for: detail)
                 payload.apply(to: &f)
                 form = .order(f)
+            case "card":
+                // Against the card as it was when the form opened: a colleague's change to
+                // the same field meanwhile is a conflict, not overwritten.
+                guard let cardID = payload.recordID, let stored = detail.cards.first(where: { $0.id == cardID }) else { return }
+                var opened = CardForm(card: stored, customerName: detail.customer.name, focusPoints: try cardFocusPoints(), strings: strings)
+                if let before = payload.original {
+                    var then = opened
+                    before.apply(to: &then)
+                    if case .ready(let card) = then.build() {
+                        opened = CardForm(card: card, customerName: detail.customer.name, focusPoints: try cardFocusPoints(), strings: strings)
+                    }
+                }
+                payload.apply(to: &opened)
+                form = .card(opened)
             case "correction":
                 // Against the row as it reads now: the form opens on it, then the typed text.
                 guard let activityID = payload.recordID,
@@ -352,6 +368,11 @@ struct DraftPayload: Codable {
         case .note(let f): original = nil; recordID = nil; seen = f.seen
         case .grade(let f): original = nil; recordID = nil; seen = f.customer.grade.rawValue
         case .correction(let f): original = nil; recordID = f.activity.id; seen = nil
+        case .card(let f):
+            // The card as it was opened: saving the draft later is a change against it.
+            let opened = DraftPayload(fields: CardForm(card: f.original, customerName: "", focusPoints: [], strings: Strings(.en)).fields, focus: 0)
+            original = FieldValues(texts: opened.texts, choices: opened.choices)
+            recordID = f.original.id; seen = nil
         default: original = nil; recordID = nil; seen = nil
         }
         switch form {
@@ -367,6 +388,7 @@ struct DraftPayload: Codable {
         case .filter: kind = "filter"; customerID = nil
         case .leadVerdict(let f): kind = "leadVerdict"; customerID = f.customerID
         case .correction(let f): kind = "correction"; customerID = f.activity.customerID
+        case .card(let f): kind = "card"; customerID = f.original.customerID
         }
         (texts, editedTexts, choices) = DraftPayload.values(editable.fields)
         focus = editable.focus

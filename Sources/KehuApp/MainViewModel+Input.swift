@@ -70,6 +70,7 @@ extension MainViewModel {
         case .settings: openSettings()
         case .judgeLead: openLeadVerdictForm()
         case .correct: openCorrectionForm()
+        case .editCard: openCardForm()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()

@@ -45,6 +45,8 @@ extension Strings {
             return zh ? "\(key) 须是张数（20）或比例（10%）" : "\(key) takes a count (20) or a share (10%)"
         case .badPeriod:
             return zh ? "\(key) 须是 daily（每天）或 weekly（每周）" : "\(key) takes daily or weekly"
+        case .noNames:
+            return zh ? "\(key) 至少要一项（用、分隔）" : "\(key) needs at least one name (separated by 、)"
         case .badCriteria:
             return zh ? "\(key) 须是「名称:权重,…」，权重合计 100" : "\(key) takes name:weight,… with weights adding to 100"
         case .mustStayBelow(let other, let value):

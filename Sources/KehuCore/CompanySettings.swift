@@ -15,6 +15,8 @@ public struct CompanySetting: Hashable, Sendable {
         case period
         /// `name:weight,…` with weights adding to 100.
         case criteria
+        /// Names separated by 、 or commas (the card's focus points).
+        case names
     }
 
     public let key: String
@@ -56,6 +58,13 @@ public struct CompanySetting: Hashable, Sendable {
         case .criteria:
             guard let sheet = ScoreSheet(setting: text) else { return .failure(.badCriteria) }
             return .success(sheet.criteria.map { "\($0.name):\($0.weight)" }.joined(separator: ","))
+        case .names:
+            var names: [String] = []
+            for part in text.split(whereSeparator: { "、,，".contains($0) }) {
+                let name = String(part).trimmingWhitespace()
+                if !name.isEmpty, !names.contains(name) { names.append(name) }
+            }
+            return names.isEmpty ? .failure(.noNames) : .success(names.joined(separator: "、"))
         }
     }
 }
@@ -70,6 +79,7 @@ public enum CompanySettingProblem: Error, Hashable, Sendable {
     case badSampleSize
     case badPeriod
     case badCriteria
+    case noNames
     /// Two settings that must stay in order would not: `key` must stay below/above `other`.
     case mustStayBelow(other: String, otherValue: Int)
     case mustStayAbove(other: String, otherValue: Int)
@@ -125,6 +135,8 @@ public enum CompanySettings {
         list.append(CompanySetting(key: "grade.criteria", kind: .criteria,
                                    defaultValue: ScoreSheet.standard.criteria.map { "\($0.name):\($0.weight)" }.joined(separator: ","),
                                    meaning: ("客户资格评审的评分项与权重（合计 100）", "The grade review's criteria and weights (adding to 100)")))
+        list.append(CompanySetting(key: "card.focusPoints", kind: .names, defaultValue: IntentCard.standardFocusPoints.joined(separator: "、"),
+                                   meaning: ("意向卡的关注点（用、分隔）", "The intent card's focus points (separated by 、)")))
         for grade in CustomerGrade.allCases {
             for duty in MaintenancePlan.duties(for: grade) {
                 add("maintenance.\(grade.rawValue).\(duty.holder.rawValue)", .number(0...120), duty.everyMonths,

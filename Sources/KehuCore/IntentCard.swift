@@ -44,6 +44,10 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var occupation: String = ""
     public var residence: String = ""
     public var bestCallbackTime: String = ""   // 方便回访时间
+    public var currentProduct: String = ""     // 现有产品 (the paper card's 现有车辆)
+    public var mainUser: String = ""           // 主要使用者
+    public var purpose: String = ""            // 用途
+    public var situation: String = ""          // 基本情况: family, income, character, use
     // The need
     public var product: String = ""            // 意向产品 / 车型
     public var model: String = ""
@@ -54,6 +58,14 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     /// 预算 in yuan.
     public var budgetYuan: Int?
     public var paymentMethod: String = ""       // 付款方式
+    public var likedPoints: String = ""         // 中意点
+    // The card's analysis
+    public var favourable: String = ""          // 有利因素
+    public var unfavourable: String = ""        // 不利因素
+    public var resourcesNeeded: String = ""     // 所需资源 (demo, technician, a manager's visit …)
+    public var objections: String = ""          // 主要异议
+    /// 意向程度 0–100 from the checklist (SPEC §2); it suggests the level.
+    public var intentScore: Int?
     public var level: IntentLevel
     public var nextVisitOn: LocalDate?
     /// An agreed call-back hour ("15:00") on the next visit date, if any.
@@ -97,6 +109,22 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
         if !phone.isEmpty, PhoneNumber(phone) == nil { errors.append(.badPhone(field: .cardPhone, value: phone)) }
         if let age, !(0...130).contains(age) { errors.append(.outOfRange(field: .cardAge, value: String(age))) }
         if let budgetYuan, budgetYuan < 0 { errors.append(.negative(field: .cardBudget)) }
+        if let intentScore, !(0...100).contains(intentScore) { errors.append(.outOfRange(field: .cardScore, value: String(intentScore))) }
         return errors
     }
+
+    /// The level a score suggests (SPEC §2: ≥ 90 A, 70–89 B, 60–69 C); below 60 is the
+    /// funnel's D, first contact, which no level stands for.
+    public static func suggestedLevel(score: Int) -> IntentLevel? {
+        switch score {
+        case 90...: return .a
+        case 70..<90: return .b
+        case 60..<70: return .c
+        default: return nil
+        }
+    }
+
+    /// The focus points a card offers when the company names none (setting
+    /// `card.focusPoints`): the paper card's.
+    public static let standardFocusPoints = ["外观", "安全性", "动力性", "操控性", "舒适性", "经济性"]
 }

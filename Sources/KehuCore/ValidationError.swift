@@ -5,7 +5,7 @@ public enum Field: String, CaseIterable, Sendable {
     case customerTypeOther, registeredCapital
     case contactName, contactMobile, contactPhone, contactEmail
     case activityContent, visitNumber, nextVisit
-    case cardPerson, cardPhone, cardAge, cardBudget
+    case cardPerson, cardPhone, cardAge, cardBudget, cardScore
     case date, city
     case dealProduct, dealAmount, dealDate, settledOn, defeatReason, defeatPrice
     case yearsInBusiness, contactBirthday

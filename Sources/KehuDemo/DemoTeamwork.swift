@@ -28,6 +28,44 @@ struct DemoTeamwork {
         try markDoubtful()
         try returnDefeats()
         try correctFollowUps()
+        try fillCards()
+    }
+
+    static let occupations = ["设备科长", "采购经理", "厂长", "技术主管", "总经理助理"]
+    static let residences = ["天河区", "南山区", "顺德区", "浦东新区", "海淀区"]
+    static let callbacks = ["工作日上午", "下午三点后", "周末", "晚上七点后"]
+    static let situations = ["国企，预算每年三月批", "民营厂，老板说了算", "外资，需总部审批", "扩产中，资金充足"]
+    static let favourables = ["老板认可我们的售后", "用过我们的老型号", "离我们服务站近"]
+    static let unfavourables = ["竞品便宜 8%", "决策人倾向老供应商", "交期要求紧"]
+    static let resources = ["技术员上门演示", "经理拜访", "样机试用一周"]
+    static let objections = ["交期太长！", "价格偏高", "担心售后响应"]
+
+    /// About one open card in six filled in whole, as a careful salesperson does: the
+    /// person, the need, the analysis and the score — the card pane and form show all of it.
+    mutating func fillCards() throws {
+        let cards = try Row.fetchAll(db, sql: "SELECT id, level FROM intentCards WHERE state IN ('open', 'defeatPending') ORDER BY id")
+        for row in cards where rng.chance(16) {
+            let level = IntentLevel(rawValue: row["level"]) ?? .c
+            let score: Int
+            switch level {
+            case .h, .a: score = rng.int(in: 90...98)
+            case .b: score = rng.int(in: 70...89)
+            case .c: score = rng.int(in: 60...69)
+            }
+            let values: [(any DatabaseValueConvertible)?] = [
+                rng.chance(70) ? "male" : "female", rng.int(in: 28...58), rng.pick(Self.occupations), rng.pick(Self.residences),
+                rng.pick(Self.callbacks), "老式设备两台", "车间主任", "扩产", rng.pick(Self.situations),
+                "CK\(rng.int(in: 40...80))\(rng.pick(["50", "63", "80"]))", rng.pick(["灰白", "蓝色", "银色"]),
+                rng.pick(["精度、售后", "交期、价格", "操控性、经济性"]), "操作简单", rng.pick(DemoVocabulary.competitors),
+                rng.int(in: 10...60) * 10_000, rng.pick(["一次付清", "分三期", "银行承兑"]), rng.pick(Self.favourables),
+                rng.pick(Self.unfavourables), rng.pick(Self.resources), rng.pick(Self.objections), score, row["id"] as Int64]
+            try db.execute(sql: """
+                UPDATE intentCards SET gender = ?, age = ?, occupation = ?, residence = ?, bestCallbackTime = ?, currentProduct = ?,
+                  mainUser = ?, purpose = ?, situation = ?, model = ?, colour = ?, focusPoints = ?, likedPoints = ?, comparedProducts = ?,
+                  budgetYuan = ?, paymentMethod = ?, favourable = ?, unfavourable = ?, resourcesNeeded = ?, objections = ?, intentScore = ?
+                WHERE id = ?
+                """, arguments: StatementArguments(values))
+        }
     }
 
     /// Per team, yesterday's first signed follow-up corrected this morning by its author

@@ -94,6 +94,26 @@ extension KehuDatabase {
         }
     }
 
+    /// Saves what the user changed on an intent card between `original` (as read) and
+    /// `edited`, field by field in the audit history; the customer's search lines follow
+    /// its products. A closed card is kept as it closed.
+    /// - Throws: `StoreError.conflict` when someone else changed one of the same fields.
+    @discardableResult
+    public func update(card original: IntentCard, to edited: IntentCard, by actor: Actor) throws -> [String] {
+        guard let id = original.id, edited.id == id, edited.customerID == original.customerID else {
+            throw StoreError.notFound(table: "intentCards", rowID: original.id ?? 0)
+        }
+        try checked(edited.validate())
+        return try write { db in
+            let stored = try existingCard(db, id)
+            try StillAsSeen.card(stored, isIn: [.open, .defeatPending], becoming: stored.state)
+            let written = try RecordWriter.update(db, table: "intentCards", id: id, original: original.columnValues,
+                                                  edited: edited.columnValues, actor: actor.login, at: actor.clock.now)
+            if !written.isEmpty { try SearchKeys.refreshCard(db, id: id) }
+            return written
+        }
+    }
+
     /// Logs an activity; when it belongs to a card, the card takes the level judged and
     /// the next visit date in the same transaction.
     @discardableResult

@@ -411,6 +411,17 @@ enum Migrations {
                 CREATE INDEX activities_recheck ON activities(recheck) WHERE recheck = 1;
                 """)
         }
+        // The whole intent card (意向客户管理卡): the rest of the person and the need, the
+        // card's analysis and the intent score; search finds customers by the products
+        // their cards name.
+        migrator.registerMigration("v12-intent-card") { db in
+            for column in ["currentProduct", "mainUser", "purpose", "situation", "likedPoints",
+                           "favourable", "unfavourable", "resourcesNeeded", "objections"] {
+                try db.execute(sql: "ALTER TABLE intentCards ADD COLUMN \(column) TEXT NOT NULL DEFAULT ''")
+            }
+            try db.execute(sql: "ALTER TABLE intentCards ADD COLUMN intentScore INTEGER")
+            try SearchText.rewriteHanLinesWithProducts(db)
+        }
         return migrator
     }
 

@@ -118,6 +118,11 @@ extension IntentCard {
         gender = (row["gender"] as String?).flatMap(Contact.Gender.init(rawValue:))
         age = row["age"]; phone = row["phone"]; occupation = row["occupation"]
         residence = row["residence"]; bestCallbackTime = row["bestCallbackTime"]
+        currentProduct = row["currentProduct"] ?? ""; mainUser = row["mainUser"] ?? ""; purpose = row["purpose"] ?? ""
+        situation = row["situation"] ?? ""; likedPoints = row["likedPoints"] ?? ""
+        favourable = row["favourable"] ?? ""; unfavourable = row["unfavourable"] ?? ""
+        resourcesNeeded = row["resourcesNeeded"] ?? ""; objections = row["objections"] ?? ""
+        intentScore = row["intentScore"]
         product = row["product"]; model = row["model"]; colour = row["colour"]
         purchaseType = PurchaseType(rawValue: row["purchaseType"]) ?? .new
         let points: String = row["focusPoints"]
@@ -154,7 +159,12 @@ extension IntentCard {
          ("defeatAppliedOn", defeatAppliedOn?.description.databaseValue ?? .null),
          ("defeatDecisionNote", defeatDecisionNote.databaseValue),
          ("defeatDoubtful", defeatDoubtful.databaseValue),
-         ("defeatReturnedAt", defeatReturnedAt?.description.databaseValue ?? .null)]
+         ("defeatReturnedAt", defeatReturnedAt?.description.databaseValue ?? .null),
+         ("currentProduct", currentProduct.databaseValue), ("mainUser", mainUser.databaseValue), ("purpose", purpose.databaseValue),
+         ("situation", situation.databaseValue), ("likedPoints", likedPoints.databaseValue),
+         ("favourable", favourable.databaseValue), ("unfavourable", unfavourable.databaseValue),
+         ("resourcesNeeded", resourcesNeeded.databaseValue), ("objections", objections.databaseValue),
+         ("intentScore", intentScore.databaseValue)]
     }
 }
 

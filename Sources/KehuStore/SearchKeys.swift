@@ -20,9 +20,11 @@ package enum SearchKeys {
         }
     }
 
+    /// A card's phone key, and its customer's search lines (they hold the card's products).
     static func refreshCard(_ db: Database, id: Int64) throws {
-        guard let phone = try String.fetchOne(db, sql: "SELECT phone FROM intentCards WHERE id = ?", arguments: [id]) else { return }
-        try db.execute(sql: "UPDATE intentCards SET phoneDigits = ? WHERE id = ?", arguments: [DuplicateKeys.phone(phone), id])
+        guard let row = try Row.fetchOne(db, sql: "SELECT phone, customerID FROM intentCards WHERE id = ?", arguments: [id]) else { return }
+        try db.execute(sql: "UPDATE intentCards SET phoneDigits = ? WHERE id = ?", arguments: [DuplicateKeys.phone(row["phone"]), id])
+        try SearchText.refresh(db, customerID: row["customerID"])
     }
 
     /// Fills every key from scratch: for the migration that adds them, and for demo data

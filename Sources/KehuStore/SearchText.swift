@@ -21,15 +21,25 @@ package enum SearchText {
         let contacts = try Row.fetchAll(db, sql: "SELECT name, mobileDigits, phoneDigits FROM contacts WHERE customerID = ?",
                                         arguments: [customerID])
         let lines = compose(name: row["name"], city: row["city"], province: row["province"], phoneDigits: row["phoneDigits"],
-                            contacts: contacts.map { ($0["name"], $0["mobileDigits"], $0["phoneDigits"]) })
+                            contacts: contacts.map { ($0["name"], $0["mobileDigits"], $0["phoneDigits"]) },
+                            products: try cardProducts(db, customerID: customerID))
         try write(db, customerID: customerID, lines)
     }
 
+    /// What the customer's cards name: intended product and model, so "激光切割机" finds
+    /// who wanted one.
+    static func cardProducts(_ db: Database, customerID: Int64) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT product, model FROM intentCards WHERE customerID = ? ORDER BY id", arguments: [customerID])
+            .flatMap { [$0["product"], $0["model"]] as [String] }.filter { !$0.isEmpty }
+    }
+
     static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
-                        contacts: [(name: String?, mobile: String?, phone: String?)]) -> Lines {
+                        contacts: [(name: String?, mobile: String?, phone: String?)], products: [String] = []) -> Lines {
         let (pinyin, initials) = Pinyin.keys(name)
-        return Lines(han: line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }),
-                     latin: latinLine(pinyin: pinyin, initials: initials, contactNames: contacts.compactMap(\.name)),
+        return Lines(han: line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }
+                               + products.map { Normalization.halfWidth($0).lowercased() }),
+                     latin: latinLine(pinyin: pinyin, initials: initials, contactNames: contacts.compactMap(\.name),
+                                      models: latinProducts(products)),
                      digits: line([phoneDigits] + contacts.flatMap { [$0.mobile, $0.phone] }),
                      pinyin: pinyin, initials: initials)
     }
@@ -39,11 +49,17 @@ package enum SearchText {
 
     /// The name's pinyin and initials, then each contact's: 欧阳娜 is found as ouyangna
     /// and as oyn, as her company is.
-    private static func latinLine(pinyin: String, initials: String, contactNames: [String]) -> String {
+    private static func latinLine(pinyin: String, initials: String, contactNames: [String], models: [String] = []) -> String {
         line([pinyin, initials] + contactNames.flatMap { name -> [String] in
             let (full, initials) = Pinyin.keys(name)
             return [full, initials]
-        })
+        } + models)
+    }
+
+    /// Products written in Latin letters and digits (a model: CK6150), lowercased, for the
+    /// line Latin queries read.
+    private static func latinProducts(_ products: [String]) -> [String] {
+        products.map { Normalization.halfWidth($0).lowercased() }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
     }
 
     /// The pinyin line of every customer with a named contact made again, the contacts'
@@ -59,6 +75,36 @@ package enum SearchText {
             let id: Int64 = row["id"]
             guard let names = contactNames[id] else { continue }
             try write.execute(arguments: [id, latinLine(pinyin: row["pinyin"], initials: row["initials"], contactNames: names)])
+        }
+    }
+
+    /// The Chinese line of every customer whose cards name a product made again, the
+    /// products now in it (migration v12): each table read once, one write per such customer.
+    static func rewriteHanLinesWithProducts(_ db: Database) throws {
+        var products: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT customerID, product, model FROM intentCards WHERE product <> '' OR model <> '' ORDER BY customerID, id
+            """) {
+            products[row["customerID"], default: []] += ([row["product"], row["model"]] as [String]).filter { !$0.isEmpty }
+        }
+        guard !products.isEmpty else { return }
+        var contactNames: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
+            contactNames[row["customerID"], default: []].append(row["name"])
+        }
+        let han = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchHan(customerID, text) VALUES (?, ?)")
+        let latin = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchLatin(customerID, text) VALUES (?, ?)")
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, pinyin, initials FROM customers") {
+            let id: Int64 = row["id"]
+            guard let named = products[id] else { continue }
+            let lines = compose(name: row["name"], city: row["city"], province: row["province"], phoneDigits: nil,
+                                contacts: (contactNames[id] ?? []).map { ($0, nil, nil) }, products: named)
+            try han.execute(arguments: [id, lines.han])
+            let models = latinProducts(named)
+            if !models.isEmpty {
+                try latin.execute(arguments: [id, latinLine(pinyin: row["pinyin"] ?? "", initials: row["initials"] ?? "",
+                                                            contactNames: contactNames[id] ?? [], models: models)])
+            }
         }
     }
 
@@ -86,10 +132,14 @@ package enum SearchText {
         for row in try Row.fetchAll(db, sql: "SELECT customerID, name, mobileDigits, phoneDigits FROM contacts") {
             contacts[row["customerID"], default: []].append((row["name"], row["mobileDigits"], row["phoneDigits"]))
         }
+        var products: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT customerID, product, model FROM intentCards ORDER BY customerID, id") {
+            products[row["customerID"], default: []] += ([row["product"], row["model"]] as [String]).filter { !$0.isEmpty }
+        }
         for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, phoneDigits FROM customers") {
             let id: Int64 = row["id"]
             try write(db, customerID: id, compose(name: row["name"], city: row["city"], province: row["province"],
-                                                  phoneDigits: row["phoneDigits"], contacts: contacts[id] ?? []))
+                                                  phoneDigits: row["phoneDigits"], contacts: contacts[id] ?? [], products: products[id] ?? []))
         }
     }
 }

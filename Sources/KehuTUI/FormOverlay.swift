@@ -38,6 +38,10 @@ enum FormOverlay {
             title = "\(s[.assignTitle]) · \(f.customerName)"
         case .leadVerdict(let f):
             title = "\(s[.leadVerdictTitle]) · \(f.customerName)"
+        case .card(let f):
+            title = "\(s[.intentCard]) \(f.original.number) · \(f.original.createdOn) · \(f.customerName)"
+            if let level = f.suggestedLevel { hints[.cardScore] = "→ \(level.rawValue)" }
+            hints[.cardFocus] = f.focusPoints.joined(separator: "、")
         case .correction(let f):
             title = "\(s.correctionTitle(date: f.activity.occurredAt.date.monthDay, handler: f.handlerName, visit: f.activity.visitNumber)) · \(f.customerName)"
             if f.activity.cardID == nil { hints[.level] = s[.noOpenCard] }

@@ -5,15 +5,28 @@ import KehuApp
 @testable import KehuStore
 @testable import KehuTUI
 
-/// The screens of correcting a follow-up (issue 16), whole, at 80×24 and 100×30 in both
-/// languages: the correction form as it opens on the newest visit with a reason typed,
-/// and the timeline after the correction, the entry marked and the original readable.
+/// The screens of the whole intent card and of correcting a follow-up (issue 16), whole,
+/// at 80×24 and 100×30 in both languages: the card form with its analysis and score typed
+/// (the level following the score) and the card pane after saving; the correction form as
+/// it opens on the newest visit with a reason typed, and the timeline after the
+/// correction, the entry marked and the original readable.
 struct TeamworkScreenTests {
-    static let names = ["correctionForm", "correctedTimeline"]
+    static let names = ["correctionForm", "correctedTimeline", "cardForm", "cardPane"]
     static let sizes = [(80, 24), (100, 30)]
 
     static func scenario(_ name: String, _ fixture: ScreenFixture, _ language: Language) throws -> MainViewModel {
         let vm = try RoomScreenTests.onHuanan(fixture, language)
+        if name.hasPrefix("card") {
+            vm.send(.editCard)
+            // The analysis and the score, typed; the level follows the score.
+            for (steps, text) in [(20, language == .zh ? "老板认可我们的售后" : "the owner trusts our service"),
+                                  (3, language == .zh ? "交期太长！" : "delivery too slow!"), (1, "92")] {
+                for _ in 0..<steps { vm.send(.nextField) }
+                RoomScreenTests.type(vm, text)
+            }
+            if name == "cardPane" { vm.send(.save) }
+            return vm
+        }
         vm.send(.correct)
         switch name {
         case "correctionForm":

@@ -12,6 +12,7 @@ public enum ActiveForm: Sendable {
     case filter(FilterForm)
     case leadVerdict(LeadVerdictForm)
     case correction(CorrectionForm)
+    case card(CardForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -27,6 +28,7 @@ public enum ActiveForm: Sendable {
         case .filter(let form): return form
         case .leadVerdict(let form): return form
         case .correction(let form): return form
+        case .card(let form): return form
         }
     }
 
@@ -45,6 +47,7 @@ public enum ActiveForm: Sendable {
         case .filter: return .filter(editable as! FilterForm)
         case .leadVerdict: return .leadVerdict(editable as! LeadVerdictForm)
         case .correction: return .correction(editable as! CorrectionForm)
+        case .card: return .card(editable as! CardForm)
         }
     }
 }

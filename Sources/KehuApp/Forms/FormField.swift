@@ -29,6 +29,10 @@ public struct FormField: Hashable, Sendable {
         case leadVerdict, leadNote
         // Correcting a follow-up
         case correctionReason
+        // The whole intent card
+        case cardAge, cardOccupation, cardResidence, cardCallback, cardCurrentProduct, cardMainUser, cardPurpose, cardSituation
+        case cardModel, cardColour, cardPurchaseType, cardFocus, cardLiked, cardCompared, cardBudget, cardPayment
+        case cardFavourable, cardUnfavourable, cardResources, cardObjections, cardScore
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -100,6 +104,9 @@ extension FormField.Name {
         case .returnReason: return [.defeatDecision]
         case .leadNote: return [.leadVerdictNote]
         case .correctionReason: return [.correctionReason]
+        case .cardAge: return [.cardAge]
+        case .cardBudget: return [.cardBudget]
+        case .cardScore: return [.cardScore]
         case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []
         }
