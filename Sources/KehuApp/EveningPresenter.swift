@@ -25,6 +25,15 @@ public enum EveningPresenter {
             line(.levelLabel, course + (f.activity.levelJudged.map { _ in " (\(s[.thisTime]))" } ?? ""), .timelineLevel)
             line(.contentLabel, f.activity.content)
             line(.bottleneck, f.activity.bottleneckPlan)
+            // What the card says about the chances: the score and the analysis.
+            if let card = f.card {
+                let parts: [String] = [card.intentScore.map { "\(s.label(FormField.Name.cardScore)) \($0)" },
+                                       card.objections.isEmpty ? nil : "\(s.label(FormField.Name.cardObjections)) \(card.objections)",
+                                       card.unfavourable.isEmpty ? nil : "\(s.label(FormField.Name.cardUnfavourable)) \(card.unfavourable)",
+                                       card.resourcesNeeded.isEmpty ? nil : "\(s.label(FormField.Name.cardResources)) \(card.resourcesNeeded)"]
+                    .compactMap { $0 }
+                if !parts.isEmpty { line(.intentCard, parts.joined(separator: " · ")) }
+            }
             if let next = f.activity.nextVisitOn {
                 let level = f.activity.levelJudged
                 let hint = level.map { " " + s.cadenceHint(level: $0.rawValue, days: cadence.days[$0] ?? $0.defaultCadenceDays) } ?? ""

@@ -16,6 +16,8 @@ public struct EveningFollowUp: Hashable, Sendable {
     public let isSpotCheck: Bool
     /// Set when the follow-up was corrected: who, when, why, and what it said first.
     public var correction: CorrectionNote?
+    /// The card it was written for: its score and analysis are what the supervisor guides on.
+    public var card: IntentCard?
     /// A row corrected after it was signed waits to be signed again.
     public var isChecked: Bool { isSpotCheck ? activity.managerReview != nil : activity.supervisorComment != nil && !activity.recheck }
 }
@@ -99,6 +101,7 @@ extension KehuDatabase {
     static func followUps(_ db: Database, rows: [Row], today: LocalDate, spotCheck: Bool = false) throws -> [EveningFollowUp] {
         let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
         var levels: [Int64: [IntentLevel]] = [:]
+        var cards: [Int64: IntentCard] = [:]
         // The cards' level course in one query for the whole queue, not one per follow-up.
         for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
@@ -112,6 +115,9 @@ extension KehuDatabase {
                 let text: String = row["levels"]
                 levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
             }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                cards[row["id"]] = IntentCard(row: row)
+            }
         }
         let notes = try correctionNotes(db, activityIDs: rows.compactMap { row in
             (row["correctedAt"] as String?) == nil ? nil : row["id"] as Int64 })
@@ -124,6 +130,7 @@ extension KehuDatabase {
                                        customerName: row["customerName"], levelHistory: steps,
                                        isCarriedOver: !spotCheck && activity.occurredAt.date < today, isSpotCheck: spotCheck)
             item.correction = activity.id.flatMap { notes[$0] }
+            item.card = activity.cardID.flatMap { cards[$0] }
             return item
         }
         return followUps
