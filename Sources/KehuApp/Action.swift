@@ -29,6 +29,7 @@ public enum Action: String, CaseIterable, Sendable {
     case judgeLead = "judge-lead"
     case correct
     case editCard = "edit-card"
+    case markInvalid = "mark-invalid"
     case filter
     case clearFilter = "clear-filter"
     case claim

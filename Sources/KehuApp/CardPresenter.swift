@@ -22,6 +22,12 @@ public enum CardPresenter {
         flow.item(s[.phone], c.phone, role: .cardEmphasis)
         flow.item(s[.fax], c.fax)
         flow.item(s[.creditLevel], c.creditLevel.map { s.label($0) } ?? "")
+        flow.item(s.label(FormField.Name.creditLine), c.creditLineYuan.map { s.yuan($0) } ?? "")
+        flow.item(s.label(FormField.Name.customerNature), c.nature)
+        if c.status == .invalid, !c.invalidReason.isEmpty {
+            flow.newLine()
+            flow.item(s.label(FormField.Name.invalidReason), c.invalidReason, role: .overdue)
+        }
         flow.newLine()
         flow.item(s[.owner], detail.ownerName ?? s[.noOwnerPool])
         flow.item(s[.team], detail.teamName ?? "")

@@ -19,6 +19,16 @@ extension MainViewModel {
         }
     }
 
+    /// `I`: why the shown customer is invalid, for those who may say so.
+    func openInvalidForm() {
+        guard let customer = detail?.customer, let id = customer.id else { show(strings[.noCustomerSelected], kind: .error); return }
+        guard let user = profile?.user, user.role != .salesperson || customer.ownerID == user.id else {
+            show(strings.message(StoreError.refused(.roleMayNot)), kind: .error); return
+        }
+        form = .note(NoteForm(.invalid(customerID: id, customerName: customer.name), text: customer.invalidReason))
+        formProblems = []
+    }
+
     func saveCard(_ f: CardForm) {
         switch f.build() {
         case .invalid(let problems): showFormProblems(problems)

@@ -114,6 +114,11 @@ extension MainViewModel {
                     show(strings[.churnReasonSaved], kind: .info)
                 case .rejectGrade(let proposalID, _):
                     try rejectGrade(proposalID: proposalID, reason: text)
+                case .invalid(let customerID, let name):
+                    try store.markInvalid(customerID: customerID, reason: text, by: actor)
+                    closeForm()
+                    try refreshAfterSave(showing: customerID)
+                    show(strings.markedInvalid(name), kind: .info)
                 case .setting(let key):
                     try saveSetting(key: key, text: f.fields[0].text)
                 case .returnDefeat(let cardID, _):

@@ -198,6 +198,7 @@ extension MainViewModel {
             case .returnDefeat?: what = strings[.returnTitle]
             case .rejectGrade?: what = strings[.rejectTitle]
             case .churnReason?: what = strings[.churnReasonTitle]
+            case .invalid?: what = strings.hint(.markInvalid)
             default: what = strings[.commentTitle]
             }
         }

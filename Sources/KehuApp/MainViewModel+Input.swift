@@ -71,6 +71,7 @@ extension MainViewModel {
         case .judgeLead: openLeadVerdictForm()
         case .correct: openCorrectionForm()
         case .editCard: openCardForm()
+        case .markInvalid: openInvalidForm()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()

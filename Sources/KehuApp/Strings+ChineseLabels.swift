@@ -133,6 +133,8 @@ extension Strings {
         case .churnReason: return "流失原因"
         case .leadVerdictNote: return "说明"
         case .correctionReason: return "更正原因"
+        case .invalidReason: return "无效原因"
+        case .creditLine: return "信用额度"
         }
     }
 
@@ -162,6 +164,7 @@ extension Strings {
         case .judgeLead: return "线索判定"
         case .correct: return "更正"
         case .editCard: return "意向卡"
+        case .markInvalid: return "无效客户"
         case .clearFilter: return "清除筛选"
         case .nextArchiveView, .previousArchiveView: return "档案视图"
         case .claim: return "认购"
@@ -210,6 +213,7 @@ extension Strings {
         case .search: return "搜索：名称、编码、电话、联系人、城市、拼音（全拼或首字母）"
         case .filter: return "筛选与排序：等级、状态、负责人、级别、逾期、来源、省市、团队"
         case .reports: return "报表：漏斗、KPI、流失、二八、战败、来源、潜在VIP（再按一次返回）"
+        case .markInvalid: return "标为无效客户（写明原因；编码改为 d，意向卡关闭）"
         case .editCard: return "填写整张意向卡：顾客、需求、分析、意向度"
         case .correct: return "更正跟进记录（时间线顶上那条；作者、本组主管），原记录保留"
         case .judgeLead: return "判定线索有效或无效（助理、主管、经理），进每周有效线索汇总"

@@ -20,6 +20,7 @@ extension Strings {
 
     public var correctionSaved: String { language == .zh ? "已更正，原记录保留" : "Corrected; the original is kept" }
     public var correctionUnchanged: String { language == .zh ? "没有改动" : "Nothing changed" }
+    public func markedInvalid(_ name: String) -> String { language == .zh ? "\(name) 已标为无效客户" : "\(name) is marked invalid" }
     public var cardSaved: String { language == .zh ? "意向卡已保存" : "Card saved" }
     public var correctedMark: String { language == .zh ? "已更正" : "corrected" }
 }

@@ -133,6 +133,8 @@ extension Strings {
         case .churnReason: return "Reason for the loss"
         case .leadVerdictNote: return "Why"
         case .correctionReason: return "Why corrected"
+        case .invalidReason: return "Why invalid"
+        case .creditLine: return "Credit line"
         }
     }
 
@@ -162,6 +164,7 @@ extension Strings {
         case .judgeLead: return "judge lead"
         case .correct: return "correct"
         case .editCard: return "card"
+        case .markInvalid: return "invalid"
         case .clearFilter: return "clear filter"
         case .nextArchiveView, .previousArchiveView: return "archive view"
         case .claim: return "claim"
@@ -210,6 +213,7 @@ extension Strings {
         case .search: return "Search by name, code, phone, contact, city or pinyin (full or initials)"
         case .filter: return "Filter and order the list: grade, status, owner, level, overdue, source, place, team"
         case .reports: return "Reports: funnel, KPIs, churn, 80/20, defeats, sources, potential VIPs (again to go back)"
+        case .markInvalid: return "Mark the customer invalid, with why (the code takes d, open cards close)"
         case .editCard: return "Fill in the whole intent card: the person, the need, the analysis, the intent score"
         case .correct: return "Correct the follow-up at the top of the timeline (its author, the team's supervisor); the original is kept"
         case .judgeLead: return "Judge the lead effective or not (assistants, supervisors, managers), for the weekly summary"

@@ -35,6 +35,12 @@ public struct Customer: Hashable, Sendable, Identifiable {
     public var notes: String = ""
     /// When the current owner claimed or was assigned this prospect.
     public var claimedOn: LocalDate?
+    /// 客户性质 (000's archive form): state-owned, private, foreign, individual … as written.
+    public var nature: String = ""
+    /// 信用额度 in yuan (000 §7.1.5: VIP customers are given one).
+    public var creditLineYuan: Int?
+    /// Why the customer was marked invalid (status d): no need, does not qualify.
+    public var invalidReason: String = ""
 
     public init(id: Int64? = nil, code: String, name: String, createdAt: LocalDateTime) {
         self.id = id

@@ -29,6 +29,23 @@ struct DemoTeamwork {
         try returnDefeats()
         try correctFollowUps()
         try fillCards()
+        try archiveFields()
+    }
+
+    static let invalidReasons = ["只做贸易，不需要设备", "个人咨询，非企业客户", "已停业", "不在服务区域"]
+    static let natures = ["国有企业", "民营企业", "外资企业", "个体工商户"]
+
+    /// Invalid customers say why; most say what kind of company they are; VIP customers
+    /// have a credit line (000 §7.1.5).
+    mutating func archiveFields() throws {
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM customers WHERE status = 'd' ORDER BY id") {
+            try db.execute(sql: "UPDATE customers SET invalidReason = ? WHERE id = ?", arguments: [rng.pick(Self.invalidReasons), id])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, grade FROM customers ORDER BY id") where rng.chance(70) {
+            let credit: Int? = (row["grade"] as String) == "vip" ? rng.int(in: 5...50) * 100_000 : nil
+            try db.execute(sql: "UPDATE customers SET nature = ?, creditLineYuan = ? WHERE id = ?",
+                           arguments: [rng.pick(Self.natures), credit, row["id"] as Int64])
+        }
     }
 
     static let occupations = ["设备科长", "采购经理", "厂长", "技术主管", "总经理助理"]

@@ -160,3 +160,42 @@ extension KehuDatabase {
         }
     }
 }
+
+extension KehuDatabase {
+    /// Marks a customer invalid (无效客户, status d: no need, or does not qualify) with the
+    /// reason: its code takes the d (the former code is kept and still finds it), its open
+    /// cards close as lost with the same reason, every change in the history. Its owner,
+    /// the team's supervisor and assistant, managers and admins.
+    public func markInvalid(customerID: Int64, reason raw: String, by actor: Actor) throws {
+        let reason = raw.trimmingWhitespace()
+        guard !reason.isEmpty else { throw StoreError.invalid([.required(field: .invalidReason)]) }
+        let now = actor.clock.now
+        try write { db in
+            try requireVisible(db, customerID: customerID)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+                throw StoreError.notFound(table: "customers", rowID: customerID)
+            }
+            let customer = Customer(row: row)
+            if let viewer, viewer.role == .salesperson, customer.ownerID != viewer.userID { throw StoreError.refused(.roleMayNot) }
+            var invalid = customer
+            invalid.status = .invalid
+            invalid.code = CustomerStatus.invalid.recode(customer.code)
+            invalid.invalidReason = reason
+            invalid.updatedAt = now
+            try RecordWriter.update(db, table: "customers", id: customerID, original: customer.columnValues, edited: invalid.columnValues,
+                                    actor: actor.login, at: now, ignoring: ["updatedAt"])
+            try db.execute(sql: "UPDATE customers SET updatedAt = ? WHERE id = ?", arguments: [now.description, customerID])
+            for cardRow in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')",
+                                            arguments: [customerID]) {
+                let card = IntentCard(row: cardRow)
+                var closed = card
+                closed.state = .lost
+                closed.closedOn = now.date
+                closed.closeReason = reason
+                try RecordWriter.update(db, table: "intentCards", id: card.id!, original: card.columnValues, edited: closed.columnValues,
+                                        actor: actor.login, at: now)
+            }
+            try SearchKeys.refreshCustomer(db, id: customerID)
+        }
+    }
+}

@@ -422,6 +422,14 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE intentCards ADD COLUMN intentScore INTEGER")
             try SearchText.rewriteHanLinesWithProducts(db)
         }
+        // The archive's 客户性质 and credit line, and why a customer was marked invalid.
+        migrator.registerMigration("v13-archive-fields") { db in
+            try db.execute(sql: """
+                ALTER TABLE customers ADD COLUMN nature TEXT NOT NULL DEFAULT '';
+                ALTER TABLE customers ADD COLUMN creditLineYuan INTEGER;
+                ALTER TABLE customers ADD COLUMN invalidReason TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 

@@ -68,6 +68,7 @@ extension Customer {
         updatedAt = LocalDateTime(column: row["updatedAt"]) ?? createdAt
         lastOrderOn = LocalDate(column: row["lastOrderOn"]); notes = row["notes"]
         claimedOn = LocalDate(column: row["claimedOn"])
+        nature = row["nature"] ?? ""; creditLineYuan = row["creditLineYuan"]; invalidReason = row["invalidReason"] ?? ""
     }
 
     /// Every stored column but id and revision, in schema order.
@@ -85,7 +86,9 @@ extension Customer {
          ("ownerID", ownerID.databaseValue), ("teamID", teamID.databaseValue), ("region", region.databaseValue),
          ("createdAt", createdAt.description.databaseValue), ("updatedAt", updatedAt.description.databaseValue),
          ("lastOrderOn", lastOrderOn?.description.databaseValue ?? .null), ("notes", notes.databaseValue),
-         ("claimedOn", claimedOn?.description.databaseValue ?? .null)]
+         ("claimedOn", claimedOn?.description.databaseValue ?? .null),
+         ("nature", nature.databaseValue), ("creditLineYuan", creditLineYuan.databaseValue),
+         ("invalidReason", invalidReason.databaseValue)]
     }
 }
 

@@ -29,6 +29,7 @@ enum FormOverlay {
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
             case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
             case .churnReason(_, let customer): title = "\(s[.churnReasonTitle]) · \(customer)"
+            case .invalid(_, let customer): title = "\(s.hint(.markInvalid)) · \(customer)"
             case .setting(let key):
                 title = "\(s.hint(.settings)) · \(key)"
                 let meaning = CompanySettings.setting(key)?.meaning

@@ -29,7 +29,7 @@ struct EveningCheckSessionTests {
         try salesperson.waitFor(text: "客户 \(index + 1)/")
         try salesperson.send("e")
         try salesperson.waitFor(text: "编辑客户档案")
-        try salesperson.tmux(["send-keys", "-t", salesperson.name, "-N", "17", "Tab"])
+        try salesperson.tmux(["send-keys", "-t", salesperson.name, "-N", "19", "Tab"])   // to the note
         try salesperson.waitFor(text: "▸备注")
         try salesperson.send("-l", "总经理周三在厂")
 

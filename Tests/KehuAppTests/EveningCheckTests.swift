@@ -208,7 +208,7 @@ struct EveningCheckTests {
         salesperson.send(.nextView)
         for _ in 0..<200 where salesperson.selectedRow?.id != t.ids["huanan"] { salesperson.send(.moveDown) }
         salesperson.send(.editCustomer)
-        for _ in 0..<17 { salesperson.send(.nextField) }   // to the note
+        for _ in 0..<30 where salesperson.form?.editable.focusedField.name != .note { salesperson.send(.nextField) }
         type(salesperson, "总经理下周出差")
         // Meanwhile the supervisor signs the follow-up on the same customer and card.
         try t.store.signComment(activityID: t.ids["huananToday"]!, text: "好", signerID: t.ids["lizhuguan"]!,

@@ -97,10 +97,11 @@ struct PagingAndDemoTests {
              doubtful: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE doubtful") ?? 0,
              doubtfulDefeats: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE defeatDoubtful AND state = 'defeatPending'") ?? 0,
              wholeCards: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE intentScore IS NOT NULL AND objections <> '' AND occupation <> ''") ?? 0,
+             invalidWithReason: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers WHERE status = 'd' AND invalidReason <> ''") ?? 0,
              corrected: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities a JOIN activityCorrections x ON x.activityID = a.id WHERE a.recheck") ?? 0,
              returned: try Int64.fetchAll(db, sql: "SELECT c.ownerID FROM intentCards k JOIN customers c ON c.id = k.customerID WHERE k.defeatReturnedAt IS NOT NULL"))
         }
-        #expect(marks.effective > 0 && marks.ineffective > 0 && marks.doubtful > 0 && marks.doubtfulDefeats > 0 && marks.corrected > 0 && marks.wholeCards > 0, "\(marks)")
+        #expect(marks.effective > 0 && marks.ineffective > 0 && marks.doubtful > 0 && marks.doubtfulDefeats > 0 && marks.corrected > 0 && marks.wholeCards > 0 && marks.invalidWithReason > 0, "\(marks)")
         let owner = try #require(marks.returned.first)
         #expect(try db.todayAgenda(ownerID: owner, today: LocalDate(year: 2026, month: 11, day: 22)!)
             .contains { if case .defeatReturned = $0.kind { return true }; return false })

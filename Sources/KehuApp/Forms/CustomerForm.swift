@@ -30,6 +30,8 @@ public struct CustomerForm: EditableForm, Sendable {
             FormField(.businessCondition, text: customer.businessCondition),
             FormField(.creditLevel, options: CustomerForm.credits.map { $0.map { s.label($0) } ?? "—" },
                       selected: CustomerForm.credits.firstIndex(of: customer.creditLevel)),
+            FormField(.customerNature, text: customer.nature),
+            FormField(.creditLine, text: customer.creditLineYuan.map { $0 % 10_000 == 0 ? "\($0 / 10_000)万" : String($0) } ?? ""),
             FormField(.supplierStructure, text: customer.supplierStructure),
             FormField(.customerSource, options: CustomerForm.sources.map { s.label($0) }, selected: CustomerForm.sources.firstIndex(of: customer.source)),
             FormField(.note, text: customer.notes),
@@ -63,6 +65,10 @@ public struct CustomerForm: EditableForm, Sendable {
         else { problems.append(.outOfRange(field: .yearsInBusiness, value: years)) }
         c.businessCondition = text(.businessCondition)
         c.creditLevel = CustomerForm.credits[field(.creditLevel)?.selected ?? 0]
+        c.nature = text(.customerNature)
+        let line = text(.creditLine)
+        if line.isEmpty { c.creditLineYuan = nil } else if let yuan = AmountInput.yuan(line) { c.creditLineYuan = yuan }
+        else { problems.append(.outOfRange(field: .creditLine, value: line)) }
         c.supplierStructure = text(.supplierStructure)
         c.source = CustomerForm.sources[field(.customerSource)?.selected ?? 0]
         c.notes = text(.note)

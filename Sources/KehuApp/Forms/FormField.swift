@@ -33,6 +33,8 @@ public struct FormField: Hashable, Sendable {
         case cardAge, cardOccupation, cardResidence, cardCallback, cardCurrentProduct, cardMainUser, cardPurpose, cardSituation
         case cardModel, cardColour, cardPurchaseType, cardFocus, cardLiked, cardCompared, cardBudget, cardPayment
         case cardFavourable, cardUnfavourable, cardResources, cardObjections, cardScore
+        // The archive's nature and credit line; why a customer is invalid
+        case customerNature, creditLine, invalidReason
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -107,6 +109,8 @@ extension FormField.Name {
         case .cardAge: return [.cardAge]
         case .cardBudget: return [.cardBudget]
         case .cardScore: return [.cardScore]
+        case .creditLine: return [.creditLine]
+        case .invalidReason: return [.invalidReason]
         case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []
         }

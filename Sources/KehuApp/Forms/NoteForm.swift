@@ -11,6 +11,8 @@ public struct NoteForm: EditableForm, Sendable {
         case churnReason(eventID: Int64, customerName: String)
         /// A company setting's new value (admins, from the settings box).
         case setting(key: String)
+        /// Why the customer is invalid (status d).
+        case invalid(customerID: Int64, customerName: String)
     }
 
     public var fields: [FormField]
@@ -27,6 +29,7 @@ public struct NoteForm: EditableForm, Sendable {
         case .comment, .review: fields = [FormField(.comment, text: text)]
         case .returnDefeat, .rejectGrade, .churnReason: fields = [FormField(.returnReason, text: text)]
         case .setting: fields = [FormField(.settingValue, text: text)]
+        case .invalid: fields = [FormField(.invalidReason, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
     }
@@ -41,6 +44,7 @@ public struct NoteForm: EditableForm, Sendable {
         case .comment(_, let name, _), .review(_, let name, _), .returnDefeat(_, let name), .rejectGrade(_, let name), .churnReason(_, let name):
             return name
         case .setting(let key): return key
+        case .invalid(_, let name): return name
         }
     }
 
@@ -52,6 +56,7 @@ public struct NoteForm: EditableForm, Sendable {
             case .rejectGrade: return .invalid([.required(field: .gradeDecision)])
             case .churnReason: return .invalid([.required(field: .churnReason)])
             case .setting: return .ready("")   // the setting says what it takes
+            case .invalid: return .invalid([.required(field: .invalidReason)])
             }
         }
         return .ready(text)
