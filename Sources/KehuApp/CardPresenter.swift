@@ -147,7 +147,13 @@ public enum CardPresenter {
                                part(.cardCompared, card.comparedProducts), part(.cardPayment, card.paymentMethod)]
         let analysis: [String?] = [part(.cardFavourable, card.favourable), part(.cardUnfavourable, card.unfavourable),
                                    part(.cardResources, card.resourcesNeeded), part(.cardObjections, card.objections)]
-        let head = "\(card.number) · \(s[.created]) \(card.createdOn)"
+        let r = card.register
+        let times = [r.arrivedAt, r.leftAt].filter { !$0.isEmpty }.joined(separator: "–")
+        let visit: [String?] = [times.isEmpty ? nil : "\(s.label(FormField.Name.arrivedAt)) \(times)",
+                                r.companions.map { "\(s.label(FormField.Name.companions)) \($0)" },
+                                r.trialGiven ? s.label(FormField.Name.trialGiven) + " ✓" : nil,
+                                part(.callbackPurpose, r.callbackPurpose)]
+        let head = ([card.number + " · \(s[.created]) \(card.createdOn)"] + visit.compactMap { $0 }).joined(separator: " · ")
         // The name alone says no more than the card's contact: a person line only with more.
         let known = person.compactMap { $0 }.filter { !$0.isEmpty }
         let groups: [[String]] = [[head], known == [who] ? [] : known, need.compactMap { $0 }, analysis.compactMap { $0 }]

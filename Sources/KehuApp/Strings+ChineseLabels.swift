@@ -135,6 +135,9 @@ extension Strings {
         case .correctionReason: return "更正原因"
         case .invalidReason: return "无效原因"
         case .creditLine: return "信用额度"
+        case .companions: return "同行人数"
+        case .arrivedAt: return "到店时间"
+        case .leftAt: return "离店时间"
         }
     }
 

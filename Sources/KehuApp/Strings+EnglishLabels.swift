@@ -135,6 +135,9 @@ extension Strings {
         case .correctionReason: return "Why corrected"
         case .invalidReason: return "Why invalid"
         case .creditLine: return "Credit line"
+        case .companions: return "Came along"
+        case .arrivedAt: return "Arrived"
+        case .leftAt: return "Left"
         }
     }
 

@@ -47,6 +47,9 @@ public struct Lead: Hashable, Sendable, Codable {
     public var level: IntentLevel = .c
     public var city: String = ""
     public var note: String = ""
+    /// The register's visit (来店登记, 001): who came along, when they came and left,
+    /// whether a trial or test was given; and what the planned call-back is for.
+    public var register = VisitRegister()
 
     public init() {}
 
@@ -55,6 +58,38 @@ public struct Lead: Hashable, Sendable, Codable {
         if name.trimmingWhitespace().isEmpty { errors.append(.required(field: .cardPerson)) }
         if phone.trimmingWhitespace().isEmpty { errors.append(.required(field: .cardPhone)) }
         else if PhoneNumber(phone) == nil { errors.append(.badPhone(field: .cardPhone, value: phone)) }
+        return errors + register.validate()
+    }
+}
+
+/// 来店/来电登记 (001): a walk-in's companions, arrival and leaving times, whether a trial
+/// or test was given, and the purpose of the planned call-back. Kept on the intent card.
+public struct VisitRegister: Hashable, Sendable, Codable {
+    /// People who came along (同行人数).
+    public var companions: Int?
+    /// "14:05": arrival (到店) and leaving (离店) times.
+    public var arrivedAt: String = ""
+    public var leftAt: String = ""
+    /// 试乘试驾 / 试用: whether the product was tried.
+    public var trialGiven = false
+    /// 回访目的: what the planned call-back is for.
+    public var callbackPurpose: String = ""
+
+    public init() {}
+
+    public func validate() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        if let companions, !(0...99).contains(companions) { errors.append(.outOfRange(field: .companions, value: String(companions))) }
+        if !arrivedAt.isEmpty, !FollowUp.isClock(arrivedAt) { errors.append(.outOfRange(field: .arrivedAt, value: arrivedAt)) }
+        if !leftAt.isEmpty, !FollowUp.isClock(leftAt) { errors.append(.outOfRange(field: .leftAt, value: leftAt)) }
+        else if FollowUp.isClock(arrivedAt), FollowUp.isClock(leftAt), VisitRegister.minutes(leftAt) < VisitRegister.minutes(arrivedAt) {
+            errors.append(.outOfRange(field: .leftAt, value: leftAt))
+        }
         return errors
+    }
+
+    static func minutes(_ clock: String) -> Int {
+        let parts = clock.split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 ? parts[0] * 60 + parts[1] : 0
     }
 }

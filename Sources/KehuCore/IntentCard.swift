@@ -66,6 +66,8 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
     public var objections: String = ""          // 主要异议
     /// 意向程度 0–100 from the checklist (SPEC §2); it suggests the level.
     public var intentScore: Int?
+    /// The register's visit: companions, arrival and leaving, trial, call-back purpose.
+    public var register = VisitRegister()
     public var level: IntentLevel
     public var nextVisitOn: LocalDate?
     /// An agreed call-back hour ("15:00") on the next visit date, if any.
@@ -110,6 +112,7 @@ public struct IntentCard: Hashable, Sendable, Identifiable {
         if let age, !(0...130).contains(age) { errors.append(.outOfRange(field: .cardAge, value: String(age))) }
         if let budgetYuan, budgetYuan < 0 { errors.append(.negative(field: .cardBudget)) }
         if let intentScore, !(0...100).contains(intentScore) { errors.append(.outOfRange(field: .cardScore, value: String(intentScore))) }
+        errors += register.validate()
         return errors
     }
 

@@ -10,7 +10,7 @@ public enum Field: String, CaseIterable, Sendable {
     case dealProduct, dealAmount, dealDate, settledOn, defeatReason, defeatPrice
     case yearsInBusiness, contactBirthday
     case supervisorComment, defeatDecision, gradeDecision, gradeScore, churnReason
-    case leadVerdictNote, correctionReason, invalidReason, creditLine
+    case leadVerdictNote, correctionReason, invalidReason, creditLine, companions, arrivedAt, leftAt
 }
 
 /// What is wrong with one field, typed so that the UI can name field and problem.

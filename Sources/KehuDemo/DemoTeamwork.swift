@@ -59,6 +59,8 @@ struct DemoTeamwork {
 
     /// About one open card in six filled in whole, as a careful salesperson does: the
     /// person, the need, the analysis and the score — the card pane and form show all of it.
+    func arrival(_ hour: Int, _ minutes: String) -> String { (hour < 10 ? "0" : "") + "\(hour):\(minutes)" }
+
     mutating func fillCards() throws {
         let cards = try Row.fetchAll(db, sql: "SELECT id, level FROM intentCards WHERE state IN ('open', 'defeatPending') ORDER BY id")
         for row in cards where rng.chance(16) {
@@ -75,11 +77,14 @@ struct DemoTeamwork {
                 "CK\(rng.int(in: 40...80))\(rng.pick(["50", "63", "80"]))", rng.pick(["灰白", "蓝色", "银色"]),
                 rng.pick(["精度、售后", "交期、价格", "操控性、经济性"]), "操作简单", rng.pick(DemoVocabulary.competitors),
                 rng.int(in: 10...60) * 10_000, rng.pick(["一次付清", "分三期", "银行承兑"]), rng.pick(Self.favourables),
-                rng.pick(Self.unfavourables), rng.pick(Self.resources), rng.pick(Self.objections), score, row["id"] as Int64]
+                rng.pick(Self.unfavourables), rng.pick(Self.resources), rng.pick(Self.objections), score,
+                rng.int(in: 0...3), arrival(rng.int(in: 9...15), rng.pick(["05", "20", "40"])), "\(rng.int(in: 16...17)):\(rng.pick(["00", "30"]))",
+                rng.chance(50), rng.pick(["送报价单", "约技术交流", "确认预算"]), row["id"] as Int64]
             try db.execute(sql: """
                 UPDATE intentCards SET gender = ?, age = ?, occupation = ?, residence = ?, bestCallbackTime = ?, currentProduct = ?,
                   mainUser = ?, purpose = ?, situation = ?, model = ?, colour = ?, focusPoints = ?, likedPoints = ?, comparedProducts = ?,
-                  budgetYuan = ?, paymentMethod = ?, favourable = ?, unfavourable = ?, resourcesNeeded = ?, objections = ?, intentScore = ?
+                  budgetYuan = ?, paymentMethod = ?, favourable = ?, unfavourable = ?, resourcesNeeded = ?, objections = ?, intentScore = ?,
+                  companions = ?, arrivedAt = ?, leftAt = ?, trialGiven = ?, callbackPurpose = ?
                 WHERE id = ?
                 """, arguments: StatementArguments(values))
         }

@@ -92,6 +92,8 @@ extension KehuDatabase {
                                   personName: customer.name, level: lead.level)
             card.phone = phone.description
             card.product = lead.product.trimmingWhitespace()
+            card.register = lead.register
+            card.register.callbackPurpose = lead.register.callbackPurpose.trimmingWhitespace()
             card.nextVisitOn = cadence.nextVisit(after: now.date, level: lead.level)
             let cardID = try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: now)
             try SearchKeys.refreshCard(db, id: cardID)

@@ -430,6 +430,17 @@ enum Migrations {
                 ALTER TABLE customers ADD COLUMN invalidReason TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // The walk-in and call-in register (来店/来电登记): companions, arrival and leaving
+        // times, a trial given, the planned call-back's purpose — on the lead's card.
+        migrator.registerMigration("v14-visit-register") { db in
+            try db.execute(sql: """
+                ALTER TABLE intentCards ADD COLUMN companions INTEGER;
+                ALTER TABLE intentCards ADD COLUMN arrivedAt TEXT NOT NULL DEFAULT '';
+                ALTER TABLE intentCards ADD COLUMN leftAt TEXT NOT NULL DEFAULT '';
+                ALTER TABLE intentCards ADD COLUMN trialGiven INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE intentCards ADD COLUMN callbackPurpose TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 

@@ -126,6 +126,8 @@ extension IntentCard {
         favourable = row["favourable"] ?? ""; unfavourable = row["unfavourable"] ?? ""
         resourcesNeeded = row["resourcesNeeded"] ?? ""; objections = row["objections"] ?? ""
         intentScore = row["intentScore"]
+        register.companions = row["companions"]; register.arrivedAt = row["arrivedAt"] ?? ""; register.leftAt = row["leftAt"] ?? ""
+        register.trialGiven = row["trialGiven"] ?? false; register.callbackPurpose = row["callbackPurpose"] ?? ""
         product = row["product"]; model = row["model"]; colour = row["colour"]
         purchaseType = PurchaseType(rawValue: row["purchaseType"]) ?? .new
         let points: String = row["focusPoints"]
@@ -167,7 +169,10 @@ extension IntentCard {
          ("situation", situation.databaseValue), ("likedPoints", likedPoints.databaseValue),
          ("favourable", favourable.databaseValue), ("unfavourable", unfavourable.databaseValue),
          ("resourcesNeeded", resourcesNeeded.databaseValue), ("objections", objections.databaseValue),
-         ("intentScore", intentScore.databaseValue)]
+         ("intentScore", intentScore.databaseValue),
+         ("companions", register.companions.databaseValue), ("arrivedAt", register.arrivedAt.databaseValue),
+         ("leftAt", register.leftAt.databaseValue), ("trialGiven", register.trialGiven.databaseValue),
+         ("callbackPurpose", register.callbackPurpose.databaseValue)]
     }
 }
 

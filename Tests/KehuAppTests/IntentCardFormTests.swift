@@ -83,4 +83,35 @@ struct IntentCardFormTests {
         try t.store.write { try SearchText.rewriteHanLinesWithProducts($0) }
         #expect(try t.store.searchCustomers("激光切割").contains { $0.row.id == t.ids["huanan"] })
     }
+
+    @Test func theRegisterOfAWalkInIsKeptOnItsCard() throws {
+        var register = VisitRegister()
+        register.arrivedAt = "15:00"; register.leftAt = "14:30"
+        #expect(register.validate() == [.outOfRange(field: .leftAt, value: "14:30")])
+        register.leftAt = "16:20"; register.companions = 120
+        #expect(register.validate() == [.outOfRange(field: .companions, value: "120")])
+        #expect(RegisterFields.clock("9:05") == "09:05" && RegisterFields.clock("9点") == "9点")
+
+        let t = try EveningCheckTests().team()
+        let vm = try t.viewModel("zhangwei")
+        for _ in 0..<3 where vm.view != .allCustomers { vm.send(.nextView) }
+        vm.send(.newLead)
+        let typed: [(FormField.Name, String)] = [(.name, "赵先生"), (.phone, "139 1234 5678"), (.product, "激光切割机"), (.city, "广州"),
+                                                 (.companions, "2"), (.arrivedAt, "１４：０５"), (.leftAt, "15:40"), (.callbackPurpose, "周五前报价")]
+        for (name, text) in typed {
+            for _ in 0..<20 where vm.form?.editable.focusedField.name != name { vm.send(.nextField) }
+            vm.send(.lineStart); vm.send(.killLine)
+            type(vm, text)
+        }
+        for _ in 0..<20 where vm.form?.editable.focusedField.name != .trialGiven { vm.send(.nextField) }
+        type(vm, "2")                                             // 是
+        vm.send(.save)
+        #expect(vm.form == nil, "\(vm.formProblems) \(String(describing: vm.message))")
+        let id = try #require(vm.detail?.customer.id)
+        let card = try #require(try t.store.detail(customerID: id)?.cards.first)
+        #expect(card.register.companions == 2 && card.register.arrivedAt == "14:05" && card.register.leftAt == "15:40")
+        #expect(card.register.trialGiven && card.register.callbackPurpose == "周五前报价")
+        let pane = vm.cardLines.map { $0.map(\.text).joined().trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(pane.contains("到店时间 14:05–15:40 · 同行人数 2 · 试用/试驾 ✓ · 回访目的 周五前报价"), "\(pane)")
+    }
 }

@@ -49,7 +49,7 @@ public struct CardForm: EditableForm, Sendable {
             FormField(.cardObjections, text: card.objections),
             FormField(.cardScore, text: card.intentScore.map(String.init) ?? ""),
             FormField(.level, options: IntentLevel.allCases.map(\.rawValue), selected: IntentLevel.allCases.firstIndex(of: card.level)),
-        ]
+        ] + RegisterFields.fields(card.register, strings: s)
         for index in fields.indices {
             if case .text(var input) = fields[index].kind { input.keepAsValue(); fields[index].kind = .text(input) }
         }
@@ -105,6 +105,9 @@ public struct CardForm: EditableForm, Sendable {
         if score.isEmpty { card.intentScore = nil } else if let value = AmountInput.integer(score) { card.intentScore = value }
         else { problems.append(.outOfRange(field: .cardScore, value: score)) }
         card.level = field(.level)?.selected.map { IntentLevel.allCases[$0] } ?? original.level
+        let (register, registerProblems) = RegisterFields.read(self)
+        card.register = register
+        problems += registerProblems
         problems += card.validate().filter { !problems.map(\.field).contains($0.field) }
         return problems.isEmpty ? .ready(card) : .invalid(problems)
     }

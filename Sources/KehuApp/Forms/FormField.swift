@@ -35,6 +35,8 @@ public struct FormField: Hashable, Sendable {
         case cardFavourable, cardUnfavourable, cardResources, cardObjections, cardScore
         // The archive's nature and credit line; why a customer is invalid
         case customerNature, creditLine, invalidReason
+        // The walk-in register
+        case companions, arrivedAt, leftAt, trialGiven, callbackPurpose
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -110,6 +112,9 @@ extension FormField.Name {
         case .cardBudget: return [.cardBudget]
         case .cardScore: return [.cardScore]
         case .creditLine: return [.creditLine]
+        case .companions: return [.companions]
+        case .arrivedAt: return [.arrivedAt]
+        case .leftAt: return [.leftAt]
         case .invalidReason: return [.invalidReason]
         case .score1, .score2, .score3, .score4, .score5, .score6, .score7, .score8: return [.gradeScore]
         default: return []

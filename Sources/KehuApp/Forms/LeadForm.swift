@@ -18,7 +18,7 @@ public struct LeadForm: EditableForm, Sendable {
             FormField(.level, options: IntentLevel.allCases.map(\.rawValue), selected: 3),
             FormField(.city, text: city),
             FormField(.note),
-        ]
+        ] + RegisterFields.fields(VisitRegister(), strings: strings)
     }
 
     public mutating func fieldChanged(_ name: FormField.Name) {
@@ -34,7 +34,9 @@ public struct LeadForm: EditableForm, Sendable {
         lead.level = IntentLevel.allCases[field(.level)?.selected ?? 3]
         lead.city = field(.city)?.text ?? ""
         lead.note = field(.note)?.text ?? ""
-        var problems = lead.validate()
+        let (register, registerProblems) = RegisterFields.read(self)
+        lead.register = register
+        var problems = lead.validate().filter { p in !registerProblems.contains { $0.field == p.field } } + registerProblems
         if lead.city.trimmingWhitespace().isEmpty { problems.append(.required(field: .city)) }
         else if CityDirectory.city(named: lead.city) == nil { problems.append(.outOfRange(field: .city, value: lead.city)) }
         return problems.isEmpty ? .ready(lead) : .invalid(problems)
