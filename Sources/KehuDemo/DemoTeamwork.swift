@@ -57,10 +57,11 @@ struct DemoTeamwork {
     static let resources = ["技术员上门演示", "经理拜访", "样机试用一周"]
     static let objections = ["交期太长！", "价格偏高", "担心售后响应"]
 
-    /// About one open card in six filled in whole, as a careful salesperson does: the
-    /// person, the need, the analysis and the score — the card pane and form show all of it.
+    /// "09:05", as the register stores times.
     func arrival(_ hour: Int, _ minutes: String) -> String { (hour < 10 ? "0" : "") + "\(hour):\(minutes)" }
 
+    /// About one open card in six filled in whole, as a careful salesperson does: the
+    /// person, the need, the analysis and the score — the card pane and form show all of it.
     mutating func fillCards() throws {
         let cards = try Row.fetchAll(db, sql: "SELECT id, level FROM intentCards WHERE state IN ('open', 'defeatPending') ORDER BY id")
         for row in cards where rng.chance(16) {
@@ -102,15 +103,8 @@ struct DemoTeamwork {
         let morning = min(now, LocalDateTime(date: now.date, hour: 8, minute: 50)!)
         for row in rows {
             guard let id: Int64 = row["id"],
-                  let stored = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]),
-                  let occurred = LocalDateTime(column: stored["occurredAt"]) else { continue }
-            var activity = Activity(id: id, customerID: stored["customerID"], cardID: stored["cardID"], visitNumber: stored["visitNumber"],
-                                    method: ContactMethod(rawValue: stored["method"]) ?? .phone, occurredAt: occurred,
-                                    handlerID: stored["handlerID"], contactID: stored["contactID"], content: stored["content"])
-            activity.levelJudged = (stored["levelJudged"] as String?).flatMap(IntentLevel.init(rawValue:))
-            activity.impression = stored["impression"]
-            activity.bottleneckPlan = stored["bottleneckPlan"]
-            activity.nextVisitOn = LocalDate(column: stored["nextVisitOn"])
+                  let activity = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]).map(Activity.init(row:))
+            else { continue }
             let before = ActivityFields(activity)
             let lower: IntentLevel = activity.levelJudged == .h ? .a : activity.levelJudged == .a ? .b : .c
             try db.execute(sql: """

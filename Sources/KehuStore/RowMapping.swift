@@ -177,7 +177,8 @@ extension IntentCard {
 }
 
 extension Activity {
-    init(row: Row) {
+    /// Package-wide: the demo writer reads a row back the same way the store does.
+    package init(row: Row) {
         self.init(id: row["id"], customerID: row["customerID"], cardID: row["cardID"],
                   visitNumber: row["visitNumber"], method: ContactMethod(rawValue: row["method"]) ?? .phone,
                   occurredAt: LocalDateTime(column: row["occurredAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,

@@ -71,11 +71,17 @@ public struct CardForm: EditableForm, Sendable {
         var card = original
         var problems: [ValidationError] = []
         func text(_ name: FormField.Name) -> String { (field(name)?.text ?? "").trimmingWhitespace() }
+        /// A whole number, nil when blank; anything else is a problem of `problem`'s field.
+        func number(_ name: FormField.Name, _ problem: Field) -> Int? {
+            let raw = text(name)
+            guard !raw.isEmpty else { return nil }
+            if let value = AmountInput.integer(raw) { return value }
+            problems.append(.outOfRange(field: problem, value: raw))
+            return nil
+        }
         card.personName = text(.name)
         card.gender = CardForm.genders[field(.gender)?.selected ?? 0]
-        let age = text(.cardAge)
-        if age.isEmpty { card.age = nil } else if let value = AmountInput.integer(age) { card.age = value }
-        else { problems.append(.outOfRange(field: .cardAge, value: age)) }
+        card.age = number(.cardAge, .cardAge)
         card.phone = text(.phone)
         card.occupation = text(.cardOccupation)
         card.residence = text(.cardResidence)
@@ -101,9 +107,7 @@ public struct CardForm: EditableForm, Sendable {
         card.unfavourable = text(.cardUnfavourable)
         card.resourcesNeeded = text(.cardResources)
         card.objections = text(.cardObjections)
-        let score = text(.cardScore)
-        if score.isEmpty { card.intentScore = nil } else if let value = AmountInput.integer(score) { card.intentScore = value }
-        else { problems.append(.outOfRange(field: .cardScore, value: score)) }
+        card.intentScore = number(.cardScore, .cardScore)
         card.level = field(.level)?.selected.map { IntentLevel.allCases[$0] } ?? original.level
         let (register, registerProblems) = RegisterFields.read(self)
         card.register = register
