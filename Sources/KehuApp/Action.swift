@@ -30,6 +30,9 @@ public enum Action: String, CaseIterable, Sendable {
     case correct
     case editCard = "edit-card"
     case markInvalid = "mark-invalid"
+    case recordPayment = "record-payment"
+    case mergeCustomer = "merge-customer"
+    case moveCustomer = "move-customer"
     case filter
     case clearFilter = "clear-filter"
     case claim

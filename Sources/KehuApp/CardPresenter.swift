@@ -36,6 +36,10 @@ public enum CardPresenter {
         contactLines(detail.contacts, width: width, strings: s).forEach { flow.line($0) }
         cardLines(detail.cards, width: width, today: today, strings: s).forEach { flow.line($0) }
         orderLines(detail.recentOrders, width: width, strings: s).forEach { flow.line($0) }
+        if detail.outstandingYuan > 0 {
+            flow.newLine()
+            flow.item(s.outstandingTotalLabel, s.yuan(detail.outstandingYuan), role: .overdue)
+        }
         if let lead = detail.lead {
             flow.newLine()
             let verdict = s[lead.verdict.effective ? .leadEffective : .leadIneffective]
@@ -80,8 +84,9 @@ public enum CardPresenter {
         }
     }
 
-    /// The newest orders: date, amount, product, contract number, who approves the
-    /// contract, and whether it is settled.
+    /// The newest orders: date, amount, product, contract number, and where the contract
+    /// stands — awaiting approval (by whom), rejected, or approved with what has shipped,
+    /// been received and is still owed, until it is settled.
     static func orderLines(_ orders: [Order], width: Int, strings s: Strings) -> [StyledLine] {
         guard !orders.isEmpty else { return [] }
         let label = s[.orders]
@@ -91,8 +96,15 @@ public enum CardPresenter {
             line.append(Span(order.date.description + " ", .cardValue))
             line.append(Span(s.yuan(order.amountYuan), .cardEmphasis))
             line += [order.product, order.contractNumber].filter { !$0.isEmpty }.map { Span(" · " + $0, .cardValue) }
-            if let approver = order.approver { line.append(Span(" · \(s[.contractApproval]) \(s.label(approver))", .cardLabel)) }
-            if let settled = order.settledOn { line.append(Span(" · \(s[.settled]) \(settled.description)", .cardLabel)) }
+            switch order.state {
+            case .pending:
+                line.append(Span(" · " + s.label(order.state) + (order.approver.map { " " + s.label($0) } ?? ""), .dueToday))
+            case .rejected:
+                line.append(Span(" · " + s.label(order.state), .overdue))
+            case .approved:
+                if let settled = order.settledOn { line.append(Span(" · \(s[.settled]) \(settled.description)", .cardLabel)) }
+                else { line.append(Span(" · " + s.orderMoney(order), order.outstandingYuan > 0 ? .overdue : .cardLabel)) }
+            }
             return wrapSpans(line, width: width, indent: labelWidth)
         }
     }

@@ -90,6 +90,23 @@ public enum ListRowPresenter {
         }
     }
 
+    /// A contract in the approvals list: code, customer, the amount and who signs next.
+    public static func contract(_ c: ContractProposal, width: Int, strings s: Strings) -> StyledLine {
+        let money = "\(s.contractTag) \(s.yuan(c.order.amountYuan))"
+        let nameWidth = max(6, width - 1 - 12 - DisplayWidth.of(money) - 1)
+        return [Span(" " + TextLayout.fit(c.customerCode, to: 11) + " ", .listCode),
+                Span(TextLayout.fit(c.customerName, to: nameWidth) + " ", .listRow),
+                Span(money, .cardEmphasis)]
+    }
+
+    /// One item of the approvals list.
+    public static func approval(_ item: ApprovalItem, width: Int, strings s: Strings) -> StyledLine {
+        switch item {
+        case .grade(let p): return proposal(p, width: width)
+        case .contract(let c): return contract(c, width: width, strings: s)
+        }
+    }
+
     /// A grade proposal in the approvals list: code, customer, from → to and the score.
     public static func proposal(_ proposal: GradeProposal, width: Int) -> StyledLine {
         let change = "\(proposal.from.letter)→\(proposal.to.letter) \(proposal.score)"

@@ -61,7 +61,7 @@ extension MainViewModel {
 
     /// Runs a save; validation problems go to the form, anything else to the status line
     /// (a conflict names the fields and what the other person wrote).
-    private func saving(_ body: () throws -> Void) {
+    func saving(_ body: () throws -> Void) {
         do {
             try body()
         } catch let StoreError.invalid(problems) {
@@ -142,6 +142,7 @@ extension ActiveForm {
         case .grade(let f): return of(f.build())
         case .assign(let f): return of(f.build())
         case .order(let f): return of(f.build())
+        case .payment(let f): return of(f.build())
         case .filter(let f): return of(f.build())
         case .leadVerdict(let f): return of(f.build())
         case .correction(let f): return of(f.build())

@@ -114,6 +114,12 @@ extension MainViewModel {
                     show(strings[.churnReasonSaved], kind: .info)
                 case .rejectGrade(let proposalID, _):
                     try rejectGrade(proposalID: proposalID, reason: text)
+                case .rejectContract(let orderID, _):
+                    try rejectContract(orderID: orderID, reason: text)
+                case .merge(let customerID, let name):
+                    try mergeDuplicate(code: text, into: customerID, name: name)
+                case .move(let customerID, _):
+                    try moveCustomer(customerID, toCity: text)
                 case .invalid(let customerID, let name):
                     try store.markInvalid(customerID: customerID, reason: text, by: actor)
                     closeForm()

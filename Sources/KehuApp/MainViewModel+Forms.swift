@@ -70,6 +70,7 @@ extension MainViewModel {
         case .correction(let f): saveCorrection(f)
         case .card(let f): saveCard(f)
         case .order(let f): saveOrder(f)
+        case .payment(let f): savePayment(f)
         case .filter(let f): saveFilter(f)
         }
     }
@@ -190,15 +191,18 @@ extension MainViewModel {
         case "closeCard": what = strings[.closeCardTitle]
         case "grade": what = strings[.gradeTitle]
         case "order": what = strings[.orderFormTitle]
+        case "payment": what = strings.paymentFormTitle
         case "correction": what = strings.hint(.correct)
         case "card": what = strings[.intentCard]
         default:
             switch payload?.notePurpose {
             case .review?: what = strings[.reviewTitle]
             case .returnDefeat?: what = strings[.returnTitle]
-            case .rejectGrade?: what = strings[.rejectTitle]
+            case .rejectGrade?, .rejectContract?: what = strings[.rejectTitle]
             case .churnReason?: what = strings[.churnReasonTitle]
             case .invalid?: what = strings.hint(.markInvalid)
+            case .merge?: what = strings.mergeTitle
+            case .move?: what = strings.moveTitle
             default: what = strings[.commentTitle]
             }
         }
@@ -264,6 +268,11 @@ extension MainViewModel {
                 var f = try orderForm(for: detail)
                 payload.apply(to: &f)
                 form = .order(f)
+            case "payment":
+                // Against the orders as they stand now: the typed totals over what is booked.
+                guard var f = try paymentForm(for: detail) else { return }
+                payload.apply(to: &f)
+                form = .payment(f)
             case "card":
                 // Against the card as it was when the form opened: a colleague's change to
                 // the same field meanwhile is a conflict, not overwritten.
@@ -386,6 +395,7 @@ struct DraftPayload: Codable {
         case .grade(let f): kind = "grade"; customerID = f.customer.id
         case .assign: kind = "assign"; customerID = nil
         case .order(let f): kind = "order"; customerID = f.customerID
+        case .payment(let f): kind = "payment"; customerID = f.customerID
         case .filter: kind = "filter"; customerID = nil
         case .leadVerdict(let f): kind = "leadVerdict"; customerID = f.customerID
         case .correction(let f): kind = "correction"; customerID = f.activity.customerID

@@ -23,7 +23,7 @@ extension MainViewModel {
         case .ready(let scores):
             guard let me = profile?.user.id, let id = f.customer.id else { return }
             do {
-                let proposal = try store.proposeGrade(customerID: id, scores: scores, potential: f.isPotential, proposerID: me,
+                let proposal = try store.proposeGrade(customerID: id, scores: scores, potential: f.isPotential, image: f.isImage, proposerID: me,
                                                       sheet: f.sheet, from: f.customer.grade, by: actor)
                 closeForm()
                 try refreshAfterSave(showing: id)
@@ -40,17 +40,18 @@ extension MainViewModel {
         run(ApprovalsRoom.reduce(&approvalsRoom, action))
     }
 
-    /// The proposals waiting for the viewer's role.
-    func approvalsWaiting() throws -> [GradeProposal] {
-        guard let role = profile?.user.role else { return [] }
-        return try store.pendingGradeProposals(for: role)
+    /// The contracts, then the grade proposals, waiting for the viewer's signature.
+    func approvalsWaiting() throws -> [ApprovalItem] {
+        guard let user = profile?.user else { return [] }
+        return try store.pendingContracts(for: user).map(ApprovalItem.contract)
+            + store.pendingGradeProposals(for: user.role).map(ApprovalItem.grade)
     }
 
     func reloadApprovals() throws {
         sendApprovals(.loaded(try approvalsWaiting()))
     }
 
-    public var selectedApproval: GradeProposal? { approvalsRoom.selected }
+    public var selectedApproval: ApprovalItem? { approvalsRoom.selected }
 
     func rejectGrade(proposalID: Int64, reason: String) throws {
         guard let me = profile?.user else { return }
@@ -63,12 +64,20 @@ extension MainViewModel {
 }
 
 extension MainViewModel {
-    /// The card pane's title over a grade proposal: the customer and its code.
+    /// The card pane's title over a grade proposal or a contract: the customer and its code.
     public var selectedApprovalHeading: (title: String, note: String)? {
-        selectedApproval.map { ("\(strings[.gradeTitle]) · \($0.customerName)", $0.customerCode) }
+        switch selectedApproval {
+        case .grade(let p)?: return ("\(strings[.gradeTitle]) · \(p.customerName)", p.customerCode)
+        case .contract(let c)?: return ("\(strings.contractTitle) · \(c.customerName)", c.customerCode)
+        case nil: return nil
+        }
     }
 
     public func selectedApprovalLines(width: Int) -> [StyledLine] {
-        selectedApproval.map { GradePresenter.lines($0, width: width, strings: strings) } ?? []
+        switch selectedApproval {
+        case .grade(let p)?: return GradePresenter.lines(p, width: width, strings: strings)
+        case .contract(let c)?: return ContractPresenter.lines(c, width: width, strings: strings)
+        case nil: return []
+        }
     }
 }

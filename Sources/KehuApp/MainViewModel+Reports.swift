@@ -23,6 +23,9 @@ extension MainViewModel {
         case .vipProgress:
             return ManagerReportPresenter.vipProgress(try store.vipProgress(from: from, to: to), from: from, to: to, strings: strings)
         case .leads: return ManagerReportPresenter.leads(try store.leadSummary(from: from, to: to), from: from, to: to, strings: strings)
+        case .outstanding:
+            return ManagerReportPresenter.outstanding(try store.outstandingPayments(), awaiting: try store.contractsAwaitingApproval(),
+                                                      today: today, strings: strings)
         }
     }
 

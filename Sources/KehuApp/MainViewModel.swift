@@ -57,7 +57,7 @@ public final class MainViewModel {
     public var eveningTop: Int { eveningRoom.list.top }
     /// Grade proposals waiting for my decision, and the selected one.
     public internal(set) var approvalsRoom = ApprovalsState()
-    public var approvals: [GradeProposal] { approvalsRoom.proposals }
+    public var approvals: [ApprovalItem] { approvalsRoom.items }
     public var approvalSelected: Int { approvalsRoom.list.selected }
     /// The Reports view: which report, its table, how far it is scrolled.
     public internal(set) var reports = ReportsState()
@@ -203,7 +203,7 @@ public final class MainViewModel {
         case .allCustomers: return selectedRow?.id
         case .today: return todayRoom.selected?.customerID
         case .evening, .spotCheck: return eveningRoom.selected?.customerID
-        case .approvals: return approvals.indices.contains(approvalSelected) ? approvals[approvalSelected].customerID : nil
+        case .approvals: return approvalsRoom.selected?.customerID
         case .reports: return nil
         }
     }

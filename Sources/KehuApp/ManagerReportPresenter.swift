@@ -166,4 +166,32 @@ extension ManagerReportPresenter {
                              rows: bySource.map { [.text($0.0), .count($0.1), bar($0.1, of: most)] })],
             emptyText: s.word(.nothing))
     }
+
+    /// What customers still owe on approved contracts (largest first, with the total), and
+    /// the contracts still awaiting approval with the signature each waits for.
+    public static func outstanding(_ lines: [OutstandingLine], awaiting: [ContractProposal], today: LocalDate, strings s: Strings) -> ReportTable {
+        let zh = s.language == .zh
+        let owed = lines.map { line -> [ReportCell] in
+            [.text(line.code), .text(line.name), .text(line.ownerName), .count(line.orders), .yuan(line.amountYuan, s),
+             .yuan(line.receivedYuan, s), .yuan(line.outstandingYuan, s), .text(line.oldestOrderOn.description)]
+        }
+        let total: [[ReportCell]] = lines.isEmpty ? [] : [[.text(zh ? "合计" : "Total"), .text(""), .text(""), .count(lines.map(\.orders).reduce(0, +)),
+                                                            .yuan(lines.map(\.amountYuan).reduce(0, +), s), .yuan(lines.map(\.receivedYuan).reduce(0, +), s),
+                                                            .yuan(lines.map(\.outstandingYuan).reduce(0, +), s), .text("")]]
+        let waiting = awaiting.map { c -> [ReportCell] in
+            [.text(c.order.date.description), .text(c.customerCode), .text(c.customerName), .yuan(c.order.amountYuan, s),
+             .text(c.order.contractNumber), .text(c.recorderName), .text(c.nextStep.map { s.label($0) } ?? "")]
+        }
+        return ReportTable(
+            name: "outstanding", title: (zh ? "欠款与待审批合同 " : "Owed and awaiting approval ") + today.description,
+            sections: [.init(title: zh ? "已批准合同的欠款" : "Owed on approved contracts",
+                             columns: zh ? ["编码", "单位名称", "负责人", "订单", "合同额", "已回款", "欠款", "最早订单"]
+                                         : ["Code", "Name", "Owner", "Orders", "Amount", "Received", "Owed", "Oldest order"],
+                             rows: owed + total),
+                       .init(title: zh ? "待审批合同" : "Contracts awaiting approval",
+                             columns: zh ? ["签订日", "编码", "单位名称", "合同额", "合同号", "录入", "待签"]
+                                         : ["Signed", "Code", "Name", "Amount", "Contract no.", "Recorded by", "Waiting for"],
+                             rows: waiting)],
+            emptyText: s.word(.nothing))
+    }
 }

@@ -138,6 +138,10 @@ extension Strings {
         case .companions: return "同行人数"
         case .arrivedAt: return "到店时间"
         case .leftAt: return "离店时间"
+        case .shippedAmount: return "已发货金额"
+        case .receivedAmount: return "已回款金额"
+        case .contractDecision: return "驳回理由"
+        case .mergeTarget: return "并入客户代码"
         }
     }
 
@@ -168,6 +172,9 @@ extension Strings {
         case .correct: return "更正"
         case .editCard: return "意向卡"
         case .markInvalid: return "无效客户"
+        case .recordPayment: return "发货回款"
+        case .mergeCustomer: return "合并"
+        case .moveCustomer: return "改省市"
         case .clearFilter: return "清除筛选"
         case .nextArchiveView, .previousArchiveView: return "档案视图"
         case .claim: return "认购"
@@ -217,6 +224,9 @@ extension Strings {
         case .filter: return "筛选与排序：等级、状态、负责人、级别、逾期、来源、省市、团队"
         case .reports: return "报表：漏斗、KPI、流失、二八、战败、来源、潜在VIP（再按一次返回）"
         case .markInvalid: return "标为无效客户（写明原因；编码改为 d，意向卡关闭）"
+        case .recordPayment: return "登记已批准订单的发货与回款（累计金额），欠款随之更新"
+        case .mergeCustomer: return "把重复的客户档案并入这个客户（主管及以上；联系人、拜访、意向卡、订单、原编码全部保留）"
+        case .moveCustomer: return "更改省市：编码换成新地点的新序号，原编码保留"
         case .editCard: return "填写整张意向卡：顾客、需求、分析、意向度"
         case .correct: return "更正跟进记录（时间线顶上那条；作者、本组主管），原记录保留"
         case .judgeLead: return "判定线索有效或无效（助理、主管、经理），进每周有效线索汇总"

@@ -138,6 +138,10 @@ extension Strings {
         case .companions: return "Came along"
         case .arrivedAt: return "Arrived"
         case .leftAt: return "Left"
+        case .shippedAmount: return "Shipped"
+        case .receivedAmount: return "Received"
+        case .contractDecision: return "Reason for rejecting"
+        case .mergeTarget: return "Merge into (code)"
         }
     }
 
@@ -168,6 +172,9 @@ extension Strings {
         case .correct: return "correct"
         case .editCard: return "card"
         case .markInvalid: return "invalid"
+        case .recordPayment: return "payments"
+        case .mergeCustomer: return "merge"
+        case .moveCustomer: return "move"
         case .clearFilter: return "clear filter"
         case .nextArchiveView, .previousArchiveView: return "archive view"
         case .claim: return "claim"
@@ -217,6 +224,9 @@ extension Strings {
         case .filter: return "Filter and order the list: grade, status, owner, level, overdue, source, place, team"
         case .reports: return "Reports: funnel, KPIs, churn, 80/20, defeats, sources, potential VIPs (again to go back)"
         case .markInvalid: return "Mark the customer invalid, with why (the code takes d, open cards close)"
+        case .recordPayment: return "Book what has shipped and been received on an approved order (running totals); the amount owed follows"
+        case .mergeCustomer: return "Merge a duplicate record into this customer (supervisors and above; contacts, visits, cards, orders and former codes all kept)"
+        case .moveCustomer: return "Move to another province or city: a new code there, the former code kept"
         case .editCard: return "Fill in the whole intent card: the person, the need, the analysis, the intent score"
         case .correct: return "Correct the follow-up at the top of the timeline (its author, the team's supervisor); the original is kept"
         case .judgeLead: return "Judge the lead effective or not (assistants, supervisors, managers), for the weekly summary"

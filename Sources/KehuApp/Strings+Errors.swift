@@ -67,6 +67,12 @@ extension Strings {
             return zh ? "这个客户不在公海" : "This customer is not in the pool"
         case .refused(.roleMayNot):
             return zh ? "你的角色不能这样做" : "Your role may not do this"
+        case .refused(.ownContract):
+            return zh ? "自己录入的合同不能由自己审批" : "A contract is not approved by the person who recorded it"
+        case .refused(.contractNotApproved):
+            return zh ? "合同尚未审批通过，不能登记发货或回款" : "The contract is not approved yet: no shipment or payment can be booked"
+        case .refused(.sameCustomer):
+            return zh ? "不能把客户并入它自己" : "A customer cannot be merged into itself"
         case .unknownUser(let login, let path):
             return unknownUser(login, database: path)
         case .badSetting(let key, let problem):

@@ -75,7 +75,7 @@ extension Strings {
         case .codeNameGradeOwnerLast: return zh ? ["编码", "单位名称", "等级", "责任人", "最后订单", "将流失于"] : ["Code", "Name", "Grade", "Owner", "Last order", "Lost on"]
         case .maleFemale: return zh ? ["—", "男", "女"] : ["—", "male", "female"]
         case .noYes: return zh ? ["否", "是"] : ["no", "yes"]
-        case .formalPotential: return zh ? ["正式", "潜在"] : ["formal", "potential"]
+        case .formalPotential: return zh ? ["正式", "潜在", "形象"] : ["formal", "potential", "image"]
         }
     }
 

@@ -29,8 +29,8 @@ public struct Strings: Sendable {
     public func describe(_ value: Action) -> String { language == .zh ? Strings.chineseDescription(value) : Strings.englishDescription(value) }
     public func label(_ value: ContractApprover) -> String {
         switch (language, value) {
-        case (.zh, .officeManager): return "办公室主任"
-        case (.zh, .keyAccountAndSalesVP): return "重点客户部和销售副总"
+        case (.zh, .officeManager): return "办事处经理"
+        case (.zh, .keyAccountAndSalesVP): return "大客户管理部和销售副总监"
         case (.zh, .salesDirector): return "销售总监"
         case (.en, .officeManager): return "the office manager"
         case (.en, .keyAccountAndSalesVP): return "the key-account department and the sales VP"
@@ -116,6 +116,7 @@ public struct Strings: Sendable {
         case (.zh, .sources): return "客户来源（12个月）"
         case (.zh, .vipProgress): return "潜在VIP进度（6个月）"
         case (.zh, .leads): return "有效线索（本周）"
+        case (.zh, .outstanding): return "欠款与待审合同"
         case (.en, .funnel): return "Sales funnel"
         case (.en, .kpi): return "KPIs (this month)"
         case (.en, .churn): return "Churn (last month)"
@@ -124,6 +125,7 @@ public struct Strings: Sendable {
         case (.en, .sources): return "Lead sources (12 months)"
         case (.en, .vipProgress): return "Potential VIPs (6 months)"
         case (.en, .leads): return "Effective leads (this week)"
+        case (.en, .outstanding): return "Owed and awaiting approval"
         }
     }
 

@@ -113,6 +113,13 @@ public enum CompanySettings {
             "低于此金额（元）的合同由办事处经理审批", "Contracts below this (yuan) are approved by the office manager")
         add("contract.directorAboveYuan", .number(0...1_000_000_000), contract.directorAboveYuan,
             "高于此金额（元）的合同须销售总监审批", "Contracts above this (yuan) need the sales director")
+        let stepNames: [ContractStep: (String, String)] = [.officeManager: ("办事处经理", "office manager"), .keyAccount: ("大客户管理部", "key-account department"),
+                                                           .salesVP: ("销售副总监", "sales VP"), .salesDirector: ("销售总监", "sales director")]
+        for step in ContractStep.allCases {
+            let name = stepNames[step] ?? (step.rawValue, step.rawValue)
+            list.append(CompanySetting(key: step.settingKey, kind: .roles, defaultValue: step.defaultSigners.map(\.rawValue).joined(separator: ","),
+                                       meaning: ("合同审批中代表\(name.0)签署的角色（逗号分隔）", "Roles that sign contracts as the \(name.1) (comma-separated)")))
+        }
         let downgrade = DowngradeRules.standard
         add("downgrade.vipMonthlyYuan", .number(0...1_000_000_000), downgrade.vipMonthlyYuan, "VIP 客户每月订单额下限（元）", "A VIP customer's monthly order floor (yuan)")
         add("downgrade.keyMonthlyYuan", .number(0...1_000_000_000), downgrade.keyMonthlyYuan, "重点客户每月订单额下限（元）", "A key customer's monthly order floor (yuan)")

@@ -42,7 +42,10 @@ public struct ScoreSheet: Hashable, Sendable {
 /// Which grade a score earns (SPEC §2: ≥ 80 VIP, 60–79 key, below 60 general) and who
 /// must approve a change to it.
 public enum GradeReview {
-    public static func grade(forScore score: Int, potential: Bool) -> CustomerGrade {
+    /// An image customer (形象客户) is proposed for the company's name, not for its score:
+    /// `image` gives that grade whatever the score (the sheet is still kept with it).
+    public static func grade(forScore score: Int, potential: Bool, image: Bool = false) -> CustomerGrade {
+        if image { return .image }
         switch score {
         case 80...: return potential ? .potentialVIP : .vip
         case 60..<80: return potential ? .potentialKey : .key
@@ -56,7 +59,9 @@ public enum GradeReview {
         switch senior {
         case .vip: return [.salesManager, .marketingManager, .generalManager]
         case .key, .potentialVIP, .potentialKey: return [.salesManager, .marketingManager]
-        case .general, .image: return []
+        // Naming a customer an image customer speaks for the company: the managers decide.
+        case .image: return current == .image ? [] : [.salesManager, .marketingManager]
+        case .general: return []
         }
     }
 

@@ -11,6 +11,7 @@ public enum Field: String, CaseIterable, Sendable {
     case yearsInBusiness, contactBirthday
     case supervisorComment, defeatDecision, gradeDecision, gradeScore, churnReason
     case leadVerdictNote, correctionReason, invalidReason, creditLine, companions, arrivedAt, leftAt
+    case shippedAmount, receivedAmount, contractDecision, mergeTarget
 }
 
 /// What is wrong with one field, typed so that the UI can name field and problem.

@@ -31,6 +31,11 @@ public enum DemoDatabase {
         if fm.fileExists(atPath: path) {
             throw StoreError.cannotOpen(path: path, detail: "a file is already there; kehu will not overwrite it")
         }
+        // A write-ahead log left by a database removed without it would be replayed into the
+        // new file and damage it: refuse, and leave it for the user to look at.
+        for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+            throw StoreError.cannotOpen(path: path, detail: "\(path + suffix) is left from an earlier database; remove it first")
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -51,6 +56,8 @@ public enum DemoDatabase {
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
                 summary.orders = orders.written
+                var contracts = DemoContracts(db: db, now: options.now, seed: options.seed)
+                try contracts.run()
                 var teamwork = DemoTeamwork(db: db, now: options.now, seed: options.seed)
                 try teamwork.run()
                 try SearchKeys.backfill(db)

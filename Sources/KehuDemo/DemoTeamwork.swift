@@ -30,6 +30,40 @@ struct DemoTeamwork {
         try correctFollowUps()
         try fillCards()
         try archiveFields()
+        try mergeDuplicate()
+    }
+
+    /// One customer typed in twice — a salesperson's call two months ago under the short
+    /// name, with another contact — merged by the team's supervisor last week: the card
+    /// shows the duplicate's code among the former codes, its contact and call, and the
+    /// history says where it went.
+    mutating func mergeDuplicate() throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.id, c.code, c.name, c.phone, c.ownerID, c.teamID, c.region, c.province, c.city, t.supervisorID, s.login AS supervisor
+            FROM customers c JOIN teams t ON t.id = c.teamID JOIN users s ON s.id = t.supervisorID
+            WHERE c.status = 'a' AND c.ownerID IS NOT NULL AND c.name LIKE '%有限公司' ORDER BY c.id LIMIT 1
+            """), let parts = CustomerCode.parse(row["code"]) else { return }
+        let prefix = parts.prefix
+        let serial = try String.fetchAll(db, sql: "SELECT code FROM customers WHERE substr(code, 4, ?) = ? UNION SELECT code FROM formerCodes",
+                                         arguments: [prefix.count, prefix])
+            .compactMap(CustomerCode.parse).filter { $0.prefix == prefix }.map(\.serial).max() ?? 0
+        let name: String = row["name"]
+        let created = LocalDateTime(date: now.date.adding(days: -60), hour: 10, minute: 12)!
+        try db.execute(sql: """
+            INSERT INTO customers(code, name, phone, type, grade, source, status, province, city, ownerID, teamID, region, createdAt, updatedAt)
+            VALUES (?, ?, ?, 'other', 'general', 'phoneSales', 'b', ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: ["Cb-" + prefix + CustomerCode.serialText(serial + 1), String(name.dropLast(4)), row["phone"] as String,
+                             row["province"] as String, row["city"] as String, row["ownerID"] as Int64, row["teamID"] as Int64?,
+                             row["region"] as String, created.description, created.description])
+        let duplicateID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO contacts(customerID, name, position, mobile) VALUES (?, '周建华', '设备科', '139 0228 1166')",
+                       arguments: [duplicateID])
+        try db.execute(sql: """
+            INSERT INTO activities(customerID, visitNumber, method, occurredAt, handlerID, content) VALUES (?, 1, 'phone', ?, ?, ?)
+            """, arguments: [duplicateID, created.description, row["ownerID"] as Int64, "来电询价，问二期设备的交期"])
+        let supervisor: String = row["supervisor"]
+        let lastWeek = LocalDateTime(date: now.date.adding(days: -6), hour: 17, minute: 40)!
+        try KehuDatabase.mergeRecords(db, duplicateID: duplicateID, into: row["id"], actor: Actor(login: supervisor, clock: FixedClock(lastWeek)))
     }
 
     static let invalidReasons = ["只做贸易，不需要设备", "个人咨询，非企业客户", "已停业", "不在服务区域"]

@@ -14,6 +14,8 @@ public struct CustomerDetail: Hashable, Sendable {
     public var formerCodes: [String] = []
     /// The newest orders (three at most).
     public var recentOrders: [Order] = []
+    /// What the customer still owes on all its approved contracts.
+    public var outstandingYuan = 0
     /// Whether the lead was judged effective, by whom, why.
     public var lead: JudgedLead?
 }
@@ -48,6 +50,10 @@ extension KehuDatabase {
                                         contacts: contacts, cards: cards)
             detail.recentOrders = try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3",
                                                    arguments: [id]).map(Order.init(row:))
+            detail.outstandingYuan = try Int.fetchOne(db, sql: """
+                SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
+                WHERE customerID = ? AND approvalState = 'approved' AND receivedYuan < amountYuan
+                """, arguments: [id]) ?? 0
             detail.formerCodes = try String.fetchAll(db, sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid", arguments: [id])
             detail.lead = try Self.judgedLead(db, customerID: id)
             return detail

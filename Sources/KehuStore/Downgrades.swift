@@ -37,7 +37,7 @@ extension KehuDatabase {
             for row in try Row.fetchAll(db, sql: """
                 SELECT o.customerID, substr(o.orderedOn, 1, 7) AS month, SUM(o.amountYuan) AS total
                 FROM orders o JOIN customers c ON c.id = o.customerID
-                WHERE c.status = 'a' AND c.grade IN ('vip', 'key') AND o.orderedOn >= ?
+                WHERE c.status = 'a' AND c.grade IN ('vip', 'key') AND o.orderedOn >= ? AND o.approvalState <> 'rejected'
                 GROUP BY o.customerID, month
                 """, arguments: [firstMonth.description]) {
                 monthly[row["customerID"], default: [:]][row["month"]] = row["total"]

@@ -46,10 +46,10 @@ extension KehuDatabase {
     @discardableResult
     /// `seen` is the grade the proposer scored from (nil: not checked); a grade changed by a
     /// colleague's review meanwhile is a conflict, for the proposer to score again.
-    public func proposeGrade(customerID: Int64, scores: [(String, Int)], potential: Bool, proposerID: Int64,
+    public func proposeGrade(customerID: Int64, scores: [(String, Int)], potential: Bool, image: Bool = false, proposerID: Int64,
                              sheet: ScoreSheet, from seen: CustomerGrade? = nil, by actor: Actor) throws -> GradeProposal {
         let score = sheet.total(scores.map(\.1))
-        let target = GradeReview.grade(forScore: score, potential: potential)
+        let target = GradeReview.grade(forScore: score, potential: potential, image: image)
         let now = actor.clock.now
         let id: Int64 = try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {

@@ -79,7 +79,7 @@ extension KehuDatabase {
         return try read { db in
             ParetoReport(customers: try Row.fetchAll(db, sql: """
                 SELECT c.code, c.name, SUM(o.amountYuan) AS amount FROM orders o JOIN customers c ON c.id = o.customerID
-                WHERE o.orderedOn BETWEEN ? AND ? AND \(condition)
+                WHERE o.orderedOn BETWEEN ? AND ? AND o.approvalState <> 'rejected' AND \(condition)
                 GROUP BY c.id ORDER BY amount DESC, c.code
                 """, arguments: [from.description, to.description] + arguments).map { ($0["code"], $0["name"], $0["amount"]) })
         }

@@ -441,6 +441,32 @@ enum Migrations {
                 ALTER TABLE intentCards ADD COLUMN callbackPurpose TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v15-contract-approval") { db in
+            // Orders recorded before the workflow were approved on paper: they stay approved.
+            // From now on an order waits for its chain of signatures (contractDecisions, one
+            // row per step), and after approval its shipments and payments are kept.
+            try db.execute(sql: """
+                ALTER TABLE orders ADD COLUMN approvalState TEXT NOT NULL DEFAULT 'approved';
+                ALTER TABLE orders ADD COLUMN recordedByID INTEGER REFERENCES users(id);
+                ALTER TABLE orders ADD COLUMN recordedAt TEXT NOT NULL DEFAULT '';
+                ALTER TABLE orders ADD COLUMN shippedYuan INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE orders ADD COLUMN receivedYuan INTEGER NOT NULL DEFAULT 0;
+                UPDATE orders SET shippedYuan = amountYuan, receivedYuan = amountYuan WHERE settledOn IS NOT NULL;
+                CREATE INDEX orders_pending ON orders(approvalState, id) WHERE approvalState = 'pending';
+                CREATE INDEX orders_outstanding ON orders(customerID) WHERE approvalState = 'approved' AND receivedYuan < amountYuan;
+                CREATE TABLE contractDecisions (
+                    id INTEGER PRIMARY KEY,
+                    orderID INTEGER NOT NULL REFERENCES orders(id),
+                    step TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    approverID INTEGER NOT NULL REFERENCES users(id),
+                    approved INTEGER NOT NULL,
+                    decidedAt TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT '',
+                    UNIQUE (orderID, step)
+                );
+                """)
+        }
         return migrator
     }
 

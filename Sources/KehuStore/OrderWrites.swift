@@ -11,6 +11,17 @@ public struct Order: Hashable, Sendable {
     public let contractNumber: String
     public let approver: ContractApprover?
     public let settledOn: LocalDate?
+    /// Where the contract's approval stands (orders before the workflow: approved).
+    public let state: ContractState
+    public let shippedYuan: Int
+    public let receivedYuan: Int
+    /// Bumped on every write: a payment typed over a colleague's is a conflict.
+    public let revision: Int
+    /// Who typed the order in (nil for orders from before the workflow).
+    public let recordedByID: Int64?
+
+    /// What the customer still owes on an approved order.
+    public var outstandingYuan: Int { state == .approved ? OrderProgress.outstanding(amountYuan: amountYuan, receivedYuan: receivedYuan) : 0 }
 
     init(row: Row) {
         id = row["id"]
@@ -21,6 +32,11 @@ public struct Order: Hashable, Sendable {
         contractNumber = row["contractNumber"]
         approver = ContractApprover(rawValue: row["approval"])
         settledOn = LocalDate(column: row["settledOn"])
+        state = ContractState(rawValue: row["approvalState"] ?? "") ?? .approved
+        shippedYuan = row["shippedYuan"] ?? 0
+        receivedYuan = row["receivedYuan"] ?? 0
+        revision = row["revision"] ?? 1
+        recordedByID = row["recordedByID"]
     }
 }
 
@@ -50,15 +66,20 @@ extension KehuDatabase {
     /// Marks an order paid and delivered in full.
     public func settleOrder(id: Int64, on day: LocalDate, by actor: Actor) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT customerID, orderedOn, settledOn FROM orders WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(table: "orders", rowID: id)
             }
             try requireVisible(db, customerID: row["customerID"])
             let ordered = LocalDate(column: row["orderedOn"]) ?? day
             if day < ordered { throw StoreError.invalid([.dateBefore(field: .settledOn, value: day, earliest: ordered)]) }
             if day > actor.clock.today { throw StoreError.invalid([.outOfRange(field: .settledOn, value: day.description)]) }
-            try RecordWriter.update(db, table: "orders", id: id, original: [("settledOn", (row["settledOn"] as String?).databaseValue)],
-                                    edited: [("settledOn", day.description.databaseValue)], actor: actor.login, at: actor.clock.now)
+            let amount: Int = row["amountYuan"]
+            try RecordWriter.update(db, table: "orders", id: id,
+                                    original: [("settledOn", (row["settledOn"] as String?).databaseValue),
+                                               ("shippedYuan", (row["shippedYuan"] as Int).databaseValue),
+                                               ("receivedYuan", (row["receivedYuan"] as Int).databaseValue)],
+                                    edited: [("settledOn", day.description.databaseValue), ("shippedYuan", amount.databaseValue),
+                                             ("receivedYuan", amount.databaseValue)], actor: actor.login, at: actor.clock.now)
         }
     }
 
@@ -88,11 +109,24 @@ extension KehuDatabase {
             throw StoreError.conflict(table: "orders", rowID: existing,
                                       fields: [FieldConflict(column: "contractNumber", mine: contract, theirs: contract)])
         }
-        let order: ColumnValues = [("customerID", customerID.databaseValue), ("cardID", cardID.databaseValue),
-                                   ("orderedOn", deal.date.description.databaseValue), ("amountYuan", deal.amountYuan.databaseValue),
-                                   ("product", deal.product.trimmingWhitespace().databaseValue),
-                                   ("contractNumber", deal.contractNumber.trimmingWhitespace().databaseValue),
-                                   ("approval", approver.rawValue.databaseValue), ("settledOn", deal.settledOn?.description.databaseValue ?? .null)]
+        let recorder = try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE login = ?", arguments: [Actor.workedAs(actor.login)])
+        // An order typed in already settled is one from the past, approved on paper; any
+        // other waits for its chain of signatures.
+        let settled = deal.settledOn != nil
+        let state: ContractState = settled ? .approved : .pending
+        let paid = settled ? deal.amountYuan : 0
+        var order: ColumnValues = [("customerID", customerID.databaseValue), ("cardID", cardID.databaseValue)]
+        order.append(("orderedOn", deal.date.description.databaseValue))
+        order.append(("amountYuan", deal.amountYuan.databaseValue))
+        order.append(("product", deal.product.trimmingWhitespace().databaseValue))
+        order.append(("contractNumber", contract.databaseValue))
+        order.append(("approval", approver.rawValue.databaseValue))
+        order.append(("settledOn", deal.settledOn?.description.databaseValue ?? .null))
+        order.append(("approvalState", state.rawValue.databaseValue))
+        order.append(("recordedByID", recorder.databaseValue))
+        order.append(("recordedAt", now.description.databaseValue))
+        order.append(("shippedYuan", paid.databaseValue))
+        order.append(("receivedYuan", paid.databaseValue))
         _ = try RecordWriter.insert(db, table: "orders", values: order, actor: actor.login, at: now)
         guard let customerRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
             throw StoreError.notFound(table: "customers", rowID: customerID)

@@ -59,7 +59,7 @@ extension KehuDatabase {
                 let audited: [(table: String, condition: String)] = [
                     ("gradeApprovals", "proposalID IN (SELECT id FROM gradeProposals WHERE customerID = ?)"),
                     ("gradeProposals", "customerID = ?"),
-                    ("activityCorrections", "activityID IN (SELECT id FROM activities WHERE customerID = ?)"), ("activities", "customerID = ?"), ("orders", "customerID = ?"),
+                    ("activityCorrections", "activityID IN (SELECT id FROM activities WHERE customerID = ?)"), ("contractDecisions", "orderID IN (SELECT id FROM orders WHERE customerID = ?)"), ("activities", "customerID = ?"), ("orders", "customerID = ?"),
                     ("intentCards", "customerID = ?"), ("contacts", "customerID = ?"), ("churnEvents", "customerID = ?"),
                     ("poolReleases", "customerID = ?"), ("drafts", "customerID = ?"),
                 ]

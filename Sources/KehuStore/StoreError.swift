@@ -37,6 +37,12 @@ public enum Refusal: Equatable, Sendable {
     case cooldown(until: LocalDate)
     case notInPool
     case roleMayNot
+    /// Whoever recorded a contract does not sign it too.
+    case ownContract
+    /// Goods ship and money is booked only on an approved contract.
+    case contractNotApproved
+    /// A customer cannot be merged into itself.
+    case sameCustomer
 }
 
 /// One field two people changed at once: what this user wanted and what is stored now.

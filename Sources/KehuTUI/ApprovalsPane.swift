@@ -2,7 +2,7 @@ import KehuApp
 import KehuCore
 import TerminalUI
 
-/// Grade changes waiting for my decision, oldest first.
+/// Contracts and grade changes waiting for my signature, oldest first.
 enum ApprovalsPane {
     static func draw(_ vm: MainViewModel, into buffer: inout ScreenBuffer, rect: Rect, context: ScreenContext) {
         let s = vm.strings
@@ -10,10 +10,10 @@ enum ApprovalsPane {
                                            note: vm.approvals.isEmpty ? "" : "\(vm.approvals.count)",
                                            isEmpty: vm.approvals.isEmpty, empty: s[.nothingToApprove]) else { return }
         let top = max(0, vm.approvalSelected - inner.height + 1)
-        for (offset, proposal) in vm.approvals.dropFirst(top).prefix(inner.height).enumerated() {
+        for (offset, item) in vm.approvals.dropFirst(top).prefix(inner.height).enumerated() {
             let index = top + offset
             let base: Style? = index == vm.approvalSelected ? context.style(vm.focus == .list ? .listSelected : .listSelectedUnfocused) : nil
-            context.draw(ListRowPresenter.proposal(proposal, width: inner.width), into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
+            context.draw(ListRowPresenter.approval(item, width: inner.width, strings: s), into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width, base: base)
         }
     }
 }

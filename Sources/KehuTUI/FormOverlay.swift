@@ -19,6 +19,9 @@ enum FormOverlay {
         case .contact: title = "\(s[.contactFormTitle]) · \(vm.detail?.customer.name ?? "")"
         case .closeCard(let f): title = "\(s[.closeCardTitle]) · \(f.customerName)"
         case .filter: title = s[.filterTitle]
+        case .payment(let f):
+            title = "\(s.paymentFormTitle) · \(f.customerName)"
+            if let order = f.selectedOrder { hints[.receivedAmount] = "\(s.amountLabel) \(s.yuan(order.amountYuan))" }
         case .order(let f):
             title = "\(s[.orderFormTitle]) · \(f.customerName)"
             if let approver = f.approver { hints[.dealAmount] = "\(s[.contractApproval]): \(s.label(approver))" }
@@ -27,9 +30,11 @@ enum FormOverlay {
             case .comment(_, let customer, let handler): title = "\(s[.commentTitle]) · \(handler) → \(customer)"
             case .review(_, let customer, let handler): title = "\(s[.reviewTitle]) · \(handler) → \(customer)"
             case .returnDefeat(_, let customer): title = "\(s[.returnTitle]) · \(customer)"
-            case .rejectGrade(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
+            case .rejectGrade(_, let customer), .rejectContract(_, let customer): title = "\(s[.rejectTitle]) · \(customer)"
             case .churnReason(_, let customer): title = "\(s[.churnReasonTitle]) · \(customer)"
             case .invalid(_, let customer): title = "\(s.hint(.markInvalid)) · \(customer)"
+            case .merge(_, let customer): title = "\(s.mergeTitle) · \(customer)"
+            case .move(_, let customer): title = "\(s.moveTitle) · \(customer)"
             case .setting(let key):
                 title = "\(s.hint(.settings)) · \(key)"
                 let meaning = CompanySettings.setting(key)?.meaning

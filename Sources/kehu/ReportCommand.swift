@@ -9,12 +9,12 @@ import KehuStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources, vip-progress or leads."),
+        abstract: tr("Print a report: churn, funnel, kpi, pareto, defeats, sources, vip-progress, leads or outstanding."),
         discussion: tr("The period is --month (default: last month; for leads, this week), or --from and --to (dates like 2026-10-01 or 2026/10/1).")
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month), leads (the week's effective and ineffective leads).")))
+    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month), leads (the week's effective and ineffective leads), outstanding (what customers still owe on approved contracts, and contracts awaiting approval).")))
     var name: String
     @Option(help: ArgumentHelp(tr("Only one team's customers (a team's name)."))) var team: String?
     @Option(help: ArgumentHelp(tr("A calendar month, e.g. 2026-10."))) var month: String?
@@ -58,8 +58,11 @@ struct ReportCommand: ParsableCommand {
         case "defeats": table = ManagerReportPresenter.defeats(try scoped.defeats(from: first, to: last), from: first, to: last, strings: strings)
         case "sources": table = ManagerReportPresenter.sources(try scoped.sources(from: first, to: last), from: first, to: last, strings: strings)
         case "leads": table = ManagerReportPresenter.leads(try scoped.leadSummary(from: first, to: last), from: first, to: last, strings: strings)
+        case "outstanding":
+            table = ManagerReportPresenter.outstanding(try scoped.outstandingPayments(), awaiting: try scoped.contractsAwaitingApproval(),
+                                                       today: clock.today, strings: strings)
         default:
-            throw ValidationError(tr("unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress, leads", name))
+            throw ValidationError(tr("unknown report \"%@\"; one of: churn, funnel, kpi, pareto, defeats, sources, vip-progress, leads, outstanding", name))
         }
         print(table.rendered(as: format), terminator: "")
     }

@@ -165,7 +165,7 @@ struct ArchiveFlowTests {
         for _ in 0..<10 { vm.send(.deleteBackward) }
         vm.send(.save)
         #expect(vm.form == nil, "\(vm.formProblems)")
-        #expect(vm.message?.text.contains("重点客户部和销售副总") == true)
+        #expect(vm.message?.text.contains("大客户管理部和销售副总监") == true)
         let order = try #require(try vm.store.orders(customerID: id).first)
         #expect(order.amountYuan == 120_000 && order.contractNumber == "HT-0099" && order.settledOn == nil)
         #expect(try vm.store.customer(id: id)?.status == .cooperating)

@@ -39,12 +39,12 @@ struct RoomTests {
                           to: .key, score: 80, scoreSheet: "", proposerName: "张伟", proposedAt: LocalDateTime(date: LocalDate(dayNumber: 0), hour: 9, minute: 0)!,
                           state: .pending, decisions: [])
         }
-        _ = ApprovalsRoom.reduce(&state, .loaded(proposals))
+        _ = ApprovalsRoom.reduce(&state, .loaded(proposals.map(ApprovalItem.grade)))
         #expect(ApprovalsRoom.reduce(&state, .move(.moveDown, rows: 5)) == .showCustomer(90))
         #expect(ApprovalsRoom.reduce(&state, .approve) == .approveGrade(proposalID: 9))
         #expect(ApprovalsRoom.reduce(&state, .reject) == .askWhyGradeRejected(proposalID: 9, customerName: "客户9"))
-        _ = ApprovalsRoom.reduce(&state, .loaded(Array(proposals.prefix(1))))
-        #expect(state.list.selected == 0 && state.selected?.id == 7)
+        _ = ApprovalsRoom.reduce(&state, .loaded(proposals.prefix(1).map(ApprovalItem.grade)))
+        #expect(state.list.selected == 0 && state.selected == .grade(proposals[0]))
     }
 
     @Test func searchAsksForMatchesAsYouTypeAndGoesWhereEnterOrEscSays() {

@@ -19,6 +19,10 @@ struct GradeReviewTests {
         #expect(GradeReview.approvers(from: .key, to: .general) == [.salesManager, .marketingManager])
         #expect(GradeReview.approvers(from: .vip, to: .key) == [.salesManager, .marketingManager, .generalManager])
         #expect(GradeReview.approvers(from: .image, to: .general).isEmpty)
+        // An image customer is proposed whatever the score, and the managers decide.
+        #expect(GradeReview.grade(forScore: 12, potential: false, image: true) == .image)
+        #expect(GradeReview.approvers(from: .general, to: .image) == [.salesManager, .marketingManager])
+        #expect(GradeReview.approvers(from: .vip, to: .image) == [.salesManager, .marketingManager, .generalManager])
     }
 
     @Test func theSheetWeighsAndTheSettingIsChecked() {

@@ -33,7 +33,7 @@ struct OrderTests {
         #expect(throws: StoreError.self) { try db.settleOrder(id: orders[1].id, on: LocalDate(year: 2026, month: 11, day: 23)!, by: testActor) }
         try db.settleOrder(id: orders[1].id, on: LocalDate(year: 2026, month: 7, day: 1)!, by: testActor)
         #expect(try db.orders(customerID: id)[1].settledOn == LocalDate(year: 2026, month: 7, day: 1))
-        #expect(try db.history(table: "orders", rowID: orders[1].id).first?.field == "settledOn")
+        #expect(try db.history(table: "orders", rowID: orders[1].id).contains { $0.field == "settledOn" })
     }
 
     @Test func aBadOrderWritesNothing() throws {

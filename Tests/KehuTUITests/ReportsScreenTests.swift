@@ -13,7 +13,7 @@ struct ReportsScreenTests {
         vm.handle(.char("R"))
         #expect(vm.view == .reports && vm.reportTable?.name == "funnel")
         var screen = try ScreenFixture.render(vm, width: 100, height: 30).trimmedLines
-        #expect(screen[0].contains("│ 报表 │") && screen[0].contains("报表 1/8"))
+        #expect(screen[0].contains("│ 报表 │") && screen[0].contains("报表 1/9"))
         #expect(screen.contains { $0.contains("销售漏斗") } && screen.contains { $0.contains("漏斗阶段") })
         // The funnel's bars, and in the monochrome theme the same bars in #.
         #expect(screen.contains { $0.contains("█") })

@@ -9,12 +9,32 @@ import KehuApp
 /// at 80×24 and 100×30 in both languages: the card form with its analysis and score typed
 /// (the level following the score) and the card pane after saving; the correction form as
 /// it opens on the newest visit with a reason typed, and the timeline after the
-/// correction, the entry marked and the original readable.
+/// correction, the entry marked and the original readable; a contract in the Approvals
+/// view, signed by the key-account department and waiting for the sales VP.
 struct TeamworkScreenTests {
-    static let names = ["correctionForm", "correctedTimeline", "cardForm", "cardPane"]
+    static let names = ["correctionForm", "correctedTimeline", "cardForm", "cardPane", "contractApproval"]
     static let sizes = [(80, 24), (100, 30)]
 
     static func scenario(_ name: String, _ fixture: ScreenFixture, _ language: Language) throws -> MainViewModel {
+        if name == "contractApproval" {
+            // 张伟's 15万 contract for 华南机电, signed by the key-account department (marketing)
+            // and waiting for the sales VP: the sales manager's Approvals view.
+            let admin = Actor(login: "admin", clock: FixedClock(screenNow))
+            _ = try fixture.store.add(User(login: "wangjl", displayName: "王经理", role: .salesManager, region: "华南"), by: admin)
+            let marketing = User(login: "zhoumin", displayName: "周敏", role: .marketingManager, region: "华南")
+            _ = try fixture.store.add(marketing, by: admin)
+            let huanan = try #require(try fixture.store.customerPage(offset: 0, limit: 10).first { $0.code == "Ba-粤GZ0012" }?.id)
+            var deal = Deal(product: "数控机床 CK6150", amountYuan: 150_000, date: screenNow.date)
+            deal.contractNumber = "HT-2026-118"
+            try fixture.store.recordOrder(customerID: huanan, deal: deal, by: Actor(login: "zhangwei", clock: FixedClock(screenNow)))
+            let orderID = try #require(try fixture.store.orders(customerID: huanan).first?.id)
+            try fixture.store.decideContract(orderID: orderID, approve: true, note: "", approver: try #require(try fixture.store.user(login: "zhoumin")),
+                                             by: Actor(login: "zhoumin", clock: FixedClock(screenNow)))
+            let vm = try fixture.viewModel(language, login: "wangjl")
+            vm.start()
+            for _ in 0..<5 where vm.view != .approvals { vm.send(.nextView) }
+            return vm
+        }
         let vm = try RoomScreenTests.onHuanan(fixture, language)
         if name.hasPrefix("card") {
             vm.send(.editCard)

@@ -22,6 +22,10 @@ public enum Effect: Equatable, Sendable {
     case approveGrade(proposalID: Int64)
     /// Ask for the reason a proposal is sent back.
     case askWhyGradeRejected(proposalID: Int64, customerName: String)
+    /// Sign the step of a contract the viewer's role signs (a rejection asks why first).
+    case approveContract(orderID: Int64)
+    /// Ask for the reason a contract is rejected.
+    case askWhyContractRejected(orderID: Int64, customerName: String)
     /// Search the archive for the text; the matches come back as `SearchAction.results`.
     case search(String)
     /// Go to a customer in the whole archive's list, closing the search.

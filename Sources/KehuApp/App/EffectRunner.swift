@@ -52,6 +52,18 @@ extension MainViewModel {
         case .askWhyGradeRejected(let id, let name):
             form = .note(NoteForm(.rejectGrade(proposalID: id, customerName: name)))
             formProblems = []
+        case .approveContract(let id):
+            guard let me = profile?.user else { return }
+            attempt {
+                try store.decideContract(orderID: id, approve: true, note: "", approver: me, by: actor)
+                let decided = try store.contract(orderID: id)
+                sendApprovals(.loaded(try approvalsWaiting()))
+                try loadSelection()
+                show(decided.map { strings.contractSigned($0) } ?? strings[.gradeApproved], kind: .info)
+            }
+        case .askWhyContractRejected(let id, let name):
+            form = .note(NoteForm(.rejectContract(orderID: id, customerName: name)))
+            formProblems = []
         case .search(let text):
             runSearch(text)
         case .goToCustomer(let id, let code):

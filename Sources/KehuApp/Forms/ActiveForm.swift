@@ -13,6 +13,7 @@ public enum ActiveForm: Sendable {
     case leadVerdict(LeadVerdictForm)
     case correction(CorrectionForm)
     case card(CardForm)
+    case payment(PaymentForm)
 
     public var editable: any EditableForm {
         switch self {
@@ -29,6 +30,7 @@ public enum ActiveForm: Sendable {
         case .leadVerdict(let form): return form
         case .correction(let form): return form
         case .card(let form): return form
+        case .payment(let form): return form
         }
     }
 
@@ -48,6 +50,7 @@ public enum ActiveForm: Sendable {
         case .leadVerdict: return .leadVerdict(editable as! LeadVerdictForm)
         case .correction: return .correction(editable as! CorrectionForm)
         case .card: return .card(editable as! CardForm)
+        case .payment: return .payment(editable as! PaymentForm)
         }
     }
 }

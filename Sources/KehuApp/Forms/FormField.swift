@@ -37,6 +37,8 @@ public struct FormField: Hashable, Sendable {
         case customerNature, creditLine, invalidReason
         // The walk-in register
         case companions, arrivedAt, leftAt, trialGiven, callbackPurpose
+        // Shipments and payments; merging; moving to another city
+        case paymentOrder, shippedAmount, receivedAmount, mergeCode
         // Grade review: one score per criterion of the company's sheet
         case newOwner
         // The list's filter and order
@@ -105,7 +107,10 @@ extension FormField.Name {
         case .defeatReason: return [.defeatReason]
         case .chosenPrice: return [.defeatPrice]
         case .comment: return [.supervisorComment]
-        case .returnReason: return [.defeatDecision]
+        case .returnReason: return [.defeatDecision, .gradeDecision, .contractDecision]
+        case .shippedAmount: return [.shippedAmount]
+        case .receivedAmount: return [.receivedAmount]
+        case .mergeCode: return [.mergeTarget]
         case .leadNote: return [.leadVerdictNote]
         case .correctionReason: return [.correctionReason]
         case .cardAge: return [.cardAge]

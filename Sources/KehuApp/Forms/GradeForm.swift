@@ -14,7 +14,8 @@ public struct GradeForm: EditableForm, Sendable {
         self.customer = customer
         self.sheet = sheet
         let kinds = s.columns(.formalPotential)
-        fields = [FormField(.potential, options: kinds, selected: customer.grade.isPotential || customer.status == .potential ? 1 : 0)]
+        let kind = customer.grade == .image ? 2 : customer.grade.isPotential || customer.status == .potential ? 1 : 0
+        fields = [FormField(.potential, options: kinds, selected: kind)]
         for (index, criterion) in sheet.criteria.prefix(GradeForm.scoreNames.count).enumerated() {
             var field = FormField(GradeForm.scoreNames[index])
             field.customLabel = "\(criterion.name) ×\(criterion.weight)"
@@ -25,6 +26,8 @@ public struct GradeForm: EditableForm, Sendable {
     public mutating func fieldChanged(_ name: FormField.Name) {}
 
     public var isPotential: Bool { field(.potential)?.selected == 1 }
+    /// Proposed as an image customer (形象客户), whatever the score.
+    public var isImage: Bool { field(.potential)?.selected == 2 }
 
     /// Scores typed so far (blank counts as 0), and the problems with them.
     func scores() -> (values: [Int], problems: [ValidationError]) {
@@ -40,7 +43,7 @@ public struct GradeForm: EditableForm, Sendable {
     }
 
     public var total: Int { sheet.total(scores().values) }
-    public var target: CustomerGrade { GradeReview.grade(forScore: total, potential: isPotential) }
+    public var target: CustomerGrade { GradeReview.grade(forScore: total, potential: isPotential, image: isImage) }
     public var approvers: [Role] { GradeReview.approvers(from: customer.grade, to: target) }
 
     public func build() -> FormOutcome<[(String, Int)]> {

@@ -8,11 +8,16 @@ public struct NoteForm: EditableForm, Sendable {
         case review(activityID: Int64, customerName: String, handlerName: String)
         case returnDefeat(cardID: Int64, customerName: String)
         case rejectGrade(proposalID: Int64, customerName: String)
+        case rejectContract(orderID: Int64, customerName: String)
         case churnReason(eventID: Int64, customerName: String)
         /// A company setting's new value (admins, from the settings box).
         case setting(key: String)
         /// Why the customer is invalid (status d).
         case invalid(customerID: Int64, customerName: String)
+        /// The code of a duplicate to merge into this customer.
+        case merge(customerID: Int64, customerName: String)
+        /// The city the customer moves to.
+        case move(customerID: Int64, customerName: String)
     }
 
     public var fields: [FormField]
@@ -27,9 +32,11 @@ public struct NoteForm: EditableForm, Sendable {
         seen = text.isEmpty ? nil : text
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
-        case .returnDefeat, .rejectGrade, .churnReason: fields = [FormField(.returnReason, text: text)]
+        case .returnDefeat, .rejectGrade, .rejectContract, .churnReason: fields = [FormField(.returnReason, text: text)]
         case .setting: fields = [FormField(.settingValue, text: text)]
         case .invalid: fields = [FormField(.invalidReason, text: text)]
+        case .merge: fields = [FormField(.mergeCode, text: text)]
+        case .move: fields = [FormField(.city, text: text)]
         }
         if case .text(var input) = fields[0].kind { input.keepAsValue(); fields[0].kind = .text(input) }
     }
@@ -41,10 +48,11 @@ public struct NoteForm: EditableForm, Sendable {
     /// The customer the note is about, for a draft's label.
     public var customerName: String {
         switch purpose {
-        case .comment(_, let name, _), .review(_, let name, _), .returnDefeat(_, let name), .rejectGrade(_, let name), .churnReason(_, let name):
+        case .comment(_, let name, _), .review(_, let name, _), .returnDefeat(_, let name), .rejectGrade(_, let name), .rejectContract(_, let name),
+             .churnReason(_, let name):
             return name
         case .setting(let key): return key
-        case .invalid(_, let name): return name
+        case .invalid(_, let name), .merge(_, let name), .move(_, let name): return name
         }
     }
 
@@ -54,9 +62,12 @@ public struct NoteForm: EditableForm, Sendable {
             case .comment, .review: return .invalid([.required(field: .supervisorComment)])
             case .returnDefeat: return .invalid([.required(field: .defeatDecision)])
             case .rejectGrade: return .invalid([.required(field: .gradeDecision)])
+            case .rejectContract: return .invalid([.required(field: .contractDecision)])
             case .churnReason: return .invalid([.required(field: .churnReason)])
             case .setting: return .ready("")   // the setting says what it takes
             case .invalid: return .invalid([.required(field: .invalidReason)])
+            case .merge: return .invalid([.required(field: .mergeTarget)])
+            case .move: return .invalid([.required(field: .city)])
             }
         }
         return .ready(text)

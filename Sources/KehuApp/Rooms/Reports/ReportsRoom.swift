@@ -2,7 +2,7 @@ import KehuCore
 
 /// The reports kehu prints on the command line, in the Reports view too.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case funnel, kpi, churn, pareto, defeats, sources, vipProgress = "vip-progress", leads
+    case funnel, kpi, churn, pareto, defeats, sources, vipProgress = "vip-progress", leads, outstanding
 }
 
 /// The Reports view (`R`): a menu of reports on the left, the chosen one laid out as text
@@ -57,6 +57,7 @@ enum ReportsRoom {
         case .pareto, .defeats, .sources: return (today.adding(months: -12).adding(days: 1), today)
         case .vipProgress: return (monthStart.adding(months: -5), today)
         case .leads: return (today.weekStart, today)   // the week's 客户跟进单, due Saturday noon
+        case .outstanding: return (today, today)       // what is owed and waiting now
         }
     }
 }
