@@ -24,8 +24,8 @@ public enum CommandLineHelp {
             standard output without --out; XLSX needs --out. An existing file is never overwritten \
             unless --force.
             """: "只导出你的角色能看到的，且只限允许导出的角色（设置 export.roles；默认是管理员、总经理、销售经理和市场经理）。不加 --out 时 CSV 和 vCard 输出到标准输出；XLSX 必须加 --out。已有文件不会被覆盖，除非加 --force。",
-        "Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts).": "导出客户、联系人或拜访记录：CSV（带 BOM 的 UTF-8）、XLSX 或 vCard 4.0（联系人）。",
-        "customers, contacts or activities.": "customers（客户）、contacts（联系人）或 activities（拜访记录）。",
+        "Export customers, contacts, activities or intent cards as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts).": "导出客户、联系人、拜访记录或意向卡：CSV（带 BOM 的 UTF-8）、XLSX 或 vCard 4.0（联系人）。",
+        "customers, contacts, activities or cards.": "customers（客户）、contacts（联系人）、activities（拜访记录）或 cards（意向卡）。",
         "csv, xlsx or vcf.": "csv、xlsx 或 vcf。",
         "An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.": "档案视图：all、cooperating、formalVIP、potentialVIP、formalKey、potentialKey、general、image、lost、pool。",
         "The file to write (new, mode 0600; never through a link).": "要写入的文件（新文件，权限 0600；从不经由链接写入）。",
@@ -40,11 +40,12 @@ public enum CommandLineHelp {
             why. A real import is all or nothing; with --skip-bad the rejected rows go to \
             FILE.rejects.csv and the rest is imported. A 责任人 column (or --owner) gives customers to \
             that person and their team; without one they go to the importer's team pool. Contacts and \
-            activities (visit history) attach to customers found by 客户编码, else 单位名称; a visit \
-            keeps its date, number, 经办人 and signed comment. Admins, supervisors and sales managers only.
-            """: "列名可以是中文或英文（单位名称/name、电话/phone、联系人、手机、省份、城市、客户等级、客户状态、客户来源、客户类型、责任人、团队、客户编码、建档日期……），kehu export 写出的列都认得；--mapping 文件可以补充你自己的列名（每行一条“列名 = 字段”）。表头上方的标题行和空行会跳过；行号与表格中的行号一致。文字按原样保存；电话、日期和编码会规范化。--dry-run 逐行说明会新建、更新、作为重复跳过（同电话或同名称）还是拒绝及原因。正式导入要么全部成功要么什么都不写；加 --skip-bad 时被拒的行写入 文件名.rejects.csv，其余照常导入。有“责任人”列（或 --owner）时客户归该人及其团队；没有时进入导入人所在团队的公海。联系人和拜访记录按客户编码、否则按单位名称找到客户；拜访保留原来的日期、次数、经办人和主管批示。仅限管理员、主管和销售经理。",
-        "Import customers (with a contact each), contacts or visit history from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030).": "从 Excel 工作簿（.xlsx）或 CSV（UTF-8，带或不带 BOM，或 GBK/GB18030）导入客户（各带一位联系人）、联系人或拜访历史。",
-        "customers, contacts or activities": "customers（客户）、contacts（联系人）或 activities（拜访记录）",
+            activities (visit history) and cards (intent cards) attach to customers found by 客户编码, \
+            else 单位名称; a visit keeps its date, number, 经办人, signed comment and 意向卡号; a card \
+            keeps its number, 填卡人 and every field. Admins, supervisors and sales managers only.
+            """: "列名可以是中文或英文（单位名称/name、电话/phone、联系人、手机、省份、城市、客户等级、客户状态、客户来源、客户类型、责任人、团队、客户编码、建档日期……），kehu export 写出的列都认得；--mapping 文件可以补充你自己的列名（每行一条“列名 = 字段”）。表头上方的标题行和空行会跳过；行号与表格中的行号一致。文字按原样保存；电话、日期和编码会规范化。--dry-run 逐行说明会新建、更新、作为重复跳过（同电话或同名称）还是拒绝及原因。正式导入要么全部成功要么什么都不写；加 --skip-bad 时被拒的行写入 文件名.rejects.csv，其余照常导入。有“责任人”列（或 --owner）时客户归该人及其团队；没有时进入导入人所在团队的公海。联系人、拜访记录和意向卡按客户编码、否则按单位名称找到客户；拜访保留原来的日期、次数、经办人、主管批示和意向卡号；意向卡保留卡号、填卡人和全部字段。仅限管理员、主管和销售经理。",
+        "Import customers (with a contact each), contacts, visit history or intent cards from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030).": "从 Excel 工作簿（.xlsx）或 CSV（UTF-8，带或不带 BOM，或 GBK/GB18030）导入客户（各带一位联系人）、联系人、拜访历史或意向卡。",
+        "customers, contacts, activities or cards": "customers（客户）、contacts（联系人）、activities（拜访记录）或 cards（意向卡）",
         "The workbook (.xlsx) or CSV file.": "工作簿（.xlsx）或 CSV 文件。",
         "Which sheet of an Excel workbook (default: the first).": "Excel 工作簿中的哪张工作表（默认：第一张）。",
         "Keep what columns kehu does not know hold in the notes (座机：…).": "把 kehu 不认识的列的内容记入备注（座机：……）。",
@@ -117,7 +118,7 @@ public enum CommandLineHelp {
         "true or false.": "true 或 false。",
         "--customers must be between 1 and 1000000, not %@": "--customers 应在 1 到 1000000 之间，而不是 %@",
         "--today \"%@\" is not a date like 2026-11-22": "--today「%@」不是像 2026-11-22 这样的日期",
-        "unknown kind \"%@\"; one of: customers, contacts, activities": "未知的种类「%@」；可选：customers、contacts、activities",
+        "unknown kind \"%@\"; one of: customers, contacts, activities, cards": "未知的种类「%@」；可选：customers、contacts、activities、cards",
         "unknown format \"%@\"; one of: csv, xlsx, vcf": "未知的格式「%@」；可选：csv、xlsx、vcf",
         "unknown view \"%@\"; one of: %@": "未知的视图「%@」；可选：%@",
         "vCard is for contacts: kehu export contacts --format vcf": "vCard 只用于联系人：kehu export contacts --format vcf",

@@ -10,6 +10,10 @@ public struct ExportVocabulary: Sendable {
     public let type: @Sendable (CustomerType) -> String
     public let source: @Sendable (CustomerSource) -> String
     public let method: @Sendable (ContactMethod) -> String
+    /// The intent card's coded values: where the lead came from, the purchase type, the state.
+    public var leadSource: @Sendable (LeadSource) -> String = { $0.rawValue }
+    public var purchaseType: @Sendable (PurchaseType) -> String = { $0.rawValue }
+    public var cardState: @Sendable (CardState) -> String = { $0.rawValue }
 
     public init(chinese: Bool, grade: @escaping @Sendable (CustomerGrade) -> String, status: @escaping @Sendable (CustomerStatus) -> String,
                 type: @escaping @Sendable (CustomerType) -> String, source: @escaping @Sendable (CustomerSource) -> String,

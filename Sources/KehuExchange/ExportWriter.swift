@@ -34,6 +34,18 @@ public enum ExportWriter {
             "isDecisionMaker": "决策人", "visitNumber": "拜访次数", "method": "方式", "occurredAt": "时间", "handler": "经办人",
             "contact": "联系人", "content": "洽谈内容", "levelJudged": "级别判定", "impression": "洽谈印象", "bottleneckPlan": "瓶颈分析及跟踪方案",
             "nextVisitOn": "下次访问", "supervisorComment": "主管批示", "commentSigner": "批示人", "commentAt": "批示时间",
+            "cardNumber": "意向卡号",
+            // The intent card (001)
+            "number": "卡号", "createdOn": "建卡日期", "cardSource": "信息来源", "filledBy": "填卡人", "state": "卡状态",
+            "level": "意向级别", "intentScore": "意向度", "personName": "顾客姓名", "age": "年龄", "occupation": "职业",
+            "residence": "居住区域", "bestCallbackTime": "方便回访时间", "currentProduct": "现有产品", "mainUser": "主要使用者",
+            "purpose": "用途", "situation": "基本情况", "product": "意向产品", "model": "型号", "colour": "颜色",
+            "purchaseType": "购买类型", "focusPoints": "关注点", "likedPoints": "中意点", "comparedProducts": "对比产品",
+            "budgetYuan": "预算(元)", "paymentMethod": "付款方式", "favourable": "有利因素", "unfavourable": "不利因素",
+            "resourcesNeeded": "所需资源", "objections": "主要异议", "companions": "同行人数", "arrivedAt": "到店时间",
+            "leftAt": "离店时间", "trialGiven": "试用", "callbackPurpose": "回访目的", "nextVisitTime": "下次访问时刻",
+            "closedOn": "结束日期", "closeReason": "结束原因", "chosenProduct": "所购产品", "chosenPriceYuan": "成交价(元)",
+            "competitor": "竞争对手",
         ]
         if s.chinese, let label = zh[column] { return label }
         // English: the column key in words ("lastOrderOn" → "last order on").
@@ -51,7 +63,10 @@ public enum ExportWriter {
         case "source": return CustomerSource(rawValue: raw).map(s.source) ?? raw
         case "method": return ContactMethod(rawValue: raw).map(s.method) ?? raw
         case "gender": return raw == "male" ? (s.chinese ? "男" : "male") : raw == "female" ? (s.chinese ? "女" : "female") : raw
-        case "isDecisionMaker": return raw == "yes" ? (s.chinese ? "是" : "yes") : raw
+        case "isDecisionMaker", "trialGiven": return raw == "yes" ? (s.chinese ? "是" : "yes") : raw
+        case "cardSource": return LeadSource(rawValue: raw).map(s.leadSource) ?? raw
+        case "purchaseType": return PurchaseType(rawValue: raw).map(s.purchaseType) ?? raw
+        case "state": return CardState(rawValue: raw).map(s.cardState) ?? raw
         default: return raw
         }
     }

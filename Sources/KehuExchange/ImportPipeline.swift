@@ -11,7 +11,7 @@ import KehuStore
 /// the rejects file), so a sheet of any size is imported in the same memory. What to print
 /// and where the rejects go is the caller's.
 public enum ImportPipeline {
-    public enum Kind: String, CaseIterable, Sendable { case customers, contacts, activities }
+    public enum Kind: String, CaseIterable, Sendable { case customers, contacts, activities, cards }
 
     /// Why a sheet could not be read at all; nothing was written.
     public enum Problem: Error, Equatable, Sendable {
@@ -150,12 +150,12 @@ public enum ImportPipeline {
             }, outcome: { parsed, outcome in
                 record(CSVReader.Row(line: parsed.line, fields: parsed.fields), outcome)
             })
-        case .contacts, .activities:
-            // Contacts and visit history come in sheets of thousands, read whole.
+        case .contacts, .activities, .cards:
+            // Contacts, visit history and cards come in sheets of thousands, read whole.
             var rows: [CSVReader.Row] = []
             try sheet.rows { row in try headers.take(row) { row, _ in rows.append(row) } }
             try headers.finish { row, _ in rows.append(row) }
-            let kind: HistoryImportRow.Kind = request.kind == .contacts ? .contacts : .activities
+            let kind: HistoryImportRow.Kind = request.kind == .contacts ? .contacts : request.kind == .cards ? .cards : .activities
             let parsed = rows.map { HistoryImportRow(kind: kind, line: $0.line, fields: $0.fields, headers: headers.readHeader) }
             let outcomes = try store.importHistory(parsed, kind: kind, dryRun: request.dryRun, skipBad: request.skipBad, by: actor)
             for (row, outcome) in zip(rows, outcomes) { record(row, outcome) }

@@ -3,7 +3,18 @@ import KehuCore
 
 /// What `kehu export` can write.
 public enum ExportKind: String, CaseIterable, Sendable {
-    case customers, contacts, activities
+    case customers, contacts, activities, cards
+}
+
+extension ExportKind {
+    /// The intent cards' columns: the paper card whole (001), its register, and how it ended.
+    public static let cardColumns = [
+        "customerCode", "customerName", "number", "createdOn", "cardSource", "filledBy", "state", "level", "intentScore",
+        "personName", "gender", "age", "phone", "occupation", "residence", "bestCallbackTime", "currentProduct", "mainUser",
+        "purpose", "situation", "product", "model", "colour", "purchaseType", "focusPoints", "likedPoints", "comparedProducts",
+        "budgetYuan", "paymentMethod", "favourable", "unfavourable", "resourcesNeeded", "objections", "companions", "arrivedAt",
+        "leftAt", "trialGiven", "callbackPurpose", "nextVisitOn", "nextVisitTime", "closedOn", "closeReason", "chosenProduct",
+        "chosenPriceYuan", "competitor"]
 }
 
 /// One exported value, typed so a spreadsheet gets real dates and numbers.
@@ -91,12 +102,14 @@ extension KehuDatabase {
                 return ExportTable(kind: kind, columns: columns, rows: rows)
             case .activities:
                 let columns = ["customerCode", "customerName", "visitNumber", "method", "occurredAt", "handler", "contact", "content",
-                               "levelJudged", "impression", "bottleneckPlan", "nextVisitOn", "supervisorComment", "commentSigner", "commentAt"]
+                               "levelJudged", "impression", "bottleneckPlan", "nextVisitOn", "supervisorComment", "commentSigner", "commentAt",
+                               "cardNumber"]
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT a.*, c.code AS customerCode, c.name AS customerName, u.displayName AS handler, k.name AS contact,
-                           s.displayName AS commentSigner
+                           s.displayName AS commentSigner, n.number AS cardNumber
                     FROM activities a JOIN customers c ON c.id = a.customerID JOIN users u ON u.id = a.handlerID
                     LEFT JOIN contacts k ON k.id = a.contactID LEFT JOIN users s ON s.id = a.commentSignerID
+                    LEFT JOIN intentCards n ON n.id = a.cardID
                     WHERE \(condition) AND \(view.sql) ORDER BY c.code, a.occurredAt, a.id
                     """, arguments: arguments).map { row -> [ExportValue] in
                     columns.map { column in
@@ -104,6 +117,23 @@ extension KehuDatabase {
                         case "visitNumber": return number(row, column)
                         case "occurredAt", "commentAt": return dateTime(row, column)
                         case "nextVisitOn": return date(row, column)
+                        default: return text(row, column)
+                        }
+                    }
+                }
+                return ExportTable(kind: kind, columns: columns, rows: rows)
+            case .cards:
+                let columns = ExportKind.cardColumns
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT k.*, k.source AS cardSource, c.code AS customerCode, c.name AS customerName, u.displayName AS filledBy
+                    FROM intentCards k JOIN customers c ON c.id = k.customerID JOIN users u ON u.id = k.filledByID
+                    WHERE \(condition) AND \(view.sql) ORDER BY c.code, k.createdOn, k.id
+                    """, arguments: arguments).map { row -> [ExportValue] in
+                    columns.map { column in
+                        switch column {
+                        case "age", "intentScore", "budgetYuan", "companions", "chosenPriceYuan": return number(row, column)
+                        case "createdOn", "nextVisitOn", "closedOn": return date(row, column)
+                        case "trialGiven": return (row[column] as Bool? ?? false) ? .text("yes") : .empty
                         default: return text(row, column)
                         }
                     }

@@ -2,7 +2,7 @@ import GRDB
 import KehuCore
 
 extension KehuDatabase {
-    /// Imports contacts or visit history onto existing customers (found by code, else by
+    /// Imports contacts, visit history or intent cards onto existing customers (found by code, else by
     /// name), in one transaction like `importCustomers`. A visit keeps its date and its
     /// handler — a colleague found by name or login, or, for someone who has left, an
     /// inactive user of that name — while the audit history names the importer. A row
@@ -43,6 +43,20 @@ extension KehuDatabase {
                 outcomes.append(.rejected([.outsideScope(code: code, owner: try ownerName(db, customerID: customerID))]))
                 continue
             }
+            /// A person named in the sheet (a handler, a comment's signer, a card's filler); someone
+            /// who has left is kept as the author, unable to log in.
+            func person(_ name: String, role: Role) throws -> Int64 {
+                if let known = handlers[name] { return known }
+                var number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0) + 1
+                while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users WHERE login = ?)", arguments: ["imported.\(number)"]) == true {
+                    number += 1
+                }
+                var former = User(login: "imported.\(number)", displayName: name, role: role)
+                former.active = false
+                let id = try RecordWriter.insert(db, table: "users", values: former.columnValues, actor: actor.login, at: actor.clock.now)
+                handlers[name] = id
+                return id
+            }
             switch kind {
             case .contacts:
                 guard var contact = row.contact else { continue }
@@ -53,25 +67,33 @@ extension KehuDatabase {
                 contact.customerID = customerID
                 let id = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: actor.clock.now)
                 try SearchKeys.refreshContact(db, id: id)
+            case .cards:
+                guard var card = row.card else { continue }
+                // The same card (its number, for this customer) again is a duplicate; a number
+                // another customer's card holds is given up for a new one.
+                if !card.number.isEmpty, let holder = try Int64.fetchOne(db, sql: "SELECT customerID FROM intentCards WHERE number = ?",
+                                                                        arguments: [card.number]) {
+                    if holder == customerID { outcomes.append(.duplicate(of: code, byPhone: false)); continue }
+                    card.number = ""
+                }
+                if card.number.isEmpty {
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intentCards WHERE customerID = ?", arguments: [customerID]) ?? 0
+                    var serial = count + 1
+                    let month = card.createdOn.description.prefix(7).replacingOccurrences(of: "-", with: "")
+                    repeat {
+                        card.number = "YX\(month)-\(customerID)-\(serial)"
+                        serial += 1
+                    } while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM intentCards WHERE number = ?)", arguments: [card.number]) == true
+                }
+                card.customerID = customerID
+                card.filledByID = try person(row.filledByName, role: .salesperson)
+                _ = try RecordWriter.insert(db, table: "intentCards", values: card.columnValues, actor: actor.login, at: actor.clock.now)
+                try SearchText.refresh(db, customerID: customerID)       // a card's product finds its customer
             case .activities:
                 guard let when = row.occurredAt else { continue }
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM activities WHERE customerID = ? AND occurredAt = ? AND content = ?)",
                                      arguments: [customerID, when.description, row.content]) == true {
                     outcomes.append(.duplicate(of: code, byPhone: false)); continue
-                }
-                /// A person named in the sheet (the handler, a comment's signer); someone
-                /// who has left is kept as the author, unable to log in.
-                func person(_ name: String, role: Role) throws -> Int64 {
-                    if let known = handlers[name] { return known }
-                    var number = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0) + 1
-                    while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users WHERE login = ?)", arguments: ["imported.\(number)"]) == true {
-                        number += 1
-                    }
-                    var former = User(login: "imported.\(number)", displayName: name, role: role)
-                    former.active = false
-                    let id = try RecordWriter.insert(db, table: "users", values: former.columnValues, actor: actor.login, at: actor.clock.now)
-                    handlers[name] = id
-                    return id
                 }
                 let handlerID = try person(row.handlerName, role: .salesperson)
                 // The sheet's own number when the customer has no visit by it yet, else the next.
@@ -88,6 +110,8 @@ extension KehuDatabase {
                     visit.supervisorComment = SupervisorComment(text: comment.text, signerID: try person(comment.signer, role: .supervisor),
                                                                 signedAt: comment.at ?? when)
                 }
+                visit.cardID = row.cardNumber.isEmpty ? nil
+                    : try Int64.fetchOne(db, sql: "SELECT id FROM intentCards WHERE customerID = ? AND number = ?", arguments: [customerID, row.cardNumber])
                 visit.contactID = row.contactName.isEmpty ? nil
                     : try Int64.fetchOne(db, sql: "SELECT id FROM contacts WHERE customerID = ? AND name = ?", arguments: [customerID, row.contactName])
                 visit.levelJudged = row.level

@@ -6,8 +6,12 @@ import KehuExchange
 extension Strings {
     var exportVocabulary: ExportVocabulary {
         let s = self
-        return ExportVocabulary(chinese: language == .zh, grade: { s.label($0) }, status: { s.label($0) }, type: { s.label($0) },
-                                source: { s.label($0) }, method: { s.label($0) })
+        var words = ExportVocabulary(chinese: language == .zh, grade: { s.label($0) }, status: { s.label($0) }, type: { s.label($0) },
+                                     source: { s.label($0) }, method: { s.label($0) })
+        words.leadSource = { s.label($0) }
+        words.purchaseType = { s.label($0) }
+        words.cardState = { s.label($0) }
+        return words
     }
 
     func message(_ problem: ImportPipeline.Problem, file: String, mapping: String?) -> String {

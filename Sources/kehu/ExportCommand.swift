@@ -6,12 +6,12 @@ import KehuExchange
 import KehuHost
 import KehuStore
 
-/// `kehu export customers|contacts|activities`: what the login may see, as CSV, XLSX or
+/// `kehu export customers|contacts|activities|cards`: what the login may see, as CSV, XLSX or
 /// vCard, for roles allowed to take archive data out (setting `export.roles`).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: tr("Export customers, contacts or activities as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts)."),
+        abstract: tr("Export customers, contacts, activities or intent cards as CSV (UTF-8 with BOM), XLSX or vCard 4.0 (contacts)."),
         discussion: tr("""
             Only what your role may see, and only for roles allowed to export (setting export.roles; \
             by default admins and the general, sales and marketing managers). CSV and vCard go to \
@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("customers, contacts or activities."))) var kind: String
+    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards."))) var kind: String
     @Option(help: ArgumentHelp(tr("csv, xlsx or vcf."))) var format: String = "csv"
     @Option(help: ArgumentHelp(tr("An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")))
     var view: String = "all"
@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard let kind = ExportKind(rawValue: kind) else {
-            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities", self.kind))
+            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities, cards", self.kind))
         }
         guard let format = ExportWriter.Format(rawValue: format) else {
             throw ValidationError(tr("unknown format \"%@\"; one of: csv, xlsx, vcf", self.format))

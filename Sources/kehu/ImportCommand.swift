@@ -10,7 +10,7 @@ import KehuStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: tr("Import customers (with a contact each), contacts or visit history from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030)."),
+        abstract: tr("Import customers (with a contact each), contacts, visit history or intent cards from an Excel workbook (.xlsx) or CSV (UTF-8 with or without BOM, or GBK/GB18030)."),
         discussion: tr("""
             Headers in Chinese or English (单位名称/name, 电话/phone, 联系人, 手机, 省份, 城市, 客户等级, 客户状态, \
             客户来源, 客户类型, 责任人, 团队, 客户编码, 建档日期 …), and everything kehu export writes; \
@@ -21,13 +21,14 @@ struct ImportCommand: ParsableCommand {
             why. A real import is all or nothing; with --skip-bad the rejected rows go to \
             FILE.rejects.csv and the rest is imported. A 责任人 column (or --owner) gives customers to \
             that person and their team; without one they go to the importer's team pool. Contacts and \
-            activities (visit history) attach to customers found by 客户编码, else 单位名称; a visit \
-            keeps its date, number, 经办人 and signed comment. Admins, supervisors and sales managers only.
+            activities (visit history) and cards (intent cards) attach to customers found by 客户编码, \
+            else 单位名称; a visit keeps its date, number, 经办人, signed comment and 意向卡号; a card \
+            keeps its number, 填卡人 and every field. Admins, supervisors and sales managers only.
             """)
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("customers, contacts or activities"))) var kind: String
+    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards"))) var kind: String
     @Argument(help: ArgumentHelp(tr("The workbook (.xlsx) or CSV file."))) var file: String
     @Flag(help: ArgumentHelp(tr("Only report what would happen."))) var dryRun = false
     @Flag(help: ArgumentHelp(tr("Import the good rows; write the rejected ones beside the file."))) var skipBad = false
@@ -41,7 +42,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard let kind = ImportPipeline.Kind(rawValue: kind) else {
-            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities", kind))
+            throw ValidationError(tr("unknown kind \"%@\"; one of: customers, contacts, activities, cards", kind))
         }
         // Like the screen, an import into a file not there yet makes it (a single user's own;
         // an installed team database is made by `kehu init` only).

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 import KehuExchange
 
-/// What kehu writes, kehu reads back: customers, contacts and visits exported from a demo
+/// What kehu writes, kehu reads back: customers, contacts, intent cards and visits exported from a demo
 /// database and imported into an empty one (with the same people and teams) come out of
 /// a second export field for field; imported again into the same database they change
 /// nothing. And an import keeps a user's text exactly, full-width punctuation included.
@@ -40,7 +40,8 @@ struct RoundTripTests {
         }
         try queue.close()
 
-        for kind in ["customers", "contacts", "activities"] {
+        // Cards before visits: a visit names its card by number.
+        for kind in ["customers", "contacts", "cards", "activities"] {
             let first = sandbox.path + "/\(kind).\(format)", second = sandbox.path + "/\(kind).again.\(format)"
             // Written in either language, read by a Chinese session.
             try #require(try sandbox.kehu(["export", kind, "--db", demo, "--format", format, "--out", first, "--lang", language]).status == 0)
