@@ -89,6 +89,18 @@ public struct CustomerImportRow: Sendable {
             if let capital = Int(code(.registeredCapital).replacingAll(",", with: "")), capital >= 0 { customer.registeredCapitalWan = capital }
             else { problems.append(.unreadable(column: column(.registeredCapital), value: text(.registeredCapital))) }
         }
+        customer.mainProducts = text(.mainProducts)
+        customer.businessCondition = text(.businessCondition)
+        customer.supplierStructure = text(.supplierStructure)
+        customer.nature = text(.nature)
+        customer.invalidReason = text(.invalidReason)
+        if let level = ImportValues.creditLevel(text(.creditLevel)) { customer.creditLevel = level }
+        else { problems.append(.unreadable(column: column(.creditLevel), value: text(.creditLevel))) }
+        for (field, keyPath) in [(ImportField.yearsInBusiness, \Customer.yearsInBusiness), (.creditLine, \Customer.creditLineYuan)]
+        where !text(field).isEmpty {
+            if let value = Int(code(field).replacingAll(",", with: "")), value >= 0 { customer[keyPath: keyPath] = value }
+            else { problems.append(.unreadable(column: column(field), value: text(field))) }
+        }
         if let grade = ImportValues.grade(text(.grade)) { customer.grade = grade }
         else { problems.append(.unreadable(column: column(.grade), value: text(.grade))) }
         if let status = ImportValues.status(text(.status)) { customer.status = status }

@@ -4,6 +4,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case code, name, phone, fax, address, postalCode, website, email, industry, province, city, grade, status, source
     case contactName, contactMobile, contactPosition, notes, createdOn
     case type, legalRepresentative, registeredCapital, owner, team
+    case mainProducts, yearsInBusiness, businessCondition, creditLevel, supplierStructure, nature, creditLine, invalidReason
     /// A column read past on purpose: what kehu's export derives (区域 from the team,
     /// 最近订单 from the orders), or one a mapping file names `skip` to silence it.
     case skip
@@ -16,7 +17,9 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .code: 0; case .name: 1; case .phone: 2; case .fax: 3; case .address: 4; case .postalCode: 5; case .website: 6
         case .email: 7; case .industry: 8; case .province: 9; case .city: 10; case .grade: 11; case .status: 12; case .source: 13
         case .contactName: 14; case .contactMobile: 15; case .contactPosition: 16; case .notes: 17; case .createdOn: 18
-        case .type: 19; case .legalRepresentative: 20; case .registeredCapital: 21; case .owner: 22; case .team: 23; case .skip: 24
+        case .type: 19; case .legalRepresentative: 20; case .registeredCapital: 21; case .owner: 22; case .team: 23
+        case .mainProducts: 24; case .yearsInBusiness: 25; case .businessCondition: 26; case .creditLevel: 27
+        case .supplierStructure: 28; case .nature: 29; case .creditLine: 30; case .invalidReason: 31; case .skip: 32
         }
     }
 }
@@ -43,6 +46,11 @@ public struct ImportMapping: Sendable {
         "registeredcapitalwan": .registeredCapital, "registeredcapital": .registeredCapital,
         "责任人": .owner, "负责人": .owner, "业务员": .owner, "owner": .owner, "团队": .team, "小组": .team, "team": .team,
         "区域": .skip, "大区": .skip, "region": .skip, "最近订单": .skip, "lastorderon": .skip,
+        "主营产品": .mainProducts, "mainproducts": .mainProducts, "经营年限": .yearsInBusiness, "经营时间": .yearsInBusiness,
+        "yearsinbusiness": .yearsInBusiness, "经营状况": .businessCondition, "businesscondition": .businessCondition,
+        "信用等级": .creditLevel, "creditlevel": .creditLevel, "供应商结构": .supplierStructure, "supplierstructure": .supplierStructure,
+        "客户性质": .nature, "性质": .nature, "nature": .nature, "信用额度(元)": .creditLine, "信用额度": .creditLine,
+        "creditlineyuan": .creditLine, "creditline": .creditLine, "无效原因": .invalidReason, "invalidreason": .invalidReason,
     ])
 
     public init(names: [String: ImportField]) { self.names = names }
@@ -146,6 +154,18 @@ public enum ImportValues {
         "配套客户": .oem, "配套": .oem, "oem": .oem, "商业机构": .commercial, "commercial": .commercial,
         "政府市政": .government, "政府": .government, "government": .government, "工矿企业": .industrial,
         "industrial": .industrial]
+
+    /// A credit level by its name in either language (优/excellent …); empty is none.
+    public static func creditLevel(_ raw: String) -> CreditLevel?? {
+        switch Normalization.halfWidth(raw).trimmingWhitespace().lowercased() {
+        case "": return .some(nil)
+        case "优", "excellent": return .excellent
+        case "良", "good": return .good
+        case "中", "fair": return .fair
+        case "差", "poor": return .poor
+        default: return nil
+        }
+    }
 
     /// A date as offices write it, or an Excel serial day number (45717 is 2025-03-01).
     public static func date(_ raw: String) -> LocalDate? {

@@ -14,6 +14,7 @@ public struct ExportVocabulary: Sendable {
     public var leadSource: @Sendable (LeadSource) -> String = { $0.rawValue }
     public var purchaseType: @Sendable (PurchaseType) -> String = { $0.rawValue }
     public var cardState: @Sendable (CardState) -> String = { $0.rawValue }
+    public var creditLevel: @Sendable (CreditLevel) -> String = { $0.rawValue }
 
     public init(chinese: Bool, grade: @escaping @Sendable (CustomerGrade) -> String, status: @escaping @Sendable (CustomerStatus) -> String,
                 type: @escaping @Sendable (CustomerType) -> String, source: @escaping @Sendable (CustomerSource) -> String,

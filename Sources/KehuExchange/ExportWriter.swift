@@ -35,6 +35,8 @@ public enum ExportWriter {
             "contact": "联系人", "content": "洽谈内容", "levelJudged": "级别判定", "impression": "洽谈印象", "bottleneckPlan": "瓶颈分析及跟踪方案",
             "nextVisitOn": "下次访问", "supervisorComment": "主管批示", "commentSigner": "批示人", "commentAt": "批示时间",
             "cardNumber": "意向卡号",
+            "mainProducts": "主营产品", "yearsInBusiness": "经营年限", "businessCondition": "经营状况", "creditLevel": "信用等级",
+            "supplierStructure": "供应商结构", "nature": "客户性质", "creditLineYuan": "信用额度(元)", "invalidReason": "无效原因",
             // The intent card (001)
             "number": "卡号", "createdOn": "建卡日期", "cardSource": "信息来源", "filledBy": "填卡人", "state": "卡状态",
             "level": "意向级别", "intentScore": "意向度", "personName": "顾客姓名", "age": "年龄", "occupation": "职业",
@@ -65,6 +67,7 @@ public enum ExportWriter {
         case "gender": return raw == "male" ? (s.chinese ? "男" : "male") : raw == "female" ? (s.chinese ? "女" : "female") : raw
         case "isDecisionMaker", "trialGiven": return raw == "yes" ? (s.chinese ? "是" : "yes") : raw
         case "cardSource": return LeadSource(rawValue: raw).map(s.leadSource) ?? raw
+        case "creditLevel": return CreditLevel(rawValue: raw).map(s.creditLevel) ?? raw
         case "purchaseType": return PurchaseType(rawValue: raw).map(s.purchaseType) ?? raw
         case "state": return CardState(rawValue: raw).map(s.cardState) ?? raw
         default: return raw

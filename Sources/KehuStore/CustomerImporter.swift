@@ -257,8 +257,13 @@ struct CustomerImporter {
         for (keyPath, value) in [(\Customer.name, customer.name), (\.phone, customer.phone), (\.fax, customer.fax),
                                  (\.address, customer.address), (\.postalCode, customer.postalCode), (\.website, customer.website),
                                  (\.email, customer.email), (\.industry, customer.industry), (\.notes, customer.notes),
-                                 (\.legalRepresentative, customer.legalRepresentative)]
+                                 (\.legalRepresentative, customer.legalRepresentative), (\.mainProducts, customer.mainProducts),
+                                 (\.businessCondition, customer.businessCondition), (\.supplierStructure, customer.supplierStructure),
+                                 (\.nature, customer.nature), (\.invalidReason, customer.invalidReason)]
             where !value.isEmpty { edited[keyPath: keyPath] = value }
+        if let years = customer.yearsInBusiness { edited.yearsInBusiness = years }
+        if let line = customer.creditLineYuan { edited.creditLineYuan = line }
+        if let level = customer.creditLevel { edited.creditLevel = level }
         let changed = try RecordWriter.update(db, table: "customers", id: original.id!, original: original.columnValues,
                                               edited: edited.columnValues, actor: actor.login, at: now, ignoring: ["updatedAt"])
         if !changed.isEmpty { try SearchKeys.refreshCustomer(db, id: original.id!) }

@@ -64,8 +64,9 @@ extension KehuDatabase {
             switch kind {
             case .customers:
                 let columns = ["code", "name", "grade", "status", "type", "source", "province", "city", "address", "postalCode", "phone",
-                               "fax", "website", "email", "industry", "legalRepresentative", "registeredCapitalWan", "owner", "team",
-                               "region", "createdAt", "lastOrderOn", "notes"]
+                               "fax", "website", "email", "industry", "legalRepresentative", "registeredCapitalWan", "mainProducts",
+                               "yearsInBusiness", "businessCondition", "creditLevel", "supplierStructure", "nature", "creditLineYuan",
+                               "invalidReason", "owner", "team", "region", "createdAt", "lastOrderOn", "notes"]
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT c.*, u.displayName AS owner, t.name AS team FROM customers c
                     LEFT JOIN users u ON u.id = c.ownerID LEFT JOIN teams t ON t.id = c.teamID
@@ -73,7 +74,7 @@ extension KehuDatabase {
                     """, arguments: arguments).map { row -> [ExportValue] in
                     columns.map { column in
                         switch column {
-                        case "registeredCapitalWan": return number(row, column)
+                        case "registeredCapitalWan", "yearsInBusiness", "creditLineYuan": return number(row, column)
                         case "createdAt": return dateTime(row, column)
                         case "lastOrderOn": return date(row, column)
                         default: return text(row, column)

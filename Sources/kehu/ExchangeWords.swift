@@ -11,6 +11,7 @@ extension Strings {
         words.leadSource = { s.label($0) }
         words.purchaseType = { s.label($0) }
         words.cardState = { s.label($0) }
+        words.creditLevel = { s.label($0) }
         return words
     }
 
