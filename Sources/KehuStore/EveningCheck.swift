@@ -165,11 +165,18 @@ extension KehuDatabase {
         }
     }
 
+    /// Who checks follow-ups and decides defeats in the evening (000 §4): the supervisors
+    /// and those above them. A salesperson's own store refuses, whatever screen asks.
+    static let checkingRoles: Set<Role> = [.supervisor, .salesManager, .marketingManager, .generalManager, .admin]
+    /// Who writes the managers' spot-check review.
+    static let reviewingRoles: Set<Role> = [.salesManager, .marketingManager, .generalManager, .admin]
+
     /// 主管批示: the comment, signed with the signer and time, in the audit history; the
     /// salesperson sees a "new comment" mark until they open the customer.
     /// `seen` is the comment the signer saw when they began (nil: none); a different one
     /// signed by a colleague meanwhile is a conflict, not overwritten.
     public func signComment(activityID: Int64, text: String, signerID: Int64, replacing seen: String? = nil, by actor: Actor) throws {
+        try require(Self.checkingRoles)
         try sign(activityID, text: text, signerID: signerID, seen: seen, column: "supervisorComment", by: actor,
                  reading: { $0.supervisorComment }, into: { $0.supervisorComment = $1 })
     }
@@ -177,6 +184,7 @@ extension KehuDatabase {
     /// The sales manager's spot-check review of a follow-up, signed and in the audit history;
     /// the supervisor's comment stays as it was.
     public func signReview(activityID: Int64, text: String, reviewerID: Int64, replacing seen: String? = nil, by actor: Actor) throws {
+        try require(Self.reviewingRoles)
         try sign(activityID, text: text, signerID: reviewerID, seen: seen, column: "managerReview", by: actor,
                  reading: { $0.managerReview }, into: { $0.managerReview = $1 })
     }
@@ -202,17 +210,20 @@ extension KehuDatabase {
 
     /// Flags (or unflags) a follow-up for guidance at the evening meeting.
     public func setNeedsGuidance(activityID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try require(Self.checkingRoles)
         try flagActivity(activityID, by: actor) { $0.needsGuidance = flag }
     }
 
     /// Marks (or clears) a follow-up as doubtful (虚假跟进): it is raised at the meeting and
     /// counted against its author in the KPIs. Audited like every change.
     public func setDoubtful(activityID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try require(Self.checkingRoles)
         try flagActivity(activityID, by: actor) { $0.doubtful = flag }
     }
 
     /// Marks (or clears) a defeat application, pending or decided, as doubtful (虚假战败).
     public func setDefeatDoubtful(cardID: Int64, _ flag: Bool, by actor: Actor) throws {
+        try require(Self.checkingRoles)
         try write { db in
             let card = try existingCard(db, cardID)
             var marked = card
@@ -235,6 +246,7 @@ extension KehuDatabase {
     /// The supervisor's decision on a defeat application: approved, the card is lost and
     /// closed; returned, it is open again with the reason, for the salesperson to go on.
     public func decideDefeat(cardID: Int64, approve: Bool, note: String, by actor: Actor) throws {
+        try require(Self.checkingRoles)
         if !approve, note.trimmingWhitespace().isEmpty { throw StoreError.invalid([.required(field: .defeatDecision)]) }
         try write { db in
             let card = try existingCard(db, cardID)

@@ -116,7 +116,7 @@ struct CommandLineLanguageTests {
     @Test func helpAndUsageErrorsAreChineseInAChineseSession() throws {
         let sandbox = Sandbox()
         let help = try sandbox.kehu(["export", "--help"])
-        #expect(help.status == 0 && help.stdout.contains("用法：kehu export") && help.stdout.contains("导出客户、联系人或拜访记录"), "\(help.stdout)")
+        #expect(help.status == 0 && help.stdout.contains("用法：kehu export") && help.stdout.contains("导出客户、联系人、拜访记录或意向卡"), "\(help.stdout)")
         #expect(help.stdout.contains("选项：") && !help.stdout.contains("OPTIONS:"))
         let wrong = try sandbox.kehu(["export", "nonsense"])
         #expect(wrong.status == 64 && wrong.stderr.contains("错误：未知的种类「nonsense」"), "\(wrong.stderr)")
@@ -134,7 +134,7 @@ struct CommandLineLanguageTests {
             #expect(english.isEmpty, "kehu \(command.joined(separator: " ")) --help: \(english)")
         }
         let english = try sandbox.kehu(["export", "--help", "--lang", "en"])
-        #expect(english.stdout.contains("USAGE: kehu export") && english.stdout.contains("Export customers, contacts or activities"))
+        #expect(english.stdout.contains("USAGE: kehu export") && english.stdout.contains("Export customers, contacts, activities or intent cards"))
     }
 }
 
