@@ -64,9 +64,12 @@ public enum CommandLineHelp {
             the team database its PREFIX/etc/kehu/kehu.toml names (--db and $KEHU_DB for admins only). \
             Otherwise the database is --db, else $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db (created on first use). \
             You are who the system says you are (your login), never what a variable says.
+            Options of the customer screen: --db FILE the database, --demo the demo database (made on \
+            first use), --lang zh|en the language, --theme and --keymap, --as LOGIN (admins). \
+            kehu open --help says more; kehu --version prints the version.
             Exit codes: 0 ok, 2 usage, 3 not a kehu database, 4 newer schema, 5 locked, \
             6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
-            """: "不带子命令时 kehu 打开客户界面。共享安装的 kehu 打开 PREFIX/etc/kehu/kehu.toml 指定的团队数据库（--db 和 $KEHU_DB 只对管理员有效）。否则数据库是 --db，否则 $KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db（第一次使用时创建）。你是谁由系统账号决定，与任何环境变量无关。\n退出码：0 正常，2 用法错误，3 不是 kehu 数据库，4 更新版本的数据库，5 被锁，6 损坏，7 无法打开，8 未知用户，9 没有可用终端，10 无权操作。",
+            """: "不带子命令时 kehu 打开客户界面。共享安装的 kehu 打开 PREFIX/etc/kehu/kehu.toml 指定的团队数据库（--db 和 $KEHU_DB 只对管理员有效）。否则数据库是 --db，否则 $KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db（第一次使用时创建）。你是谁由系统账号决定，与任何环境变量无关。\n打开客户界面的选项：--db 文件 指定数据库，--demo 打开演示数据库（第一次使用时生成），--lang zh|en 界面语言，--theme 和 --keymap，--as 账号（管理员）。详见 kehu open --help；kehu --version 显示版本。\n退出码：0 正常，2 用法错误，3 不是 kehu 数据库，4 更新版本的数据库，5 被锁，6 损坏，7 无法打开，8 未知用户，9 没有可用终端，10 无权操作。",
         "kehu 客户 — a keyboard-driven terminal CRM for sales teams.": "kehu 客户 —— 为销售团队打造的键盘驱动终端 CRM。",
         "Open the customer screen (what plain `kehu` does).": "打开客户界面（直接运行 kehu 就是这个）。",
         "Open the demo database in your data folder, creating it on first use.": "打开你数据目录中的演示数据库，第一次使用时创建。",

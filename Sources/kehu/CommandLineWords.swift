@@ -22,7 +22,7 @@ enum CommandLineWords {
     static func chineseFrame(_ text: String) -> String {
         var result = text
         for (english, chinese) in [("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
-                                   ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助。"),
+                                   ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助。"), ("Show the version.", "显示版本。"),
                                    ("See 'kehu help <subcommand>' for detailed help.", "各子命令的说明：kehu help <子命令>"),
                                    ("Error: ", "错误："), ("Usage: ", "用法："), ("Help:  ", "帮助："),
                                    ("Missing expected argument ", "缺少参数 "), ("Unknown option ", "未知选项 "),

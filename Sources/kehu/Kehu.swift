@@ -6,14 +6,22 @@ struct Kehu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kehu",
         abstract: tr("kehu 客户 — a keyboard-driven terminal CRM for sales teams."),
+        usage: """
+            kehu [--db <file>] [--demo] [--lang zh|en] [--theme <theme>] [--keymap <keymap>] [--as <login>]
+            kehu <subcommand>
+            """,
         discussion: tr("""
             Without a sub-command kehu opens the customer screen. An installed, shared kehu opens \
             the team database its PREFIX/etc/kehu/kehu.toml names (--db and $KEHU_DB for admins only). \
             Otherwise the database is --db, else $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db (created on first use). \
             You are who the system says you are (your login), never what a variable says.
+            Options of the customer screen: --db FILE the database, --demo the demo database (made on \
+            first use), --lang zh|en the language, --theme and --keymap, --as LOGIN (admins). \
+            kehu open --help says more; kehu --version prints the version.
             Exit codes: 0 ok, 2 usage, 3 not a kehu database, 4 newer schema, 5 locked, \
             6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
             """),
+        version: KehuVersion.text,
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, BriefCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -8,6 +8,23 @@ import Testing
 /// What the command line says and returns when something is wrong: a message naming the
 /// file, and an exit code per kind of failure; nothing stored is touched.
 struct CommandLineTests {
+    @Test func versionAndHelpNameWhatPeopleLookFor() throws {
+        let sandbox = Sandbox()
+        let version = try sandbox.kehu(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("kehu 0.") && version.stdout.contains("(v"), "\(version.stdout)")
+        // The screen's own options in the top-level help, in either language.
+        for language in ["zh", "en"] {
+            var environment = sandbox.environment
+            environment["KEHU_LANG"] = language
+            let help = try run(kehuBinary, ["--help"], environment: environment)
+            #expect(help.status == 0)
+            for option in ["--db", "--demo", "--lang", "--version"] {
+                #expect(help.stdout.contains(option), "\(language): \(option) missing from \(help.stdout)")
+            }
+        }
+    }
+
     @Test func notAKehuDatabaseExitsThreeAndLeavesTheFile() throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/customers.xlsx"

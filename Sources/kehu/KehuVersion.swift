@@ -1,0 +1,8 @@
+import KehuStore
+
+/// What `kehu --version` prints: the release, and the newest database migration this
+/// binary knows (a database written by a newer one is refused with exit 4).
+enum KehuVersion {
+    static let release = "0.16"
+    static var text: String { "kehu \(release) (\(StoreSchema.latestMigration))" }
+}
