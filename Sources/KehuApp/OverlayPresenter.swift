@@ -46,25 +46,20 @@ public enum OverlayPresenter {
         return lines
     }
 
-    /// Who changed what and when, newest first, wrapped to `width`.
+    /// Who changed what and when, newest first, wrapped to `width`: the time, the person
+    /// in full, then the change in words.
     static func history(_ entries: [AuditEntry], width: Int, strings s: Strings) -> [StyledLine] {
         guard !entries.isEmpty else { return [[Span(s[.historyEmpty], .listEmpty)]] }
         return entries.flatMap { entry -> [StyledLine] in
             let when = "\(entry.at.date.monthDay) \(entry.at.clock) "
-            let who = TextLayout.fit(entry.actor, to: 10) + " "
-            let what: String
-            if entry.field == "*" {
-                what = "\(s.tableLabel(entry.table)) \(s[.created])"
-            } else {
-                let old = entry.oldValue.map { $0.isEmpty ? "—" : $0 } ?? "—"
-                let new = entry.newValue.map { $0.isEmpty ? "—" : $0 } ?? "—"
-                what = "\(s.tableLabel(entry.table)) \(s.columnLabel(entry.table, entry.field)): \(old) → \(new)"
-            }
-            let head = DisplayWidth.of(when) + DisplayWidth.of(who)
-            let pieces = TextLayout.wrap(what, width: max(10, width - head))
+            let who = s.historyActor(entry) + " "
+            let head = DisplayWidth.of(when)
+            // The person and the change flow on one line and wrap under the time.
+            let pieces = TextLayout.wrap(who + s.historyChange(entry), width: max(10, width - head))
             return pieces.enumerated().map { index, piece in
-                index == 0 ? [Span(when, .timelineDate), Span(who, .timelineMeta), Span(piece, .helpText)]
-                    : [Span(String(repeating: " ", count: head) + piece, .helpText)]
+                guard index == 0 else { return [Span(String(repeating: " ", count: head) + piece, .helpText)] }
+                let name = piece.hasPrefix(who) ? who : ""
+                return [Span(when, .timelineDate), Span(name, .timelineMeta), Span(String(piece.dropFirst(name.count)), .helpText)]
             }
         }
     }

@@ -10,6 +10,17 @@ public struct AuditEntry: Hashable, Sendable {
     public let field: String
     public let oldValue: String?
     public let newValue: String?
+    /// Filled for a customer's history (`customerHistory`): which row it is in words — the
+    /// contact's name, the card's number, the visit's number and day, the order's contract.
+    public var subject = ""
+    /// The person who worked (display name), and the login who actually typed it when an
+    /// admin worked as them (`--as`); empty when the actor is not a known login.
+    public var actorName = ""
+    public var actingLogin = ""
+    /// For a column that holds a row's id (owner, team, handler, contact …): the names the
+    /// old and new ids stand for.
+    public var oldName: String?
+    public var newName: String?
 }
 
 /// Writes the audit history inside the caller's transaction, so a change and its record

@@ -54,21 +54,4 @@ extension KehuDatabase {
         try requireVisible(db, customerID: card.customerID)
         return card
     }
-
-    /// Everything that changed on a customer — its archive, contacts, cards, visits and
-    /// orders — newest first.
-    public func customerHistory(customerID: Int64, limit: Int = 500) throws -> [AuditEntry] {
-        try read { db in
-            guard try isVisible(db, customerID: customerID) else { return [] }
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM auditLog WHERE
-                   (tableName = 'customers' AND rowID = ?1)
-                OR (tableName = 'contacts' AND rowID IN (SELECT id FROM contacts WHERE customerID = ?1))
-                OR (tableName = 'intentCards' AND rowID IN (SELECT id FROM intentCards WHERE customerID = ?1))
-                OR (tableName = 'activities' AND rowID IN (SELECT id FROM activities WHERE customerID = ?1))
-                OR (tableName = 'orders' AND rowID IN (SELECT id FROM orders WHERE customerID = ?1))
-                ORDER BY at DESC, id DESC LIMIT ?2
-                """, arguments: [customerID, limit]).map(AuditLog.entry)
-        }
-    }
 }
