@@ -48,6 +48,22 @@ struct FlowLayout {
         let value = value.trimmingCharacters()
         guard !value.isEmpty else { return }
         let labelText = label.map { $0 + " " } ?? ""
+        // Text written in lines (a note of several lines) keeps them: each wraps under the label.
+        if value.contains(where: \.isNewline) {
+            newLine()
+            let indent = DisplayWidth.of(labelText)
+            let paragraphs = value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { String($0).trimmingCharacters() }
+            for (number, paragraph) in paragraphs.enumerated() {
+                for (index, piece) in TextLayout.wrap(paragraph, width: max(1, width - indent)).enumerated() {
+                    let lead = number == 0 && index == 0 ? labelText : String(repeating: " ", count: indent)
+                    current.append(Span(lead, .cardLabel))
+                    current.append(Span(piece, role))
+                    newLine()
+                }
+            }
+            return
+        }
         let itemWidth = DisplayWidth.of(labelText) + DisplayWidth.of(value)
         let separator = " · "
         if !current.isEmpty, used + DisplayWidth.of(separator) + itemWidth <= width {

@@ -44,3 +44,19 @@ struct HistoryInWordsTests {
         #expect(en.contains { $0.contains("张伟 contact 李娜 created") }, "\(en)")
     }
 }
+
+/// A note written in several lines reads as those lines on the card.
+struct MultiLineNoteTests {
+    @Test func aNoteKeepsItsLines() throws {
+        let scratch = Scratch()
+        let store = try KehuDatabase.open(path: scratch.path + "/notes.db")
+        var customer = Customer(code: "Cb-粤GZ0001", name: "广州华南机电有限公司", createdAt: fixedNow)
+        customer.notes = "一、老板姓王，周末不接电话\n二、二期设备明年三月招标\n三、财务要求月结"
+        let id = try store.add(customer, by: Actor(login: "admin", clock: FixedClock(fixedNow)))
+        let detail = try #require(try store.detail(customerID: id))
+        let lines = CardPresenter.lines(detail, width: 60, today: fixedNow.date, strings: Strings(.zh)).map { $0.map(\.text).joined() }
+        let first = try #require(lines.firstIndex { $0.hasPrefix("备注 一、老板姓王") }, "\(lines)")
+        #expect(lines[first + 1] == "     二、二期设备明年三月招标")
+        #expect(lines[first + 2] == "     三、财务要求月结")
+    }
+}
