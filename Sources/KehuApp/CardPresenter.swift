@@ -48,7 +48,7 @@ public enum CardPresenter {
         }
         flow.newLine()
         flow.item(s[.legalRepresentative], c.legalRepresentative)
-        flow.item(s[.registeredCapital], c.registeredCapitalWan.map { "\($0) \(s[.tenThousandYuan])" } ?? "")
+        flow.item(s[.registeredCapital], c.registeredCapitalWan.map { s.yuan($0 * 10_000) } ?? "")
         flow.item(s[.yearsInBusiness], c.yearsInBusiness.map { "\($0) \(s[.years])" } ?? "")
         flow.item(s[.businessCondition], c.businessCondition)
         flow.item(s[.mainProducts], c.mainProducts)
@@ -121,7 +121,7 @@ public enum CardPresenter {
             // The intent score beside the level it suggests.
             if let score = card.intentScore { line.append(Span(" \(s.label(FormField.Name.cardScore)) \(score)", .cardValue)) }
             var parts = [card.product, s.label(card.purchaseType)].filter { !$0.isEmpty }
-            if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(budget / 10_000) \(s[.tenThousandYuan])") }
+            if let budget = card.budgetYuan { parts.append("\(s[.budget]) \(s.yuan(budget))") }
             line += parts.map { Span(" · " + $0, .cardValue) }
             if card.state.isClosed || card.state == .defeatPending {
                 line.append(Span(" · " + s.label(card.state), card.state == .defeatPending ? .overdue : .cardLabel))

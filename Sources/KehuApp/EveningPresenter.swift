@@ -58,7 +58,7 @@ public enum EveningPresenter {
         case .defeat(let c):
             line(.reasonLabel, c.card.closeReason)
             line(.compared, [c.card.competitor, c.card.chosenProduct].filter { !$0.isEmpty }.joined(separator: " · "))
-            if let price = c.card.chosenPriceYuan { line(.theirPrice, "\(price / 10_000) \(s[.tenThousandYuan])") }
+            if let price = c.card.chosenPriceYuan { line(.theirPrice, s.yuan(price)) }
             if let applied = c.card.defeatAppliedOn { line(.appliedOn, applied.description) }
             if c.card.defeatDoubtful { line(.status, s[.doubtfulDefeatMark], .overdue) }
         default:

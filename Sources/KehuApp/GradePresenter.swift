@@ -19,7 +19,7 @@ public enum GradePresenter {
             line(s[.scoreTotal], "\(p.score)")
             line(s[.gradeTitle], p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
         }
-        line(s[.owner], "\(p.proposerName) \(p.proposedAt.date.monthDay) \(p.proposedAt.clock)")
+        line(s.proposedByLabel, "\(p.proposerName) \(p.proposedAt.date.monthDay) \(p.proposedAt.clock)")
         let chain = p.chain.map { role -> String in
             let decided = p.decisions.first { $0.role == role }
             return s.label(role) + (decided.map { $0.approved ? " ✔ \($0.approverName)" : " ✘ \($0.approverName)" } ?? "")

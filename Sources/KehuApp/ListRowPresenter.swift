@@ -102,14 +102,16 @@ public enum ListRowPresenter {
     /// One item of the approvals list.
     public static func approval(_ item: ApprovalItem, width: Int, strings s: Strings) -> StyledLine {
         switch item {
-        case .grade(let p): return proposal(p, width: width)
+        case .grade(let p): return proposal(p, width: width, strings: s)
         case .contract(let c): return contract(c, width: width, strings: s)
         }
     }
 
-    /// A grade proposal in the approvals list: code, customer, from → to and the score.
-    public static func proposal(_ proposal: GradeProposal, width: Int) -> StyledLine {
-        let change = "\(proposal.from.letter)→\(proposal.to.letter) \(proposal.score)"
+    /// A grade proposal in the approvals list: code, customer, from → to and the score (a
+    /// downgrade kehu proposed for months below standard has no score: it says 降级).
+    public static func proposal(_ proposal: GradeProposal, width: Int, strings s: Strings) -> StyledLine {
+        let why = proposal.isDowngradeForMonthsBelowStandard ? s.downgradeTag : "\(proposal.score)"
+        let change = "\(proposal.from.letter)→\(proposal.to.letter) \(why)"
         let nameWidth = max(6, width - 1 - 12 - DisplayWidth.of(change) - 1)
         return [Span(" " + TextLayout.fit(proposal.customerCode, to: 11) + " ", .listCode),
                 Span(TextLayout.fit(proposal.customerName, to: nameWidth) + " ", .listRow),

@@ -23,8 +23,10 @@ extension Strings {
     public var nothingRemoved: String { zh ? "未删除任何内容。" : "Nothing removed." }
     public func purged(_ count: Int) -> String { zh ? "已删除 \(count) 位客户，审计日志已记录。" : "Removed \(count) customers; the audit log records each." }
     public func teamOutOfSight(_ team: String, visible: [String]) -> String {
-        zh ? "看不到团队「\(team)」的数据；你能看到的团队：\(visible.joined(separator: "、"))"
-           : "team \"\(team)\" is outside what you may see; your teams: \(visible.joined(separator: ", "))"
+        // One answer whether the team does not exist or lies outside the login's sight: a
+        // team's existence is not told beyond it.
+        zh ? "你能看到的团队里没有「\(team)」；你能看到的是：\(visible.joined(separator: "、"))"
+           : "no team \"\(team)\" among those you may see: \(visible.joined(separator: ", "))"
     }
     public var teamNeedsName: String { zh ? "团队名称不能为空" : "a team needs a name" }
 }

@@ -22,6 +22,8 @@ extension Strings {
         }
     }
 
+    public var downgradeTag: String { zh ? "降级" : "downgrade" }
+    public var proposedByLabel: String { zh ? "提议人" : "Proposed by" }
     public var contractTitle: String { zh ? "合同审批" : "Contract" }
     public var contractTag: String { zh ? "合同" : "contract" }
     public var amountLabel: String { zh ? "合同额" : "Amount" }

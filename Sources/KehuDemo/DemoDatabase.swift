@@ -285,11 +285,13 @@ private struct Generator {
             summary.cards += 1
         } else if status == .cooperating, rng.chance(40) {
             cardSerial += 1
+            // The card's number carries the year it was made in, as the lead's cards do.
+            let created = today.adding(days: -rng.int(in: 200...400))
             try db.cachedStatement(sql: """
                 INSERT INTO intentCards(customerID, number, createdOn, source, filledByID, personName, product, purchaseType,
                   level, state, closedOn) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-                """).execute(arguments: [customerID, "YX\(today.year - 1)\(pad4(cardSerial % 10_000))-\(cardSerial)",
-                                         today.adding(days: -rng.int(in: 200...400)).description, LeadSource.callIn.rawValue,
+                """).execute(arguments: [customerID, "YX\(created.year)\(pad4(cardSerial % 10_000))-\(cardSerial)",
+                                         created.description, LeadSource.callIn.rawValue,
                                          owner.id, contacts[0].1, rng.pick(V.products), PurchaseType.new.rawValue,
                                          IntentLevel.h.rawValue, CardState.won.rawValue, today.adding(days: -rng.int(in: 30...190)).description])
             summary.cards += 1

@@ -25,6 +25,15 @@ struct CommandLineTests {
         }
     }
 
+    @Test func anUnknownTeamIsNamedWithTheTeamsOneMaySee() throws {
+        let sandbox = Sandbox()
+        let path = sandbox.path + "/kehu.db"
+        try #require(try sandbox.kehu(["demo", "--db", path, "--customers", "20"]).status == 0)
+        let result = try sandbox.kehu(["report", "kpi", "--team", "不存在", "--db", path])
+        #expect(result.status == 10)
+        #expect(result.stderr.contains("你能看到的团队里没有「不存在」") && result.stderr.contains("华南"), "\(result.stderr)")
+    }
+
     @Test func notAKehuDatabaseExitsThreeAndLeavesTheFile() throws {
         let sandbox = Sandbox()
         let path = sandbox.path + "/customers.xlsx"

@@ -22,7 +22,7 @@ public struct FormField: Hashable, Sendable {
         // Closing a card
         case outcome, dealProduct, dealAmount, dealDate, contractNumber, settledOn, defeatReason, competitor, chosenProduct, chosenPrice
         // Evening check
-        case comment, returnReason
+        case comment, returnReason, rejectReason, churnReasonText
         // A company setting
         case settingValue
         // Judging a lead
@@ -107,7 +107,9 @@ extension FormField.Name {
         case .defeatReason: return [.defeatReason]
         case .chosenPrice: return [.defeatPrice]
         case .comment: return [.supervisorComment]
-        case .returnReason: return [.defeatDecision, .gradeDecision, .contractDecision]
+        case .returnReason: return [.defeatDecision]
+        case .rejectReason: return [.gradeDecision, .contractDecision]
+        case .churnReasonText: return [.churnReason]
         case .shippedAmount: return [.shippedAmount]
         case .receivedAmount: return [.receivedAmount]
         case .mergeCode: return [.mergeTarget]

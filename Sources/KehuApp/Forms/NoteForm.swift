@@ -32,7 +32,9 @@ public struct NoteForm: EditableForm, Sendable {
         seen = text.isEmpty ? nil : text
         switch purpose {
         case .comment, .review: fields = [FormField(.comment, text: text)]
-        case .returnDefeat, .rejectGrade, .rejectContract, .churnReason: fields = [FormField(.returnReason, text: text)]
+        case .returnDefeat: fields = [FormField(.returnReason, text: text)]
+        case .rejectGrade, .rejectContract: fields = [FormField(.rejectReason, text: text)]
+        case .churnReason: fields = [FormField(.churnReasonText, text: text)]
         case .setting: fields = [FormField(.settingValue, text: text)]
         case .invalid: fields = [FormField(.invalidReason, text: text)]
         case .merge: fields = [FormField(.mergeCode, text: text)]
