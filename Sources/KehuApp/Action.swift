@@ -33,6 +33,8 @@ public enum Action: String, CaseIterable, Sendable {
     case recordPayment = "record-payment"
     case mergeCustomer = "merge-customer"
     case moveCustomer = "move-customer"
+    /// Enter on a list row: the selected customer's card takes the focus.
+    case openCustomer = "open-customer"
     case filter
     case clearFilter = "clear-filter"
     case claim

@@ -47,6 +47,7 @@ end = "last"
 D = "pool-preview"
 f = "filter"
 F = "clear-filter"
+enter = "open-customer"
 [card]
 up = "move-up"
 down = "move-down"

@@ -75,6 +75,10 @@ extension MainViewModel {
         case .recordPayment: openPaymentForm()
         case .mergeCustomer: openMergeForm()
         case .moveCustomer: openMoveForm()
+        case .openCustomer:
+            guard focus == .list, view != .reports, detail != nil else { break }
+            focus = .card
+            openShownCustomer()
         case .filter: openFilterForm()
         case .clearFilter: clearFilter()
         case .claim: claimSelected()
