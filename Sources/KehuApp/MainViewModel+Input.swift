@@ -30,6 +30,19 @@ extension MainViewModel {
         return false
     }
 
+    /// A paste (the terminal's bracketed paste): text for the field or search in front,
+    /// never keys — its line breaks neither move through a form nor save it. Elsewhere it
+    /// is ignored.
+    public func paste(_ text: String) {
+        message = nil
+        guard prompt == nil, overlay == nil else { return }
+        switch context {
+        case .form: sendForm(.paste(text))
+        case .search: typeSearch(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        default: break
+        }
+    }
+
     public func send(_ action: Action) {
         message = nil
         redrawRequested = false

@@ -81,6 +81,8 @@ public final class TerminalApp {
                 return
             }
             viewModel.handle(key)
+        case .paste(let text):
+            if !MainScreen.isTooSmall(size) { viewModel.paste(text) }
         }
     }
 }

@@ -49,6 +49,11 @@ public final class NcursesBackend: TerminalBackend {
         curs_set(0)
         set_escdelay(25)
         NcursesBackend.defineCommonKeySequences()
+        // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so pasted
+        // lines arrive as text, not as Enter presses that move through (or save) a form.
+        _ = define_key("\u{1B}[200~", NcursesBackend.pasteStart)
+        _ = define_key("\u{1B}[201~", NcursesBackend.pasteEnd)
+        NcursesBackend.writeTerminal("\u{1B}[?2004h")
         colorCount = 0
         if !monochrome, has_colors() {
             start_color()
@@ -62,7 +67,7 @@ public final class NcursesBackend: TerminalBackend {
         NcursesBackend.installSignalHandlers()
         // Should kehu crash, leave full-screen mode, show the cursor, reset colours.
         let capabilities: [String] = ["rmcup", "cnorm", "sgr0"]
-        let leave = capabilities.map { name -> String in
+        let leave = "\u{1B}[?2004l" + capabilities.map { name -> String in
             guard let value = kehu_capability(name) else { return "" }
             return String(cString: value)
         }.joined()
@@ -132,6 +137,7 @@ public final class NcursesBackend: TerminalBackend {
         running = false
         kehu_remove_fatal_handlers()
         endwin()
+        NcursesBackend.writeTerminal("\u{1B}[?2004l")
         if let screen { delscreen(screen) }
         screen = nil
         kehu_release_stderr()
@@ -261,6 +267,7 @@ public final class NcursesBackend: TerminalBackend {
             if Self.inputHungUp() { hungUp = true }
             return nil
         }
+        if result == kehu_key_code_yes(), Int32(code) == NcursesBackend.pasteStart { return readPaste() }
         if result == kehu_key_code_yes() { return codeEvent(code).map(delivered) }
         if code == 27 {
             // ESC followed at once by a character is Alt+character; anything else that
@@ -278,6 +285,43 @@ public final class NcursesBackend: TerminalBackend {
             return .key(Key(.escape))
         }
         return NcursesBackend.characterKey(code).map(InputEvent.key)
+    }
+
+    /// A mode switch sent straight to the terminal (outside ncurses' own output).
+    static func writeTerminal(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Key codes of our own for the paste's brackets (above ncurses' KEY_MAX).
+    static let pasteStart: Int32 = 0o1000 + 1
+    static let pasteEnd: Int32 = 0o1000 + 2
+
+    /// The text between the paste's brackets, read to its end: Return and line feeds as
+    /// `\n` (CR LF once), tabs kept. A paste whose end never comes (a terminal gone) ends
+    /// with what arrived.
+    private func readPaste() -> InputEvent {
+        var text = ""
+        var lastWasReturn = false
+        while true {
+            wtimeout(kehu_stdscr(), 2_000)
+            var code: wint_t = 0
+            let result = wget_wch(kehu_stdscr(), &code)
+            if result == ERR { break }
+            if result == kehu_key_code_yes() {
+                if Int32(code) == NcursesBackend.pasteEnd { break }
+                if Int32(code) == KEY_ENTER { text.append("\n") }
+                continue
+            }
+            switch code {
+            case 13: text.append("\n"); lastWasReturn = true; continue
+            case 10: if !lastWasReturn { text.append("\n") }
+            default:
+                if let scalar = Unicode.Scalar(UInt32(code)) { text.unicodeScalars.append(scalar) }
+            }
+            lastWasReturn = false
+        }
+        return .paste(text)
     }
 
     /// The backend's size changes when a resize is handed out, not when it is read

@@ -2,6 +2,8 @@
 public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(Size)
+    /// Text the user pasted (bracketed paste): text, never keys, line breaks as `\n`.
+    case paste(String)
 }
 
 /// Where frames go and keys come from: a real terminal through ncurses, or a headless

@@ -38,11 +38,11 @@ extension EditableForm {
     }
 
     /// Typed or pasted text: into a text field, or a pick in a choice field.
-    public mutating func type(_ text: String) {
+    public mutating func type(_ text: String, keepingLines: Bool = false) {
         let name = fields[focus].name
         switch fields[focus].kind {
         case .text(var input):
-            input.insert(text)
+            input.insert(text, keepingLines: keepingLines && name.keepsLines)
             fields[focus].kind = .text(input)
         case .choice(let options, let selected):
             guard let ch = text.first else { return }

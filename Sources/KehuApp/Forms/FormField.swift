@@ -82,6 +82,12 @@ public struct FormField: Hashable, Sendable {
 }
 
 extension FormField.Name {
+    /// Fields written in lines (notes, what happened, a comment): a paste or the editor's
+    /// text keeps its line breaks; every other field is one line.
+    public var keepsLines: Bool {
+        [.note, .content, .comment, .cardSituation, .impression, .bottleneck].contains(self)
+    }
+
     /// The validation fields that point at this form field.
     public var validationFields: [Field] {
         switch self {

@@ -21,9 +21,13 @@ public struct TextInput: Hashable, Sendable {
 
     public var text: String { String(characters) }
 
-    /// Inserts typed or pasted text; line breaks and tabs in a paste become spaces.
-    public mutating func insert(_ text: String) {
-        let cleaned = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { DisplayWidth.of($0) > 0 }
+    /// Inserts typed or pasted text; line breaks and tabs in a paste become spaces, unless
+    /// the field keeps lines (a note), where a line break stays one `\n`.
+    public mutating func insert(_ text: String, keepingLines: Bool = false) {
+        let cleaned = text.map { ch -> Character in
+            if ch.isNewline { return keepingLines ? "\n" : " " }
+            return ch == "\t" ? " " : ch
+        }.filter { $0 == "\n" || DisplayWidth.of($0) > 0 }
         guard !cleaned.isEmpty else { return }
         if isSelected {
             characters = []
@@ -101,6 +105,8 @@ public struct TextInput: Hashable, Sendable {
     /// cursor's column within it. Scrolls by whole characters, never splitting a wide one.
     public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
+        // A kept line break shows as ↵ on the field's one line.
+        let characters = self.characters.map { $0 == "\n" ? "↵" : $0 }
         var start = 0
         // Keep one column free for the cursor after the last character.
         while DisplayWidth.of(String(characters[start..<cursor])) > width - 1 { start += 1 }

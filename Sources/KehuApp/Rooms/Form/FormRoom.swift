@@ -9,8 +9,11 @@ public struct FormState: Sendable {
 }
 
 public enum FormAction: Sendable {
-    /// Typed text for the focused field (a character, a paste, an input method's word).
+    /// Typed text for the focused field (a character, an input method's word).
     case type(String)
+    /// A paste (bracketed): text for the focused field, never keys; lines kept where the
+    /// field keeps lines.
+    case paste(String)
     /// An editing, moving, saving or closing key.
     case key(Action)
     /// The text back from `$EDITOR` (nil when it failed or was not saved).
@@ -23,12 +26,18 @@ enum FormRoom {
         case .type(let text):
             update(&state) { $0.type(text) }
             return .none
+        case .paste(let text):
+            update(&state) { $0.type(text.replacingOccurrences(of: "\r\n", with: "\n"), keepingLines: true) }
+            return .none
         case .externalText(nil):
             return .showError(.editorFailed)
         case .externalText(let text?):
-            // A one-line field keeps the note on one line; lines are joined with spaces.
-            let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
-            update(&state) { form in form.setText(form.focusedField.name, joined, asUser: true) }
+            // A field written in lines keeps them; a one-line field joins them with spaces.
+            let name = state.form.editable.focusedField.name
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+            let written = name.keepsLines ? lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
+                                          : lines.filter { !$0.isEmpty }.joined(separator: " ")
+            update(&state) { form in form.setText(name, written, asUser: true) }
             return .none
         case .key(let key):
             switch key {
