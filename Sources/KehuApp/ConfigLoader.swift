@@ -56,7 +56,20 @@ public enum ConfigLoader {
         if let path = locator.file(kind: "themes", name: wanted) {
             if let (text, file) = read(path, problems: &problems) {
                 let (theme, themeProblems) = Theme.parse(text, file: file, fallbackName: wanted)
-                if themeProblems.isEmpty { return (theme, []) }
+                // A file's roles lie over a shipped theme: the one it names (`base`), the
+                // shipped theme of its own name, else dark (mono without colours).
+                let shipped = { (name: String) -> String? in
+                    locator.shippedFile(kind: "themes", name: name).flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+                        ?? BuiltinConfig.themes[name]
+                }
+                let baseName = theme.base ?? (shipped(wanted) != nil ? wanted : monochrome ? "mono" : "dark")
+                if let baseText = shipped(baseName) {
+                    let base = Theme.parse(baseText, file: "<shipped \(baseName) theme>", fallbackName: baseName).theme
+                    if themeProblems.isEmpty { return (theme.overlaid(on: base), []) }
+                } else {
+                    problems.append(ConfigProblem(file: file, line: 0, kind: .notFound(baseName)))
+                }
+                if themeProblems.isEmpty, problems.isEmpty { return (theme, []) }
                 problems += themeProblems
             }
         } else if let builtin = BuiltinConfig.themes[wanted] {

@@ -29,6 +29,11 @@ public struct ConfigLocator: Sendable {
         return ConfigLocator(userDirectory: configHome + "/kehu", shareDirectories: shares)
     }
 
+    /// The shipped `keymaps/NAME.toml` or `themes/NAME.toml`, never the user's copy.
+    public func shippedFile(kind: String, name: String) -> String? {
+        shareDirectories.map { $0 + "/\(kind)/\(name).toml" }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// `keymaps/NAME.toml` or `themes/NAME.toml`: the user's copy, else the first shipped one.
     public func file(kind: String, name: String) -> String? {
         let relative = "\(kind)/\(name).toml"

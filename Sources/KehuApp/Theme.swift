@@ -41,6 +41,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
 public struct Theme: Hashable, Sendable {
     public let name: String
     public private(set) var styles: [ThemeRole: Style]
+    /// The shipped theme a file builds on (`base = "light"`), when it names one.
+    public private(set) var base: String?
 
     public init(name: String, styles: [ThemeRole: Style] = [:]) {
         self.name = name
@@ -49,16 +51,29 @@ public struct Theme: Hashable, Sendable {
 
     public subscript(role: ThemeRole) -> Style { styles[role] ?? .plain }
 
+    /// This theme's roles laid over `base`'s: a user's theme that sets one role keeps
+    /// every other role of the theme it builds on.
+    public func overlaid(on base: Theme) -> Theme {
+        var merged = Theme(name: name, styles: base.styles.merging(styles) { _, mine in mine })
+        merged.base = self.base
+        return merged
+    }
+
     /// Reads a theme file: `name = "…"` and a `[roles]` table of `"role" = "spec"` lines.
     public static func parse(_ text: String, file: String, fallbackName: String) -> (theme: Theme, problems: [ConfigProblem]) {
         let (entries, readProblems) = ConfigReader.read(text, file: file)
         var problems = readProblems
         var name = fallbackName
         var styles: [ThemeRole: Style] = [:]
+        var base: String?
         for entry in entries {
             func problem(_ kind: ConfigProblem.Kind) { problems.append(ConfigProblem(file: file, line: entry.line, kind: kind)) }
             if entry.table.isEmpty, entry.key == "name" {
                 if let s = entry.value.string { name = s } else { problem(.expectedString) }
+                continue
+            }
+            if entry.table.isEmpty, entry.key == "base" {
+                if let s = entry.value.string { base = s } else { problem(.expectedString) }
                 continue
             }
             guard entry.table == "roles" else { problem(.unknownContext(entry.table.isEmpty ? entry.key : entry.table)); continue }
@@ -67,7 +82,9 @@ public struct Theme: Hashable, Sendable {
             guard let style = parseStyle(spec) else { problem(.badStyle(spec)); continue }
             styles[role] = style
         }
-        return (Theme(name: name, styles: styles), problems)
+        var theme = Theme(name: name, styles: styles)
+        theme.base = base
+        return (theme, problems)
     }
 
     /// `"black on cyan bold"`, `"221"`, `"reverse"`: foreground, optional `on` background,

@@ -7,13 +7,23 @@ public enum Color: Hashable, Sendable {
     public static let basicNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
     /// The nearest colour a terminal with `palette` colours (256, 16 or 8) can show.
-    public func degraded(toPalette palette: Int) -> Color {
+    /// With 8 colours there is no grey: a grey text colour (bright black, the 256 greys)
+    /// would become black and vanish on a dark background, so it takes the terminal's own
+    /// text colour, visible on any background (the backend dims it where it can).
+    public func degraded(toPalette palette: Int, asBackground: Bool = false) -> Color {
         guard case .indexed(let index) = self else { return self }
         if palette >= 256 { return self }
         var sixteen = Int(index)
         if index >= 16 { sixteen = Color.nearestBasic(index) }
         if palette >= 16 { return .indexed(UInt8(sixteen)) }
+        if sixteen == 8, !asBackground { return .terminalDefault }
         return .indexed(UInt8(sixteen % 8))
+    }
+
+    /// Whether an 8-colour terminal shows this text colour as its own default (a grey).
+    public func isGreyOnEightColours(palette: Int) -> Bool {
+        guard palette < 16, palette > 0, case .indexed = self else { return false }
+        return degraded(toPalette: palette) == .terminalDefault
     }
 
     /// Maps a 256-palette entry to the closest of the 16 basic colours by RGB distance.

@@ -224,15 +224,15 @@ public final class NcursesBackend: TerminalBackend {
         if cell.style.attributes.contains(.bold) { attrs |= kehu_a_bold() }
         if cell.style.attributes.contains(.underline) { attrs |= kehu_a_underline() }
         if cell.style.attributes.contains(.reverse) { attrs |= kehu_a_reverse() }
-        if cell.style.attributes.contains(.dim) { attrs |= kehu_a_dim() }
+        if cell.style.attributes.contains(.dim) || cell.style.foreground.isGreyOnEightColours(palette: colorCount) { attrs |= kehu_a_dim() }
         let pair = colorPair(cell.style)
         var scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         scalars.append(0)
         _ = kehu_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
     }
 
-    private func colorIndex(_ color: Color) -> Int16 {
-        switch color.degraded(toPalette: colorCount) {
+    private func colorIndex(_ color: Color, asBackground: Bool = false) -> Int16 {
+        switch color.degraded(toPalette: colorCount, asBackground: asBackground) {
         case .terminalDefault: return -1
         case .indexed(let i): return Int16(i)
         }
@@ -242,7 +242,7 @@ public final class NcursesBackend: TerminalBackend {
     /// terminal's default colours are used rather than failing.
     private func colorPair(_ style: Style) -> Int16 {
         guard colorCount > 0 else { return 0 }
-        let key = PairKey(fg: colorIndex(style.foreground), bg: colorIndex(style.background))
+        let key = PairKey(fg: colorIndex(style.foreground), bg: colorIndex(style.background, asBackground: true))
         if key.fg == -1 && key.bg == -1 { return 0 }
         if let pair = pairs[key] { return pair }
         let next = Int16(pairs.count + 1)

@@ -54,6 +54,30 @@ struct ThemeAndStringsTests {
         #expect(Strings(.zh).message(problems[0]) == "\(file):3: 无法识别的样式 \"black on orange\"")
     }
 
+    @Test func aUserThemeChangesOnlyTheRolesItNames() {
+        let scratch = Scratch()
+        _ = scratch.write("config/themes/mine.toml", """
+            name = "mine"
+            [roles]
+            "list.code" = "magenta"
+            """)
+        let dark = ConfigLoader.theme(named: "dark", monochrome: false, locator: scratch.locator).theme
+        let (mine, problems) = ConfigLoader.theme(named: "mine", monochrome: false, locator: scratch.locator)
+        #expect(problems.isEmpty)
+        #expect(mine.name == "mine")
+        #expect(mine[.listCode].foreground == .indexed(5))
+        for role in ThemeRole.allCases where role != .listCode { #expect(mine[role] == dark[role], "\(role)") }
+        // On another shipped theme by name.
+        _ = scratch.write("config/themes/paper.toml", """
+            base = "light"
+            [roles]
+            "overdue" = "red bold"
+            """)
+        let light = ConfigLoader.theme(named: "light", monochrome: false, locator: scratch.locator).theme
+        let paper = ConfigLoader.theme(named: "paper", monochrome: false, locator: scratch.locator).theme
+        #expect(paper[.listSelected] == light[.listSelected] && paper[.overdue] != light[.overdue])
+    }
+
     @Test func everyStringExistsInBothLanguages() {
         for key in StringKey.allCases {
             #expect(!Strings(.zh)[key].isEmpty)

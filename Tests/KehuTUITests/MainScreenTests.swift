@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import TerminalBasics
 import TerminalUI
 import KehuApp
 @testable import KehuTUI
@@ -157,5 +159,40 @@ struct MainScreenTests {
         vm.start()
         let screen = try ScreenFixture.render(vm, width: 80, height: 24)
         #expect(screen.lines[0].contains("stranger · 未登记"))
+    }
+}
+
+/// On an 8-colour terminal (`TERM=xterm`) there is no grey: codes, labels and borders the
+/// themes draw in grey take the terminal's own text colour, so nothing vanishes into a dark
+/// (or a light) background.
+struct EightColourScreenTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    @Test(arguments: ["dark", "light"])
+    func codesAndLabelsKeepAVisibleColour(_ themeName: String) throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        for _ in 0..<3 where vm.view != .allCustomers { vm.send(.nextView) }
+        vm.send(.moveDown)
+        let (theme, problems) = ConfigLoader.theme(named: themeName, monochrome: false, locator: ConfigLocator(userDirectory: "/nonexistent-kehu-config", shareDirectories: [Self.repository]))
+        try #require(problems.isEmpty && theme.name == themeName)
+        let frame = try ScreenFixture.render(vm, width: 80, height: 24, theme: theme)
+        // The terminal's own background: black for dark, white for light.
+        let invisible: Color = themeName == "dark" ? .indexed(0) : .indexed(7)
+        var checked: Set<String> = []
+        for (index, cell) in frame.cells.enumerated() where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fg = cell.style.foreground.degraded(toPalette: 8)
+            let bg = cell.style.background.degraded(toPalette: 8, asBackground: true)
+            let row = index / frame.size.width
+            #expect(fg != bg || fg == .terminalDefault, "row \(row): \(cell.text) in \(fg) on \(bg)")
+            if bg == .terminalDefault { #expect(fg != invisible, "row \(row): \(cell.text) vanishes on \(themeName) \(cell.style)") }
+            checked.insert(cell.text)
+        }
+        // The customer codes and the card's labels were among them.
+        #expect(checked.contains("A") && checked.contains("粤"))
+        #expect(Color.indexed(8).degraded(toPalette: 8) == .terminalDefault)
+        #expect(Color.indexed(243).degraded(toPalette: 8) == .terminalDefault)
+        #expect(Color.indexed(8).degraded(toPalette: 8, asBackground: true) == .indexed(0))
     }
 }
