@@ -78,9 +78,9 @@ public struct MainScreen {
             PromptOverlay.draw(vm, prompt: prompt, into: &buffer, size: size, context: context)
         }
         // Enter edits in the settings box only: the other boxes do not offer it.
-        let hiding: Set<Action> = vm.overlay.map { $0.selected == nil ? [.confirm] : [] } ?? []
-        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, hiding: hiding, into: &buffer,
-                      rect: layout.hints, screen: context)
+        let hiding: Set<Action> = vm.overlay.map { $0.selected == nil ? [.confirm] : [] } ?? vm.hintsNotAnswered
+        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, hiding: hiding, renaming: vm.hintWords,
+                      into: &buffer, rect: layout.hints, screen: context)
         return buffer
     }
 }

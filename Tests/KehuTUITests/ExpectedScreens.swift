@@ -31,7 +31,7 @@ enum ExpectedScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  x 结卡  h 修改记录  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  Enter 打开  l 记跟进  n 新客户  / 搜索  f 筛选  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
     ]
 
     static let mainScreen80x24: [String] = [
@@ -58,7 +58,7 @@ enum ExpectedScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  l 记跟进  n 新客户  / 搜索  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
     ]
 
     static let mainScreen80x24English: [String] = [
@@ -85,7 +85,7 @@ enum ExpectedScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ move  l follow up  n new lead  e edit  v view  Tab pane  ? help  q quit",
+            " ↑↓ move  l follow up  n new lead  / search  v view  Tab pane  ? help  q quit",
     ]
 
     static let helpOverlay80x24: [String] = [
@@ -158,7 +158,7 @@ enum ExpectedScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  x 结卡  h 修改记录  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  Enter 打开  l 记跟进  n 新客户  / 搜索  x 结卡  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
     ]
 
     static let followUpForm80x24: [String] = [

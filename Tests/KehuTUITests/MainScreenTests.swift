@@ -196,3 +196,22 @@ struct EightColourScreenTests {
         #expect(Color.indexed(8).degraded(toPalette: 8, asBackground: true) == .indexed(0))
     }
 }
+
+/// The hint line offers the view's main keys as the width allows, and only what the view
+/// answers.
+struct HintLineTests {
+    @Test func wideScreensOfferSearchFilterViewsAndReportsAndReportsOfferNoCustomerActions() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        for _ in 0..<3 where vm.view != .allCustomers { vm.send(.nextView) }
+        let wide = try ScreenFixture.render(vm, width: 120, height: 40).trimmedLines.last ?? ""
+        for hint in ["/ 搜索", "f 筛选", "][ 档案视图", "R 报表", "Enter 打开", "l 记跟进", "Tab 切换", "? 帮助", "q 退出"] {
+            #expect(wide.contains(hint), "\(hint) missing from \(wide)")
+        }
+        vm.send(.reports)
+        let reports = try ScreenFixture.render(vm, width: 120, height: 40).trimmedLines.last ?? ""
+        #expect(reports.contains("R 返回"), "\(reports)")
+        for hint in ["l 记跟进", "e 改档案", "x 结卡", "/ 搜索", "Enter 打开"] { #expect(!reports.contains(hint), "\(hint) in \(reports)") }
+    }
+}

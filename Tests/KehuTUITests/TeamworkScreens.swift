@@ -148,7 +148,7 @@ enum TeamworkScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ move  l follow up  n new lead  e edit  x close card  G grade  v view  Tab pane  ? help  q quit",
+            " ↑↓ move  l follow up  n new lead  / search  f filter  R reports  v view  Tab pane  ? help  q quit",
         ],
         "cardPane en 80×24": [
             " kehu │ All customers │ Card saved                  Cust. 2/4 │ 11-22 Sun 09:41",
@@ -174,7 +174,7 @@ enum TeamworkScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ move  l follow up  n new lead  e edit  v view  Tab pane  ? help  q quit",
+            " ↑↓ move  l follow up  n new lead  / search  v view  Tab pane  ? help  q quit",
         ],
         "cardPane zh 100×30": [
             " kehu │ 全部客户 │ 意向卡已保存                                         客户 2/4 │ 11-22 周日 09:41",
@@ -206,7 +206,7 @@ enum TeamworkScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  x 结卡  h 修改记录  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  Enter 打开  l 记跟进  n 新客户  / 搜索  f 筛选  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
         ],
         "cardPane zh 80×24": [
             " kehu │ 全部客户 │ 意向卡已保存                     客户 2/4 │ 11-22 周日 09:41",
@@ -232,7 +232,7 @@ enum TeamworkScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  l 记跟进  n 新客户  / 搜索  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
         ],
         "correctedTimeline en 100×30": [
             " kehu │ All customers │ 张伟 · Sales · 华南一组                         Cust. 2/4 │ 11-22 Sun 09:41",
@@ -264,7 +264,7 @@ enum TeamworkScreens {
             "│                                               │┃                                                 ┃",
             "│                                               │┃                                                 ┃",
             "└───────────────────────────────────────────────┘┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
-            " ↑↓ move  l follow up  n new lead  e edit  x close card  G grade  v view  Tab pane  ? help  q quit",
+            " ↑↓ move  l follow up  n new lead  / search  e edit  R reports  v view  Tab pane  ? help  q quit",
         ],
         "correctedTimeline en 80×24": [
             " kehu │ All customers │ 张伟 · Sales · 华南一组     Cust. 2/4 │ 11-22 Sun 09:41",
@@ -290,7 +290,7 @@ enum TeamworkScreens {
             "│                                      │┃ 11-01 Visit 张伟   C  初次拜访，了解 ┃",
             "│                                      │┃       需求                           ┃",
             "└──────────────────────────────────────┘┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━▼━┛",
-            " ↑↓ move  l follow up  n new lead  e edit  v view  Tab pane  ? help  q quit",
+            " ↑↓ move  l follow up  n new lead  / search  v view  Tab pane  ? help  q quit",
         ],
         "correctedTimeline zh 100×30": [
             " kehu │ 全部客户 │ 张伟 · 销售顾问 · 华南一组                           客户 2/4 │ 11-22 周日 09:41",
@@ -322,7 +322,7 @@ enum TeamworkScreens {
             "│                                               │┃                                                 ┃",
             "│                                               │┃                                                 ┃",
             "└───────────────────────────────────────────────┘┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  x 结卡  h 修改记录  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  l 记跟进  n 新客户  / 搜索  e 改档案  x 结卡  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
         ],
         "correctedTimeline zh 80×24": [
             " kehu │ 全部客户 │ 张伟 · 销售顾问 · 华南一组       客户 2/4 │ 11-22 周日 09:41",
@@ -348,7 +348,7 @@ enum TeamworkScreens {
             "│                                      │┃ 11-01 上门 张伟   C  初次拜访，了解需┃",
             "│                                      │┃       求                             ┃",
             "└──────────────────────────────────────┘┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━▼━┛",
-            " ↑↓ 移动  l 记跟进  n 新客户  e 改档案  v 视图  Tab 切换  ? 帮助  q 退出",
+            " ↑↓ 移动  l 记跟进  n 新客户  / 搜索  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
         ],
         "correctionForm en 100×30": [
             " kehu │ All customers │ 张伟 · Sales · 华南一组                         Cust. 2/4 │ 11-22 Sun 09:41",
@@ -490,7 +490,7 @@ enum TeamworkScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ 移动  c 批示签名  g 需指导  d 存疑  a 批准  r 退回  v 视图  ? 帮助  q 退出",
+            " ↑↓ 移动  a 批准  r 驳回  l 记跟进  n 新客户  / 搜索  v 视图  ? 帮助  q 退出",
         ],
         "contractApproval zh 100×30": [
             " kehu │ 审批 │ 王经理 · 销售经理                                          审批 1 │ 11-22 周日 09:41",
@@ -522,7 +522,7 @@ enum TeamworkScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ 移动  c 批示签名  g 需指导  d 存疑  a 批准  r 退回  l 记跟进  n 新客户  v 视图  ? 帮助  q 退出",
+            " ↑↓ 移动  a 批准  r 驳回  l 记跟进  n 新客户  / 搜索  R 报表  v 视图  Tab 切换  ? 帮助  q 退出",
         ],
         "contractApproval en 80×24": [
             " kehu │ Approvals │ 王经理 · Sales mgr            Approvals 1 │ 11-22 Sun 09:41",
@@ -548,7 +548,7 @@ enum TeamworkScreens {
             "┃                                      ┃│                                      │",
             "┃                                      ┃│                                      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────┘",
-            " ↑↓ move  c comment  g guidance  a approve  r return  v view  ? help  q quit",
+            " ↑↓ move  a approve  r reject  l follow up  n new lead  v view  ? help  q quit",
         ],
         "contractApproval en 100×30": [
             " kehu │ Approvals │ 王经理 · Sales mgr                                Approvals 1 │ 11-22 Sun 09:41",
@@ -580,7 +580,7 @@ enum TeamworkScreens {
             "┃                                               ┃│                                                 │",
             "┃                                               ┃│                                                 │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└─────────────────────────────────────────────────┘",
-            " ↑↓ move  c comment  g guidance  d doubtful  a approve  r return  l follow up  ? help  q quit",
+            " ↑↓ move  a approve  r reject  l follow up  n new lead  / search  v view  Tab pane  ? help  q quit",
         ],
     ]
 }
