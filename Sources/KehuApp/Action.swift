@@ -35,6 +35,8 @@ public enum Action: String, CaseIterable, Sendable {
     case moveCustomer = "move-customer"
     /// Enter on a list row: the selected customer's card takes the focus.
     case openCustomer = "open-customer"
+    /// `:`: the command line, every command by name.
+    case commandLine = "command-line"
     case filter
     case clearFilter = "clear-filter"
     case claim

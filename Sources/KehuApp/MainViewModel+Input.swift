@@ -9,6 +9,7 @@ extension MainViewModel {
     /// Looks the key up in the active keymap. Returns false when it means nothing here.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        if commandLine != nil { return commandLineKey(key) }
         if let action = keymap.action(for: key, in: context) {
             send(action)
             return true
@@ -36,6 +37,10 @@ extension MainViewModel {
     public func paste(_ text: String) {
         message = nil
         guard prompt == nil, overlay == nil else { return }
+        if commandLine != nil {
+            sendCommandLine(.type(text.split(whereSeparator: \.isNewline).joined(separator: " ")))
+            return
+        }
         switch context {
         case .form: sendForm(.paste(text))
         case .search: typeSearch(text.split(whereSeparator: \.isNewline).joined(separator: " "))
@@ -88,6 +93,7 @@ extension MainViewModel {
         case .recordPayment: openPaymentForm()
         case .mergeCustomer: openMergeForm()
         case .moveCustomer: openMoveForm()
+        case .commandLine: openCommandLine()
         case .openCustomer:
             guard focus == .list, view != .reports, detail != nil else { break }
             focus = .card

@@ -76,6 +76,8 @@ public final class MainViewModel {
     public var poolPreview: [PoolDrop]? { if case .poolPreview(let drops)? = overlay?.kind { return drops }; return nil }
     /// `/` search under way: its text and matches.
     public internal(set) var search: SearchState?
+    /// The `:` command line, while it is open.
+    public internal(set) var commandLine: CommandLineState?
     /// The newest audit entry already told about (live refresh says what is newer once).
     var lastChange: Int64 = 0
     /// Where Esc from the search returns: the view, archive view, selections and focus.

@@ -79,8 +79,12 @@ public struct MainScreen {
         }
         // Enter edits in the settings box only: the other boxes do not offer it.
         let hiding: Set<Action> = vm.overlay.map { $0.selected == nil ? [.confirm] : [] } ?? vm.hintsNotAnswered
-        HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, hiding: hiding, renaming: vm.hintWords,
-                      into: &buffer, rect: layout.hints, screen: context)
+        if let commandLine = vm.commandLine {
+            CommandLineBar.draw(commandLine, into: &buffer, rect: layout.hints, screen: context)
+        } else {
+            HintLine.draw(keymap: vm.keymap, context: vm.context, strings: vm.strings, hiding: hiding, renaming: vm.hintWords,
+                          into: &buffer, rect: layout.hints, screen: context)
+        }
         return buffer
     }
 }

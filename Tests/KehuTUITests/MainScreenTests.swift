@@ -214,4 +214,19 @@ struct HintLineTests {
         #expect(reports.contains("R 返回"), "\(reports)")
         for hint in ["l 记跟进", "e 改档案", "x 结卡", "/ 搜索", "Enter 打开"] { #expect(!reports.contains(hint), "\(hint) in \(reports)") }
     }
+
+    @Test func theCommandLineShowsWhatIsTypedAndTheMatches() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        for _ in 0..<3 where vm.view != .allCustomers { vm.send(.nextView) }
+        vm.handle(.char(":"))
+        for ch in "跟进" { vm.handle(.char(ch)) }
+        let line = try ScreenFixture.render(vm, width: 80, height: 24).trimmedLines.last ?? ""
+        #expect(line.hasPrefix(" :跟进"), "\(line)")
+        #expect(line.contains("记跟进 log-follow-up (l)"), "\(line)")
+        for _ in 0..<12 { vm.handle(Key(.down)) }
+        let scrolled = try ScreenFixture.render(vm, width: 80, height: 24).trimmedLines.last ?? ""
+        #expect(scrolled.hasPrefix(" :跟进"))
+    }
 }

@@ -26,6 +26,8 @@ public enum Effect: Equatable, Sendable {
     case approveContract(orderID: Int64)
     /// Ask for the reason a contract is rejected.
     case askWhyContractRejected(orderID: Int64, customerName: String)
+    /// Leave the `:` command line, running the chosen command (nil: none).
+    case closeCommandLine(running: Action?)
     /// Search the archive for the text; the matches come back as `SearchAction.results`.
     case search(String)
     /// Go to a customer in the whole archive's list, closing the search.

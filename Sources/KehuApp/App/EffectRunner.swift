@@ -61,6 +61,9 @@ extension MainViewModel {
                 try loadSelection()
                 show(decided.map { strings.contractSigned($0) } ?? strings[.gradeApproved], kind: .info)
             }
+        case .closeCommandLine(let action):
+            commandLine = nil
+            if let action { send(action) }
         case .askWhyContractRejected(let id, let name):
             form = .note(NoteForm(.rejectContract(orderID: id, customerName: name)))
             formProblems = []
