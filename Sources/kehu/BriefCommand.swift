@@ -13,7 +13,7 @@ struct BriefCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp(tr("text or json."))) var format: String = "text"
+    @Option(help: ArgumentHelp(tr("text or json.")), completion: .list(["text", "json"])) var format: String = "text"
     @Flag(help: ArgumentHelp(tr("Quiet for people who do not use kehu; never holds up a login."))) var login = false
 
     func run() throws {

@@ -6,10 +6,12 @@ import KehuStore
 
 /// Options every command understands.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(tr("The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")))
+    @Option(name: .long, help: ArgumentHelp(tr("The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")),
+            completion: CompletionValues.database)
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Interface language: zh or en (default: $KEHU_LANG, else the locale).")))
+    @Option(name: .long, help: ArgumentHelp(tr("Interface language: zh or en (default: $KEHU_LANG, else the locale).")),
+            completion: CompletionValues.languages)
     var lang: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

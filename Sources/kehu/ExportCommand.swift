@@ -21,9 +21,10 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards."))) var kind: String
-    @Option(help: ArgumentHelp(tr("csv, xlsx or vcf."))) var format: String = "csv"
-    @Option(help: ArgumentHelp(tr("An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")))
+    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards.")), completion: CompletionValues.kinds) var kind: String
+    @Option(help: ArgumentHelp(tr("csv, xlsx or vcf.")), completion: CompletionValues.exportFormats) var format: String = "csv"
+    @Option(help: ArgumentHelp(tr("An archive view: all, cooperating, formalVIP, potentialVIP, formalKey, potentialKey, general, image, lost, pool.")),
+            completion: CompletionValues.views)
     var view: String = "all"
     @Option(help: ArgumentHelp(tr("The file to write (new, mode 0600; never through a link)."))) var out: String?
     @Flag(help: ArgumentHelp(tr("Replace a file already at --out."))) var force = false

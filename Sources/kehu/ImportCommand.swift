@@ -28,12 +28,12 @@ struct ImportCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards"))) var kind: String
-    @Argument(help: ArgumentHelp(tr("The workbook (.xlsx) or CSV file."))) var file: String
+    @Argument(help: ArgumentHelp(tr("customers, contacts, activities or cards")), completion: CompletionValues.kinds) var kind: String
+    @Argument(help: ArgumentHelp(tr("The workbook (.xlsx) or CSV file.")), completion: CompletionValues.sheets) var file: String
     @Flag(help: ArgumentHelp(tr("Only report what would happen."))) var dryRun = false
     @Flag(help: ArgumentHelp(tr("Import the good rows; write the rejected ones beside the file."))) var skipBad = false
     @Option(help: ArgumentHelp(tr("A file of `header = field` lines for headers kehu does not know."))) var mapping: String?
-    @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool)."))) var owner: String?
+    @Option(help: ArgumentHelp(tr("Owner login for the imported customers (default: none, the pool).")), completion: CompletionValues.logins) var owner: String?
     @Flag(help: ArgumentHelp(tr("With --skip-bad: replace a rejects file already there."))) var force = false
     @Option(help: ArgumentHelp(tr("Which sheet of an Excel workbook (default: the first)."))) var sheet: String?
     @Flag(help: ArgumentHelp(tr("Keep what columns kehu does not know hold in the notes (座机：…)."))) var unknownToNotes = false

@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp(tr("The admin's operating-system login."))) var admin: String?
+    @Option(help: ArgumentHelp(tr("The admin's operating-system login.")), completion: CompletionValues.logins) var admin: String?
     @Option(help: ArgumentHelp(tr("The admin's display name, e.g. 王芳."))) var name: String?
 
     func run() throws {

@@ -18,13 +18,13 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(tr("Open the demo database in your data folder, creating it on first use.")))
     var demo = false
 
-    @Option(help: ArgumentHelp(tr("Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")))
+    @Option(help: ArgumentHelp(tr("Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")), completion: CompletionValues.themes)
     var theme: String = "dark"
 
-    @Option(help: ArgumentHelp(tr("Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")))
+    @Option(help: ArgumentHelp(tr("Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")), completion: CompletionValues.keymaps)
     var keymap: String = "default"
 
-    @Option(name: .customLong("as"), help: ArgumentHelp(tr("Admins only: open kehu as this user, to see what they see.")))
+    @Option(name: .customLong("as"), help: ArgumentHelp(tr("Admins only: open kehu as this user, to see what they see.")), completion: CompletionValues.logins)
     var asLogin: String?
 
     func run() throws {

@@ -14,13 +14,13 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month), leads (the week's effective and ineffective leads), outstanding (what customers still owe on approved contracts, and contracts awaiting approval).")))
+    @Argument(help: ArgumentHelp(tr("churn (lost customers by grade, owner, reason), kpi (contacts and visits against targets), funnel (open cards by stage, forecast), pareto (80/20 of order value), defeats (reasons, competitors, products), sources (leads and deals per source), vip-progress (potential VIP customers month by month), leads (the week's effective and ineffective leads), outstanding (what customers still owe on approved contracts, and contracts awaiting approval).")), completion: CompletionValues.reports)
     var name: String
     @Option(help: ArgumentHelp(tr("Only one team's customers (a team's name)."))) var team: String?
     @Option(help: ArgumentHelp(tr("A calendar month, e.g. 2026-10."))) var month: String?
     @Option(help: ArgumentHelp(tr("First day of the period."))) var from: String?
     @Option(help: ArgumentHelp(tr("Last day of the period."))) var to: String?
-    @Option(help: ArgumentHelp(tr("text, csv or json."))) var format: String = "text"
+    @Option(help: ArgumentHelp(tr("text, csv or json.")), completion: CompletionValues.reportFormats) var format: String = "text"
 
     func run() throws {
         let (store, me, strings, clock) = try openAsUser(common)

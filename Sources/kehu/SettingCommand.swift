@@ -34,7 +34,7 @@ struct SettingCommand: ParsableCommand {
     struct Get: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: tr("Print the value in force of one setting."))
         @OptionGroup var common: CommonOptions
-        @Argument(help: ArgumentHelp(tr("The setting's key, e.g. pool.claimLimit."))) var key: String
+        @Argument(help: ArgumentHelp(tr("The setting's key, e.g. pool.claimLimit.")), completion: CompletionValues.settingKeys) var key: String
 
         func run() throws {
             let (store, _, strings) = try UserCommand.openAsAdmin(common)
@@ -51,7 +51,7 @@ struct SettingCommand: ParsableCommand {
             discussion: tr("kehu settings list shows every key with its value and meaning. A value the setting cannot take is refused with exit 2 and nothing changes.")
         )
         @OptionGroup var common: CommonOptions
-        @Argument(help: ArgumentHelp(tr("The setting's key, e.g. pool.claimLimit."))) var key: String
+        @Argument(help: ArgumentHelp(tr("The setting's key, e.g. pool.claimLimit.")), completion: CompletionValues.settingKeys) var key: String
         @Argument(help: ArgumentHelp(tr("The new value."))) var value: String
 
         func run() throws {

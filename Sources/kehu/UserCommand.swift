@@ -45,9 +45,9 @@ struct UserCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: tr("Add a user: their OS login, name, role, team and region."))
         @OptionGroup var common: CommonOptions
-        @Argument(help: ArgumentHelp(tr("The operating-system login (as over SSH)."))) var login: String
+        @Argument(help: ArgumentHelp(tr("The operating-system login (as over SSH).")), completion: CompletionValues.logins) var login: String
         @Option(help: ArgumentHelp(tr("Display name, e.g. 张伟."))) var name: String
-        @Option(help: ArgumentHelp(tr("salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin."))) var role: String
+        @Option(help: ArgumentHelp(tr("salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin.")), completion: CompletionValues.roles) var role: String
         @Option(help: ArgumentHelp(tr("Team name."))) var team: String?
         @Option(help: ArgumentHelp(tr("Region, e.g. 华南."))) var region: String = ""
 

@@ -52,3 +52,16 @@ struct StartScriptTests {
         #expect(builds() == 2)
     }
 }
+
+/// Shell completion offers kehu's values, not only its option names.
+struct CompletionTests {
+    @Test func completionScriptsOfferValues() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try run(kehuBinary, ["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            for value in ["outstanding", "vip-progress", "formalVIP", "pool.claimLimit", "salesManager", "xlsx", "cards"] {
+                #expect(script.stdout.contains(value), "\(shell): \(value)")
+            }
+        }
+    }
+}
