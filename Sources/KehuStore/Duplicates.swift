@@ -11,6 +11,9 @@ public struct DuplicateMatch: Hashable, Sendable {
     public let ownerID: Int64?
     public let ownerName: String?
     public let reason: Reason
+    /// Whether the viewer may open it (their own, or in their sight); of one they may not,
+    /// only the code and the owner are told.
+    public var isOpenable = true
 }
 
 extension KehuDatabase {
@@ -30,13 +33,16 @@ extension KehuDatabase {
             var seen: Set<Int64> = []
             func collect(_ sql: String, _ arguments: StatementArguments, _ reason: DuplicateMatch.Reason) throws {
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.code, CASE WHEN \(visibleSQL) THEN c.name ELSE '' END AS name, c.ownerID, u.displayName AS ownerName
+                    SELECT c.id, c.code, CASE WHEN \(visibleSQL) THEN c.name ELSE '' END AS name, c.ownerID, u.displayName AS ownerName,
+                           CASE WHEN \(visibleSQL) THEN 1 ELSE 0 END AS openable
                     FROM customers c LEFT JOIN users u ON u.id = c.ownerID
                     WHERE c.id IN (\(sql)) ORDER BY c.id LIMIT \(limit)
-                    """, arguments: visibleArguments + arguments)
+                    """, arguments: visibleArguments + visibleArguments + arguments)
                 for row in rows where seen.insert(row["id"]).inserted {
-                    matches.append(DuplicateMatch(customerID: row["id"], code: row["code"], name: row["name"],
-                                                  ownerID: row["ownerID"], ownerName: row["ownerName"], reason: reason))
+                    var match = DuplicateMatch(customerID: row["id"], code: row["code"], name: row["name"],
+                                               ownerID: row["ownerID"], ownerName: row["ownerName"], reason: reason)
+                    match.isOpenable = row["openable"]
+                    matches.append(match)
                 }
             }
             if let digits = DuplicateKeys.phone(phone) {

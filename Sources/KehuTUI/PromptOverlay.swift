@@ -16,7 +16,8 @@ enum PromptOverlay {
         case .duplicates(let matches):
             title = s[.duplicatesTitle]
             lines = matches.map { s.duplicateLine($0, mine: $0.ownerID != nil && $0.ownerID == vm.profile?.user.id) }
-            answers = "\(s[.duplicatesOpen])  \(s[.duplicatesCreate])  \(s[.duplicatesBack])"
+            // Open is offered only when one of them can be opened.
+            answers = (matches.contains(where: \.isOpenable) ? "\(s[.duplicatesOpen])  " : "") + "\(s[.duplicatesCreate])  \(s[.duplicatesBack])"
         case .draft(_, let label):
             title = s[.draftQuestion]
             lines = [label]

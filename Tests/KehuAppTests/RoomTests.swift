@@ -101,13 +101,18 @@ struct RoomTests {
 
     @Test func aPromptIsAnsweredWithAnEffect() {
         let mine = DuplicateMatch(customerID: 5, code: "Ca-粤GZ0005", name: "华南机电", ownerID: 2, ownerName: "张伟", reason: .phone)
-        let theirs = DuplicateMatch(customerID: 6, code: "Ca-粤GZ0006", name: "", ownerID: 3, ownerName: "刘洋", reason: .phone)
+        var theirs = DuplicateMatch(customerID: 6, code: "Ca-粤GZ0006", name: "", ownerID: 3, ownerName: "刘洋", reason: .phone)
+        theirs.isOpenable = false                                   // a colleague's, out of sight
+        var teamMate = DuplicateMatch(customerID: 7, code: "Ca-粤GZ0007", name: "白云电器", ownerID: 4, ownerName: "李娜", reason: .phone)
+        teamMate.isOpenable = true                                  // a supervisor's team member's
         var prompt: Prompt? = .duplicates([theirs, mine])
         #expect(PromptRoom.reduce(&prompt, .moveDown, me: 2) == .none && prompt != nil)    // a question waits for its answer
         #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .batch([.closeForm, .selectCustomer(id: 5, code: "Ca-粤GZ0005")]))
         #expect(prompt == nil)
         prompt = .duplicates([theirs])
         #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .showError(.duplicateOthers))
+        prompt = .duplicates([theirs, teamMate])
+        #expect(PromptRoom.reduce(&prompt, .confirm, me: 2) == .batch([.closeForm, .selectCustomer(id: 7, code: "Ca-粤GZ0007")]))
         prompt = .duplicates([theirs])
         #expect(PromptRoom.reduce(&prompt, .decline, me: 2) == .saveLeadAnyway)
         prompt = .discard

@@ -22,8 +22,11 @@ enum PromptRoom {
             return .none
         case (.duplicates(let matches), .confirm):
             prompt = nil
-            guard let mine = matches.first(where: { $0.ownerID != nil && $0.ownerID == me }) else { return .showError(.duplicateOthers) }
-            return .batch([.closeForm, .selectCustomer(id: mine.customerID, code: mine.code)])
+            // The viewer's own first, else one they may open; a colleague's out of sight cannot be.
+            guard let open = matches.first(where: { $0.ownerID != nil && $0.ownerID == me }) ?? matches.first(where: \.isOpenable) else {
+                return .showError(.duplicateOthers)
+            }
+            return .batch([.closeForm, .selectCustomer(id: open.customerID, code: open.code)])
         case (.duplicates, .decline):
             prompt = nil
             return .saveLeadAnyway
