@@ -6,8 +6,9 @@ import TerminalBasics
 /// match), an evening queue row, a grade proposal waiting for approval.
 public enum ListRowPresenter {
     /// Below this inner width the grade and status column gives way to the name: the
-    /// code's first two letters already say both.
-    public static let gradeColumnMinimumWidth = 44
+    /// code's first two letters already say both. An 80-column screen's list (38) keeps it,
+    /// with six characters of the name.
+    public static let gradeColumnMinimumWidth = 38
 
     /// The code column fits the widest code shown, 11 at least.
     public static func codeWidth(_ rows: [CustomerListRow]) -> Int {
@@ -16,17 +17,21 @@ public enum ListRowPresenter {
 
     /// Code, name, grade and status, next follow-up (with ! when overdue, so it shows in
     /// monochrome too); ✉ a supervisor's comment waiting to be read, ⚠ a churn warning.
+    /// Columns give way by priority: the name keeps six characters (13 columns with its
+    /// ellipsis) before the next follow-up's date does — then only its mark stays (`!`
+    /// overdue, `•` due today), the card pane showing the date.
     public static func customer(_ row: CustomerListRow, width: Int, codeWidth: Int, today: LocalDate) -> StyledLine {
         let showGrade = width >= gradeColumnMinimumWidth
         let gradeWidth = showGrade ? 5 : 0      // "A* b "
-        let dueWidth = 6        // "!11-29"
-        let nameWidth = max(4, width - 1 - codeWidth - 1 - 1 - gradeWidth - dueWidth)
+        let roomForName = width - 1 - codeWidth - 1 - 1 - gradeWidth
+        let dueWidth = roomForName - 6 >= 13 ? 6 : 1     // "!11-29", or just the mark
+        let nameWidth = max(4, roomForName - dueWidth)
         // * marks a potential grade (潜在VIP, 潜在重点).
         let grade = showGrade ? String(row.grade.letter) + (row.grade.isPotential ? "*" : " ") + " " + String(row.status.letter) + " " : ""
         var due = ""
         var dueRole: ThemeRole = .listRow
         if let next = row.nextFollowUpOn {
-            due = (next < today ? "!" : " ") + next.monthDay
+            due = dueWidth == 1 ? (next < today ? "!" : next == today ? "•" : " ") : (next < today ? "!" : " ") + next.monthDay
             dueRole = next < today ? .overdue : next == today ? .dueToday : .listCode
         }
         let nameRole: ThemeRole = row.grade == .vip ? .gradeVIP : .listRow

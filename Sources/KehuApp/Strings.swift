@@ -220,8 +220,8 @@ public struct Strings: Sendable {
         case (.zh, .phone): return "维护·电话"
         case (.zh, .onSite): return "维护·上门"
         case (.zh, .techSupport): return "技术支持"
-        case (.en, .phone): return "upkeep: call"
-        case (.en, .onSite): return "upkeep: visit"
+        case (.en, .phone): return "call (upkeep)"
+        case (.en, .onSite): return "visit (upkeep)"
         case (.en, .techSupport): return "tech support"
         }
     }
@@ -308,4 +308,10 @@ public struct Strings: Sendable {
 
     /// 逾期3天 / 3d late
     public func overdueDays(_ n: Int) -> String { language == .zh ? "逾期\(n)天" : "\(n)d late" }
+    /// Days late in a narrow column, the unit kept: `258天`, `999+天` (`258d`, `999+d`);
+    /// the column's colour says it is late.
+    public func overdueDaysShort(_ n: Int) -> String {
+        let count = n > 999 ? "999+" : String(n)
+        return language == .zh ? "\(count)天" : "\(count)d"
+    }
 }

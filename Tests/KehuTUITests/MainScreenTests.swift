@@ -137,7 +137,9 @@ struct MainScreenTests {
         let screen = try ScreenFixture.render(vm, width: 80, height: 24, theme: mono)
         #expect(screen[5, 2].style.attributes.contains(.reverse))
         #expect(screen.cells.allSatisfy { $0.style.foreground == .terminalDefault && $0.style.background == .terminalDefault })
-        #expect(screen.lines[2].contains("!11-19"))   // overdue is marked in text, not only colour
+        #expect(screen.lines[2].hasSuffix("A* b !┃│ 直接用户 · A 潜在VIP · b 潜在 · 其他 │"))   // overdue is marked in text, not only colour
+        let wide = try ScreenFixture.render(vm, width: 100, height: 30, theme: mono)
+        #expect(wide.lines[2].contains("!11-19"))
     }
 
     @Test func statusLineShowsMessagesInPlaceOfTheUser() throws {
