@@ -9,6 +9,7 @@ enum FormOverlay {
         let s = vm.strings
         let title: String
         var hints: [FormField.Name: String] = [:]
+        var footer: String?
         switch form {
         case .followUp(let f):
             title = "\(s[.followUpTitle]) · \(f.customerName) · \(s.visitNumber(f.visitNumber))"
@@ -55,7 +56,9 @@ enum FormOverlay {
             title = "\(s[.gradeTitle]) · \(f.customer.name)"
             // The result follows the scores as they are typed.
             let approvers = f.approvers.isEmpty ? s[.noApprovalNeeded] : f.approvers.map { s.label($0) }.joined(separator: "→")
-            hints[.potential] = "\(s[.scoreTotal]) \(f.total) → \(s.label(f.target)) · \(approvers)"
+            // On lines of its own under the scores: the total, the grade and who approves
+            // must show at any width.
+            footer = "\(s[.scoreTotal]) \(f.total) → \(s.label(f.target)) · \(s[.approversLabel]) \(approvers)"
         }
         let focus = form.editable.focus
         let all = form.editable.fields
@@ -102,6 +105,12 @@ enum FormOverlay {
                 }
             }
             y += 1
+        }
+        if let footer {
+            for line in TextLayout.wrap(footer, width: max(4, inner.width - 2)) where y + 1 < inner.maxY {
+                y += 1
+                buffer.putFitted(" " + line, x: inner.x, y: y, width: inner.width, style: context.style(.cardEmphasis))
+            }
         }
     }
 
