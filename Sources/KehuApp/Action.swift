@@ -37,6 +37,9 @@ public enum Action: String, CaseIterable, Sendable {
     case openCustomer = "open-customer"
     /// `:`: the command line, every command by name.
     case commandLine = "command-line"
+    /// ← → on a report wider than its pane.
+    case scrollLeft = "scroll-left"
+    case scrollRight = "scroll-right"
     case filter
     case clearFilter = "clear-filter"
     case claim

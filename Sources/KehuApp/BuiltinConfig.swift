@@ -57,6 +57,8 @@ pgdn = "page-down"
 home = "first"
 end = "last"
 
+left = "scroll-left"
+right = "scroll-right"
 [timeline]
 up = "move-up"
 down = "move-down"
@@ -65,6 +67,8 @@ pgdn = "page-down"
 home = "first"
 end = "last"
 
+left = "scroll-left"
+right = "scroll-right"
 [help]
 enter = "confirm"
 esc = "close"

@@ -9,9 +9,9 @@ extension MainViewModel {
                                             .filter, .nextArchiveView, .openCustomer]
         switch view {
         case .reports: return customerActions
-        case .approvals: return [.comment, .needsGuidance, .markDoubtful]
-        case .today, .evening, .spotCheck: return [.filter, .nextArchiveView]
-        default: return []
+        case .approvals: return [.comment, .needsGuidance, .markDoubtful, .scrollLeft]
+        case .today, .evening, .spotCheck: return [.filter, .nextArchiveView, .scrollLeft]
+        default: return [.scrollLeft]
         }
     }
 

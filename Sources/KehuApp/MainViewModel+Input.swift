@@ -94,6 +94,9 @@ extension MainViewModel {
         case .mergeCustomer: openMergeForm()
         case .moveCustomer: openMoveForm()
         case .commandLine: openCommandLine()
+        case .scrollLeft, .scrollRight:
+            guard view == .reports, focus != .list else { break }
+            sendReports(.scrollSideways(by: action == .scrollLeft ? -8 : 8, width: max(1, viewport.cardWidth - 1)))
         case .openCustomer:
             guard focus == .list, view != .reports, detail != nil else { break }
             focus = .card

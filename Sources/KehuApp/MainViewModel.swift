@@ -65,6 +65,7 @@ public final class MainViewModel {
     public var reportTable: ReportTable? { reports.table }
     public var reportLines: [String] { reports.lines }
     public var reportTop: Int { reports.scroll.top }
+    public var reportColumn: Int { reports.column }
     /// The box over the screen (help, a customer's history, tomorrow's pool drops).
     public internal(set) var overlay: OverlayState?
     /// Where the settings box's cursor was when a setting was opened for editing.

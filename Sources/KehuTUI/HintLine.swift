@@ -7,7 +7,7 @@ enum HintLine {
     static let groups: [[Action]] = [[.moveUp, .moveDown], [.comment], [.needsGuidance], [.markDoubtful], [.approve], [.returnDefeat],
                                      [.openCustomer], [.logFollowUp], [.newLead], [.search], [.filter],
                                      [.nextArchiveView, .previousArchiveView], [.editCustomer], [.closeCard], [.history],
-                                     [.proposeGrade], [.reports], [.nextView], [.pageUp, .pageDown], [.first, .last], [.focusNext],
+                                     [.proposeGrade], [.reports], [.scrollLeft, .scrollRight], [.nextView], [.pageUp, .pageDown], [.first, .last], [.focusNext],
                                      [.nextField], [.save], [.cancel], [.editExternally], [.confirm], [.decline], [.help], [.close],
                                      [.quit]]
 

@@ -27,10 +27,17 @@ enum ReportsPane {
         let ascii = context.theme.name == "mono"
         let lines = vm.reportLines
         for (offset, line) in lines.dropFirst(vm.reportTop).prefix(inner.height).enumerated() {
-            let shown = ascii ? line.replacingOccurrences(of: "█", with: "#") : line
+            let whole = ascii ? line.replacingOccurrences(of: "█", with: "#") : line
+            let shown = TextLayout.dropColumns(whole, vm.reportColumn)
             let role: ThemeRole = line.hasPrefix("  ") ? (line.contains("█") || line.hasSuffix(" !") || line.contains(" ! ") ? .cardEmphasis : .cardValue) : .cardHeading
             context.draw([Span(" " + shown, role)], into: &buffer, x: inner.x, y: inner.y + offset, width: inner.width)
         }
         context.scrollMarks(rect, into: &buffer, above: vm.reportTop > 0, below: vm.reportTop + inner.height < lines.count)
+        // A table wider than the pane says so at the edge it continues past.
+        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        if vm.reportColumn > 0 { buffer.put("◀", x: rect.x, y: rect.y + rect.height / 2, style: context.style(.paneBorderFocused)) }
+        if widest - vm.reportColumn > inner.width - 1 {
+            buffer.put("▶", x: rect.maxX - 1, y: rect.y + rect.height / 2, style: context.style(.paneBorderFocused))
+        }
     }
 }

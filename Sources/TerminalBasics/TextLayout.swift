@@ -26,6 +26,19 @@ public enum TextLayout {
     }
 
     /// Right-aligned in `width` columns (numbers, dates).
+    /// The text without its first `columns` display columns; a wide character cut in
+    /// half leaves a space in its place.
+    public static func dropColumns(_ text: String, _ columns: Int) -> String {
+        guard columns > 0 else { return text }
+        var skipped = 0
+        var rest = Substring(text)
+        while skipped < columns, let first = rest.first {
+            skipped += DisplayWidth.of(first)
+            rest = rest.dropFirst()
+        }
+        return (skipped > columns ? " " : "") + String(rest)
+    }
+
     public static func fitRight(_ text: String, to width: Int) -> String {
         let cut = truncate(text, to: width)
         return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut

@@ -232,3 +232,27 @@ struct HintLineTests {
         #expect(scrolled.hasPrefix(" :跟进"))
     }
 }
+
+/// A report wider than its pane (the KPI table at 80 columns) scrolls sideways with ← →.
+struct ReportSidewaysTests {
+    @Test func theKPITableScrollsSideways() throws {
+        let fixture = try ScreenFixture()
+        let vm = try fixture.viewModel()
+        vm.start()
+        vm.send(.reports)
+        vm.send(.moveDown)                                // the KPIs
+        vm.send(.focusNext)                               // the report
+        let before = try ScreenFixture.render(vm, width: 80, height: 24)
+        #expect(before.lines.contains { $0.hasSuffix("▶") || $0.contains("▶│") || $0.contains("▶┃") }, "\(before.lines.joined(separator: "\n"))")
+        vm.handle(Key(.right))
+        #expect(vm.reportColumn == 8)
+        let after = try ScreenFixture.render(vm, width: 80, height: 24)
+        #expect(after.lines.contains { $0.contains("◀") })
+        #expect(after.lines != before.lines)
+        for _ in 0..<50 { vm.handle(Key(.right)) }
+        let widest = vm.reportLines.map { DisplayWidth.of($0) }.max() ?? 0
+        #expect(vm.reportColumn <= widest)
+        for _ in 0..<60 { vm.handle(Key(.left)) }
+        #expect(vm.reportColumn == 0)
+    }
+}

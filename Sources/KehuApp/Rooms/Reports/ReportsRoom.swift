@@ -1,4 +1,5 @@
 import KehuCore
+import TerminalBasics
 
 /// The reports kehu prints on the command line, in the Reports view too.
 public enum ReportKind: String, CaseIterable, Sendable {
@@ -14,6 +15,8 @@ public struct ReportsState: Equatable, Sendable {
     /// list can run to thousands of lines).
     public internal(set) var lines: [String] = []
     public internal(set) var scroll = ListState()
+    /// How many columns the report is scrolled to the right (a KPI table wider than the pane).
+    public internal(set) var column = 0
     /// Where `R` goes back to.
     var returnTo: ListView = .allCustomers
 
@@ -25,6 +28,8 @@ public enum ReportsAction: Equatable, Sendable {
     case moveMenu(Action, rows: Int)
     /// A movement key on the report, with the rows it has on screen.
     case scrollReport(Action, rows: Int)
+    /// ← or → on the report: sideways by `step` columns, within `width` on screen.
+    case scrollSideways(by: Int, width: Int)
     /// The chosen report, run: shown from its top.
     case loaded(ReportTable)
 }
@@ -38,10 +43,16 @@ enum ReportsRoom {
         case .scrollReport(let key, let rows):
             state.scroll.scroll(key, count: state.lines.count, rows: rows)
             return .none
+        case .scrollSideways(let step, let width):
+            // Never past the point where the widest line's end is at the pane's right edge.
+            let widest = state.lines.map { DisplayWidth.of($0) }.max() ?? 0
+            state.column = max(0, min(max(0, widest - width), state.column + step))
+            return .none
         case .loaded(let table):
             state.table = table
             state.lines = table.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             state.scroll = ListState()
+            state.column = 0
             return .none
         }
     }
