@@ -99,7 +99,8 @@ extension KehuDatabase {
 
     /// The survivor with the gaps filled from the duplicate: empty text and unknown numbers
     /// take the duplicate's, notes are joined, the newer order date and a cooperating
-    /// status win (the code's status letter follows).
+    /// status win (the code's status letter follows), a survivor in the pool takes the
+    /// duplicate's owner.
     static func merged(_ survivor: Customer, with duplicate: Customer) -> Customer {
         var m = survivor
         func fill(_ path: WritableKeyPath<Customer, String>) { if m[keyPath: path].isEmpty { m[keyPath: path] = duplicate[keyPath: path] } }
@@ -112,6 +113,12 @@ extension KehuDatabase {
         if m.yearsInBusiness == nil { m.yearsInBusiness = duplicate.yearsInBusiness }
         if m.creditLevel == nil { m.creditLevel = duplicate.creditLevel }
         if m.creditLineYuan == nil { m.creditLineYuan = duplicate.creditLineYuan }
+        // A survivor in the pool takes the duplicate's owner (and team): someone works it.
+        if m.ownerID == nil, duplicate.ownerID != nil {
+            m.ownerID = duplicate.ownerID
+            m.teamID = duplicate.teamID ?? m.teamID
+            m.claimedOn = duplicate.claimedOn
+        }
         let notes = duplicate.notes.trimmingWhitespace()
         if !notes.isEmpty, !m.notes.contains(notes) { m.notes = m.notes.isEmpty ? notes : m.notes + "\n" + notes }
         if let theirs = duplicate.lastOrderOn, m.lastOrderOn.map({ $0 < theirs }) ?? true { m.lastOrderOn = theirs }

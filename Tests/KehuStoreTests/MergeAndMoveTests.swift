@@ -8,20 +8,24 @@ struct MergeAndMoveTests {
     @Test func aMergeKeepsEverythingOfBothRecords() throws {
         let folder = TemporaryFolder()
         let db = try KehuDatabase.open(path: folder.file("merge.db"))
-        var boss = User(login: "liqiang", displayName: "李强", role: .supervisor)
+        let team = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
+        var boss = User(login: "liqiang", displayName: "李强", role: .supervisor, teamID: team)
         boss.id = try db.add(boss, by: testActor)
-        var seller = User(login: "zhangwei", displayName: "张伟", role: .salesperson)
+        var seller = User(login: "zhangwei", displayName: "张伟", role: .salesperson, teamID: team)
         seller.id = try db.add(seller, by: testActor)
         var survivor = sampleCustomer("Cb-粤GZ0001", "广州华南机电有限公司")
         survivor.status = .potential
         survivor.address = ""
         survivor.notes = "老客户介绍"
+        survivor.teamID = team
         let keepID = try db.add(survivor, by: testActor)
         var duplicate = sampleCustomer("Ca-粤GZ0002", "广州华南机电")
         duplicate.status = .cooperating
         duplicate.address = "广州市天河区天河路 1 号"
         duplicate.notes = "（重复录入）"
         duplicate.lastOrderOn = LocalDate(year: 2026, month: 9, day: 1)
+        duplicate.ownerID = seller.id
+        duplicate.teamID = team
         let dupID = try db.add(duplicate, by: testActor)
         let contactID = try db.add(Contact(customerID: dupID, name: "李娜"), by: testActor)
         let ownVisit = try db.add(Activity(customerID: keepID, visitNumber: 1, method: .phone, occurredAt: testNow, handlerID: seller.id!,
@@ -43,6 +47,7 @@ struct MergeAndMoveTests {
         #expect(merged.address == "广州市天河区天河路 1 号")
         #expect(merged.notes == "老客户介绍\n（重复录入）")
         #expect(merged.lastOrderOn == LocalDate(year: 2026, month: 9, day: 1))
+        #expect(merged.ownerID == seller.id)                 // the survivor was in the pool
         let detail = try #require(try db.detail(customerID: keepID))
         #expect(detail.contacts.map(\.id) == [contactID])
         #expect(try db.orders(customerID: keepID).count == 1)
