@@ -10,6 +10,9 @@ enum OverlayView {
         if case .help = overlay.kind { y = (size.height - box.height) / 2 } else { y = 2 }
         let rect = Rect(x: (size.width - box.width) / 2, y: y, width: box.width, height: box.height)
         let inner = rect.inner
+        // The rows behind the box are cleared across the screen: a row's marks and the
+        // panes' borders and corners beside the box would read as part of it.
+        buffer.fill(Rect(x: 0, y: rect.y, width: size.width, height: rect.height), style: .plain)
         buffer.fill(rect, style: .plain)
         buffer.box(rect, glyphs: context.glyphs, style: context.style(.helpBorder), title: overlay.title, titleStyle: context.style(.helpTitle),
                    note: overlay.note, noteStyle: context.style(.paneNote))
