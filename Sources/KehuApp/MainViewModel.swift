@@ -66,6 +66,7 @@ public final class MainViewModel {
     public var reportLines: [String] { reports.lines }
     public var reportTop: Int { reports.scroll.top }
     public var reportColumn: Int { reports.column }
+    public var reportWidest: Int { reports.widest }
     /// The box over the screen (help, a customer's history, tomorrow's pool drops).
     public internal(set) var overlay: OverlayState?
     /// Where the settings box's cursor was when a setting was opened for editing.

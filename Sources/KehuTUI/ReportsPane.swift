@@ -34,9 +34,8 @@ enum ReportsPane {
         }
         context.scrollMarks(rect, into: &buffer, above: vm.reportTop > 0, below: vm.reportTop + inner.height < lines.count)
         // A table wider than the pane says so at the edge it continues past.
-        let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
         if vm.reportColumn > 0 { buffer.put("◀", x: rect.x, y: rect.y + rect.height / 2, style: context.style(.paneBorderFocused)) }
-        if widest - vm.reportColumn > inner.width - 1 {
+        if vm.reportWidest - vm.reportColumn > inner.width - 1 {
             buffer.put("▶", x: rect.maxX - 1, y: rect.y + rect.height / 2, style: context.style(.paneBorderFocused))
         }
     }

@@ -250,8 +250,9 @@ struct ReportSidewaysTests {
         #expect(after.lines.contains { $0.contains("◀") })
         #expect(after.lines != before.lines)
         for _ in 0..<50 { vm.handle(Key(.right)) }
+        // Stopped where the widest line's end reaches the pane's right edge.
         let widest = vm.reportLines.map { DisplayWidth.of($0) }.max() ?? 0
-        #expect(vm.reportColumn <= widest)
+        #expect(vm.reportWidest == widest && vm.reportColumn == widest - (MainScreen.viewport(for: Size(width: 80, height: 24))!.cardWidth - 1))
         for _ in 0..<60 { vm.handle(Key(.left)) }
         #expect(vm.reportColumn == 0)
     }

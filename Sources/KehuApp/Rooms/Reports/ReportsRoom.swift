@@ -17,6 +17,8 @@ public struct ReportsState: Equatable, Sendable {
     public internal(set) var scroll = ListState()
     /// How many columns the report is scrolled to the right (a KPI table wider than the pane).
     public internal(set) var column = 0
+    /// The widest line's columns, measured once per report (not on every frame or key).
+    public internal(set) var widest = 0
     /// Where `R` goes back to.
     var returnTo: ListView = .allCustomers
 
@@ -45,14 +47,14 @@ enum ReportsRoom {
             return .none
         case .scrollSideways(let step, let width):
             // Never past the point where the widest line's end is at the pane's right edge.
-            let widest = state.lines.map { DisplayWidth.of($0) }.max() ?? 0
-            state.column = max(0, min(max(0, widest - width), state.column + step))
+            state.column = max(0, min(max(0, state.widest - width), state.column + step))
             return .none
         case .loaded(let table):
             state.table = table
             state.lines = table.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             state.scroll = ListState()
             state.column = 0
+            state.widest = state.lines.map { DisplayWidth.of($0) }.max() ?? 0
             return .none
         }
     }
