@@ -17,14 +17,18 @@ public enum GradePresenter {
             line(s[.downgradeReason], s.belowStandard(grade: p.from, months: p.belowStandardMonths), .overdue)
         } else {
             line(s[.scoreTotal], "\(p.score)")
-            line(s[.gradeTitle], p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
         }
+        // Who proposed and who signs before the marks: on a short pane (80×24) they are
+        // what the approver decides on; the marks come last and may scroll.
         line(s.proposedByLabel, "\(p.proposerName) \(p.proposedAt.date.monthDay) \(p.proposedAt.clock)")
         let chain = p.chain.map { role -> String in
             let decided = p.decisions.first { $0.role == role }
             return s.label(role) + (decided.map { $0.approved ? " ✔ \($0.approverName)" : " ✘ \($0.approverName)" } ?? "")
         }
         line(s[.approversLabel], chain.isEmpty ? s[.noApprovalNeeded] : chain.joined(separator: " → "))
+        if !p.isDowngradeForMonthsBelowStandard {
+            line(s.scoresLabel, p.scoreSheet.replacingOccurrences(of: ",", with: " · "))
+        }
         return flow.finish()
     }
 }

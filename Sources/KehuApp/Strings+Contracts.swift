@@ -24,6 +24,8 @@ extension Strings {
 
     public var downgradeTag: String { zh ? "降级" : "downgrade" }
     public var proposedByLabel: String { zh ? "提议人" : "Proposed by" }
+    /// The score sheet's criteria with their marks, in an approval's detail.
+    public var scoresLabel: String { zh ? "各项得分" : "Scores" }
     public var contractTitle: String { zh ? "合同审批" : "Contract" }
     public var contractTag: String { zh ? "合同" : "contract" }
     public var amountLabel: String { zh ? "合同额" : "Amount" }

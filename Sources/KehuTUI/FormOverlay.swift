@@ -9,7 +9,7 @@ enum FormOverlay {
         let s = vm.strings
         let title: String
         var hints: [FormField.Name: String] = [:]
-        var footer: String?
+        var footer: [String] = []
         switch form {
         case .followUp(let f):
             title = "\(s[.followUpTitle]) · \(f.customerName) · \(s.visitNumber(f.visitNumber))"
@@ -58,7 +58,7 @@ enum FormOverlay {
             let approvers = f.approvers.isEmpty ? s[.noApprovalNeeded] : f.approvers.map { s.label($0) }.joined(separator: "→")
             // On lines of its own under the scores: the total, the grade and who approves
             // must show at any width.
-            footer = "\(s[.scoreTotal]) \(f.total) → \(s.label(f.target)) · \(s[.approversLabel]) \(approvers)"
+            footer = ["\(s[.scoreTotal]) \(f.total) → \(s.label(f.target))", "\(s[.approversLabel]) \(approvers)"]
         }
         let focus = form.editable.focus
         let all = form.editable.fields
@@ -106,12 +106,33 @@ enum FormOverlay {
             }
             y += 1
         }
-        if let footer {
-            for line in TextLayout.wrap(footer, width: max(4, inner.width - 2)) where y + 1 < inner.maxY {
+        if !footer.isEmpty {
+            for line in footerLines(footer, width: max(4, inner.width - 2)) where y + 1 < inner.maxY {
                 y += 1
                 buffer.putFitted(" " + line, x: inner.x, y: y, width: inner.width, style: context.style(.cardEmphasis))
             }
         }
+    }
+
+    /// The footer's parts joined by " · " while they fit; a line breaks between parts, and
+    /// only a part wider than a whole line is wrapped inside (so "审批 销售经理→市场经理"
+    /// is never split after its label).
+    static func footerLines(_ parts: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for part in parts {
+            let joined = current.isEmpty ? part : current + " · " + part
+            if DisplayWidth.of(joined) <= width {
+                current = joined
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            let pieces = TextLayout.wrap(part, width: width)
+            lines.append(contentsOf: pieces.dropLast())
+            current = pieces.last ?? ""
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// All options inline with the chosen one in brackets; when they do not fit, the

@@ -66,9 +66,16 @@ public struct MainScreen {
         }
         if vm.search != nil || vm.view != .reports { DetailPanes.drawTimeline(vm, into: &buffer, rect: layout.timeline, context: context) }
         if let form = vm.form {
-            // Over the right panes, as on the paper card: the list stays in sight.
-            let area = Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,
+            // Over the right panes, as on the paper card: the list stays in sight. A one-field
+            // note (a comment, a reason, a rejection) takes the lower pane only, so the
+            // follow-up, proposal or customer it is about stays readable above it.
+            let area: Rect
+            if case .note = form {
+                area = layout.timeline
+            } else {
+                area = Rect(x: layout.card.x, y: layout.card.y, width: layout.card.width,
                             height: layout.card.height + layout.timeline.height)
+            }
             FormOverlay.draw(vm, form: form, into: &buffer, rect: area, context: context)
         }
         if let overlay = vm.overlay {

@@ -18,6 +18,16 @@ enum CommandLineWords {
         return Language.resolve(option: option, environment: environment).0
     }
 
+    /// The width help is wrapped to: the terminal's, when standard output or error is
+    /// one (asked of the kernel, not of $COLUMNS), else 80.
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO] where ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return 80
+    }
+
     /// ArgumentParser's help and error text with its own words in Chinese.
     static func chineseFrame(_ text: String) -> String {
         var result = text
@@ -28,7 +38,7 @@ enum CommandLineWords {
                                    ("Missing expected argument ", "缺少参数 "), ("Unknown option ", "未知选项 "),
                                    ("Unexpected argument ", "多余的参数 "), ("Missing value for ", "缺少取值："),
                                    ("<subcommand>", "<子命令>"),
-                                   ("(default)", "（默认）")] {
+                                   ("(default)", "（默认） ")] {
             result = result.replacingOccurrences(of: english, with: chinese)
         }
         for (pattern, template) in [(#"\(default: ([^)]*)\)"#, "（默认：$1）"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalBasics
 
 @main
 struct Kehu: ParsableCommand {
@@ -40,8 +41,10 @@ struct Kehu: ParsableCommand {
             // Help and usage errors in the session's language; kehu's own failures have
             // said theirs already and only carry the exit code.
             let code = exitCode(for: error)
-            var text = fullMessage(for: error)
+            // Unwrapped by ArgumentParser (it counts characters, not columns), wrapped by width here.
+            var text = fullMessage(for: error, columns: 100_000)
             if CommandLineWords.language == .zh { text = CommandLineWords.chineseFrame(text) }
+            text = HelpLayout.wrap(text, width: CommandLineWords.terminalColumns())
             if !text.isEmpty {
                 if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             }

@@ -31,10 +31,30 @@ struct RoomScreenTests {
     static func scenario(_ name: String, _ fixture: ScreenFixture, _ language: Language) throws -> MainViewModel {
         switch name {
         case "evening", "commentForm":
+            if name == "commentForm" {
+                // Today's call on 广州华南机电, the follow-up the supervisor comments on.
+                let actor = Actor(login: "admin", clock: FixedClock(screenNow))
+                let huanan = try #require(try fixture.store.customerPage(offset: 0, limit: 10).first { $0.code == "Ba-粤GZ0012" }?.id)
+                let zhang = try #require(try fixture.store.user(login: "zhangwei")?.id)
+                let card = try #require(try fixture.store.openCard(customerID: huanan)?.id)
+                var call = Activity(customerID: huanan, cardID: card, visitNumber: 4, method: .phone,
+                                    occurredAt: LocalDateTime(date: screenNow.date, hour: 9, minute: 5)!,
+                                    handlerID: zhang, content: "客户同意下周三来厂看样机，技术部陈刚一起")
+                call.levelJudged = .b; call.nextVisitOn = screenNow.date.adding(days: 2)
+                try fixture.store.add(call, by: actor)
+            }
             let vm = try fixture.viewModel(language, login: "lizhuguan")
             vm.start()
             for _ in 0..<4 where vm.view != .evening { vm.send(.nextView) }
-            return name == "commentForm" ? keys(vm, .comment) : vm
+            guard name == "commentForm" else { return vm }
+            for _ in 0..<5 {
+                if case .followUp? = vm.selectedEveningRow { break }
+                vm.send(.moveDown)
+            }
+            vm.send(.comment)
+            #expect(vm.form != nil, "the comment form opens on today's follow-up")
+            type(vm, "样机要提前调好")
+            return vm
         case "approvals":
             let actor = Actor(login: "admin", clock: FixedClock(screenNow))
             _ = try fixture.store.add(User(login: "wangjl", displayName: "王经理", role: .salesManager, region: "华南"), by: actor)
