@@ -14,6 +14,10 @@ public enum CommandLineHelp {
             intent cards due around today (some overdue). The same --seed gives the same data. \
             The login running this command becomes the database's admin. An existing file is never overwritten.
             """: "三个大区团队，每队一名主管、四名销售和一名助理，一名销售经理；客户遍布真实的省市，一年的电话和拜访记录，今天前后到期的意向卡（部分逾期）。同一个 --seed 生成同样的数据。运行此命令的账号成为数据库的管理员。已有文件绝不覆盖。",
+        "Print kehu's manual page (roff), written from the commands' help: kehu manual | man -l -": "打印 kehu 的手册页（roff 格式），由各命令的帮助生成：kehu manual | man -l -",
+        "A new display name.": "新的显示名。",
+        "A new region, e.g. 华南.": "新的大区，例如 华南。",
+        "A new region, e.g. 华东.": "新的大区，例如 华东。",
         "Write a demo database of a Chinese sales company.": "生成一个中国销售公司的演示数据库。",
         "How many customers (1 to 1,000,000).": "客户数量（1 到 1,000,000）。",
         "Seed for the random choices: the same seed gives the same database.": "随机种子：同一个种子生成同样的数据库。",

@@ -29,6 +29,9 @@ public enum ConfigLoader {
         return (defaultKeymap(locator: locator), problems)
     }
 
+    /// The default keymap's text as built into the binary (the manual page lists it).
+    public static var builtinDefaultKeymap: String { BuiltinConfig.defaultKeymap }
+
     /// The shipped default map; the copy built into the binary when the file is missing
     /// or damaged, so the keyboard always works.
     static func defaultKeymap(locator: ConfigLocator) -> Keymap {

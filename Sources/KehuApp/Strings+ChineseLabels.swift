@@ -211,7 +211,7 @@ extension Strings {
         case .focusNext: return "焦点移到下一个窗格"
         case .focusPrevious: return "焦点移到上一个窗格"
         case .help: return "显示本帮助"
-        case .close: return "关闭帮助"
+        case .close: return "关闭：帮助、询问或搜索"
         case .redraw: return "重绘整个屏幕"
         case .quit: return "退出 kehu"
         case .nextView: return "切换视图：今日待办 / 全部客户"

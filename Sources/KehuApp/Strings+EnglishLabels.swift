@@ -211,7 +211,7 @@ extension Strings {
         case .focusNext: return "Focus the next pane"
         case .focusPrevious: return "Focus the previous pane"
         case .help: return "Show this help"
-        case .close: return "Close help"
+        case .close: return "Close: the help, a question or the search"
         case .redraw: return "Redraw the whole screen"
         case .quit: return "Quit kehu"
         case .nextView: return "Switch view: Today / All customers"

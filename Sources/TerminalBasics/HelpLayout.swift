@@ -6,9 +6,9 @@
 /// description continues under its own first column.
 public enum HelpLayout {
     /// Punctuation that never ends a line (an opening bracket or quote goes down with what it opens).
-    static let noLineEnd: Set<Character> = Set("（「『【《〈“‘([")
+    public static let noLineEnd: Set<Character> = Set("（「『【《〈“‘([")
     /// Closing quotes join the punctuation that never starts a line.
-    static let noLineStart: Set<Character> = TextLayout.noLineStart.union("”’")
+    public static let noLineStart: Set<Character> = TextLayout.noLineStart.union("”’")
 
     public static func wrap(_ text: String, width: Int) -> String {
         let width = max(20, width)

@@ -68,7 +68,7 @@ struct TeamCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(tr("The team's current name."))) var team: String
         @Option(help: ArgumentHelp(tr("A new name."))) var name: String?
-        @Option var region: String?
+        @Option(help: ArgumentHelp(tr("A new region, e.g. 华东."))) var region: String?
         @Option(help: ArgumentHelp(tr("The supervisor's login, or none."))) var supervisor: String?
 
         func run() throws {

@@ -79,11 +79,11 @@ struct UserCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: tr("Change a user's name, role, team, region or whether they may log in."))
         @OptionGroup var common: CommonOptions
-        @Argument var login: String
-        @Option var name: String?
-        @Option var role: String?
+        @Argument(help: ArgumentHelp(tr("The operating-system login (as over SSH).")), completion: CompletionValues.logins) var login: String
+        @Option(help: ArgumentHelp(tr("A new display name."))) var name: String?
+        @Option(help: ArgumentHelp(tr("salesperson, assistant, supervisor, salesManager, marketingManager, generalManager or admin.")), completion: CompletionValues.roles) var role: String?
         @Option(help: ArgumentHelp(tr("Team name, or none."))) var team: String?
-        @Option var region: String?
+        @Option(help: ArgumentHelp(tr("A new region, e.g. 华南."))) var region: String?
         @Option(help: ArgumentHelp(tr("true or false."))) var active: Bool?
 
         func run() throws {

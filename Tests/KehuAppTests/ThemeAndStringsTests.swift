@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalBasics
 import KehuCore
-import KehuStore
+@testable import KehuStore
 @testable import KehuApp
 
 struct ThemeAndStringsTests {
@@ -88,6 +88,16 @@ struct ThemeAndStringsTests {
         }
         #expect(Strings(.zh).message(ValidationError.badPhone(field: .contactMobile, value: "13x")) == "手机「13x」不是有效的电话号码")
         #expect(Strings(.en).message(ValidationError.required(field: .customerName)) == "Company name is required")
+    }
+
+    /// Issue 17: a conflict names the field as the form does (电话), not the column (phone).
+    @Test func aConflictNamesTheFieldInTheSessionsLanguage() {
+        let conflict = StoreError.conflict(table: "customers", rowID: 1,
+                                           fields: [FieldConflict(column: "phone", mine: "020-1", theirs: "020-8888 6666")])
+        let zh = Strings(.zh).message(conflict)
+        #expect(zh.contains(Strings(.zh).label(FormField.Name.customerPhone) + ": 020-8888 6666") && !zh.contains("phone"), "\(zh)")
+        let en = Strings(.en).message(conflict)
+        #expect(en.contains(Strings(.en).label(FormField.Name.customerPhone) + ": 020-8888 6666"), "\(en)")
     }
 
     @Test func aFullDiskAndAReadOnlyFileAreSaidPlainly() {
