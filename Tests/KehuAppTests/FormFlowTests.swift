@@ -68,6 +68,25 @@ struct FormFlowTests {
         #expect(followUp.nextVisitTime == "15:00")
     }
 
+    /// Issue 17: `o` suggests the product of the customer's card; typing replaces it
+    /// (typing 叉车 gave 数控机床叉车).
+    @Test func typingReplacesTheSuggestedProductOfAnOrder() throws {
+        let vm = try salesperson(Scratch())
+        // The first customer whose open card names a product.
+        var suggested = ""
+        for _ in 0..<40 {
+            vm.send(.recordOrder)
+            if case .order(let opened) = vm.form { suggested = opened.fields[opened.focus].text }
+            if !suggested.isEmpty { break }
+            vm.send(.cancel)
+            vm.send(.moveDown)
+        }
+        try #require(!suggested.isEmpty, "a card suggests a product")
+        type(vm, "叉车")
+        guard case .order(let typed) = vm.form else { Issue.record("no order form"); return }
+        #expect(typed.fields[typed.focus].text == "叉车", "suggested \(suggested)")
+    }
+
     @Test func problemsAreShownAndNothingIsSaved() throws {
         let vm = try salesperson(Scratch())
         let customer = try #require(vm.detail?.customer.id)

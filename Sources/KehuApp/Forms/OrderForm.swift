@@ -18,10 +18,10 @@ public struct OrderForm: EditableForm, Sendable {
         self.rules = rules
         fields = [FormField(.dealProduct, text: lastProduct), FormField(.dealAmount), FormField(.dealDate, text: today.description),
                   FormField(.contractNumber), FormField(.settledOn)]
-        // Suggested values are kept when the user moves on without typing.
-        for index in [0, 2] {
-            if case .text(var input) = fields[index].kind { input.keepAsValue(); fields[index].kind = .text(input) }
-        }
+        // The product is a suggestion (the card's, or the last order's), in the field the
+        // form opens on: selected, so typing replaces it and moving on keeps it. The date
+        // is selected when Tab enters its field.
+        if case .text(var input) = fields[0].kind { input.selectAll(); fields[0].kind = .text(input) }
     }
 
     public mutating func fieldChanged(_ name: FormField.Name) {}
