@@ -31,6 +31,31 @@ extension MainViewModel {
         return false
     }
 
+    /// Keys that arrived together (an input method committing a phrase, typing ahead over
+    /// a slow link): a run of text typed into the search is searched once, for the whole
+    /// run, not once per character; every other key is handled as it comes, in order.
+    public func handle(burst keys: [Key]) {
+        var text = ""
+        func flush() {
+            if !text.isEmpty { typeSearch(text) }
+            text = ""
+        }
+        for key in keys {
+            // Keys after quitting, or after handing a text to the editor, are not acted on.
+            guard !shouldQuit, pendingExternalEdit == nil else { break }
+            if context == .search, commandLine == nil, !key.control, !key.alt, keymap.action(for: key, in: .search) == nil {
+                switch key.name {
+                case .character(let ch): text.append(ch); continue
+                case .space: text.append(" "); continue
+                default: break
+                }
+            }
+            flush()
+            handle(key)
+        }
+        flush()
+    }
+
     /// A paste (the terminal's bracketed paste): text for the field or search in front,
     /// never keys — its line breaks neither move through a form nor save it. Elsewhere it
     /// is ignored.

@@ -15,7 +15,7 @@ extension MainViewModel {
     /// A typed character or a paste: the matches follow at once.
     func typeSearch(_ text: String) { sendSearch(.type(text)) }
 
-    func handleSearch(_ action: Action) { sendSearch(.key(action, rows: viewport.listRows)) }
+    func handleSearch(_ action: Action) { sendSearch(.key(action, rows: viewport.searchRows)) }
 
     func runSearch(_ text: String) {
         attempt { sendSearch(.results(try store.searchCustomers(text, limit: SearchState.limit, today: today))) }

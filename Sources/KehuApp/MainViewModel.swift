@@ -172,6 +172,7 @@ public final class MainViewModel {
         overlay?.resize(new, layout: layOutOverlay)
         viewport = new
         keepSelectionVisible()
+        if let count = search?.hits.count { search?.list.keepVisible(count: count, rows: new.searchRows) }
         attempt { try fillWindow() }
         // New widths wrap the card and timeline anew; new heights keep their scroll in range.
         sendCard(.relayout)

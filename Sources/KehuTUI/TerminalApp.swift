@@ -57,7 +57,12 @@ public final class TerminalApp {
                 if changed?() == true { viewModel.databaseChanged() }
                 continue
             }
-            step(event, size: backend.size)
+            // Whatever else has already arrived is acted on before the next frame: a burst
+            // (an input method's phrase, keys typed ahead over SSH) costs one frame, and
+            // its text one search.
+            var events = [event]
+            while events.count < 512, let more = backend.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
+            step(events, size: backend.size)
             if viewModel.redrawRequested {
                 backend.invalidate()
                 if changed?() == true { viewModel.databaseChanged() }
@@ -68,6 +73,24 @@ public final class TerminalApp {
                 viewModel.finishExternalEdit(result)
             }
         }
+    }
+
+    /// Events read together: runs of keys go to the view-model as one burst.
+    public func step(_ events: [InputEvent], size: Size) {
+        var keys: [Key] = []
+        func flush() {
+            if !keys.isEmpty, !MainScreen.isTooSmall(size) { viewModel.handle(burst: keys) } else { keys.forEach { step(.key($0), size: size) } }
+            keys = []
+        }
+        for event in events {
+            if case .key(let key) = event {
+                keys.append(key)
+                continue
+            }
+            flush()
+            step(event, size: size)
+        }
+        flush()
     }
 
     /// One input event. While the terminal is too small only quitting works.

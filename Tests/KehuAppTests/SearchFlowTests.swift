@@ -41,6 +41,37 @@ struct SearchFlowTests {
         #expect(vm.search == nil && vm.view == .today && vm.todaySelected == todaySelection)
     }
 
+    /// Issue 18: a whole name arriving at once (an input method's phrase, a paste, keys
+    /// typed ahead over SSH) is searched once, with the same matches as typed one by one;
+    /// the keys of a burst that are not text still act, in order.
+    @Test func aBurstOfTypedCharactersRunsOneSearch() throws {
+        let scratch = Scratch()
+        let vm = try salespersonViewModel(scratch)
+        let target = try #require(try vm.store.customerPage(offset: 5, limit: 1).first)
+        let name = String(target.name.prefix(4))
+        vm.handle(.char("/"))
+        type(vm, name)
+        let oneByOne = try #require(vm.search)
+        #expect(oneByOne.resultsShown == name.count)
+        vm.handle(Key(.escape))
+
+        vm.handle(.char("/"))
+        vm.handle(burst: name.map { Key(.character($0)) })
+        let burst = try #require(vm.search)
+        #expect(burst.resultsShown == 1, "a burst of \(name.count) characters ran \(burst.resultsShown) searches")
+        #expect(burst.input.text == name && burst.hits == oneByOne.hits)
+
+        // Text, a move, more text: two searches, the move between them.
+        vm.handle(Key(.escape))
+        vm.handle(.char("/"))
+        vm.handle(burst: [Key(.character(name.first!)), Key(.down)] + name.dropFirst().map { Key(.character($0)) })
+        let mixed = try #require(vm.search)
+        #expect(mixed.resultsShown == 2 && mixed.input.text == name && mixed.hits == oneByOne.hits)
+        // Esc in a burst still closes the search, and what follows is not typed into it.
+        vm.handle(burst: [Key(.escape), Key(.character("q"))])
+        #expect(vm.search == nil && vm.shouldQuit)
+    }
+
     @Test func phoneFragmentsPinyinAndNothingFound() throws {
         let scratch = Scratch()
         let vm = try salespersonViewModel(scratch)

@@ -1,6 +1,8 @@
 /// How many rows and columns each pane has to show; set by the screen on every layout.
 public struct Viewport: Hashable, Sendable {
     public var listRows: Int
+    /// Rows of matches while searching: the list pane less the line the query is typed on.
+    public var searchRows: Int { max(1, listRows - 1) }
     public var cardRows: Int
     public var cardWidth: Int
     public var timelineRows: Int

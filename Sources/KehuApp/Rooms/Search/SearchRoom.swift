@@ -8,6 +8,9 @@ public struct SearchState: Equatable, Sendable {
     public internal(set) var input = TextInput()
     public internal(set) var hits: [SearchHit] = []
     public internal(set) var list = ListState()
+    /// How many times matches came back since the search opened: one per search run, so
+    /// a burst of typed characters searched once shows as one.
+    public internal(set) var resultsShown = 0
     public var selected: Int { list.selected }
     public var top: Int { list.top }
 
@@ -34,6 +37,7 @@ enum SearchRoom {
         case .results(let hits):
             state.hits = hits
             state.list = ListState()
+            state.resultsShown += 1
             return .showCustomer(hits.first?.row.id)
         case .key(let key, let rows):
             let before = state.input.text
