@@ -51,6 +51,16 @@ struct KeypressBenchmark {
 
     func run() -> [(String, [Double])] {
         var results: [(String, [Double])] = []
+        // The frame alone (drawn and diffed, nothing changed): what every key pays on top
+        // of its own work.
+        var frames: [Double] = []
+        for _ in 0..<100 {
+            frames.append(milliseconds {
+                if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
+                backend.present(screen.render(vm, size: backend.size))
+            })
+        }
+        results.append(("frame only (draw + diff, no key)", frames))
         var moves: [Double] = []
         for index in 0..<300 { moves.append(press(Key(index % 100 < 50 ? .down : .up))) }
         results.append(("key: list move (↓/↑)", moves))

@@ -76,8 +76,8 @@ final class PseudoTerminalSession {
         return (value("VmRSS:"), value("VmHWM:"))
     }
 
-    func finish() {
-        send("q")
+    func finish(quit: String = "q") {
+        send(quit)
         var status: Int32 = 0
         for _ in 0..<50 {
             if waitpid(pid, &status, WNOHANG) == pid { break }

@@ -21,6 +21,9 @@ struct Options {
     /// Only the imports (a sheet from CSV and from XLSX into a new database), then stop:
     /// `--imports-only`, for measuring import changes without the rest of the suite.
     var importsOnly = false
+    /// Only the card read and the keypresses in-process: `--keys-only`, for measuring the
+    /// list and search paths quickly.
+    var keysOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -30,6 +33,7 @@ struct Options {
             case "--saves": saves = Int(rest.popFirst() ?? "") ?? saves
             case "--db": path = rest.popFirst()
             case "--imports-only": importsOnly = true
+            case "--keys-only": keysOnly = true
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
                 exit(2)
@@ -99,6 +103,17 @@ print("operation                           count   p50 ms    p99 ms    max ms")
 // each its own transaction: tonight's evening queue for that team.
 let team = try store.teams()[0]
 let teamSales = salespeople.filter { $0.teamID == team.id }
+if options.keysOnly {
+    print("operation                           count   p50 ms    p99 ms    max ms")
+    var shownTimes: [Double] = []
+    for customerID in try store.customersWithOpenCards(limit: 200) {
+        shownTimes.append(try milliseconds { _ = try store.shown(customerID: customerID, timelinePage: 60) })
+    }
+    report("card + timeline + count (one read)", shownTimes)
+    let keypresses = try KeypressBenchmark(store: store, login: osLogin, clock: FixedClock(today))
+    for (name, samples) in keypresses.run() { report(name, samples) }
+    exit(0)
+}
 var saveTimes: [Double] = []
 var rng = SeededRandom(seed: 42)
 let cardCustomers = try store.customersWithOpenCards(limit: options.saves, teamID: team.id)
@@ -151,12 +166,9 @@ report("customer list page (28 rows)", pageTimes)
 
 var detailTimes: [Double] = []
 for customerID in cardCustomers.prefix(200) {
-    detailTimes.append(try milliseconds {
-        _ = try store.detail(customerID: customerID)
-        _ = try store.timeline(customerID: customerID, offset: 0, limit: 60)
-    })
+    detailTimes.append(try milliseconds { _ = try store.shown(customerID: customerID, timelinePage: 60) })
 }
-report("card + timeline of one customer", detailTimes)
+report("card + timeline + count (one read)", detailTimes)
 
 // Search as you type: each query below is one keystroke's search (what the screen shows
 // after the key), from one character to a miss that scans everything.
@@ -226,6 +238,28 @@ func ratio(_ bytes: [Int], _ cells: Int) -> String {
 print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove))
 print("terminal output, timeline scroll (↓)  " + ratio(scrollBytes, idealScroll))
 print(String(format: "kehu resident memory after paging the list: %.1f MB (peak %.1f MB)", Double(memory.rss) / 1024, Double(memory.peak) / 1024))
+
+// kehu and abook side by side in the same pseudo-terminal: start, and a list move from
+// the key written to the last byte of the frame (the in-process figures above leave out
+// the terminal; these include it).
+if FileManager.default.isExecutableFile(atPath: AbookComparison.binary) {
+    let book = home + "/addressbook"
+    try AbookComparison.writeAddressBook(store, to: book)
+    try "".write(toFile: home + "/abookrc", atomically: true, encoding: .utf8)
+    let kehuRun = try AbookComparison.measure(program: kehuBinary, arguments: ["--db", path], environment: environment)
+    let abookRun = try AbookComparison.measure(program: AbookComparison.binary,
+                                               arguments: ["--datafile", book, "--config", home + "/abookrc"],
+                                               environment: environment, quit: "Q")
+    report("kehu start (pty, spawn → screen)", kehuRun.start)
+    report("abook start (pty, same customers)", abookRun.start)
+    report("kehu list move (pty, key → frame)", kehuRun.moves)
+    report("abook list move (pty, key → frame)", abookRun.moves)
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    print(String(format: "kehu ÷ abook (medians): start %.2f×, list move %.2f×",
+                 median(kehuRun.start) / median(abookRun.start), median(kehuRun.moves) / median(abookRun.moves)))
+} else {
+    print("(abook is not installed: scripts/bench installs it for the comparison)")
+}
 
 // Live refresh: another process commits, kehu's screen follows; and kehu idle.
 let refreshDelays = try LiveRefreshBenchmark.commitToFrame(kehu: kehuBinary, database: path, environment: environment, store: store,

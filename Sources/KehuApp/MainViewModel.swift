@@ -223,8 +223,8 @@ public final class MainViewModel {
             return
         }
         // Only reads: moving the cursor over a customer never writes (see `openShownCustomer`).
-        sendCard(.shown(try store.detail(customerID: id), entries: try store.timeline(customerID: id, offset: 0, limit: DetailState.page),
-                        total: try store.timelineCount(customerID: id)))
+        let shown = try store.shown(customerID: id, timelinePage: DetailState.page)
+        sendCard(.shown(shown.detail, entries: shown.entries, total: shown.total))
     }
 
     /// Going into the shown customer's card or timeline (or logging a follow-up on it) is

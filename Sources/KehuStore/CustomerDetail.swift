@@ -24,40 +24,57 @@ extension KehuDatabase {
     public func customer(id: Int64) throws -> Customer? {
         try read { db in
             guard try isVisible(db, customerID: id) else { return nil }
-            return try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map(Customer.init(row:))
+            return try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]).map(Customer.init(row:))
         }
     }
 
     public func detail(customerID id: Int64) throws -> CustomerDetail? {
         try read { db in
             guard try isVisible(db, customerID: id) else { return nil }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.*, u.displayName AS ownerName, t.name AS teamName
-                FROM customers c
-                LEFT JOIN users u ON u.id = c.ownerID
-                LEFT JOIN teams t ON t.id = c.teamID
-                WHERE c.id = ?
-                """, arguments: [id]) else { return nil }
-            let contacts = try Row.fetchAll(db, sql: """
-                SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
-                """, arguments: [id]).map(Contact.init(row:))
-            let cards = try Row.fetchAll(db, sql: """
-                SELECT * FROM intentCards WHERE customerID = ?
-                ORDER BY state NOT IN ('open', 'defeatPending'),
-                         CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
-                """, arguments: [id]).map(IntentCard.init(row:))
-            var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
-                                        contacts: contacts, cards: cards)
-            detail.recentOrders = try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3",
-                                                   arguments: [id]).map(Order.init(row:))
-            detail.outstandingYuan = try Int.fetchOne(db, sql: """
-                SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
-                WHERE customerID = ? AND approvalState = 'approved' AND receivedYuan < amountYuan
-                """, arguments: [id]) ?? 0
-            detail.formerCodes = try String.fetchAll(db, sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid", arguments: [id])
-            detail.lead = try Self.judgedLead(db, customerID: id)
-            return detail
+            return try Self.detail(db, customerID: id)
         }
+    }
+
+    /// What the right-hand panes show for a customer: the card, the newest page of the
+    /// timeline and how many entries it has — in one read, with one visibility check (a
+    /// list move asks for this on every key).
+    public func shown(customerID id: Int64, timelinePage: Int) throws -> (detail: CustomerDetail?, entries: [TimelineEntry], total: Int) {
+        try read { db in
+            guard try isVisible(db, customerID: id), let detail = try Self.detail(db, customerID: id) else { return (nil, [], 0) }
+            return (detail, try Self.timeline(db, customerID: id, offset: 0, limit: timelinePage), try Self.timelineCount(db, customerID: id))
+        }
+    }
+
+    /// The card of a customer already known to be visible. Its statements are cached
+    /// (prepared once per connection): a list move reads a card on every key, and
+    /// preparing them took two thirds of the read.
+    static func detail(_ db: Database, customerID id: Int64) throws -> CustomerDetail? {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: """
+            SELECT c.*, u.displayName AS ownerName, t.name AS teamName
+            FROM customers c
+            LEFT JOIN users u ON u.id = c.ownerID
+            LEFT JOIN teams t ON t.id = c.teamID
+            WHERE c.id = ?
+            """), arguments: [id]) else { return nil }
+        let contacts = try Row.fetchAll(try db.cachedStatement(sql: """
+            SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
+            """), arguments: [id]).map(Contact.init(row:))
+        let cards = try Row.fetchAll(try db.cachedStatement(sql: """
+            SELECT * FROM intentCards WHERE customerID = ?
+            ORDER BY state NOT IN ('open', 'defeatPending'),
+                     CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
+            """), arguments: [id]).map(IntentCard.init(row:))
+        var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
+                                    contacts: contacts, cards: cards)
+        detail.recentOrders = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3"),
+                                               arguments: [id]).map(Order.init(row:))
+        detail.outstandingYuan = try Int.fetchOne(try db.cachedStatement(sql: """
+            SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
+            WHERE customerID = ? AND approvalState = 'approved' AND receivedYuan < amountYuan
+            """), arguments: [id]) ?? 0
+        detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"), arguments: [id])
+        detail.lead = try Self.judgedLead(db, customerID: id)
+        return detail
     }
 
     /// The customer a code names, whether it is the current code or one it carried before

@@ -75,12 +75,13 @@ extension KehuDatabase {
             for (match, test, argument, order) in tiers where hits.count < limit {
                 // Each ?1 in a test is the query; written out as plain marks in text order.
                 let marks = test.components(separatedBy: "?1").count - 1
-                let rows = try Row.fetchAll(db, sql: """
+                // Cached: each keystroke runs up to six tiers, and the tiers' texts are few.
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                     SELECT \(Self.listColumns)
                     FROM \(order != nil ? "customers c" : "\(anywhere) s CROSS JOIN customers c ON c.id = s.customerID")
                     WHERE \(test.replacingOccurrences(of: "?1", with: "?")) AND \(condition)
                     \(order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                    """, arguments: [me, warnFrom] + StatementArguments(Array(repeating: argument, count: marks)) + visibility)
+                    """), arguments: [me, warnFrom] + StatementArguments(Array(repeating: argument, count: marks)) + visibility)
                 let found = rows.map(CustomerListRow.init(row:))
                 for row in order != nil ? found : found.sorted(by: { $0.code < $1.code }) {
                     let hit = SearchHit(row: row, match: match)

@@ -71,9 +71,9 @@ extension KehuDatabase {
     }
 
     static func judgedLead(_ db: Database, customerID: Int64) throws -> JudgedLead? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(try db.cachedStatement(sql: """
             SELECT v.*, u.displayName AS judgeName FROM leadVerdicts v JOIN users u ON u.id = v.judgedByID WHERE v.customerID = ?
-            """, arguments: [customerID]).map { row in
+            """), arguments: [customerID]).map { row in
             JudgedLead(verdict: LeadVerdict(effective: row["effective"], note: row["note"], judgedByID: row["judgedByID"],
                                             judgedAt: LocalDateTime(column: row["judgedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!),
                        judgeName: row["judgeName"])

@@ -16,8 +16,12 @@ extension KehuDatabase {
     public func timelineCount(customerID: Int64) throws -> Int {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return 0 }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?", arguments: [customerID]) ?? 0
+            return try Self.timelineCount(db, customerID: customerID)
         }
+    }
+
+    static func timelineCount(_ db: Database, customerID: Int64) throws -> Int {
+        try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?"), arguments: [customerID]) ?? 0
     }
 
     /// Activities of one customer, newest first, a page at a time: some customers have
@@ -25,29 +29,34 @@ extension KehuDatabase {
     public func timeline(customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return [] }
-            let entries = try Row.fetchAll(db, sql: """
-                SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
-                       r.displayName AS reviewerName
-                FROM activities a
-                JOIN users h ON h.id = a.handlerID
-                LEFT JOIN contacts k ON k.id = a.contactID
-                LEFT JOIN users s ON s.id = a.commentSignerID
-                LEFT JOIN users r ON r.id = a.reviewerID
-                WHERE a.customerID = ?
-                ORDER BY a.occurredAt DESC, a.id DESC
-                LIMIT ? OFFSET ?
-                """, arguments: [customerID, limit, max(0, offset)]).map { row in
-                TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
-                              contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
-            }
-            // Few rows are ever corrected: their notes in one more query for the page.
-            let corrected = entries.filter { $0.activity.correctedAt != nil }.compactMap(\.activity.id)
-            let notes = try Self.correctionNotes(db, activityIDs: corrected)
-            return entries.map { entry in
-                var entry = entry
-                entry.correction = entry.activity.id.flatMap { notes[$0] }
-                return entry
-            }
+            return try Self.timeline(db, customerID: customerID, offset: offset, limit: limit)
+        }
+    }
+
+    /// The page, for a customer already known to be visible.
+    static func timeline(_ db: Database, customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
+        let entries = try Row.fetchAll(try db.cachedStatement(sql: """
+            SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
+                   r.displayName AS reviewerName
+            FROM activities a
+            JOIN users h ON h.id = a.handlerID
+            LEFT JOIN contacts k ON k.id = a.contactID
+            LEFT JOIN users s ON s.id = a.commentSignerID
+            LEFT JOIN users r ON r.id = a.reviewerID
+            WHERE a.customerID = ?
+            ORDER BY a.occurredAt DESC, a.id DESC
+            LIMIT ? OFFSET ?
+            """), arguments: [customerID, limit, max(0, offset)]).map { row in
+            TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
+                          contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
+        }
+        // Few rows are ever corrected: their notes in one more query for the page.
+        let corrected = entries.filter { $0.activity.correctedAt != nil }.compactMap(\.activity.id)
+        let notes = try Self.correctionNotes(db, activityIDs: corrected)
+        return entries.map { entry in
+            var entry = entry
+            entry.correction = entry.activity.id.flatMap { notes[$0] }
+            return entry
         }
     }
 }

@@ -75,7 +75,7 @@ extension KehuDatabase {
     func isVisible(_ db: Database, customerID: Int64) throws -> Bool {
         guard viewer != nil else { return true }
         let (sql, arguments) = visible()
-        return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(sql))",
+        return try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(sql))"),
                                  arguments: [customerID] + arguments) ?? false
     }
 }
