@@ -60,8 +60,9 @@ public final class TerminalApp {
             // Whatever else has already arrived is acted on before the next frame: a burst
             // (an input method's phrase, keys typed ahead over SSH) costs one frame, and
             // its text one search.
+            // A resize ends the burst: the keys after it are handled at the new size.
             var events = [event]
-            while events.count < 512, let more = backend.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
+            while events.count < 512, !events.last!.isResize, let more = backend.nextEvent(timeoutMilliseconds: 0) { events.append(more) }
             step(events, size: backend.size)
             if viewModel.redrawRequested {
                 backend.invalidate()

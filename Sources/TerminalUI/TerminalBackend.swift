@@ -4,6 +4,11 @@ public enum InputEvent: Hashable, Sendable {
     case resize(Size)
     /// Text the user pasted (bracketed paste): text, never keys, line breaks as `\n`.
     case paste(String)
+
+    public var isResize: Bool {
+        if case .resize = self { return true }
+        return false
+    }
 }
 
 /// Where frames go and keys come from: a real terminal through ncurses, or a headless

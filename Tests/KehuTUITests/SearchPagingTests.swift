@@ -71,4 +71,21 @@ struct SearchPagingTests {
             #expect(Set(seen).count == count, "\(count) hits at height \(height): \(seen.count) reached by Page Down")
         }
     }
+
+    /// The run loop hands keys read together to the view-model as one burst: `/` opens the
+    /// search, and the name typed after it is searched once, not once per character.
+    @Test func keysReadTogetherAreOneBurst() throws {
+        let (fixture, _) = try Self.viewModel(hits: 3)
+        let vm = try fixture.viewModel(.zh)
+        vm.start()
+        let app = TerminalApp(viewModel: vm, theme: try ScreenFixture.theme())
+        let size = Size(width: 100, height: 30)
+        app.step([.key(.char("/"))] + "测试五金".map { InputEvent.key(Key(.character($0))) }, size: size)
+        let search = try #require(vm.search)
+        #expect(search.input.text == "测试五金" && search.hits.count == 3)
+        #expect(search.resultsShown == 1)
+        // While the terminal is too small only quitting works, burst or not.
+        app.step([.key(Key(.escape)), .key(.char("n"))], size: Size(width: 30, height: 8))
+        #expect(vm.search != nil && vm.form == nil)
+    }
 }
