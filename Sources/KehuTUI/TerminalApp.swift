@@ -35,8 +35,12 @@ public final class TerminalApp {
             backend.present(screen.render(viewModel, size: backend.size))
             if let work = pending {
                 pending = nil
-                if work() { viewModel.reloadFromStore() }
-                continue
+                // Drawn again only when the work changed something to show: most starts
+                // find nothing due, and their first frame is the last one until a key.
+                let said = viewModel.message
+                let changedData = work()
+                if changedData { viewModel.reloadFromStore() }
+                if changedData || viewModel.message != said { continue }
             }
             if viewModel.shouldQuit { return 0 }
             let wait = changed == nil ? SystemClock.millisecondsToNextMinute()

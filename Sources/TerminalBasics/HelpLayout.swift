@@ -40,7 +40,7 @@ public enum HelpLayout {
     /// spaces, when that is within the first 30 columns; else the line's own indent.
     static func hangingIndent(_ line: String) -> Int {
         // A usage line continues under the command, after "USAGE: ".
-        for label in ["USAGE: ", "用法："] where line.hasPrefix(label) { return DisplayWidth.of(label) }
+        for label in ["USAGE: ", "Usage: ", "用法："] where line.hasPrefix(label) { return DisplayWidth.of(label) }
         let leading = line.prefix { $0 == " " }.count
         var column = 0
         var spaces = 0

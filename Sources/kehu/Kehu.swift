@@ -35,7 +35,13 @@ struct Kehu: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         CommandLineWords.language = CommandLineWords.detect(CommandLine.arguments, environment: environment)
         do {
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: ParsableCommand
+            if ScreenArguments.only(arguments), let open = try? OpenCommand.parseAsRoot(arguments) {
+                command = open
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             try command.run()
         } catch {
             // Help and usage errors in the session's language; kehu's own failures have

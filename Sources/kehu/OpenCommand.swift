@@ -88,13 +88,14 @@ struct OpenCommand: ParsableCommand {
         // included); then the company rules, which apply whenever kehu runs, no cron job
         // needed (the first start of a day does the work, later ones find it done).
         // (A read-only file is shown as it is: the rules wait for someone who may write.)
+        // Whether either is due is asked after the first frame too: two reads the first
+        // screen does not need.
         let today = clock.today
-        let structureDue = (try? store.structureCheckDue(today: today)) ?? true
-        let rulesDone = try store.isReadOnly || store.companyRulesApplied(today: today)
-        let afterFirstFrame: (() -> Bool)? = !structureDue && rulesDone ? nil : {
+        let afterFirstFrame: () -> Bool = {
+            let structureDue = (try? store.structureCheckDue(today: today)) ?? true
             if structureDue, store.checkStructure(today: today) != nil { return false }
-            guard !rulesDone else { return false }
             do {
+                guard try !store.isReadOnly && !store.companyRulesApplied(today: today) else { return false }
                 try store.applyCompanyRules(today: today, by: Actor(login: "kehu", clock: clock))
                 return true
             } catch {
@@ -134,3 +135,4 @@ struct OpenCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
+

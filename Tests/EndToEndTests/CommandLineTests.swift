@@ -81,6 +81,20 @@ struct CommandLineTests {
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT role FROM users") } == "admin")
     }
 
+    /// The screen's own options are parsed without the whole command tree (a faster
+    /// start); anything wrong among them still gets the whole tree's messages.
+    @Test func mistakesAmongTheScreensOptionsAreUsageErrors() throws {
+        let sandbox = Sandbox()
+        for (arguments, says) in [(["--lang", "en", "--nonsense"], "Unknown option '--nonsense'"),
+                                  (["--lang", "en", "--db"], "Missing value for '--db <db>'"),
+                                  (["--lang=en", "--theme"], "Missing value for '--theme <theme>'"),
+                                  (["--lang", "en", "--demo", "extra"], "Unexpected argument 'extra'")] {
+            let result = try sandbox.kehu(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(says) && result.stderr.contains("kehu open"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func demoOptionsAreValidated() throws {
         let sandbox = Sandbox()
         let bad = try sandbox.kehu(["demo", "--db", sandbox.path + "/x.db", "--customers", "0"])
