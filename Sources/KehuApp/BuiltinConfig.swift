@@ -56,9 +56,9 @@ pgup = "page-up"
 pgdn = "page-down"
 home = "first"
 end = "last"
-
 left = "scroll-left"
 right = "scroll-right"
+
 [timeline]
 up = "move-up"
 down = "move-down"
@@ -66,9 +66,9 @@ pgup = "page-up"
 pgdn = "page-down"
 home = "first"
 end = "last"
-
 left = "scroll-left"
 right = "scroll-right"
+
 [help]
 enter = "confirm"
 esc = "close"

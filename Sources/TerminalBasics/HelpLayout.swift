@@ -6,9 +6,9 @@
 /// description continues under its own first column.
 public enum HelpLayout {
     /// Punctuation that never ends a line (an opening bracket or quote goes down with what it opens).
-    public static let noLineEnd: Set<Character> = Set("（「『【《〈“‘([")
+    static let noLineEnd: Set<Character> = Set("（「『【《〈“‘([")
     /// Closing quotes join the punctuation that never starts a line.
-    public static let noLineStart: Set<Character> = TextLayout.noLineStart.union("”’")
+    static let noLineStart: Set<Character> = TextLayout.noLineStart.union("”’")
 
     public static func wrap(_ text: String, width: Int) -> String {
         let width = max(20, width)
@@ -86,7 +86,10 @@ public enum HelpLayout {
         return (String(text), text[text.endIndex...])
     }
 
-    static func canBreak(between before: Character, and after: Character) -> Bool {
+    /// Whether a line may break between two characters: after a space, or where either is
+    /// Chinese (wide), unless that would start a line with a closing mark or end one with
+    /// an opening one. The manual page's break points follow the same rule.
+    public static func canBreak(between before: Character, and after: Character) -> Bool {
         if after == " " { return false }
         if before == " " { return true }
         guard DisplayWidth.of(before) > 1 || DisplayWidth.of(after) > 1 else { return false }

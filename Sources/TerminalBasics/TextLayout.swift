@@ -25,7 +25,6 @@ public enum TextLayout {
         return cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
     }
 
-    /// Right-aligned in `width` columns (numbers, dates).
     /// The text without its first `columns` display columns; a wide character cut in
     /// half leaves a space in its place.
     public static func dropColumns(_ text: String, _ columns: Int) -> String {
@@ -39,6 +38,7 @@ public enum TextLayout {
         return (skipped > columns ? " " : "") + String(rest)
     }
 
+    /// Right-aligned in `width` columns (numbers, dates).
     public static func fitRight(_ text: String, to width: Int) -> String {
         let cut = truncate(text, to: width)
         return String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut

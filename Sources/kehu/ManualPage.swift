@@ -83,8 +83,8 @@ enum ManualPage {
         var result = ""
         var previous: Character?
         for ch in line {
-            if let previous, DisplayWidth.of(previous) > 1, DisplayWidth.of(ch) > 1,
-               !HelpLayout.noLineStart.contains(ch), !HelpLayout.noLineEnd.contains(previous) {
+            // groff breaks at spaces itself; elsewhere the help's rule says where.
+            if let previous, previous != " ", ch != " ", HelpLayout.canBreak(between: previous, and: ch) {
                 result += "\\:"
             }
             result.append(ch)
