@@ -223,7 +223,7 @@ public final class MainViewModel {
             return
         }
         // Only reads: moving the cursor over a customer never writes (see `openShownCustomer`).
-        let shown = try store.shown(customerID: id, timelinePage: DetailState.page)
+        let shown = try store.shown(customerID: id, timelinePage: DetailState.firstPage(rows: viewport.timelineRows))
         sendCard(.shown(shown.detail, entries: shown.entries, total: shown.total))
     }
 

@@ -70,7 +70,7 @@ public enum TimelinePresenter {
     /// Wraps with a narrower first line (after the entry's head columns).
     static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
         guard first > 0 else { return TextLayout.wrap(text, width: max(1, rest)) }
-        let firstLine = TextLayout.wrap(text, width: first).first ?? ""
+        let firstLine = TextLayout.wrap(text, width: first, maxLines: 1).first ?? ""
         let remainder = String(text.dropFirst(firstLine.count)).trimmingCharacters()
         return [firstLine] + (remainder.isEmpty ? [] : TextLayout.wrap(remainder, width: max(1, rest)))
     }

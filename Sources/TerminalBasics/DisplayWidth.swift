@@ -23,6 +23,10 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
         if v < 0xA0 { return 0 }                                  // C1 controls
+        // The common cases first, without the Unicode tables: Latin text (no marks below
+        // U+0300 but the soft hyphen) and the CJK ideographs, kana and full-width forms.
+        if v < 0x300 { return v == 0xAD ? 0 : 1 }
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
         if v == 0x200B || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }   // ZWSP, ZWJ, variation selectors
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -50,9 +54,39 @@ public enum DisplayWidth {
         return width
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int { of(text[...]) }
+
+    public static func of(_ text: Substring) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard standsAlone(scalar) else { return ofCharacters(text) }
+            total += of(scalar)
+        }
+        return total
+    }
+
+    private static func ofCharacters(_ text: Substring) -> Int {
         var total = 0
         for ch in text { total += of(ch) }
         return total
+    }
+
+    /// Whether `scalar` is always a character by itself, neither joining the one before it
+    /// nor changing its width: printable Latin, general punctuation and symbols, CJK
+    /// ideographs, kana, Hangul syllables and full-width forms — nearly all of what kehu
+    /// shows. Text made only of these is measured and drawn scalar by scalar, skipping the
+    /// costly search for character boundaries; anything else (marks, joiners, variation
+    /// selectors, emoji, controls) takes the character path.
+    public static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x2E80...0x3029,
+             0x3030...0x3098, 0x309B...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60, 0xFFE0...0xFFE6: true
+        default: false
+        }
+    }
+
+    /// Whether every scalar of `text` stands alone (see `standsAlone`).
+    public static func scalarsStandAlone(_ text: Substring) -> Bool {
+        text.unicodeScalars.allSatisfy(standsAlone)
     }
 }

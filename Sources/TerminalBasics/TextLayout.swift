@@ -10,8 +10,7 @@ public enum TextLayout {
         var out = ""
         var used = 0
         let room = width - 1   // keep one column for the mark
-        for ch in text {
-            let w = DisplayWidth.of(ch)
+        for (ch, w) in Glyphs(text) {
             if used + w > room { break }
             out.append(ch)
             used += w
@@ -50,15 +49,19 @@ public enum TextLayout {
     /// Breaks `text` into lines of at most `width` columns, at spaces where it can and
     /// anywhere between Chinese characters (which need no spaces), carrying the last
     /// character down rather than starting a line with a comma or full stop.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// With `maxLines`, stops once it has that many: the first lines of a long text without
+    /// wrapping the rest.
+    public static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split by scalars: splitting by characters looks for character boundaries
+        // through the whole text first.
+        for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init) {
             var line = ""
             var lineWidth = 0
             var lastSpace: String.Index?
-            for ch in paragraph {
-                let w = DisplayWidth.of(ch)
+            for (ch, w) in Glyphs(paragraph) {
+                if lines.count >= maxLines { return lines }
                 if lineWidth + w > width {
                     if let space = lastSpace, ch != " " {
                         let rest = String(line[line.index(after: space)...])
@@ -82,6 +85,7 @@ public enum TextLayout {
                 line.append(ch)
                 lineWidth += w
             }
+            guard lines.count < maxLines else { return lines }
             lines.append(line)
         }
         return lines

@@ -63,8 +63,8 @@ public struct ScreenBuffer: Hashable, Sendable {
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return x }
         let right = min(area.maxX, size.width)
         var column = x
-        for ch in text {
-            let w = DisplayWidth.of(ch)
+        var writing = false
+        for (ch, w) in Glyphs(text) {
             if w == 0 {
                 // A stray combining mark joins the previous cell.
                 if column > area.x, column - 1 < right { self[column - 1, y].text.append(ch) }
@@ -75,14 +75,22 @@ public struct ScreenBuffer: Hashable, Sendable {
                 return right
             }
             if column >= area.x {
-                clearCell(column, y, style)
-                if w == 2 { clearCell(column + 1, y, style) }
+                // Only the run's edges can cut a wide character in half: its first cell
+                // (the right half of one) and the cell after its last (checked below).
+                if !writing { mendLeftHalf(column, y); writing = true }
                 self[column, y] = Cell(text: String(ch), style: style, width: UInt8(w))
                 if w == 2 { self[column + 1, y] = .continuation(style) }
             }
             column += w
         }
+        if writing, column < size.width, self[column, y].width == 0 { self[column, y] = Cell(text: " ", style: self[column, y].style) }
         return column
+    }
+
+    /// Before writing from `x`: a wide character whose right half is at `x` loses it, so
+    /// its left half becomes a space.
+    private mutating func mendLeftHalf(_ x: Int, _ y: Int) {
+        if self[x, y].width == 0, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style) }
     }
 
     /// Overwrites one cell with a space, first mending a wide character it cut in half.
@@ -94,9 +102,14 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style) {
+        let left = max(0, rect.x), right = min(size.width, rect.maxX)
+        guard left < right else { return }
+        let blank = Cell(text: " ", style: style)
         for row in max(0, rect.y)..<min(size.height, rect.maxY) {
-            put(String(repeating: " ", count: max(0, min(size.width, rect.maxX) - max(0, rect.x))),
-                x: max(0, rect.x), y: row, style: style)
+            // Wide characters cut by the rectangle's edges become spaces outside it.
+            mendLeftHalf(left, row)
+            if right < size.width, self[right, row].width == 0 { self[right, row] = Cell(text: " ", style: self[right, row].style) }
+            for column in left..<right { cells[row * size.width + column] = blank }
         }
     }
 

@@ -122,10 +122,21 @@ struct MainViewModelTests {
         }
         vm.setViewport(viewport)
         vm.start()
-        #expect(vm.timelineEntries.count == DetailState.page)
+        // The first read fills the pane twice over, no more: a list move lays out only that.
+        let first = DetailState.firstPage(rows: viewport.timelineRows)
+        #expect(vm.timelineEntries.count == first)
+        #expect(first < DetailState.page)
         #expect(vm.timelineTotal > 150)
         vm.send(.focusNext)
         vm.send(.focusNext)
+        // Scrolling towards the end of what was read reads the next page.
+        var pages = 0
+        while vm.timelineEntries.count == first, pages < 20 {
+            vm.send(.pageDown)
+            pages += 1
+        }
+        #expect(vm.timelineEntries.count == first + DetailState.page)
+        #expect(pages > 1)      // not on the first page down: only near the end of what was read
         vm.send(.last)
         #expect(vm.timelineEntries.count == vm.timelineTotal)
         #expect(vm.timelineTop == vm.timelineLines.count - viewport.timelineRows)

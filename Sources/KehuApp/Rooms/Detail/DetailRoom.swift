@@ -35,6 +35,11 @@ public struct DetailState: Equatable, Sendable {
 
     /// Timeline entries are read this many at a time.
     static let page = 60
+
+    /// The first read of a customer's timeline: two panes' worth of entries (each takes at
+    /// least a line), so a list move reads and lays out only what can be seen and the
+    /// first scrolls; scrolling on reads `page` more.
+    static func firstPage(rows: Int) -> Int { min(page, max(10, rows * 2)) }
 }
 
 /// What the card room lays its lines out with: pane sizes, the day, the words.
@@ -89,6 +94,11 @@ enum DetailRoom {
             return .none
         case .relayout:
             lay(&state, layout)
+            // A taller pane may show more than the first read holds.
+            if let id = state.detail?.customer.id, state.entries.count < state.total,
+               state.timelineLines.count < rows.timelineRows * 2 {
+                return .readTimeline(customerID: id, after: state.entries.count, all: false)
+            }
             return .none
         case .keepScroll(let card, let timeline):
             state.card = ListState(top: card)
