@@ -239,7 +239,7 @@ struct CustomerImporter {
             _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
         if searchLines.isEmpty {
-            searchLines = try SearchText.tables.map { try BulkStatement(db, sql: "INSERT OR REPLACE INTO \($0)(customerID, text) VALUES (?, ?)") }
+            searchLines = try SearchText.tables.map { try BulkStatement(db, sql: SearchText.upsert($0)) }
         }
         for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
             try statement.execute([id.databaseValue, text.databaseValue])

@@ -24,10 +24,10 @@ public struct SearchHit: Hashable, Sendable {
 extension KehuDatabase {
     /// Customers matching what was typed, best matches first (exact code or phone, then
     /// code and name prefix, then pinyin prefix, then anywhere) — within a tier by code,
-    /// name or pinyin as its index reads, anywhere-matches by code; at most
-    /// `limit`. One- and two-character Chinese queries work like any other: the last tier
-    /// is a substring scan of a compact line per customer, so no tokenizer stands between
-    /// a short name and its customer. Only what the viewer may see.
+    /// name or pinyin as its index reads, anywhere-matches by code; at most `limit`. Every
+    /// tier reads an index and stops at the limit, so a keystroke costs about the same at
+    /// any size. One- and two-character Chinese queries work like any other: the Chinese
+    /// line's index holds each character as a word. Only what the viewer may see.
     public func searchCustomers(_ raw: String, limit: Int = 200, today: LocalDate? = nil) throws -> [SearchHit] {
         let typed = Normalization.halfWidth(raw).trimmingWhitespace()
         let query = String(typed.lowercased().filter { $0 != " " && $0 != "\u{3000}" })
@@ -43,46 +43,68 @@ extension KehuDatabase {
         // Each tier reads in the order of the index it searches (so a one-character query
         // stops after `limit` rows instead of sorting a third of the archive); nil: the
         // narrow search table's own order.
-        var tiers: [(match: SearchHit.Match, test: String, argument: String, order: String?)] = [
-            (.exact, "(lower(c.code) = ?1 OR c.id IN (SELECT customerID FROM formerCodes WHERE lower(code) = ?1))", query, "c.code"),
+        // Each tier: how well it matches, its test (?1 the query, ?2 an index's query), the
+        // query, the order it reads in (nil: its table's own), where it reads.
+        var tiers: [(match: SearchHit.Match, test: String, argument: String, order: String?, from: String, indexQuery: String?)] = [
+            (.exact, "(lower(c.code) = ?1 OR c.id IN (SELECT customerID FROM formerCodes WHERE lower(code) = ?1))", query, "c.code", "customers c", nil),
         ]
         if phoneLike {
             tiers.append((.exact, """
                 (c.phoneDigits = ?1 OR c.id IN (SELECT customerID FROM contacts WHERE mobileDigits = ?1 OR phoneDigits = ?1))
-                """, DuplicateKeys.phone(digits) ?? digits, "c.code"))
+                """, DuplicateKeys.phone(digits) ?? digits, "c.code", "customers c", nil))
         }
-        // Codes by their start, with or without the grade and status letters or the province.
-        tiers.append((.namePrefix, """
-            ((lower(c.code) >= ?1 AND lower(c.code) < ?1 || char(1114111))
-             OR (lower(substr(c.code, 4)) >= ?1 AND lower(substr(c.code, 4)) < ?1 || char(1114111))
-             OR (lower(substr(c.code, 5)) >= ?1 AND lower(substr(c.code, 5)) < ?1 || char(1114111))
-             OR c.id IN (SELECT customerID FROM formerCodes WHERE instr(lower(code), ?1) > 0))
-            """, query, "c.code"))
-        tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id"))
+        // Codes by their start, with or without the grade and status letters or the
+        // province: three tiers, each read in its own index's order and stopped at the
+        // limit (as one OR they were sorted together: every Guangzhou customer for "gz"),
+        // then former codes anywhere.
+        for start in ["lower(c.code)", "lower(substr(c.code, 4))", "lower(substr(c.code, 5))"] {
+            tiers.append((.namePrefix, "(\(start) >= ?1 AND \(start) < ?1 || char(1114111))", query, start, "customers c", nil))
+        }
+        tiers.append((.namePrefix, "c.id IN (SELECT customerID FROM formerCodes WHERE instr(lower(code), ?1) > 0)", query, "c.code",
+                      "customers c", nil))
+        tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id", "customers c", nil))
         if letters {
-            tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id"))
-            tiers.append((.pinyinPrefix, "(c.pinyin >= ?1 AND c.pinyin < ?1 || '{')", query, "c.pinyin, c.id"))
+            tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id", "customers c", nil))
+            tiers.append((.pinyinPrefix, "(c.pinyin >= ?1 AND c.pinyin < ?1 || '{')", query, "c.pinyin, c.id", "customers c", nil))
         }
-        // Anywhere, in the one narrow line the query's characters can be in. Read in
-        // storage order and stopped at the limit: a common query ends early, a miss reads
-        // the whole line table once.
-        let anywhere = query.contains { !$0.isASCII } ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
-        tiers.append((.substring, "instr(s.text, ?1) > 0", phoneLike ? digits : query, nil))
+        // Anywhere, in the one narrow line the query's characters can be in, found through
+        // that line's full-text index (a miss costs a lookup, not a scan) and confirmed by
+        // instr; read in customer order and stopped at the limit. Only what the indexes
+        // cannot answer (pinyin or digits under three, Chinese mixed with other
+        // characters) scans the line, and a common short query ends early.
+        let hanLine = query.contains { !$0.isASCII }
+        let table = hanLine ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
+        let needle = hanLine ? SearchText.spaced(query) : phoneLike ? digits : query
+        if let match = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle) {
+            tiers.append((.substring, "\(table)Index MATCH ?2 AND instr(s.text, ?1) > 0", needle, nil,
+                          "\(table)Index f CROSS JOIN \(table) s ON s.customerID = f.rowid CROSS JOIN customers c ON c.id = s.customerID",
+                          match))
+        } else {
+            tiers.append((.substring, "instr(s.text, ?1) > 0", needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID", nil))
+        }
 
         return try read { db in
             var hits: [SearchHit] = []
             var seen: Set<Int64> = []
-            for (match, test, argument, order) in tiers where hits.count < limit {
-                // Each ?1 in a test is the query; written out as plain marks in text order.
-                let marks = test.components(separatedBy: "?1").count - 1
+            for (match, test, argument, order, from, indexQuery) in tiers where hits.count < limit {
+                // The marks in text order, each given its value: ?1 the query, ?2 the index's.
+                var values: [String] = []
+                var sql = ""
+                var rest = Substring(test)
+                while let mark = rest.firstRange(of: "?") {
+                    sql += rest[..<mark.lowerBound] + "?"
+                    let which = rest[mark.upperBound...].prefix(1)
+                    values.append(which == "2" ? indexQuery ?? "" : argument)
+                    rest = rest[mark.upperBound...].dropFirst()
+                }
+                sql += rest
                 // Cached: each keystroke runs up to six tiers, and the tiers' texts are few.
-                let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+                let found = try CustomerListRow.fetchAll(try db.cachedStatement(sql: """
                     SELECT \(Self.listColumns)
-                    FROM \(order != nil ? "customers c" : "\(anywhere) s CROSS JOIN customers c ON c.id = s.customerID")
-                    WHERE \(test.replacingOccurrences(of: "?1", with: "?")) AND \(condition)
+                    FROM \(from)
+                    WHERE \(sql) AND \(condition)
                     \(order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                    """), arguments: [me, warnFrom] + StatementArguments(Array(repeating: argument, count: marks)) + visibility)
-                let found = rows.map(CustomerListRow.init(row:))
+                    """), arguments: [me, warnFrom] + StatementArguments(values) + visibility)
                 for row in order != nil ? found : found.sorted(by: { $0.code < $1.code }) {
                     let hit = SearchHit(row: row, match: match)
                     guard hits.count < limit, seen.insert(hit.row.id).inserted else { continue }

@@ -467,6 +467,41 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v16-search-index") { db in
+            // A search that finds little read a whole narrow table on every keystroke (30 ms
+            // at 100,000 customers, ten times that at a million). Each line now has a
+            // full-text index over it (external content: the line is stored once): the
+            // Chinese line spaced so that unicode61 keeps each character a word (one- and
+            // two-character queries are phrases), the pinyin and digit lines by trigram
+            // without positions (a candidate is confirmed by instr). Triggers keep the
+            // indexes with their lines whatever writes them. Lines written by v5 and v12
+            // with today's code are spaced already; spacing is idempotent.
+            let lines = try Row.fetchAll(db, sql: "SELECT customerID, text FROM searchHan")
+            let respace = try db.makeStatement(sql: "UPDATE searchHan SET text = ? WHERE customerID = ?")
+            for row in lines {
+                let text: String = row["text"]
+                let spaced = SearchText.spaced(text)
+                if spaced != text { try respace.execute(arguments: [spaced, row["customerID"]]) }
+            }
+            for (table, tokenizer) in [("searchHan", "unicode61"), ("searchLatin", "trigram', detail='none"),
+                                       ("searchDigits", "trigram', detail='none")] {
+                let index = table + "Index"
+                try db.execute(sql: """
+                    CREATE VIRTUAL TABLE \(index) USING fts5(text, content='\(table)', content_rowid='customerID', tokenize='\(tokenizer)');
+                    INSERT INTO \(index)(\(index)) VALUES ('rebuild');
+                    CREATE TRIGGER \(table)_indexInsert AFTER INSERT ON \(table) BEGIN
+                        INSERT INTO \(index)(rowid, text) VALUES (new.customerID, new.text);
+                    END;
+                    CREATE TRIGGER \(table)_indexDelete AFTER DELETE ON \(table) BEGIN
+                        INSERT INTO \(index)(\(index), rowid, text) VALUES ('delete', old.customerID, old.text);
+                    END;
+                    CREATE TRIGGER \(table)_indexUpdate AFTER UPDATE ON \(table) BEGIN
+                        INSERT INTO \(index)(\(index), rowid, text) VALUES ('delete', old.customerID, old.text);
+                        INSERT INTO \(index)(rowid, text) VALUES (new.customerID, new.text);
+                    END;
+                    """)
+            }
+        }
         return migrator
     }
 

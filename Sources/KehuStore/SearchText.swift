@@ -36,12 +36,54 @@ package enum SearchText {
     static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
                         contacts: [(name: String?, mobile: String?, phone: String?)], products: [String] = []) -> Lines {
         let (pinyin, initials) = Pinyin.keys(name)
-        return Lines(han: line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }
-                               + products.map { Normalization.halfWidth($0).lowercased() }),
+        return Lines(han: spaced(line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }
+                                      + products.map { Normalization.halfWidth($0).lowercased() })),
                      latin: latinLine(pinyin: pinyin, initials: initials, contactNames: contacts.compactMap(\.name),
                                       models: latinProducts(products)),
                      digits: line([phoneDigits] + contacts.flatMap { [$0.mobile, $0.phone] }),
                      pinyin: pinyin, initials: initials)
+    }
+
+    /// The Chinese line as stored (from v16): one space between characters, except inside
+    /// a run of Latin letters and digits, and none of the text's own spaces. Its full-text
+    /// index (`searchHanIndex`, unicode61) then holds each Chinese character as a word, so
+    /// a query of one or two characters is a phrase found by the index, not a scan. The
+    /// same spacing of the query keeps `instr` exact: spaced(q) is in spaced(line) just
+    /// when q is in the line with its spaces taken out (queries have none). Spacing
+    /// spaced text changes nothing.
+    static func spaced(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasWord = false
+        for scalar in text.unicodeScalars where scalar != " " {
+            let word = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            if !out.isEmpty, !(word && lastWasWord) { out.append(" ") }
+            out.append(scalar)
+            lastWasWord = word
+        }
+        return String(out)
+    }
+
+    /// A query for the Chinese line's index: each character a word of one phrase, when
+    /// every character is an ideograph, kana or Hangul syllable (which unicode61 keeps as
+    /// words); nil for anything else, which is found by scanning the spaced line.
+    static func hanPhrase(_ query: String) -> String? {
+        let indexed = !query.isEmpty && query.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFD: true
+            default: false
+            }
+        }
+        return indexed ? "\"" + spaced(query) + "\"" : nil
+    }
+
+    /// A query for a trigram index of the pinyin or digits line: every three letters it
+    /// holds, all required (the indexes keep no positions, to stay small); nil under three,
+    /// which the index cannot answer. The caller confirms each candidate with `instr`.
+    static func trigrams(_ query: String) -> String? {
+        let scalars = Array(query.unicodeScalars)
+        guard scalars.count >= 3, scalars.allSatisfy({ $0.isASCII && $0 != "\"" }) else { return nil }
+        return (0...(scalars.count - 3)).map { "\"" + String(String.UnicodeScalarView(scalars[$0..<$0 + 3])) + "\"" }
+            .joined(separator: " AND ")
     }
 
     /// "|" keeps one part's end and the next one's start from making a false match.
@@ -70,7 +112,7 @@ package enum SearchText {
         for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
             contactNames[row["customerID"], default: []].append(row["name"])
         }
-        let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchLatin(customerID, text) VALUES (?, ?)")
+        let write = try db.makeStatement(sql: upsert("searchLatin"))
         for row in try Row.fetchAll(db, sql: "SELECT id, pinyin, initials FROM customers") {
             let id: Int64 = row["id"]
             guard let names = contactNames[id] else { continue }
@@ -92,8 +134,8 @@ package enum SearchText {
         for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
             contactNames[row["customerID"], default: []].append(row["name"])
         }
-        let han = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchHan(customerID, text) VALUES (?, ?)")
-        let latin = try db.makeStatement(sql: "INSERT OR REPLACE INTO searchLatin(customerID, text) VALUES (?, ?)")
+        let han = try db.makeStatement(sql: upsert("searchHan"))
+        let latin = try db.makeStatement(sql: upsert("searchLatin"))
         for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, pinyin, initials FROM customers") {
             let id: Int64 = row["id"]
             guard let named = products[id] else { continue }
@@ -119,9 +161,15 @@ package enum SearchText {
     /// The tables of a customer's search lines, in the order `han`, `latin`, `digits`.
     static let tables = ["searchHan", "searchLatin", "searchDigits"]
 
+    /// Writes one line, replacing the customer's old one as an update (never `OR REPLACE`,
+    /// whose hidden delete would not reach the full-text index's triggers).
+    static func upsert(_ table: String) -> String {
+        "INSERT INTO \(table)(customerID, text) VALUES (?, ?) ON CONFLICT(customerID) DO UPDATE SET text = excluded.text"
+    }
+
     static func writeLines(_ db: Database, customerID: Int64, _ lines: Lines) throws {
         for (table, text) in zip(tables, [lines.han, lines.latin, lines.digits]) {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(customerID, text) VALUES (?, ?)").execute(arguments: [customerID, text])
+            try db.cachedStatement(sql: upsert(table)).execute(arguments: [customerID, text])
         }
     }
 

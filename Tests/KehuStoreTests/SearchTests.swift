@@ -100,6 +100,45 @@ struct SearchTests {
         #expect(try db.searchCustomers("华", limit: 2).count == 2)
     }
 
+    /// Queries anywhere go through each line's full-text index, with the results a scan
+    /// gives: never across two parts of a line, Chinese mixed with Latin letters too; and
+    /// the indexes stay in step with their lines through edits, merges and imports.
+    @Test func theIndexesGiveWhatAScanGivesAndFollowEveryWrite() throws {
+        let (db, _, ids, _) = try archive()
+        #expect(try codes(db, "司广").isEmpty)                       // 有限公司|广州: two parts
+        #expect(try codes(db, "限公").count == 4)
+        #expect(try codes(db, "华美物").map { $0 } == ["Ba-渝CQ0001"])
+        var latin = sampleCustomer("Cb-粤GZ0003", "ABC贸易行")
+        latin.city = "广州"
+        let latinID = try db.add(latin, by: testActor)
+        #expect(try codes(db, "c贸易") == ["Cb-粤GZ0003"])            // mixed: the spaced line scanned
+        #expect(try codes(db, "abc贸") == ["Cb-粤GZ0003"])
+        #expect(try codes(db, "ngzhouh") == ["Ca-粤GZ0001"])          // pinyin, by its trigrams
+        #expect(try codes(db, "22223") == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "xyzzy").isEmpty)
+        let before = try #require(try db.customer(id: latinID))
+        var renamed = before
+        renamed.name = "XYZ贸易行"
+        try db.update(customer: before, to: renamed, by: testActor)
+        #expect(try codes(db, "abc贸").isEmpty)
+        #expect(try codes(db, "xyz贸") == ["Cb-粤GZ0003"])
+        _ = try db.merge(customerID: ids["Cb-粤GZ0002"]!, into: ids["Ca-粤GZ0001"]!, by: testActor)
+        #expect(try codes(db, "白云").isEmpty)
+        // FTS5's own check of each index against its lines (it fails on any difference).
+        try db.write { database in
+            for table in SearchText.tables {
+                try database.execute(sql: "INSERT INTO \(table)Index(\(table)Index, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+        // The check can fail: a line changed behind the index's back is found.
+        #expect(throws: (any Error).self) {
+            try db.write { database in
+                try database.execute(sql: "DROP TRIGGER searchHan_indexUpdate; UPDATE searchHan SET text = '| 深 圳 |'")
+                try database.execute(sql: "INSERT INTO searchHanIndex(searchHanIndex, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+    }
+
     @Test func theSearchKeysFollowEdits() throws {
         let (db, _, ids, _) = try archive()
         let id = ids["Cb-粤GZ0002"]!
