@@ -32,6 +32,8 @@ struct CustomerImporter {
     private var seenNames: SeenKeys?
     /// The definitions of the indexes dropped for the import, to make them again.
     private var dropped: [String] = []
+    /// The search indexes' insert triggers, set aside with the indexes.
+    private var searchIndexing: SearchText.IndexingAside?
     private var customers: PreparedInsert?
     private var contacts: PreparedInsert?
     private var searchLines: [BulkStatement] = []
@@ -93,6 +95,7 @@ struct CustomerImporter {
             dropped.append(index["sql"])
             try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
         }
+        searchIndexing = try SearchText.IndexingAside(db)
     }
 
     /// Before the commit: the new rows' audit records, the serials taken, and the indexes made again.
@@ -102,6 +105,10 @@ struct CustomerImporter {
         for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
         for definition in dropped { try db.execute(sql: definition) }
         dropped = []
+        if var aside = searchIndexing {
+            try aside.restore(db)
+            searchIndexing = nil
+        }
     }
 
     /// A row with the keys it is checked and found by, made without the database (on the
