@@ -40,11 +40,10 @@ extension KehuDatabase {
         let (condition, visibility) = visible()
         let me = viewer?.userID ?? 0
 
-        // Each tier reads in the order of the index it searches (so a one-character query
-        // stops after `limit` rows instead of sorting a third of the archive); nil: the
-        // narrow search table's own order.
         // Each tier: how well it matches, its test (?1 the query, ?2 an index's query), the
-        // query, the order it reads in (nil: its table's own), where it reads.
+        // query, the order it reads in — its index's, so a one-character query stops after
+        // `limit` rows instead of sorting a third of the archive (nil: its table's own) —
+        // and where it reads.
         var tiers: [(match: SearchHit.Match, test: String, argument: String, order: String?, from: String, indexQuery: String?)] = [
             (.exact, "(lower(c.code) = ?1 OR c.id IN (SELECT customerID FROM formerCodes WHERE lower(code) = ?1))", query, "c.code", "customers c", nil),
         ]
@@ -98,7 +97,7 @@ extension KehuDatabase {
                     rest = rest[mark.upperBound...].dropFirst()
                 }
                 sql += rest
-                // Cached: each keystroke runs up to six tiers, and the tiers' texts are few.
+                // Cached: each keystroke runs up to nine tiers, and the tiers' texts are few.
                 let found = try CustomerListRow.fetchAll(try db.cachedStatement(sql: """
                     SELECT \(Self.listColumns)
                     FROM \(from)
