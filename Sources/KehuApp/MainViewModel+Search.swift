@@ -28,7 +28,8 @@ extension MainViewModel {
         attempt {
             view = .allCustomers
             archiveView = .all
-            totalCustomers = try store.customerCount()
+            // Counted as the list will read (the filter stays unless `select` must clear it).
+            totalCustomers = try store.customerCount(in: archiveView, filter: listFilter, today: today)
             forgetWindow()
             try select(customerID: id, code: code)
         }

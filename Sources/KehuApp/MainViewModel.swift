@@ -191,7 +191,8 @@ public final class MainViewModel {
     /// a page either way needs no query, and memory stays flat at any list size.
     func fillWindow() throws {
         guard let window = customers.windowNeeded(rows: viewport.listRows) else { return }
-        let rows = try store.customerPage(offset: window.offset, limit: window.limit, order: listOrder, in: archiveView, filter: listFilter, today: today)
+        let rows = try store.customerPage(offset: window.offset, limit: window.limit, order: listOrder, in: archiveView, filter: listFilter,
+                                          today: today, total: totalCustomers)
         sendList(.windowRead(offset: window.offset, rows: rows, thenShow: false))
     }
 

@@ -36,6 +36,17 @@ public enum CustomerListOrder: String, CaseIterable, Sendable {
         }
     }
 
+    /// The same order backwards (NULLs and ties reversed too), for reading the list's far
+    /// end from its last row: the same indexes, walked the other way.
+    var reversedSQL: String {
+        switch self {
+        case .code: return "c.code DESC"
+        case .name: return "c.name DESC, c.id DESC"
+        case .nextFollowUp: return "coalesce(c.nextFollowUpOn, '9999-12-31') DESC, c.code DESC"
+        case .lastContact: return "coalesce(c.lastContactAt, '') ASC, c.code DESC"
+        }
+    }
+
     /// Rows that come before customer `c0` in this order (`c0` is the customers table
     /// joined again for the customer looked for).
     var before: String {
@@ -116,10 +127,23 @@ extension KehuDatabase {
         }
     }
 
-    /// Rows `offset ..< offset+limit` of the list in `order`.
+    /// Rows `offset ..< offset+limit` of the list in `order`. Given the list's `total` (as
+    /// its count just said), a window in the far half is read from the end, backwards:
+    /// SQLite steps over every row before an OFFSET, so End at 100,000 customers cost 5 ms
+    /// and would cost ten times that at a million; from the end it costs what Home does.
     public func customerPage(offset: Int, limit: Int, order: CustomerListOrder = .code, in view: ArchiveView = .all,
-                             filter: CustomerFilter = CustomerFilter(), today: LocalDate? = nil) throws -> [CustomerListRow] {
+                             filter: CustomerFilter = CustomerFilter(), today: LocalDate? = nil, total: Int? = nil) throws -> [CustomerListRow] {
         guard limit > 0 else { return [] }
+        if let total, offset > total / 2, offset < total {
+            let count = min(limit, total - offset)
+            return try window(offset: total - offset - count, limit: count, orderSQL: order.reversedSQL, view: view, filter: filter,
+                              today: today).reversed()
+        }
+        return try window(offset: offset, limit: limit, orderSQL: order.sql, view: view, filter: filter, today: today)
+    }
+
+    private func window(offset: Int, limit: Int, orderSQL: String, view: ArchiveView, filter: CustomerFilter,
+                        today: LocalDate?) throws -> [CustomerListRow] {
         // Orders on or before this date put a cooperating customer in the churn warning.
         let warnFrom = try today.map { $0.adding(months: -(try churnRules().warnAfterMonths)).description } ?? ""
         let (condition, visibility) = visible()
@@ -133,7 +157,7 @@ extension KehuDatabase {
                 SELECT \(Self.listColumns)
                 FROM customers c
                 WHERE \(condition) AND \(view.sql) AND \(narrowed)
-                ORDER BY \(order.sql)
+                ORDER BY \(orderSQL)
                 LIMIT ? OFFSET ?
                 """), arguments: [me, warnFrom] + visibility + filterArguments + [limit, max(0, offset)])
         }

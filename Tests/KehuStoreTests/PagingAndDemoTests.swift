@@ -23,6 +23,31 @@ struct PagingAndDemoTests {
         #expect(try db.customerPage(offset: 0, limit: 3, order: .name).map(\.name) == ["客户1", "客户10", "客户11"])
     }
 
+    /// The far half of a list is read from its end, backwards (End and deep pages cost what
+    /// Home does at any size): every window, in every order, filtered, as a salesperson
+    /// and as the admin, holds the rows the forward read gives.
+    @Test func theFarHalfReadBackwardsIsTheSameList() throws {
+        let folder = TemporaryFolder()
+        let db = try makeDemo(folder, name: "far.db", customers: 240)
+        let salesperson = try #require(try db.users().first { $0.role == .salesperson })
+        var filtered = CustomerFilter()
+        filtered.status = .potential
+        for store in [db, db.scoped(to: Viewer(salesperson))] {
+            for order in CustomerListOrder.allCases {
+                for filter in [CustomerFilter(), filtered] {
+                    let total = try store.customerCount(in: .all, filter: filter, today: testNow.date)
+                    #expect(total > 10)
+                    for offset in [0, total / 2, total / 2 + 1, total - 11, total - 10, total - 3, total - 1] {
+                        let forward = try store.customerPage(offset: offset, limit: 10, order: order, filter: filter, today: testNow.date)
+                        let backward = try store.customerPage(offset: offset, limit: 10, order: order, filter: filter, today: testNow.date,
+                                                              total: total)
+                        #expect(backward == forward, "\(order) offset \(offset) of \(total)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func anEmptyArchiveHasNoPages() throws {
         let folder = TemporaryFolder()
         let db = try KehuDatabase.open(path: folder.file("kehu.db"))

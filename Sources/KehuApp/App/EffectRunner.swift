@@ -36,7 +36,8 @@ extension MainViewModel {
             }
         case .readCustomers(let offset, let limit, let thenShow):
             attempt {
-                let rows = try store.customerPage(offset: offset, limit: limit, order: listOrder, in: archiveView, filter: listFilter, today: today)
+                let rows = try store.customerPage(offset: offset, limit: limit, order: listOrder, in: archiveView, filter: listFilter,
+                                                  today: today, total: totalCustomers)
                 sendList(.windowRead(offset: offset, rows: rows, thenShow: thenShow))
             }
         case .reloadApprovals:
