@@ -6,6 +6,12 @@ import KehuStore
 /// on the same customer where it still is, with the card and timeline where the reader
 /// had them. An open form, prompt or overlay is left as it is: the user is typing.
 extension MainViewModel {
+    /// Whether someone committed a change since `start()` read the archive: for a watcher
+    /// that opens after the first frame.
+    public func changedSinceStart() -> Bool {
+        ((try? store.latestChange()) ?? lastChange) != lastChange
+    }
+
     public func databaseChanged() {
         let shownID = detail?.customer.id
         let listID = selectedRow?.id

@@ -41,8 +41,9 @@ public final class KehuDatabase: Sendable {
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
+        var current = false
         if exists {
-            try checkHeader(path)
+            current = try checkHeader(path)
             // An empty file becomes a database only when asked to create one: a check or a
             // report on it leaves it empty, as found.
             if !create, (try? fm.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
@@ -73,7 +74,9 @@ public final class KehuDatabase: Sendable {
         do {
             // Look before touching: opening the pool switches the file to WAL mode, so
             // whose file it is and which schema it has are read first, read-only.
-            if exists { try inspect(path, busyTimeout: busyTimeout) }
+            // (A file this kehu brought to its newest version in WAL mode needs no look:
+            // the pool leaves it as it is, and checks it again before anything is written.)
+            if exists && !current { try inspect(path, busyTimeout: busyTimeout) }
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             removeSideFiles(sideFiles)
@@ -135,16 +138,22 @@ public final class KehuDatabase: Sendable {
     }
 
     /// A SQLite file starts with these 16 bytes; anything else is not a database at all.
-    private static func checkHeader(_ path: String) throws {
+    /// Returns whether the header shows a kehu file in WAL mode that this kehu migrated to
+    /// its newest version (application id, read and write versions 2, user_version).
+    private static func checkHeader(_ path: String) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.cannotOpen(path: path, detail: "cannot read the file (permissions?)")
         }
         defer { try? handle.close() }
-        let head = handle.readData(ofLength: 16)
-        if head.isEmpty { return }   // an empty file becomes a new database
-        if head != Data("SQLite format 3\0".utf8) {
+        let head = [UInt8](handle.readData(ofLength: 100))
+        if head.isEmpty { return false }   // an empty file becomes a new database
+        if !head.starts(with: Array("SQLite format 3\0".utf8)) {
             throw StoreError.notAKehuDatabase(path: path, detail: "not an SQLite database")
         }
+        guard head.count == 100 else { return false }
+        func number(at offset: Int) -> Int32 { head[offset..<offset + 4].reduce(0) { $0 << 8 | Int32($1) } }
+        return head[18] == 2 && head[19] == 2 && number(at: 68) == Migrations.applicationID
+            && number(at: 60) == Migrations.schemaVersion
     }
 
     /// Reads a file's owner and schema on a read-only connection, so a file kehu refuses

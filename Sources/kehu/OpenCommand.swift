@@ -116,16 +116,27 @@ struct OpenCommand: ParsableCommand {
         // Damage the check found, or any read met, is said once; nothing more is saved.
         var damageSaid = false
         // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
-        let watcher = try? store.changeWatcher()
+        // It has a connection of its own, opened after the first frame (the first screen
+        // does not need it); a commit that came between the first reads and the watcher is
+        // caught by the newest change then.
+        var watcher: ChangeWatcher?
+        var missed = false
+        let firstWork = deliberateCrash() ?? afterFirstFrame
+        let afterFirst: () -> Bool = {
+            watcher = try? store.changeWatcher()
+            missed = viewModel.changedSinceStart()
+            return firstWork()
+        }
         let changed: () -> Bool = {
             if !damageSaid, store.damage.detail != nil {
                 damageSaid = true
                 viewModel.show(strings[.databaseDamaged], kind: .error)
             }
-            return watcher?.hasChanged() ?? false
+            let seen = watcher?.hasChanged() ?? false
+            defer { missed = false }
+            return seen || missed
         }
-        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: deliberateCrash() ?? afterFirstFrame,
-                               changed: changed).run(on: backend)
+        let code = TerminalApp(viewModel: viewModel, theme: chosenTheme, afterFirstFrame: afterFirst, changed: changed).run(on: backend)
         watcher?.close()
         backend.stop()
         try? store.close()

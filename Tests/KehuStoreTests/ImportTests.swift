@@ -152,6 +152,7 @@ struct BulkImportTests {
         #expect(outcomes.allSatisfy { if case .created = $0 { return true }; return false })
         #expect(try schema(db) == before)
         #expect(try db.customerCount() == rows.count)
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") } == rows.count)
         let (check, byName, byMobile, audited) = try db.writeAlone { database throws in
             (try String.fetchAll(database, sql: "PRAGMA integrity_check"),
              // The indexes answer (they were made again, not left out).

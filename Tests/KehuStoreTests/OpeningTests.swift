@@ -19,6 +19,12 @@ struct OpeningTests {
             #expect(tables.contains(table))
         }
         #expect(try db.cadenceDays() == [.h: 0, .a: 7, .b: 14, .c: 30])
+        // The newest migration leaves its number in the header (a current file then opens
+        // without a look on a connection of its own): every new migration must set it.
+        let newest = try #require(Migrations.knownIdentifiers.last)
+        let number = Int32(newest.dropFirst().prefix { $0.isNumber }) ?? 0
+        #expect(try db.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") } == number)
+        #expect(Migrations.schemaVersion == number)
         try db.close()
         // Opening again changes nothing.
         let again = try KehuDatabase.open(path: path)

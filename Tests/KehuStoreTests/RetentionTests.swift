@@ -39,6 +39,7 @@ struct RetentionTests {
         let removed = try db.purge(today: testNow.date, by: testActor)
         #expect(removed.map(\.code) == ["Cc-粤GZ0001"])
         #expect(try db.customer(id: due) == nil)
+        #expect(try db.customerCount() == db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") })
         #expect(try db.orders(customerID: due).isEmpty)
         let history = try db.history(table: "customers", rowID: due)
         #expect(history.map(\.field) == ["purged"])
