@@ -518,6 +518,8 @@ enum Migrations {
                     UPDATE customerTotal SET total = total - 1 WHERE id = 1;
                 END;
                 """)
+            // A former code is found whole through an index too (search's exact tier).
+            try db.execute(sql: "CREATE INDEX formerCodes_lower ON formerCodes(lower(code))")
             try db.execute(sql: "PRAGMA user_version = 16")
         }
         return migrator
