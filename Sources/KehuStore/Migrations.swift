@@ -481,12 +481,19 @@ enum Migrations {
             // without positions (a candidate is confirmed by instr). Triggers keep the
             // indexes with their lines whatever writes them. Lines written by v5 and v12
             // with today's code are spaced already; spacing is idempotent.
-            let lines = try Row.fetchAll(db, sql: "SELECT customerID, text FROM searchHan")
+            // Ten thousand lines at a time: a million would hold a hundred megabytes.
             let respace = try db.makeStatement(sql: "UPDATE searchHan SET text = ? WHERE customerID = ?")
-            for row in lines {
-                let text: String = row["text"]
-                let spaced = SearchText.spaced(text)
-                if spaced != text { try respace.execute(arguments: [spaced, row["customerID"]]) }
+            var after: Int64 = 0
+            while true {
+                let lines = try Row.fetchAll(db, sql: "SELECT customerID, text FROM searchHan WHERE customerID > ? ORDER BY customerID LIMIT 10000",
+                                            arguments: [after])
+                guard let last = lines.last else { break }
+                for row in lines {
+                    let text: String = row["text"]
+                    let spaced = SearchText.spaced(text)
+                    if spaced != text { try respace.execute(arguments: [spaced, row["customerID"]]) }
+                }
+                after = last["customerID"]
             }
             for (table, tokenizer) in [("searchHan", "unicode61"), ("searchLatin", "trigram', detail='none"),
                                        ("searchDigits", "trigram', detail='none")] {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import KehuCore
 @testable import KehuStore
@@ -138,6 +139,38 @@ struct SearchTests {
             try db.write { database in
                 try database.execute(sql: "DROP TRIGGER searchHan_indexUpdate; UPDATE searchHan SET text = '| 深 圳 |'")
                 try database.execute(sql: "INSERT INTO searchHanIndex(searchHanIndex, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+    }
+
+    /// An archive from before v16 (unspaced Chinese lines, no indexes, no kept total) is
+    /// brought up to it on open: lines spaced, indexes built, the total counted.
+    @Test func anArchiveFromBeforeTheIndexesIsBroughtUpToThem() throws {
+        let (db, folder, _, _) = try archive()
+        try db.close()
+        let raw = try DatabaseQueue(path: folder.file("search.db"))
+        try raw.write { db in
+            for table in SearchText.tables {
+                for trigger in ["Insert", "Delete", "Update"] { try db.execute(sql: "DROP TRIGGER \(table)_index\(trigger)") }
+                try db.execute(sql: "DROP TABLE \(table)Index")
+            }
+            try db.execute(sql: """
+                DROP TRIGGER customers_totalInsert; DROP TRIGGER customers_totalDelete; DROP TABLE customerTotal;
+                DROP INDEX formerCodes_lower;
+                UPDATE searchHan SET text = replace(text, ' ', '');
+                DELETE FROM grdb_migrations WHERE identifier = 'v16-search-index';
+                PRAGMA user_version = 0;
+                """)
+            #expect(try String.fetchOne(db, sql: "SELECT text FROM searchHan LIMIT 1")?.contains(" ") == false)
+        }
+        try raw.close()
+        let reopened = try KehuDatabase.open(path: folder.file("search.db"))
+        #expect(try codes(reopened, "华南") == ["Ca-粤GZ0001", "Cb-粤SZ0001"])
+        #expect(try codes(reopened, "司广").isEmpty)
+        #expect(try reopened.customerCount() == 5)
+        try reopened.write { database in
+            for table in SearchText.tables {
+                try database.execute(sql: "INSERT INTO \(table)Index(\(table)Index, rank) VALUES ('integrity-check', 1)")
             }
         }
     }
