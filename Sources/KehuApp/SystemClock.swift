@@ -5,13 +5,18 @@ import KehuCore
 public struct SystemClock: Clock {
     public init() {}
 
+    /// From the C library's local time (the same zone Foundation's `TimeZone.current`
+    /// reads): making a Foundation calendar cost 0.7 ms of every start, and the status
+    /// line asks for the time on every frame.
     public var now: LocalDateTime {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
-        let date = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LocalDate(dayNumber: 0)
-        return LocalDateTime(date: date, hour: parts.hour ?? 0, minute: parts.minute ?? 0)!
+        var seconds = time(nil)
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil,
+              let date = LocalDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
+              let moment = LocalDateTime(date: date, hour: Int(parts.tm_hour), minute: Int(parts.tm_min)) else {
+            return LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!
+        }
+        return moment
     }
 
     /// Milliseconds until the minute changes: the status clock needs no other wake-ups.
