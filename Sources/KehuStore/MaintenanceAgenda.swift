@@ -36,10 +36,16 @@ extension KehuDatabase {
         default: return []
         }
         return try read { db in
-            let customers = try Row.fetchAll(db, sql: """
+            // Read by position from a cursor: a region's managers have tens of thousands.
+            var customers: [(id: Int64, code: String, name: String, grade: CustomerGrade, start: LocalDate)] = []
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.code, c.name, c.grade, c.createdAt FROM customers c
                 WHERE c.status = 'a' AND \(scope.sql)
                 """, arguments: scope.arguments)
+            while let row = try rows.next() {
+                customers.append((row[0], row[1], row[2], CustomerGrade(rawValue: row[3]) ?? .general,
+                                  LocalDate(column: row[4] as String?) ?? today))
+            }
             // The last contact per customer for each duty, from the people's last contacts
             // (kept by triggers, see LastContacts) with these customers: one seek per
             // customer and person (CROSS JOIN keeps that order: the other way round reads
@@ -47,13 +53,14 @@ extension KehuDatabase {
             let kindsByMethod = Dictionary(uniqueKeysWithValues: ContactMethod.allCases.map { method in
                 (method.rawValue, [MaintenanceDuty.Kind.phone, .onSite, .techSupport].filter { $0.methods.contains(method) })
             })
-            var lastByDuty: [MaintenanceDuty.Holder: [MaintenanceKey: String]] = [:]
+            var lastByDuty: [MaintenanceDuty.Holder: [MaintenanceKey: LocalDate]] = [:]
             for holder in MaintenanceDuty.Holder.allCases {
                 guard holder.role == user.role else { continue }
                 let handlers = holder == .owner ? [me]
                     : try Int64.fetchAll(db, sql: "SELECT id FROM users WHERE role = ?", arguments: [holder.role.rawValue])
                 // Each kind of contact takes the latest of the methods that count for it.
-                var last: [MaintenanceKey: String] = [:]
+                var last: [MaintenanceKey: LocalDate] = [:]
+                last.reserveCapacity(customers.count * 2)
                 func collect(_ join: String, _ arguments: StatementArguments) throws {
                     let rows = try Row.fetchCursor(db, sql: """
                         SELECT l.customerID, l.method, l.lastAt FROM customers c
@@ -63,7 +70,8 @@ extension KehuDatabase {
                     while let row = try rows.next() {
                         guard let kinds = kindsByMethod[row[1] as String], !kinds.isEmpty else { continue }
                         let customerID: Int64 = row[0]
-                        let date: String = row[2]
+                        // The day of the contact (its time does not matter to a due date).
+                        guard let date = LocalDate(column: row[2] as String?) else { continue }
                         for kind in kinds {
                             let key = Self.maintenanceKey(customerID, kind)
                             if last[key].map({ $0 < date }) ?? true { last[key] = date }
@@ -82,21 +90,19 @@ extension KehuDatabase {
             }
             var dutiesByGrade: [CustomerGrade: [MaintenanceDuty]] = [:]
             var due: [MaintenanceDue] = []
-            for row in customers {
-                let grade = CustomerGrade(rawValue: row[3]) ?? .general
+            for customer in customers {
+                let grade = customer.grade
                 let duties = dutiesByGrade[grade] ?? {
                     let duties = MaintenancePlan.duties(for: grade, role: user.role, months: overrides)
                     dutiesByGrade[grade] = duties
                     return duties
                 }()
                 guard !duties.isEmpty else { continue }
-                let id: Int64 = row[0]
-                let start = LocalDate(column: (row[4] as String?).map { String($0.prefix(10)) }) ?? today
                 for duty in duties {
-                    let lastDate = LocalDate(column: lastByDuty[duty.holder]?[Self.maintenanceKey(id, duty.kind)].map { String($0.prefix(10)) })
-                    let date = duty.dueDate(lastSatisfying: lastDate, since: start)
+                    let lastDate = lastByDuty[duty.holder]?[Self.maintenanceKey(customer.id, duty.kind)]
+                    let date = duty.dueDate(lastSatisfying: lastDate, since: customer.start)
                     if date <= today {
-                        due.append(MaintenanceDue(customerID: id, code: row[1], name: row[2], duty: duty, dueDate: date))
+                        due.append(MaintenanceDue(customerID: customer.id, code: customer.code, name: customer.name, duty: duty, dueDate: date))
                     }
                 }
             }
