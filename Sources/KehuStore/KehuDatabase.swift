@@ -254,11 +254,5 @@ public final class KehuDatabase: Sendable {
     }
 
     /// Closes the connections now rather than when the last reference goes.
-    /// Copies the log into the database first, as far as no one else's reading stops it
-    /// (a passive checkpoint never waits): the pool's closing does not, and the next start
-    /// then had to read and check the whole log — 5 to 10 ms after an import.
-    public func close() throws {
-        if !isReadOnly { _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
-        try pool.close()
-    }
+    public func close() throws { try pool.close() }
 }

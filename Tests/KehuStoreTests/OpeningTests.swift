@@ -5,21 +5,6 @@ import KehuCore
 @testable import KehuStore
 
 struct OpeningTests {
-    /// Closing copies the log into the database (the shared index then says every frame is
-    /// in it), so the next start need not read and check the whole log; the log stays.
-    @Test func closingLeavesTheLogCopiedIntoTheDatabase() throws {
-        let folder = TemporaryFolder()
-        let path = folder.file("kehu.db")
-        let db = try KehuDatabase.open(path: path)
-        for n in 1...50 { try db.add(sampleCustomer(String(format: "Cb-粤GZ%04d", n), "客户\(n)"), by: testActor) }
-        try db.close()
-        let index = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + "-shm")).prefix(100))
-        func native(_ at: Int) -> UInt32 { index.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } }
-        #expect(native(16) > 0)                        // frames were written
-        #expect(native(96) == native(16))              // and all of them copied
-        #expect((try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0) > 0)
-    }
-
     @Test func aNewFileIsMigratedFromEmptyInWALMode() throws {
         let folder = TemporaryFolder()
         let path = folder.file("sub/dir/kehu.db")   // the folder is created too
