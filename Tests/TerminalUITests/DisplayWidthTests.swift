@@ -47,3 +47,24 @@ struct DisplayWidthTests {
         #expect(TextLayout.wrap("call the buyer tomorrow morning", width: 12) == ["call the", "buyer", "tomorrow", "morning"])
     }
 }
+
+/// The scalar walk (`Glyphs` over text whose scalars all stand alone) gives exactly the
+/// characters and widths Swift's character walk gives, and text with a mark, a joiner, a
+/// variation selector or an emoji takes the character walk.
+struct GlyphsTests {
+    @Test(arguments: ["广州华南机电有限公司", "Ca-粤GZ0001 A 重点", "（全角）、。「」…·—★─│", "ＡＢＣ１２３ ｶﾀｶﾅ", "한국어 かな カナ",
+                      "café", "e\u{301}cole", "👍🏽 ok", "❤\u{FE0F}", "👨\u{200D}👩\u{200D}👧", "a\u{AD}b", "\r\n", "合\u{3099}", ""])
+    func theScalarWalkMatchesTheCharacterWalk(_ text: String) {
+        let walked = Glyphs(text).map { "\($0.character)/\($0.width)" }
+        let characters = text.map { "\($0)/\(DisplayWidth.of($0))" }
+        #expect(walked == characters)
+        #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+    }
+
+    @Test func onlyTextOfLoneScalarsIsWalkedByScalars() {
+        #expect(DisplayWidth.scalarsStandAlone("广州 Ca-粤GZ0001（全角）"[...]))
+        for text in ["e\u{301}", "❤\u{FE0F}", "👍", "a\u{200D}b", "\r\n"] {
+            #expect(!DisplayWidth.scalarsStandAlone(text[...]), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
