@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <ncursesw/curses.h>
@@ -45,7 +46,15 @@ static inline int kehu_put_cell(int y, int x, const wchar_t *text, attr_t attrs,
 }
 
 /* stdin/stdout are C globals Swift 6 treats as unsafe shared state. */
-static inline SCREEN *kehu_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline SCREEN *kehu_newterm(const char *type) { return newterm(type, stdout, stdin); }
+/* The terminal's name as the session gives it; "" when unset. Only compared, never a path. */
+static inline const char *kehu_term_name(void) { const char *t = getenv("TERM"); return t ? t : ""; }
+/* terminfo's cursor address for row y, column x, or NULL when the terminal has none. */
+static inline const char *kehu_cursor_address(int y, int x) {
+    char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) return NULL;
+    return tiparm(cup, y, x);
+}
 static inline const char *kehu_codeset(void) { return nl_langinfo(CODESET); }
 
 /* Restoring the terminal after a crash: the modes and the "leave full screen" sequence

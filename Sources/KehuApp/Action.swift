@@ -33,6 +33,9 @@ public enum Action: String, CaseIterable, Sendable {
     case recordPayment = "record-payment"
     case mergeCustomer = "merge-customer"
     case moveCustomer = "move-customer"
+    /// The selected customer's phone, or code, to the user's own clipboard (OSC 52).
+    case copyPhone = "copy-phone"
+    case copyCode = "copy-code"
     /// Enter on a list row: the selected customer's card takes the focus.
     case openCustomer = "open-customer"
     /// `:`: the command line, every command by name.

@@ -20,6 +20,9 @@ public struct ConfigProblem: Error, Hashable, Sendable {
         case notFound(String)
         /// The keymap leaves no key for quitting in [global]: no way out but a signal.
         case noQuitKey
+        /// A line in terminal.toml kehu has no setting for.
+        case unknownSetting(String)
+        case expectedBoolean
     }
 
     public let file: String

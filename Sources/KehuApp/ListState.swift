@@ -33,6 +33,17 @@ public struct ListState: Hashable, Sendable {
         return selected != before
     }
 
+    /// Selects the item on the `row`th line on screen (a click); false when that line
+    /// shows no item or holds the selection already.
+    @discardableResult
+    mutating func select(visibleRow row: Int, count: Int, rows: Int) -> Bool {
+        let target = top + row
+        guard row >= 0, row < max(1, rows), target < count, target != selected else { return false }
+        selected = target
+        keepVisible(count: count, rows: rows)
+        return true
+    }
+
     /// Keeps the selection inside the list and on screen.
     mutating func keepVisible(count: Int, rows: Int) {
         let rows = max(1, rows)

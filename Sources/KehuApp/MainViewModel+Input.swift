@@ -118,6 +118,8 @@ extension MainViewModel {
         case .recordPayment: openPaymentForm()
         case .mergeCustomer: openMergeForm()
         case .moveCustomer: openMoveForm()
+        case .copyPhone: copySelected(.phone)
+        case .copyCode: copySelected(.code)
         case .commandLine: openCommandLine()
         case .scrollLeft, .scrollRight:
             guard view == .reports, focus != .list else { break }

@@ -46,6 +46,8 @@ public final class MainViewModel {
     /// Text the screen should open in `$EDITOR`; the result comes back through
     /// `finishExternalEdit`.
     public internal(set) var pendingExternalEdit: String?
+    /// Text for the user's clipboard, for the run loop to send to the terminal (`y`, `Y`).
+    public internal(set) var pendingClipboard: String?
     var cadence = FollowUpCadence.standard
     /// The company's follow-up cadence, as read at start.
     public var followUpCadence: FollowUpCadence { cadence }

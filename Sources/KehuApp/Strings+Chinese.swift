@@ -64,6 +64,7 @@ extension Strings {
         case .tooSmallHint: return "Terminal too small: 80×24 needed"
         case .keymapFallback: return "已改用默认键位"
         case .themeFallback: return "已改用默认主题"
+        case .needsTerminal: return "kehu 需要在终端里运行：标准输入和输出都必须是终端（命令行用法见 kehu --help）"
         case .openedReadOnly: return "只读打开：此文件对你是只读的，可以查看、查询和导出，改动不能保存"
         case .databaseDamaged: return "数据库已损坏，改动不再保存。请运行 kehu check 查看详情，并从备份恢复"
         case .waitingForLock: return "⏳ 另一人正在写入，等待中（最多 5 秒）…"

@@ -64,6 +64,7 @@ extension Strings {
         case .tooSmallHint: return "Enlarge the window, or press q to quit"
         case .keymapFallback: return "using the default keymap"
         case .themeFallback: return "using the default theme"
+        case .needsTerminal: return "kehu needs a terminal: standard input and output must both be one (see kehu --help for commands)"
         case .openedReadOnly: return "Opened read-only: this file is read-only for you; you can look, search and export, but not save changes"
         case .databaseDamaged: return "The database is damaged; changes are no longer saved. Run kehu check for the details and restore a backup"
         case .waitingForLock: return "⏳ Someone else is writing; waiting (up to 5 s)…"

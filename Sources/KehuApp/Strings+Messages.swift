@@ -21,6 +21,24 @@ extension Strings {
     public func onlyAdmins(_ login: String) -> String {
         language == .zh ? "只有管理员可以这样做（当前用户 \(login)）" : "Only an admin may do this (you are \(login))"
     }
+    public var nothingToCopy: String { language == .zh ? "没有选中的客户，无可复制" : "No customer selected: nothing to copy" }
+    public func noPhoneToCopy(_ name: String) -> String {
+        language == .zh ? "\(name) 没有电话，联系人也没有" : "\(name) has no phone, nor has any contact"
+    }
+    /// Said after `y` or `Y`: what went to the clipboard, and how.
+    public func copied(_ text: String) -> String {
+        language == .zh ? "已复制到剪贴板：\(text)（经终端的 OSC 52；tmux 需 set-clipboard on）"
+                        : "Copied to the clipboard: \(text) (through the terminal, OSC 52; tmux needs set-clipboard on)"
+    }
+    /// TERM names a terminal that cannot place the cursor: kehu cannot draw its screen there.
+    public func terminalCannotDraw(_ term: String) -> String {
+        language == .zh ? "终端类型 TERM=\(term) 不能定位光标，kehu 无法在其中显示界面；请在真正的终端里运行，或设置 TERM=xterm-256color（命令行用法见 kehu --help）"
+                        : "The terminal type TERM=\(term) cannot place the cursor, so kehu cannot draw its screen; run it in a real terminal or set TERM=xterm-256color (see kehu --help for commands)"
+    }
+    public func terminalFallback(_ term: String, as fallback: String) -> String {
+        language == .zh ? "本机没有终端 \(term) 的描述，按 \(fallback) 显示（安装 ncurses-term 可得到它的描述）"
+                        : "This system has no description of the terminal \(term); drawing as \(fallback) (installing ncurses-term adds it)"
+    }
     public func asRefused(_ login: String) -> String {
         language == .zh ? "只有管理员可以用 --as 以他人身份打开 kehu（当前用户 \(login)）" : "Only an admin may open kehu as someone else with --as (you are \(login))"
     }
@@ -82,6 +100,8 @@ extension Strings {
         case .badStyle(let s): what = zh ? "无法识别的样式 \"\(s)\"" : "cannot read style \"\(s)\""
         case .fileUnreadable(let d): what = zh ? "无法读取文件: \(d)" : "cannot read the file: \(d)"
         case .notFound(let n): what = zh ? "找不到 \"\(n)\"" : "\"\(n)\" not found"
+        case .unknownSetting(let k): what = zh ? "未知的设置 \"\(k)\"" : "unknown setting \"\(k)\""
+        case .expectedBoolean: what = zh ? "值应为 true 或 false" : "value must be true or false"
         case .noQuitKey: what = zh ? "[global] 里没有任何键绑定 quit，无法退出；沿用默认键位" : "no key in [global] is bound to quit, so there would be no way out; the default keymap is kept"
         }
         let file = short ? String(problem.file.split(separator: "/").last ?? Substring(problem.file)) : problem.file

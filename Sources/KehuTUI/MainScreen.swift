@@ -21,6 +21,18 @@ public struct MainScreen {
 
     public static func isTooSmall(_ size: Size) -> Bool { MainLayout(size: size).isTooSmall }
 
+    /// The pane under a cell, and the line inside it (0 under the top border); nil on a
+    /// border, the status line or the hint line.
+    public static func pane(at x: Int, _ y: Int, size: Size) -> (pane: Pane, row: Int)? {
+        let layout = MainLayout(size: size)
+        guard !layout.isTooSmall else { return nil }
+        for (pane, rect) in [(Pane.list, layout.list), (.card, layout.card), (.timeline, layout.timeline)] {
+            let inner = rect.inner
+            if x >= inner.x, x < inner.maxX, y >= inner.y, y < inner.maxY { return (pane, y - inner.y) }
+        }
+        return nil
+    }
+
     /// The frame on screen with its bottom line saying `text`: shown while a write waits
     /// for another process's lock, when the view-model is busy in that write and cannot
     /// draw. The next frame replaces it.

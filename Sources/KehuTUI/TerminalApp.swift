@@ -72,6 +72,7 @@ public final class TerminalApp {
                 backend.invalidate()
                 if changed?() == true { viewModel.databaseChanged() }
             }
+            if let text = viewModel.takeClipboard() { backend.send(Clipboard.osc52(text)) }
             if let text = viewModel.pendingExternalEdit {
                 var result: String?
                 backend.suspend { result = ExternalEditor.edit(text) }
@@ -111,6 +112,14 @@ public final class TerminalApp {
             viewModel.handle(key)
         case .paste(let text):
             if !MainScreen.isTooSmall(size) { viewModel.paste(text) }
+        case .mouse(let mouse):
+            guard let (pane, row) = MainScreen.pane(at: mouse.x, mouse.y, size: size) else { return }
+            switch mouse.kind {
+            case .press(.left): viewModel.click(pane, row: row)
+            case .wheelUp: viewModel.wheel(pane, down: false)
+            case .wheelDown: viewModel.wheel(pane, down: true)
+            case .press, .release: break
+            }
         }
     }
 }

@@ -1,89 +1,140 @@
 import CNcursesw
 import Foundation
 
-/// A signal that asked kehu to stop; read by the run loop between keys.
+/// A signal that asked kehu to stop, and whether the window changed size; set by the
+/// handlers, read by the run loop between keys.
 nonisolated(unsafe) private var receivedSignal: Int32 = 0
+nonisolated(unsafe) private var windowChanged: Int32 = 0
 
-/// The real terminal. Sets up the wide-character locale and raw mode (so C-s, C-q and
-/// C-z arrive as keys), turns the one-second ESC delay down, and always gives the
-/// terminal back: on `stop()`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT through the run loop.
+/// The real terminal. ncurses finds the terminal's description (terminfo), sets raw mode
+/// (so C-s, C-q and C-z arrive as keys) and the alternate screen, and gives the terminal
+/// back: on `stop()`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT through the run loop.
+/// Frames and keys go through kehu's own `FrameEncoder` and `KeyDecoder`: one `write()`
+/// per frame, and escape sequences assembled even when the network splits them.
 public final class NcursesBackend: TerminalBackend {
     public private(set) var size: Size
     public private(set) var colorCount: Int
     private var previous: ScreenBuffer?
-    private var pairs: [PairKey: Int16] = [:]
     private var screen: OpaquePointer?
     private var running = false
-    /// An event read while looking for an Alt+key after ESC, kept for the next call.
-    private var pending: InputEvent?
+    private let encoder: FrameEncoder
+    private var shown = FrameEncoder.TerminalState()
+    private var decoder: KeyDecoder
+    /// When the last input bytes arrived (monotonic ms), for the decoder's waits.
+    private var lastInputAt: UInt64 = 0
+    /// The terminal reports clicks and the wheel.
+    public let mouse: Bool
+    /// The TERM this system has no description for, when kehu draws as xterm-256color instead.
+    public private(set) var unknownTerminal: String?
 
-    private struct PairKey: Hashable { let fg: Int16; let bg: Int16 }
-
-    public enum StartError: Error, CustomStringConvertible {
-        case noTerminal(String)
-        public var description: String {
-            switch self { case .noTerminal(let detail): return detail }
-        }
+    public enum StartError: Error, Equatable {
+        /// Standard input or output is not a terminal.
+        case notATerminal
+        /// TERM names a terminal that cannot place the cursor (`dumb`, unset, a printer).
+        case cannotDraw(String)
     }
 
-    /// - Parameter monochrome: draw with attributes only (NO_COLOR, mono theme).
-    public init(monochrome: Bool) throws {
+    /// The TERM kehu draws as when the terminal's own name is not in this system's
+    /// terminfo: what kitty, alacritty, foot, wezterm, ghostty and PuTTY all understand.
+    public static let fallbackTerminal = "xterm-256color"
+
+    /// - Parameters:
+    ///   - monochrome: draw with attributes only (NO_COLOR, mono theme).
+    ///   - mouse: ask the terminal for clicks and the wheel (off leaves the terminal's own
+    ///     selection to the mouse).
+    ///   - overSSH: the session comes over the network, where a key's bytes may arrive apart.
+    public init(monochrome: Bool, mouse: Bool = true, overSSH: Bool = false) throws {
         NcursesBackend.prepareLocale()
-        // ncurses reads ESCDELAY at start: 25 ms tells ESC from an arrow key's escape
-        // sequence even over SSH, without the default one-second wait.
-        setenv("ESCDELAY", "25", 0)
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw StartError.noTerminal("kehu needs a terminal: standard input and output must be a TTY")
-        }
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw StartError.notATerminal }
+        let term = String(cString: kehu_term_name())
+        if term.isEmpty || term == "dumb" { throw StartError.cannotDraw(term.isEmpty ? "(unset)" : term) }
         kehu_save_terminal()
-        guard let screen = kehu_newterm() else {
-            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
-            throw StartError.noTerminal("cannot use terminal type TERM=\(term)")
+        var opened = kehu_newterm(nil)
+        if opened == nil {
+            // An SSH client's TERM this server has no terminfo for: every terminal it
+            // could be draws xterm's sequences.
+            opened = kehu_newterm(NcursesBackend.fallbackTerminal)
+            unknownTerminal = term
         }
+        guard let screen = opened else { throw StartError.cannotDraw(term) }
         self.screen = screen
         set_term(screen)
+        guard NcursesBackend.cursorAddressingIsECMA48() else {
+            endwin()
+            delscreen(screen)
+            self.screen = nil
+            throw StartError.cannotDraw(term)
+        }
         raw()
         noecho()
         nonl()
         keypad(kehu_stdscr(), true)
-        curs_set(0)
-        set_escdelay(25)
-        NcursesBackend.defineCommonKeySequences()
-        // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so pasted
-        // lines arrive as text, not as Enter presses that move through (or save) a form.
-        _ = define_key("\u{1B}[200~", NcursesBackend.pasteStart)
-        _ = define_key("\u{1B}[201~", NcursesBackend.pasteEnd)
-        NcursesBackend.writeTerminal("\u{1B}[?2004h")
         colorCount = 0
         if !monochrome, has_colors() {
             start_color()
             use_default_colors()
             colorCount = Int(kehu_colors())
         }
+        encoder = FrameEncoder(dialect: NcursesBackend.dialect(colorCount: colorCount))
+        decoder = KeyDecoder(escapeWait: overSSH ? 300 : 40, known: NcursesBackend.terminalKeys())
+        self.mouse = mouse
         var height: Int32 = 0, width: Int32 = 0
         kehu_getmaxyx(kehu_stdscr(), &height, &width)
         size = Size(width: Int(width), height: Int(height))
         running = true
         NcursesBackend.installSignalHandlers()
+        // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so pasted
+        // lines arrive as text, not as Enter presses that move through (or save) a form.
+        NcursesBackend.writeTerminal(enterModes)
         // Should kehu crash, leave full-screen mode, show the cursor, reset colours.
-        let capabilities: [String] = ["rmcup", "cnorm", "sgr0"]
-        let leave = "\u{1B}[?2004l" + capabilities.map { name -> String in
-            guard let value = kehu_capability(name) else { return "" }
-            return String(cString: value)
-        }.joined()
+        let leave = leaveModes + (["rmcup", "cnorm", "sgr0"] as [String]).map { String(cString: kehu_capability($0)) }.joined()
         kehu_set_leave_sequence(leave)
         kehu_install_fatal_handlers()
         kehu_hold_stderr()
     }
 
-    /// Terminals disagree on Home and End (vt220 `ESC[1~`, xterm `ESC[H` or `ESC OH`, rxvt
-    /// `ESC[7~`), and over SSH TERM often names a different terminal than the one in use.
-    /// Accepting every common form keeps the keys working whatever TERM says.
-    private static func defineCommonKeySequences() {
-        let home = ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"]
-        let end = ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"]
-        for sequence in home { _ = define_key(sequence, KEY_HOME) }
-        for sequence in end { _ = define_key(sequence, KEY_END) }
+    /// Modes kehu turns on beside ncurses' own: bracketed paste, and the mouse in its SGR
+    /// form (any column, not only the first 223).
+    private var enterModes: String { "\u{1B}[?2004h" + (mouse ? "\u{1B}[?1000h\u{1B}[?1006h" : "") }
+    private var leaveModes: String { (mouse ? "\u{1B}[?1006l\u{1B}[?1000l" : "") + "\u{1B}[?2004l" }
+
+    /// Whether terminfo's cursor address is ECMA-48's `ESC [ row ; column H`, the form
+    /// kehu writes its frames in (every terminal in use today; not a VT52 or a printer).
+    private static func cursorAddressingIsECMA48() -> Bool {
+        guard let address = kehu_cursor_address(4, 9) else { return false }
+        return String(cString: address) == "\u{1B}[5;10H"
+    }
+
+    /// The terminal as the frame encoder needs it, from terminfo.
+    static func dialect(colorCount: Int) -> TerminalDialect {
+        func has(_ name: String) -> Bool { !String(cString: kehu_capability(name)).isEmpty }
+        var attributes: Attributes = []
+        if has("bold") { attributes.insert(.bold) }
+        if has("smul") { attributes.insert(.underline) }
+        if has("rev") { attributes.insert(.reverse) }
+        if has("dim") { attributes.insert(.dim) }
+        return TerminalDialect(colorCount: colorCount, attributes: attributes,
+                               lastCellIsSafe: tigetflag("xenl") > 0 || tigetflag("am") <= 0,
+                               showCursor: Array(String(cString: kehu_capability("cnorm")).utf8),
+                               hideCursor: Array(String(cString: kehu_capability("civis")).utf8))
+    }
+
+    /// The terminal's own key strings (terminfo), for terminals whose keys differ from
+    /// the common xterm and VT forms the decoder knows anyway.
+    static func terminalKeys() -> [[UInt8]: Key] {
+        var names: [(String, Key)] = [("kcuu1", Key(.up)), ("kcud1", Key(.down)), ("kcub1", Key(.left)), ("kcuf1", Key(.right)),
+                                      ("khome", Key(.home)), ("kend", Key(.end)), ("kpp", Key(.pageUp)), ("knp", Key(.pageDown)),
+                                      ("kdch1", Key(.delete)), ("kich1", Key(.insert)), ("kcbt", Key(.tab, shift: true)),
+                                      ("kent", Key(.enter)), ("kri", Key(.up, shift: true)), ("kind", Key(.down, shift: true)),
+                                      ("kLFT", Key(.left, shift: true)), ("kRIT", Key(.right, shift: true))]
+        for n in 1...12 { names.append(("kf\(n)", Key(.function(n)))) }
+        var keys: [[UInt8]: Key] = [:]
+        for (name, key) in names {
+            let value = Array(String(cString: kehu_capability(name)).utf8)
+            // Only escape sequences: a terminal whose Backspace is ^H still has C-h free.
+            if value.count > 1, value.first == 0x1B { keys[value] = key }
+        }
+        return keys
     }
 
     /// ncursesw draws wide characters only under a UTF-8 locale; when the environment
@@ -112,6 +163,13 @@ public final class NcursesBackend: TerminalBackend {
             action.sa_flags = 0   // no SA_RESTART: the blocking read returns so the loop can stop
             sigaction(sig, &action, nil)
         }
+        // The window's new size is read by the run loop; this replaces ncurses' handler,
+        // which would only tell its own key reading.
+        var resize = sigaction()
+        resize.__sigaction_handler.sa_handler = { _ in windowChanged = 1 }
+        sigemptyset(&resize.sa_mask)
+        resize.sa_flags = 0
+        sigaction(SIGWINCH, &resize, nil)
     }
 
     /// The signal that asked kehu to stop, if any.
@@ -120,24 +178,18 @@ public final class NcursesBackend: TerminalBackend {
     /// The terminal is gone (hung up, closed, end of input): no key will come again.
     public private(set) var hungUp = false
 
-    /// Whether standard input reports a hang-up, an error or end of input right now,
-    /// asked without waiting and without reading anything.
-    static func inputHungUp() -> Bool {
-        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&input, 1, 0) > 0 else { return false }
-        if input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
-        // Readable yet nothing to read: end of input (a pipe or file whose writer left).
-        var available: Int32 = 0
-        return input.revents & Int16(POLLIN) != 0 && ioctl(STDIN_FILENO, UInt(FIONREAD), &available) == 0 && available == 0
-    }
-
     /// Gives the terminal back. Safe to call more than once.
     public func stop() {
         guard running else { return }
         running = false
         kehu_remove_fatal_handlers()
+        NcursesBackend.writeTerminal(leaveModes + String(cString: kehu_capability("sgr0")))
+        // A terminal without an alternate screen (the Linux console, a VT100) keeps the
+        // last frame, and the shell's prompt would print over it: clear it first.
+        if String(cString: kehu_capability("rmcup")).isEmpty {
+            NcursesBackend.writeTerminal(String(cString: kehu_capability("clear")))
+        }
         endwin()
-        NcursesBackend.writeTerminal("\u{1B}[?2004l")
         if let screen { delscreen(screen) }
         screen = nil
         kehu_release_stderr()
@@ -149,6 +201,7 @@ public final class NcursesBackend: TerminalBackend {
     /// another program scribbled on the screen).
     public func invalidate() {
         previous = nil
+        shown = FrameEncoder.TerminalState()
     }
 
     /// The frame the terminal shows now, as last sent.
@@ -156,172 +209,109 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Hands the terminal to another program (`$EDITOR`) and takes it back afterwards.
     public func suspend(while body: () -> Void) {
+        NcursesBackend.writeTerminal(leaveModes)
         def_prog_mode()
         endwin()
         kehu_release_stderr()   // the editor's own messages reach the terminal
         body()
         kehu_hold_stderr()
         reset_prog_mode()
-        previous = nil
-        clearok(kehu_stdscr(), true)
-    }
-
-    public func present(_ incoming: ScreenBuffer) {
-        let frame = Self.blanksCarryingColour(incoming)
-        let full = previous?.size != frame.size
-        if full {
-            // After a resize the terminal's contents are unknown: repaint once, completely.
-            clearok(kehu_stdscr(), true)
-        }
-        for y in 0..<frame.size.height {
-            for x in 0..<frame.size.width {
-                let cell = frame[x, y]
-                if cell.width == 0 { continue }
-                if !full, let previous, previous[x, y] == cell,
-                   cell.width == 1 || previous[x + 1, y] == frame[x + 1, y] { continue }
-                draw(cell, x: x, y: y)
-            }
-        }
-        previous = frame
-        // The cursor shows only where text is being typed; the input method's candidate
-        // window follows it there.
-        if let cursor = frame.cursor, cursor.x < frame.size.width, cursor.y < frame.size.height {
-            curs_set(1)
-            wmove(kehu_stdscr(), Int32(cursor.y), Int32(cursor.x))
-        } else {
-            curs_set(0)
-        }
-        wnoutrefresh(kehu_stdscr())
+        // ncurses sends the alternate screen and keypad modes again as it resumes.
         doupdate()
+        NcursesBackend.writeTerminal(enterModes)
+        invalidate()
     }
 
-    /// A blank on the default background looks the same in any foreground colour, so it
-    /// takes the colour of the text before it on its row. The terminal then needs no
-    /// colour change around the gaps between words and columns: about a fifth less on the
-    /// wire for a list move (measured by kehu-bench).
-    static func blanksCarryingColour(_ frame: ScreenBuffer) -> ScreenBuffer {
-        var result = frame
-        let invisibleOnBlank: Attributes = [.bold, .dim]
-        for y in 0..<frame.size.height {
-            var carried = Style.plain
-            for x in 0..<frame.size.width {
-                let cell = frame[x, y]
-                if cell.text == " ", cell.style.background == .terminalDefault, cell.style.attributes.isSubset(of: invisibleOnBlank) {
-                    result[x, y] = Cell(text: " ", style: carried, width: cell.width)
-                } else if cell.style.background != .terminalDefault || cell.style.attributes.contains(.reverse)
-                            || cell.style.attributes.contains(.underline) {
-                    carried = .plain
-                } else {
-                    carried = Style(foreground: cell.style.foreground, attributes: cell.style.attributes.intersection(invisibleOnBlank))
+    /// Sends what changed since the last frame in one `write()`.
+    public func present(_ frame: ScreenBuffer) {
+        let bytes = encoder.encode(frame, state: &shown)
+        previous = frame
+        NcursesBackend.writeAll(bytes)
+    }
+
+    /// Sends `text` to the terminal as it is, between frames: the clipboard's OSC 52.
+    public func send(_ text: String) { NcursesBackend.writeTerminal(text) }
+
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return   // the terminal is gone; the run loop notices on the next read
                 }
+                offset += written
             }
         }
-        return result
     }
 
-    private func draw(_ cell: Cell, x: Int, y: Int) {
-        var attrs = kehu_a_normal()
-        if cell.style.attributes.contains(.bold) { attrs |= kehu_a_bold() }
-        if cell.style.attributes.contains(.underline) { attrs |= kehu_a_underline() }
-        if cell.style.attributes.contains(.reverse) { attrs |= kehu_a_reverse() }
-        if cell.style.attributes.contains(.dim) || cell.style.foreground.isGreyOnEightColours(palette: colorCount) { attrs |= kehu_a_dim() }
-        let pair = colorPair(cell.style)
-        var scalars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        scalars.append(0)
-        _ = kehu_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
+    private static func milliseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000 + UInt64(now.tv_nsec) / 1_000_000
     }
 
-    private func colorIndex(_ color: Color, asBackground: Bool = false) -> Int16 {
-        switch color.degraded(toPalette: colorCount, asBackground: asBackground) {
-        case .terminalDefault: return -1
-        case .indexed(let i): return Int16(i)
-        }
-    }
-
-    /// Colour pairs are made as styles need them; past the terminal's limit the
-    /// terminal's default colours are used rather than failing.
-    private func colorPair(_ style: Style) -> Int16 {
-        guard colorCount > 0 else { return 0 }
-        let key = PairKey(fg: colorIndex(style.foreground), bg: colorIndex(style.background, asBackground: true))
-        if key.fg == -1 && key.bg == -1 { return 0 }
-        if let pair = pairs[key] { return pair }
-        let next = Int16(pairs.count + 1)
-        guard Int32(next) < kehu_color_pairs() else { return 0 }
-        init_pair(next, key.fg, key.bg)
-        pairs[key] = next
-        return next
-    }
-
+    /// The next key, paste, click or resize, waiting at most `timeoutMilliseconds`.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        if let event = pending {
-            pending = nil
-            return delivered(event)
-        }
-        wtimeout(kehu_stdscr(), Int32(timeoutMilliseconds))
-        var code: wint_t = 0
-        let result = wget_wch(kehu_stdscr(), &code)
-        if result == ERR {
-            // Nothing typed in time — or nothing will ever come: a terminal that went away
-            // without a SIGHUP reaching kehu (runuser, setsid, sudo -u) makes every read
-            // fail at once, and kehu would spin.
-            if Self.inputHungUp() { hungUp = true }
+        let deadline = NcursesBackend.milliseconds() + UInt64(max(0, timeoutMilliseconds))
+        while true {
+            if windowChanged != 0 {
+                windowChanged = 0
+                return delivered(.resize(NcursesBackend.windowSize() ?? size))
+            }
+            if let event = decoder.next() { return delivered(event) }
+            let now = NcursesBackend.milliseconds()
+            var wait = deadline > now ? Int(deadline - now) : 0
+            if let rest = decoder.waitMilliseconds {
+                let due = lastInputAt + UInt64(rest)
+                // The rest of a sequence did not come in time: take the bytes as they stand.
+                if now >= due, let event = decoder.next(expired: true) { return delivered(event) }
+                if now < due { wait = min(wait, Int(due - now)) }
+            }
+            var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&input, 1, Int32(wait))
+            if ready < 0 {
+                if errno == EINTR, windowChanged != 0 { continue }
+                return nil   // a signal: the run loop looks at it
+            }
+            if ready == 0 {
+                let after = NcursesBackend.milliseconds()
+                if after < deadline { continue }
+                // Time is up; an unfinished sequence whose wait is over is still taken.
+                if let rest = decoder.waitMilliseconds, after >= lastInputAt + UInt64(rest) { continue }
+                return nil
+            }
+            if input.revents & Int16(POLLIN) != 0 {
+                var chunk = [UInt8](repeating: 0, count: 4_096)
+                let count = read(STDIN_FILENO, &chunk, chunk.count)
+                if count > 0 {
+                    decoder.feed(chunk[0..<count])
+                    lastInputAt = NcursesBackend.milliseconds()
+                    continue
+                }
+                if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            }
+            // A hang-up, an error, or end of input: a terminal that went away without a
+            // SIGHUP reaching kehu (runuser, setsid, sudo -u) makes every read fail at
+            // once, and kehu would spin.
+            hungUp = true
             return nil
         }
-        if result == kehu_key_code_yes(), Int32(code) == NcursesBackend.pasteStart { return readPaste() }
-        if result == kehu_key_code_yes() { return codeEvent(code).map(delivered) }
-        if code == 27 {
-            // ESC followed at once by a character is Alt+character; anything else that
-            // follows (a resize, an arrow) is kept for the next call, not lost.
-            wtimeout(kehu_stdscr(), 0)
-            var follow: wint_t = 0
-            let followResult = wget_wch(kehu_stdscr(), &follow)
-            if followResult == OK, follow != 27, let key = NcursesBackend.characterKey(follow) {
-                var alt = key
-                alt.alt = true
-                return .key(alt)
-            }
-            if followResult == kehu_key_code_yes() { pending = codeEvent(follow) }
-            if followResult == OK, follow == 27 { pending = .key(Key(.escape)) }
-            return .key(Key(.escape))
-        }
-        return NcursesBackend.characterKey(code).map(InputEvent.key)
     }
 
-    /// A mode switch sent straight to the terminal (outside ncurses' own output).
+    /// The window's size as the terminal driver says now.
+    private static func windowSize() -> Size? {
+        var window = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return nil }
+        // ncurses learns it too, so that leaving full-screen mode puts the cursor in the right place.
+        resize_term(Int32(window.ws_row), Int32(window.ws_col))
+        return Size(width: Int(window.ws_col), height: Int(window.ws_row))
+    }
+
+    /// A mode switch sent straight to the terminal.
     static func writeTerminal(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-    }
-
-    /// Key codes of our own for the paste's brackets (above ncurses' KEY_MAX).
-    static let pasteStart: Int32 = 0o1000 + 1
-    static let pasteEnd: Int32 = 0o1000 + 2
-
-    /// The text between the paste's brackets, read to its end: Return and line feeds as
-    /// `\n` (CR LF once), tabs kept. A paste whose end never comes (a terminal gone) ends
-    /// with what arrived.
-    private func readPaste() -> InputEvent {
-        var text = ""
-        var lastWasReturn = false
-        while true {
-            wtimeout(kehu_stdscr(), 2_000)
-            var code: wint_t = 0
-            let result = wget_wch(kehu_stdscr(), &code)
-            if result == ERR { break }
-            if result == kehu_key_code_yes() {
-                if Int32(code) == NcursesBackend.pasteEnd { break }
-                if Int32(code) == KEY_ENTER { text.append("\n") }
-                continue
-            }
-            switch code {
-            case 13: text.append("\n"); lastWasReturn = true; continue
-            case 10: if !lastWasReturn { text.append("\n") }
-            default:
-                if let scalar = Unicode.Scalar(UInt32(code)) { text.unicodeScalars.append(scalar) }
-            }
-            lastWasReturn = false
-        }
-        return .paste(text)
+        writeAll(Array(text.utf8))
     }
 
     /// The backend's size changes when a resize is handed out, not when it is read
@@ -329,53 +319,5 @@ public final class NcursesBackend: TerminalBackend {
     private func delivered(_ event: InputEvent) -> InputEvent {
         if case .resize(let newSize) = event { size = newSize }
         return event
-    }
-
-    private func codeEvent(_ code: wint_t) -> InputEvent? {
-        if Int32(code) == kehu_key_resize() {
-            var height: Int32 = 0, width: Int32 = 0
-            kehu_getmaxyx(kehu_stdscr(), &height, &width)
-            return .resize(Size(width: Int(width), height: Int(height)))
-        }
-        return NcursesBackend.functionKey(Int32(code)).map(InputEvent.key)
-    }
-
-    static func characterKey(_ code: wint_t) -> Key? {
-        switch code {
-        case 9: return Key(.tab)
-        case 10, 13: return Key(.enter)
-        case 27: return Key(.escape)
-        case 8, 127: return Key(.backspace)
-        case 0: return Key(.space, control: true)
-        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(96 + code))))
-        case 28...31: return nil
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-            return .char(Character(scalar))
-        }
-    }
-
-    static func functionKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return Key(.up)
-        case KEY_DOWN: return Key(.down)
-        case KEY_LEFT: return Key(.left)
-        case KEY_RIGHT: return Key(.right)
-        case KEY_SR: return Key(.up, shift: true)
-        case KEY_SF: return Key(.down, shift: true)
-        case KEY_SLEFT: return Key(.left, shift: true)
-        case KEY_SRIGHT: return Key(.right, shift: true)
-        case KEY_PPAGE: return Key(.pageUp)
-        case KEY_NPAGE: return Key(.pageDown)
-        case KEY_HOME: return Key(.home)
-        case KEY_END: return Key(.end)
-        case KEY_ENTER: return Key(.enter)
-        case KEY_BACKSPACE: return Key(.backspace)
-        case KEY_DC: return Key(.delete)
-        case KEY_IC: return Key(.insert)
-        case KEY_BTAB: return Key(.tab, shift: true)
-        case (KEY_F0 + 1)...(KEY_F0 + 12): return Key(.function(Int(code - KEY_F0)))
-        default: return nil
-        }
     }
 }

@@ -4,6 +4,8 @@ public enum InputEvent: Hashable, Sendable {
     case resize(Size)
     /// Text the user pasted (bracketed paste): text, never keys, line breaks as `\n`.
     case paste(String)
+    /// A click or the wheel, when the mouse is on (`[screen] mouse`).
+    case mouse(MouseEvent)
 
     public var isResize: Bool {
         if case .resize = self { return true }

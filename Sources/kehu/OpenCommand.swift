@@ -24,6 +24,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: ArgumentHelp(tr("Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")), completion: CompletionValues.keymaps)
     var keymap: String = "default"
 
+    @Flag(name: .customLong("no-mouse"), help: ArgumentHelp(tr("Leave the mouse to the terminal (its own selection and copy); also `mouse = false` in $XDG_CONFIG_HOME/kehu/terminal.toml.")))
+    var noMouse = false
+
     @Option(name: .customLong("as"), help: ArgumentHelp(tr("Admins only: open kehu as this user, to see what they see.")), completion: CompletionValues.logins)
     var asLogin: String?
 
@@ -63,9 +66,18 @@ struct OpenCommand: ParsableCommand {
         let (keys, keyProblems) = Privilege.asUser { ConfigLoader.keymap(named: keymap, locator: locator) }
         var (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: noColor, locator: locator) }
 
+        let (preferences, preferenceProblems) = Privilege.asUser { TerminalPreferences.load(locator: locator) }
+        // Over SSH a key's bytes can arrive apart: a lone Esc waits longer for what follows.
+        let overSSH = !(environment["SSH_CONNECTION"] ?? "").isEmpty || !(environment["SSH_TTY"] ?? "").isEmpty
         let backend: NcursesBackend
-        do { backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono") }
-        catch { throw fail("\(error)", code: ExitCodes.noTerminal) }
+        do {
+            backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono", mouse: preferences.mouse && !noMouse, overSSH: overSSH)
+        } catch let error as NcursesBackend.StartError {
+            switch error {
+            case .notATerminal: throw fail(strings[.needsTerminal], code: ExitCodes.noTerminal)
+            case .cannotDraw(let term): throw fail(strings.terminalCannotDraw(term), code: ExitCodes.noTerminal)
+            }
+        }
         if backend.colorCount == 0, chosenTheme.name != "mono" {
             (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: true, locator: locator) }
         }
@@ -75,6 +87,8 @@ struct OpenCommand: ParsableCommand {
         var notes = entrance.notes
         if store.isReadOnly { notes.append(strings[.openedReadOnly]) }
         if let languageProblem { notes.append(strings.unknownLanguage(languageProblem)) }
+        if let unknown = backend.unknownTerminal { notes.append(strings.terminalFallback(unknown, as: NcursesBackend.fallbackTerminal)) }
+        if let first = preferenceProblems.first { notes.append(strings.message(first, short: true)) }
         if let first = keyProblems.first {
             notes.append(strings.message(first, short: true) + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1))" : "") + " — " + strings[.keymapFallback])
         }

@@ -36,6 +36,8 @@ public struct CustomerListState: Equatable, Sendable {
 
 public enum CustomerListAction: Equatable, Sendable {
     case move(Action, rows: Int)
+    /// A click on the `row`th line of the list on screen.
+    case select(visibleRow: Int, rows: Int)
     /// Rows read from `offset`; then show the selected customer when asked.
     case windowRead(offset: Int, rows: [CustomerListRow], thenShow: Bool)
     /// The rows read so far are stale (a save, a new customer): read again when needed.
@@ -47,6 +49,12 @@ enum CustomerListRoom {
         switch action {
         case .move(let key, let rows):
             guard state.list.apply(key, count: state.total, rows: rows) else { return .none }
+            if let window = state.windowNeeded(rows: rows) {
+                return .readCustomers(offset: window.offset, limit: window.limit, thenShow: true)
+            }
+            return .showCustomer(state.selectedRow?.id)
+        case .select(let row, let rows):
+            guard state.list.select(visibleRow: row, count: state.total, rows: rows) else { return .none }
             if let window = state.windowNeeded(rows: rows) {
                 return .readCustomers(offset: window.offset, limit: window.limit, thenShow: true)
             }

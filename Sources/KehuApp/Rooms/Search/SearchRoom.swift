@@ -26,6 +26,8 @@ public enum SearchAction: Equatable, Sendable {
     case key(Action, rows: Int)
     /// The store's matches for the text as it was.
     case results([SearchHit])
+    /// A click on the `row`th match on screen.
+    case select(visibleRow: Int, rows: Int)
 }
 
 enum SearchRoom {
@@ -39,6 +41,9 @@ enum SearchRoom {
             state.list = ListState()
             state.resultsShown += 1
             return .showCustomer(hits.first?.row.id)
+        case .select(let row, let rows):
+            guard state.list.select(visibleRow: row, count: state.hits.count, rows: rows) else { return .none }
+            return .showCustomer(state.hits[state.selected].row.id)
         case .key(let key, let rows):
             let before = state.input.text
             switch key {

@@ -1,0 +1,272 @@
+import TerminalBasics
+
+/// Turns one frame into the bytes that bring the terminal from the last frame to it, for
+/// one `write()`: over SSH every write is a packet and a round of latency, and ncurses
+/// wrote a list move in 37 pieces. Only cells that look different are sent; the cursor
+/// takes the shortest of the ECMA-48 moves (or rewrites a short unchanged gap), colours
+/// change by the fewest SGR parameters, and blank runs are erased rather than spelled out.
+public struct FrameEncoder {
+    public let dialect: TerminalDialect
+
+    /// What the terminal is known to show and do, carried from frame to frame.
+    public struct TerminalState: Sendable {
+        /// The frame on the terminal, cells as they look (see `appearance`); nil when
+        /// unknown (start, resize, another program used the terminal, C-l).
+        var shown: [Appearance]?
+        var size: Size?
+        var pen: Pen?
+        var cursorX: Int?
+        var cursorY: Int?
+        var cursorVisible: Bool?
+        public init() {}
+    }
+
+    /// A cell as the eye sees it: a blank that erases to the terminal's own background
+    /// looks the same whatever its foreground, bold or dim.
+    struct Appearance: Hashable {
+        var text: String
+        var width: UInt8
+        var pen: Pen
+        var isBlank: Bool { text == " " && width == 1 && pen == .plain }
+    }
+
+    public init(dialect: TerminalDialect) { self.dialect = dialect }
+
+    func appearance(_ cell: Cell) -> Appearance {
+        let pen = dialect.pen(for: cell.style)
+        if cell.text == " ", pen.erasesToPlain { return Appearance(text: " ", width: cell.width, pen: .plain) }
+        return Appearance(text: cell.text.isEmpty && cell.width != 0 ? " " : cell.text, width: cell.width, pen: pen)
+    }
+
+    /// The bytes for `frame`, given what `state` says the terminal shows; updates it.
+    public func encode(_ frame: ScreenBuffer, state: inout TerminalState) -> [UInt8] {
+        var out = Output(dialect: dialect, state: state, width: frame.size.width)
+        let wanted = frame.cells.map(appearance)
+        let shown: [Appearance]
+        if let known = state.shown, state.size == frame.size {
+            shown = known
+        } else {
+            // Unknown contents: clear once, then everything that is not blank is sent.
+            out.setPen(.plain)
+            out.bytes += Array("\u{1B}[H\u{1B}[2J".utf8)
+            out.cursorX = 0; out.cursorY = 0
+            shown = Array(repeating: Appearance(text: " ", width: 1, pen: .plain), count: wanted.count)
+        }
+        let width = frame.size.width, height = frame.size.height
+        for y in 0..<height {
+            let row = y * width
+            func changed(_ x: Int) -> Bool {
+                let cell = wanted[row + x]
+                if cell != shown[row + x] { return true }
+                // A wide character is sent again when its right half was overwritten.
+                return cell.width == 2 && x + 1 < width && wanted[row + x + 1] != shown[row + x + 1]
+            }
+            var x = 0
+            while x < width {
+                let cell = wanted[row + x]
+                guard cell.width != 0, changed(x) else { x += 1; continue }
+                if cell.isBlank {
+                    var end = x
+                    while end < width, wanted[row + end].isBlank { end += 1 }
+                    if end == width, width - x >= 3 {
+                        // Blank to the end of the row: erase the line's rest.
+                        out.move(to: x, y, gap: wanted, row: row)
+                        out.setPenErasingToPlain()
+                        out.bytes += [0x1B, 0x5B, 0x4B]
+                        break
+                    }
+                    // Spelling the blanks out costs a byte each; erasing costs a sequence
+                    // and a move past them afterwards.
+                    if end - x >= 10 {
+                        out.move(to: x, y, gap: wanted, row: row)
+                        out.setPenErasingToPlain()
+                        out.csi(end - x, final: 0x58)              // ECH: the cursor stays
+                        x = end
+                        continue
+                    }
+                }
+                if y == height - 1, x + Int(cell.width) >= width, !dialect.lastCellIsSafe { break }
+                out.move(to: x, y, gap: wanted, row: row)
+                out.put(cell)
+                x += Int(max(1, cell.width))
+            }
+        }
+        out.placeCursor(frame.cursor, size: frame.size)
+        state = out.state
+        state.shown = wanted
+        state.size = frame.size
+        return out.bytes
+    }
+}
+
+/// The byte stream of one frame being built, with where the cursor and pen stand.
+private struct Output {
+    let dialect: TerminalDialect
+    var state: FrameEncoder.TerminalState
+    let width: Int
+    var bytes: [UInt8] = []
+
+    init(dialect: TerminalDialect, state: FrameEncoder.TerminalState, width: Int) {
+        self.dialect = dialect
+        self.state = state
+        self.width = width
+        bytes.reserveCapacity(4096)
+    }
+
+    var cursorX: Int? { get { state.cursorX } set { state.cursorX = newValue } }
+    var cursorY: Int? { get { state.cursorY } set { state.cursorY = newValue } }
+
+    mutating func csi(_ n: Int, final: UInt8) {
+        bytes += [0x1B, 0x5B]
+        if n != 1 { number(n) }
+        bytes.append(final)
+    }
+
+    mutating func number(_ n: Int) {
+        if n >= 10 { number(n / 10) }
+        bytes.append(UInt8(0x30 + n % 10))
+    }
+
+    static func digits(_ n: Int) -> Int { n >= 100 ? 3 : n >= 10 ? 2 : 1 }
+
+    /// Moves the cursor to (x, y) by the cheapest way: rewriting the unchanged cells in
+    /// between when they are few and in the current pen, or the shortest ECMA-48 move.
+    mutating func move(to x: Int, _ y: Int, gap wanted: [FrameEncoder.Appearance], row: Int) {
+        guard let cx = cursorX, let cy = cursorY else { return absolute(x, y) }
+        if cx == x && cy == y { return }
+        var best = 4 + Self.digits(y + 1) + (x == 0 ? 0 : 1 + Self.digits(x + 1))   // CUP
+        var plan = 0
+        if cy == y {
+            if x > cx {
+                let n = x - cx
+                if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 1 }   // CUF
+                if n < best, let pen = state.pen, rewritable(wanted, row: row, from: cx, to: x, pen: pen) { best = n; plan = 2 }
+            } else {
+                let n = cx - x
+                if x == 0 { best = 1; plan = 3 }                                                        // CR
+                else if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 4 }   // CUB
+            }
+            if 3 + Self.digits(x + 1) < best { plan = 5 }                                           // CHA
+        } else if y == cy + 1, 2 + (x == 0 ? 0 : 3 + (x == 1 ? 0 : Self.digits(x))) < best {
+            plan = 6                                                                                // CR LF, CUF
+        } else if x == cx {
+            let n = abs(y - cy)
+            if 3 + (n == 1 ? 0 : Self.digits(n)) < best { plan = 7 }                                 // CUD / CUU
+        }
+        switch plan {
+        case 1: csi(x - cx, final: 0x43)
+        case 2: for i in cx..<x { bytes += Array(wanted[row + i].text.utf8) }
+        case 3: bytes.append(0x0D)
+        case 4: csi(cx - x, final: 0x44)
+        case 5: bytes += [0x1B, 0x5B]; number(x + 1); bytes.append(0x47)
+        case 6:
+            bytes += [0x0D, 0x0A]
+            if x > 0 { csi(x, final: 0x43) }
+        case 7: csi(abs(y - cy), final: y > cy ? 0x42 : 0x41)
+        default: return absolute(x, y)
+        }
+        cursorX = x; cursorY = y
+    }
+
+    /// Whether the cells from `from` up to `to` can be written again as they are without
+    /// a pen change: narrow, and in the pen that is set (or blank under a pen that erases plain).
+    private func rewritable(_ wanted: [FrameEncoder.Appearance], row: Int, from: Int, to: Int, pen: Pen) -> Bool {
+        for i in from..<to {
+            let cell = wanted[row + i]
+            guard cell.width == 1, cell.text.utf8.count == 1 else { return false }
+            if cell.pen != pen && !(cell.isBlank && pen.erasesToPlain) { return false }
+        }
+        return true
+    }
+
+    mutating func absolute(_ x: Int, _ y: Int) {
+        bytes += [0x1B, 0x5B]
+        number(y + 1)
+        if x != 0 { bytes.append(0x3B); number(x + 1) }
+        bytes.append(0x48)
+        cursorX = x; cursorY = y
+    }
+
+    mutating func put(_ cell: FrameEncoder.Appearance) {
+        if cell.isBlank, let pen = state.pen, pen.erasesToPlain {
+            // A blank looks the same in any pen that erases plain: no colour change.
+        } else {
+            setPen(cell.pen)
+        }
+        bytes += Array(cell.text.utf8)
+        let next = (cursorX ?? 0) + Int(cell.width)
+        // At the right edge the terminal waits to wrap: where the cursor is, is unsure.
+        if next >= width { cursorX = nil; cursorY = nil } else { cursorX = next }
+    }
+
+    mutating func setPenErasingToPlain() {
+        if let pen = state.pen, pen.erasesToPlain { return }
+        setPen(.plain)
+    }
+
+    /// Changes the pen with one SGR sequence: from the current pen's parameters when
+    /// known and shorter, else from a reset.
+    mutating func setPen(_ target: Pen) {
+        if state.pen == target { return }
+        var fromReset: [Int] = [0]
+        fromReset += Self.attributeCodes(target.attributes)
+        if target.foreground >= 0 { fromReset += colorCodes(target.foreground, background: false) }
+        if target.background >= 0 { fromReset += colorCodes(target.background, background: true) }
+        if target == .plain { fromReset = [] }
+        var chosen = fromReset
+        if let current = state.pen {
+            var step: [Int] = []
+            let removed = current.attributes.subtracting(target.attributes)
+            var added = target.attributes.subtracting(current.attributes)
+            if !removed.intersection([.bold, .dim]).isEmpty {
+                step.append(22)
+                added.formUnion(target.attributes.intersection([.bold, .dim]))
+            }
+            if removed.contains(.underline) { step.append(24) }
+            if removed.contains(.reverse) { step.append(27) }
+            step += Self.attributeCodes(added)
+            if current.foreground != target.foreground { step += target.foreground < 0 ? [39] : colorCodes(target.foreground, background: false) }
+            if current.background != target.background { step += target.background < 0 ? [49] : colorCodes(target.background, background: true) }
+            if Self.length(step) < Self.length(fromReset) { chosen = step }
+        }
+        bytes += [0x1B, 0x5B]
+        for (i, code) in chosen.enumerated() {
+            if i > 0 { bytes.append(0x3B) }
+            number(code)
+        }
+        bytes.append(0x6D)
+        state.pen = target
+    }
+
+    static func length(_ codes: [Int]) -> Int {
+        codes.reduce(max(0, codes.count - 1)) { $0 + digits($1) }
+    }
+
+    static func attributeCodes(_ attributes: Attributes) -> [Int] {
+        var codes: [Int] = []
+        if attributes.contains(.bold) { codes.append(1) }
+        if attributes.contains(.dim) { codes.append(2) }
+        if attributes.contains(.underline) { codes.append(4) }
+        if attributes.contains(.reverse) { codes.append(7) }
+        return codes
+    }
+
+    func colorCodes(_ index: Int16, background: Bool) -> [Int] {
+        let i = Int(index)
+        if i < 8 { return [(background ? 40 : 30) + i] }
+        if i < 16 { return [(background ? 100 : 90) + i - 8] }
+        return [background ? 48 : 38, 5, i]
+    }
+
+    /// The cursor shows only where text is being typed (the input method's candidate
+    /// window follows it); elsewhere it is hidden.
+    mutating func placeCursor(_ cursor: CursorPosition?, size: Size) {
+        if let cursor, cursor.x < size.width, cursor.y < size.height {
+            if cursorX != cursor.x || cursorY != cursor.y { absolute(cursor.x, cursor.y) }
+            if state.cursorVisible != true { bytes += dialect.showCursor; state.cursorVisible = true }
+        } else if state.cursorVisible != false {
+            bytes += dialect.hideCursor
+            state.cursorVisible = false
+        }
+    }
+}
