@@ -93,3 +93,43 @@ struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ text: String) { description = text }
 }
+
+/// kehu in a pseudo-terminal under strace, which logs every `write()` to the terminal:
+/// how many one key costs. Over SSH each write is a packet and a round of latency.
+struct WriteCounter {
+    let kehu: String
+    let arguments: [String]
+    let environment: [String: String]
+    static let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    init?(kehu: String, arguments: [String], environment: [String: String]) {
+        guard Self.strace != nil else { return nil }
+        self.kehu = kehu; self.arguments = arguments; self.environment = environment
+    }
+
+    /// Writes to standard output for each key in turn, in one session; nil if strace failed.
+    func writesPerKey(_ keys: [String]) throws -> [Int]? {
+        let log = NSTemporaryDirectory() + "kehu-bench-writes-\(getpid()).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let session = try PseudoTerminalSession(kehu: Self.strace!, arguments: ["-f", "-e", "trace=write,writev", "-s", "0", "-o", log, kehu] + arguments,
+                                                environment: environment)
+        func count() -> Int {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("write(1,") || $0.contains("writev(1,") }.count
+        }
+        // The first screen, and whatever follows it (the day's rules), before any key.
+        var settled = -1
+        while settled != count() {
+            settled = count()
+            _ = session.drain(quiet: 0.8)
+        }
+        var counts: [Int] = []
+        for key in keys {
+            let before = count()
+            session.send(key)
+            _ = session.drain(quiet: 0.5)
+            counts.append(count() - before)
+        }
+        session.finish()
+        return counts.allSatisfy { $0 >= 0 } && count() > 0 ? counts : nil
+    }
+}

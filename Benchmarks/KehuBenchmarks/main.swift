@@ -24,6 +24,9 @@ struct Options {
     /// Only the card read and the keypresses in-process: `--keys-only`, for measuring the
     /// list and search paths quickly.
     var keysOnly = false
+    /// Only the real binary in a pseudo-terminal (first paint, writes and bytes per key,
+    /// memory, abook, live refresh): `--terminal-only`.
+    var terminalOnly = false
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -34,6 +37,7 @@ struct Options {
             case "--db": path = rest.popFirst()
             case "--imports-only": importsOnly = true
             case "--keys-only": keysOnly = true
+            case "--terminal-only": terminalOnly = true
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
                 exit(2)
@@ -114,6 +118,7 @@ if options.keysOnly {
     for (name, samples) in keypresses.run() { report(name, samples) }
     exit(0)
 }
+if !options.terminalOnly {
 var saveTimes: [Double] = []
 var rng = SeededRandom(seed: 42)
 let cardCustomers = try store.customersWithOpenCards(limit: options.saves, teamID: team.id)
@@ -190,6 +195,8 @@ print("")
 let keypresses = try KeypressBenchmark(store: store, login: osLogin, clock: FixedClock(today))
 for (name, samples) in keypresses.run() { report(name, samples) }
 
+}
+
 // The real binary in a pseudo-terminal: first paint, bytes per key, memory.
 let kehuBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path + "/kehu"
 guard FileManager.default.isExecutableFile(atPath: kehuBinary) else {
@@ -201,11 +208,13 @@ try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectori
 let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "KEHU_LANG": "zh", "HOME": home, "XDG_CONFIG_HOME": home + "/config",
                    "XDG_DATA_HOME": home + "/data", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "USER": osLogin]
 var paints: [Double] = []
-var moveBytes: [Int] = [], scrollBytes: [Int] = []
+var moveBytes: [Int] = [], pageBytes: [Int] = [], scrollBytes: [Int] = []
+var moveWrites: [Int] = [], pageWrites: [Int] = []
 var memory = (rss: 0, peak: 0)
 // The same keys in-process give the cells each one changes.
 let ideal = try KeypressBenchmark(store: store, login: osLogin, clock: SystemClock())
 let idealMove = ideal.changedBytes(Key(.down))
+let idealPage = ideal.changedBytes(Key(.pageDown))
 _ = ideal.changedBytes(Key(.tab)); _ = ideal.changedBytes(Key(.tab))
 let idealScroll = ideal.changedBytes(Key(.down))
 for round in 0..<5 {
@@ -214,6 +223,8 @@ for round in 0..<5 {
     paints.append(Double(first.lastAt) / 1e6)
     session.send("\u{1B}OB")                                  // ↓ in the list
     moveBytes.append(session.drain().bytes.count)
+    session.send("\u{1B}[6~")                                 // Page Down
+    pageBytes.append(session.drain().bytes.count)
     session.send("\t\t")                                     // to the timeline
     _ = session.drain()
     session.send("\u{1B}OB")                                  // scroll it a line
@@ -230,12 +241,23 @@ for round in 0..<5 {
     }
     session.finish()
 }
+// write() calls per key, counted by strace on the terminal (slower, so apart from the above).
+if let counter = WriteCounter(kehu: kehuBinary, arguments: ["--db", path], environment: environment) {
+    for _ in 0..<3 {
+        guard let counts = try counter.writesPerKey(["\u{1B}OB", "\u{1B}[6~"]) else { break }
+        moveWrites.append(counts[0]); pageWrites.append(counts[1])
+    }
+}
 report("first full paint (spawn → screen)", paints)
 func ratio(_ bytes: [Int], _ cells: Int) -> String {
     let median = bytes.sorted()[bytes.count / 2]
     return String(format: "%5d bytes sent, changed cells %5d bytes UTF-8: %.2f×", median, cells, Double(median) / Double(max(1, cells)))
 }
-print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove))
+func writes(_ counts: [Int]) -> String {
+    counts.isEmpty ? "(strace missing: writes not counted)" : "write() calls per key: \(counts.map(String.init).joined(separator: ", "))"
+}
+print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove) + "; " + writes(moveWrites))
+print("terminal output, page move (PgDn)     " + ratio(pageBytes, idealPage) + "; " + writes(pageWrites))
 print("terminal output, timeline scroll (↓)  " + ratio(scrollBytes, idealScroll))
 print(String(format: "kehu resident memory after paging the list: %.1f MB (peak %.1f MB)", Double(memory.rss) / 1024, Double(memory.peak) / 1024))
 
