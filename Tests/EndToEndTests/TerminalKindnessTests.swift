@@ -169,3 +169,32 @@ struct TerminalKindnessTests {
         try session.waitForExit(0)
     }
 }
+
+/// kehu under mosh (Debian's mosh, which the set-up installs): mosh-server runs kehu,
+/// mosh-client in tmux shows it; keys and a click go through mosh's own terminal.
+@Suite(.enabled(if: tmuxAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/mosh-server"), "mosh and tmux are needed: .ci/run installs them"),
+       .serialized)
+struct MoshSessionTests {
+    @Test func keysAndClicksThroughMosh() throws {
+        let sandbox = Sandbox()
+        let path = try TerminalKindnessTests.demo(sandbox)
+        var environment = sandbox.environment
+        environment["LANG"] = "C.UTF-8"
+        let exports = environment.map { "\($0.key)=\($0.value)" }.sorted()
+        // The server prints its port and key, detaches, and waits for the client.
+        let server = try run("/usr/bin/mosh-server", ["new", "-s", "-i", "127.0.0.1", "-c", "256", "-l", "LANG=C.UTF-8", "--", "/usr/bin/env"] + exports
+                             + [kehuBinary, "--db", path],
+                             // A server whose client never came gives up after a minute.
+                             environment: ["LANG": "C.UTF-8", "MOSH_SERVER_NETWORK_TMOUT": "60"])
+        let connect = try #require((server.stdout + server.stderr).firstMatch(of: /MOSH CONNECT (\d+) (\S+)/), "\(server.stdout)\(server.stderr)")
+        let session = try TmuxSession(command: "MOSH_KEY=\(connect.output.2) /usr/bin/mosh-client 127.0.0.1 \(connect.output.1)",
+                                      environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        try session.waitFor(text: "客户 1/30")
+        try session.send("Down", "Down")
+        try session.waitFor(text: "客户 3/30")
+        try session.tmux(["send-keys", "-t", session.name, "-l", "\u{1B}[<0;5;8M\u{1B}[<0;5;8m"])
+        try session.waitFor(text: "客户 6/30")
+        try session.send("q")
+        try session.waitFor(text: "KEHU-EXIT=0")
+    }
+}
