@@ -76,6 +76,8 @@ struct CommandLineTests {
         let result = try sandbox.kehu(["--db", path, "--lang", "en"])   // stdin is /dev/null here
         #expect(result.status == 9)
         #expect(result.stderr.contains("needs a terminal"))
+        let chinese = try sandbox.kehu(["--db", path, "--lang", "zh"])
+        #expect(chinese.status == 9 && chinese.stderr.contains("kehu 需要在终端里运行"), "\(chinese.stderr)")
         // The new database was still created, migrated, with this login as its admin.
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT role FROM users") } == "admin")
