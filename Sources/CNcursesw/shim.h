@@ -23,27 +23,8 @@
 
 /* Macros and globals that Swift cannot import as they are. */
 static inline WINDOW *kehu_stdscr(void) { return stdscr; }
-static inline int kehu_lines(void) { return LINES; }
-static inline int kehu_cols(void) { return COLS; }
 static inline int kehu_colors(void) { return COLORS; }
-static inline int kehu_color_pairs(void) { return COLOR_PAIRS; }
 static inline void kehu_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
-
-static inline attr_t kehu_a_normal(void) { return A_NORMAL; }
-static inline attr_t kehu_a_bold(void) { return A_BOLD; }
-static inline attr_t kehu_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t kehu_a_reverse(void) { return A_REVERSE; }
-static inline attr_t kehu_a_dim(void) { return A_DIM; }
-
-static inline int kehu_key_resize(void) { return KEY_RESIZE; }
-static inline int kehu_key_code_yes(void) { return KEY_CODE_YES; }
-
-/* Puts one grapheme (up to a few code points) at y, x with attributes and a colour pair. */
-static inline int kehu_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
-    cchar_t c;
-    if (setcchar(&c, text, attrs, pair, NULL) != OK) return ERR;
-    return mvadd_wch(y, x, &c);
-}
 
 /* stdin/stdout are C globals Swift 6 treats as unsafe shared state. */
 static inline SCREEN *kehu_newterm(const char *type) { return newterm(type, stdout, stdin); }
@@ -143,5 +124,4 @@ static inline const char *kehu_capability(const char *name) {
     return (value == NULL || value == (char *)-1) ? "" : value;
 }
 
-static inline int kehu_wcwidth(wchar_t c) { return wcwidth(c); }
 #endif
