@@ -1,7 +1,8 @@
 import KehuCore
 
-/// The mouse and the clipboard: a click focuses the pane under it and, in the customer
-/// list or the matches, selects the row; the wheel scrolls the pane under it; `y` and `Y`
+/// The mouse and the clipboard: a click focuses the pane under it and, in a list (the
+/// customers, the matches, Today, the evening queue, approvals, the reports menu), selects
+/// the row; the wheel scrolls the pane under it; `y` and `Y`
 /// put the selected customer's phone or code on the user's own clipboard.
 extension MainViewModel {
     /// What `y` and `Y` copy.
@@ -25,7 +26,15 @@ extension MainViewModel {
             focus = pane
             openShownCustomer()
         }
-        if pane == .list, view == .allCustomers { sendList(.select(visibleRow: row, rows: viewport.listRows)) }
+        guard pane == .list else { return }
+        switch view {
+        case .allCustomers: sendList(.select(visibleRow: row, rows: viewport.listRows))
+        case .today: run(TodayRoom.reduce(&todayRoom, .pick(visibleRow: row, rows: viewport.listRows)))
+        case .evening, .spotCheck: sendEvening(.pick(visibleRow: row, rows: viewport.listRows))
+        // The approvals pane keeps its selection on its last line when it scrolls.
+        case .approvals: sendApprovals(.pick(index: max(0, approvalSelected - viewport.listRows + 1) + row))
+        case .reports: sendReports(.pickMenu(row))
+        }
     }
 
     /// The wheel over `pane`: its lines (or its selection, in a list) move without the focus moving.

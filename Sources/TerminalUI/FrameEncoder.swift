@@ -140,7 +140,9 @@ private struct Output {
             if x > cx {
                 let n = x - cx
                 if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 1 }   // CUF
-                if n < best, let pen = state.pen, rewritable(wanted, row: row, from: cx, to: x, pen: pen) { best = n; plan = 2 }
+                if n < best, let pen = state.pen, let cost = rewriteCost(wanted, row: row, from: cx, to: x, pen: pen), cost < best {
+                    best = cost; plan = 2
+                }
             } else {
                 let n = cx - x
                 if x == 0 { best = 1; plan = 3 }                                                        // CR
@@ -155,7 +157,7 @@ private struct Output {
         }
         switch plan {
         case 1: csi(x - cx, final: 0x43)
-        case 2: for i in cx..<x { bytes += Array(wanted[row + i].text.utf8) }
+        case 2: for i in cx..<x where wanted[row + i].width != 0 { bytes += Array(wanted[row + i].text.utf8) }
         case 3: bytes.append(0x0D)
         case 4: csi(cx - x, final: 0x44)
         case 5: bytes += [0x1B, 0x5B]; number(x + 1); bytes.append(0x47)
@@ -168,15 +170,21 @@ private struct Output {
         cursorX = x; cursorY = y
     }
 
-    /// Whether the cells from `from` up to `to` can be written again as they are without
-    /// a pen change: narrow, and in the pen that is set (or blank under a pen that erases plain).
-    private func rewritable(_ wanted: [FrameEncoder.Appearance], row: Int, from: Int, to: Int, pen: Pen) -> Bool {
+    /// What writing the cells from `from` up to `to` again as they are costs, when they
+    /// need no pen change (all in the pen that is set, or blanks under a pen that erases
+    /// plain); nil when they cannot be.
+    private func rewriteCost(_ wanted: [FrameEncoder.Appearance], row: Int, from: Int, to: Int, pen: Pen) -> Int? {
+        var cost = 0
         for i in from..<to {
             let cell = wanted[row + i]
-            guard cell.width == 1, cell.text.utf8.count == 1 else { return false }
-            if cell.pen != pen && !(cell.isBlank && pen.erasesToPlain) { return false }
+            if cell.width == 0 {
+                if i == from { return nil }   // the right half of a character: it cannot be started there
+                continue
+            }
+            if cell.pen != pen && !(cell.isBlank && pen.erasesToPlain) { return nil }
+            cost += cell.text.utf8.count
         }
-        return true
+        return cost
     }
 
     mutating func absolute(_ x: Int, _ y: Int) {

@@ -91,6 +91,13 @@ struct EveningCheckTests {
         #expect(vm.eveningProgress == (0, 4, 1))
         #expect(vm.eveningSelected == 1)          // the first row to check, not a heading
         #expect(vm.context == .evening)
+        // A click picks a row; a click on a heading picks nothing.
+        vm.click(.list, row: 4)
+        #expect(vm.eveningSelected == 4 && vm.detail?.customer.name.hasPrefix("广州白云") == true)
+        vm.click(.list, row: 6)
+        #expect(vm.eveningSelected == 4)
+        vm.click(.list, row: 7)
+        #expect(vm.eveningSelected == 7)
     }
 
     @Test func commentingSignsItAndMovesToTheNextUnchecked() throws {

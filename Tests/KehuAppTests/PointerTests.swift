@@ -55,6 +55,23 @@ struct PointerTests {
         #expect(vm.search?.selected == 2 && vm.detail?.customer.id == hits[2].row.id)
     }
 
+    @Test func aClickPicksTodaysItemsAndAReport() throws {
+        let scratch = Scratch()
+        let vm = try salespersonViewModel(scratch)
+        #expect(vm.view == .today)
+        try #require(vm.todayItems.count > 3)
+        vm.click(.list, row: 3)
+        #expect(vm.todaySelected == 3 && vm.detail?.customer.id == vm.todayItems[3].customerID)
+        vm.click(.list, row: vm.todayItems.count + 5)              // below the last item
+        #expect(vm.todaySelected == 3)
+
+        let admin = try listViewModel(Scratch())
+        admin.handle(.char("R"))
+        #expect(admin.view == .reports)
+        admin.click(.list, row: 2)
+        #expect(admin.reportSelected == 2)
+    }
+
     @Test func yAndCapitalYCopyThePhoneAndTheCode() throws {
         let scratch = Scratch()
         let vm = try listViewModel(scratch)

@@ -35,6 +35,8 @@ public enum ApprovalsAction: Equatable, Sendable {
     case loaded([ApprovalItem])
     case approve
     case reject
+    /// A click on an item (its index in the list).
+    case pick(index: Int)
 }
 
 enum ApprovalsRoom {
@@ -47,6 +49,10 @@ enum ApprovalsRoom {
             state.items = items
             state.list.keepVisible(count: items.count, rows: max(1, items.count))
             return .none
+        case .pick(let index):
+            guard state.items.indices.contains(index), index != state.list.selected else { return .none }
+            state.list.selected = index
+            return .showCustomer(state.selected?.customerID)
         case .approve:
             switch state.selected {
             case .grade(let p)?: return .approveGrade(proposalID: p.id)

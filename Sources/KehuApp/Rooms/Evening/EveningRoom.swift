@@ -43,6 +43,8 @@ public enum EveningAction: Equatable, Sendable {
     case loaded(EveningQueue?, rows: Int)
     /// After signing, on to the next follow-up still waiting: the evening goes on without hunting.
     case nextUnchecked(rows: Int)
+    /// A click on the `row`th line on screen; a heading is not a stop and takes no click.
+    case pick(visibleRow: Int, rows: Int)
 }
 
 enum EveningRoom {
@@ -63,6 +65,11 @@ enum EveningRoom {
             skipHeading(&state, forward: true)
             keepVisible(&state, rows: rows)
             return .none
+        case .pick(let row, let rows):
+            let index = state.list.top + row
+            guard state.rows.indices.contains(index), !state.rows[index].isHeading else { return .none }
+            guard state.list.select(visibleRow: row, count: state.rows.count, rows: rows) else { return .none }
+            return .showCustomer(state.selected?.customerID)
         case .nextUnchecked(let rows):
             guard !state.rows.isEmpty else { return .none }
             let start = min(state.list.selected, state.rows.count - 1)

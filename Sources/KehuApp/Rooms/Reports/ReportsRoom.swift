@@ -28,6 +28,8 @@ public struct ReportsState: Equatable, Sendable {
 public enum ReportsAction: Equatable, Sendable {
     /// A movement key on the menu, with the rows the list pane has.
     case moveMenu(Action, rows: Int)
+    /// A click on the menu's `index`th report.
+    case pickMenu(Int)
     /// A movement key on the report, with the rows it has on screen.
     case scrollReport(Action, rows: Int)
     /// ← or → on the report: sideways by `step` columns, within `width` on screen.
@@ -41,6 +43,10 @@ enum ReportsRoom {
         switch action {
         case .moveMenu(let key, let rows):
             guard state.menu.apply(key, count: ReportKind.allCases.count, rows: rows) else { return .none }
+            return .runReport(state.kind)
+        case .pickMenu(let index):
+            guard ReportKind.allCases.indices.contains(index), index != state.menu.selected else { return .none }
+            state.menu.selected = index
             return .runReport(state.kind)
         case .scrollReport(let key, let rows):
             state.scroll.scroll(key, count: state.lines.count, rows: rows)

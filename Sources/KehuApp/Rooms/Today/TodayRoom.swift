@@ -15,6 +15,8 @@ public enum TodayAction: Equatable, Sendable {
     case loaded([TodayItem], rows: Int)
     /// Select the item of one customer, if it is in the list.
     case select(customerID: Int64, rows: Int)
+    /// A click on the `row`th line of the list on screen.
+    case pick(visibleRow: Int, rows: Int)
 }
 
 enum TodayRoom {
@@ -27,6 +29,9 @@ enum TodayRoom {
             state.items = items
             state.list.keepVisible(count: items.count, rows: rows)
             return .none
+        case .pick(let row, let rows):
+            guard state.list.select(visibleRow: row, count: state.items.count, rows: rows) else { return .none }
+            return .showCustomer(state.selected?.customerID)
         case .select(let customerID, let rows):
             guard let index = state.items.firstIndex(where: { $0.customerID == customerID }) else { return .none }
             state.list.selected = index
