@@ -4,8 +4,24 @@ import KehuApp
 import KehuCore
 import KehuStore
 
+/// What names the database and the language of a run: the common options as
+/// ArgumentParser read them, or as the screen's own quick reading did (`ScreenArguments`).
+protocol SessionNaming {
+    var db: String? { get }
+    var lang: String? { get }
+}
+
+extension SessionNaming {
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    func strings() -> (Strings, problem: String?) {
+        let (language, problem) = Language.resolve(option: lang, environment: environment)
+        return (Strings(language), problem)
+    }
+}
+
 /// Options every command understands.
-struct CommonOptions: ParsableArguments {
+struct CommonOptions: ParsableArguments, SessionNaming {
     @Option(name: .long, help: ArgumentHelp(tr("The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")),
             completion: CompletionValues.database)
     var db: String?
@@ -13,13 +29,6 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(tr("Interface language: zh or en (default: $KEHU_LANG, else the locale).")),
             completion: CompletionValues.languages)
     var lang: String?
-
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
-
-    func strings() -> (Strings, problem: String?) {
-        let (language, problem) = Language.resolve(option: lang, environment: environment)
-        return (Strings(language), problem)
-    }
 }
 
 /// The running binary's real path, to find the shipped keymaps and themes beside it.

@@ -21,7 +21,7 @@ struct Entrance {
     /// `quiet`: fail without a message (a login's brief says nothing to strangers).
     /// `checkingStructure`: run the day's structural check now, if due (the screen runs it
     /// behind its first frame instead).
-    static func open(_ common: CommonOptions, strings: Strings, creating: Bool = false,
+    static func open(_ common: some SessionNaming, strings: Strings, creating: Bool = false,
                      busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout, quiet: Bool = false,
                      checkingStructure: Bool = true) throws -> Entrance {
         if quiet {
@@ -107,7 +107,7 @@ struct DatabaseChoice {
     /// A different file the user named, for an admin to open instead.
     let namedElsewhere: String?
 
-    static func make(_ common: CommonOptions, strings: Strings) throws -> DatabaseChoice {
+    static func make(_ common: some SessionNaming, strings: Strings) throws -> DatabaseChoice {
         let environment = common.environment
         switch InstalledConfig.find(executablePath: executablePath()) {
         case .success(let config)?:

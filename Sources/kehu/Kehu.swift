@@ -36,13 +36,12 @@ struct Kehu: ParsableCommand {
         CommandLineWords.language = CommandLineWords.detect(CommandLine.arguments, environment: environment)
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            var command: ParsableCommand
-            if ScreenArguments.only(arguments), let open = try? OpenCommand.parseAsRoot(arguments) {
-                command = open
+            if let screen = ScreenArguments.parse(arguments) {
+                try OpenCommand.open(screen)
             } else {
-                command = try parseAsRoot(arguments)
+                var command = try parseAsRoot(arguments)
+                try command.run()
             }
-            try command.run()
         } catch {
             // Help and usage errors in the session's language; kehu's own failures have
             // said theirs already and only carry the exit code.

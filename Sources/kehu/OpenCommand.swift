@@ -31,11 +31,18 @@ struct OpenCommand: ParsableCommand {
     var asLogin: String?
 
     func run() throws {
-        let (strings, languageProblem) = common.strings()
-        let environment = common.environment
+        try Self.open(ScreenOptions(db: common.db, lang: common.lang, demo: demo, theme: theme, keymap: keymap,
+                                    noMouse: noMouse, asLogin: asLogin))
+    }
+
+    /// The customer screen with these options: what `run` does, and what `kehu` with only
+    /// the screen's options does without building the command tree (`ScreenArguments`).
+    static func open(_ options: ScreenOptions) throws {
+        let (strings, languageProblem) = options.strings()
+        let environment = options.environment
         let entrance: Entrance
-        if demo {
-            if common.db != nil { throw ValidationError(tr("--demo and --db name two different databases; give one")) }
+        if options.demo {
+            if options.db != nil { throw ValidationError(tr("--demo and --db name two different databases; give one")) }
             let login = try kernelLogin(strings)
             // The demo is the user's own file, in their own data folder.
             Privilege.dropForGood()
@@ -46,13 +53,13 @@ struct OpenCommand: ParsableCommand {
             }
             entrance = try Entrance.own(path: path, login: login, strings: strings, checkingStructure: false)
         } else {
-            entrance = try Entrance.open(common, strings: strings, creating: true, checkingStructure: false)
+            entrance = try Entrance.open(options, strings: strings, creating: true, checkingStructure: false)
         }
         let osLogin = entrance.login.name
         let clock = runClock()
         // Everything this session reads or writes is limited to what this person may see.
         var store = entrance.store
-        if let asLogin, asLogin != osLogin {
+        if let asLogin = options.asLogin, asLogin != osLogin {
             guard entrance.me.user.role == .admin else { throw fail(strings.asRefused(osLogin), code: ExitCodes.notAllowed) }
             do { store = try store.viewing(as: asLogin) }
             catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
@@ -63,15 +70,15 @@ struct OpenCommand: ParsableCommand {
         let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         // Keymaps and themes are the user's files: read with the user's own rights.
-        let (keys, keyProblems) = Privilege.asUser { ConfigLoader.keymap(named: keymap, locator: locator) }
-        var (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: noColor, locator: locator) }
+        let (keys, keyProblems) = Privilege.asUser { ConfigLoader.keymap(named: options.keymap, locator: locator) }
+        var (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: options.theme, monochrome: noColor, locator: locator) }
 
         let (preferences, preferenceProblems) = Privilege.asUser { TerminalPreferences.load(locator: locator) }
         // Over SSH a key's bytes can arrive apart: a lone Esc waits longer for what follows.
         let overSSH = !(environment["SSH_CONNECTION"] ?? "").isEmpty || !(environment["SSH_TTY"] ?? "").isEmpty
         let backend: NcursesBackend
         do {
-            backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono", mouse: preferences.mouse && !noMouse, overSSH: overSSH)
+            backend = try NcursesBackend(monochrome: noColor || chosenTheme.name == "mono", mouse: preferences.mouse && !options.noMouse, overSSH: overSSH)
         } catch let error as NcursesBackend.StartError {
             switch error {
             case .notATerminal: throw fail(strings[.needsTerminal], code: ExitCodes.noTerminal)
@@ -79,7 +86,7 @@ struct OpenCommand: ParsableCommand {
             }
         }
         if backend.colorCount == 0, chosenTheme.name != "mono" {
-            (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: theme, monochrome: true, locator: locator) }
+            (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: options.theme, monochrome: true, locator: locator) }
         }
 
         let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
@@ -161,3 +168,13 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
+/// The customer screen's options, however they were read.
+struct ScreenOptions: SessionNaming, Equatable {
+    var db: String?
+    var lang: String?
+    var demo = false
+    var theme = "dark"
+    var keymap = "default"
+    var noMouse = false
+    var asLogin: String?
+}

@@ -142,6 +142,13 @@ struct TerminalKindnessTests {
         #expect(on.trimmingCharacters(in: .whitespacesAndNewlines) != "00")
         try withMouse.send("q")
         try withMouse.waitForExit(0)
+        // The option turns it off for one run.
+        let flagged = try TmuxSession(command: "\(kehuBinary) --no-mouse --db \(path)", environment: sandbox.environment)
+        try flagged.waitFor(text: "客户 1/30")
+        let off = try flagged.tmux(["display-message", "-p", "-t", flagged.name, "#{mouse_any_flag}#{mouse_standard_flag}"]).stdout
+        #expect(off.trimmingCharacters(in: .whitespacesAndNewlines) == "00")
+        try flagged.send("q")
+        try flagged.waitForExit(0)
     }
 
     @Test func yCopiesThePhoneToTheClipboardThroughOSC52() throws {
