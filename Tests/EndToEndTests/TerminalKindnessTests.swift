@@ -123,6 +123,12 @@ struct TerminalKindnessTests {
         try session.waitForExit(0)
     }
 
+    /// Whether the program in the pane asked tmux for the mouse ("00": it did not).
+    static func mouseFlags(_ session: TmuxSession) throws -> String {
+        try session.tmux(["display-message", "-p", "-t", session.name, "#{mouse_any_flag}#{mouse_standard_flag}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test func noMouseLeavesClicksToTheTerminal() throws {
         let sandbox = Sandbox()
         let path = try Self.demo(sandbox)
@@ -130,23 +136,20 @@ struct TerminalKindnessTests {
         let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
         try session.waitFor(text: "客户 1/30")
         // tmux forwards a click only to a program that asked for the mouse.
-        let mode = try session.tmux(["display-message", "-p", "-t", session.name, "#{mouse_any_flag}#{mouse_standard_flag}"]).stdout
-        #expect(mode.trimmingCharacters(in: .whitespacesAndNewlines) == "00")
+        #expect(try Self.mouseFlags(session) == "00")
         try session.send("q")
         try session.waitForExit(0)
         // Without the file the mouse is on.
         try FileManager.default.removeItem(atPath: sandbox.path + "/config/kehu/terminal.toml")
         let withMouse = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
         try withMouse.waitFor(text: "客户 1/30")
-        let on = try withMouse.tmux(["display-message", "-p", "-t", withMouse.name, "#{mouse_any_flag}#{mouse_standard_flag}"]).stdout
-        #expect(on.trimmingCharacters(in: .whitespacesAndNewlines) != "00")
+        #expect(try Self.mouseFlags(withMouse) != "00")
         try withMouse.send("q")
         try withMouse.waitForExit(0)
         // The option turns it off for one run.
         let flagged = try TmuxSession(command: "\(kehuBinary) --no-mouse --db \(path)", environment: sandbox.environment)
         try flagged.waitFor(text: "客户 1/30")
-        let off = try flagged.tmux(["display-message", "-p", "-t", flagged.name, "#{mouse_any_flag}#{mouse_standard_flag}"]).stdout
-        #expect(off.trimmingCharacters(in: .whitespacesAndNewlines) == "00")
+        #expect(try Self.mouseFlags(flagged) == "00")
         try flagged.send("q")
         try flagged.waitForExit(0)
     }
