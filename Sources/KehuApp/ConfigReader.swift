@@ -63,26 +63,28 @@ public enum ConfigReader {
         return (entries, problems)
     }
 
+    /// Reads a line scalar by scalar: a Character walk (grapheme breaking) made reading
+    /// the shipped keymap and theme a millisecond of every start.
     private struct Scanner {
-        var rest: Substring
-        init(_ text: Substring) { rest = text }
+        var rest: Substring.UnicodeScalarView
+        init(_ text: Substring) { rest = text.unicodeScalars }
 
-        var peek: Character? { rest.first }
+        var peek: Unicode.Scalar? { rest.first }
         var atEndOrComment: Bool { rest.isEmpty || rest.first == "#" }
         mutating func advance() { rest.removeFirst() }
         mutating func skipSpaces() { while let c = rest.first, c == " " || c == "\t" { rest.removeFirst() } }
-        mutating func consume(_ c: Character) -> Bool {
+        mutating func consume(_ c: Unicode.Scalar) -> Bool {
             guard rest.first == c else { return false }
             rest.removeFirst()
             return true
         }
 
         mutating func readBare() -> String? {
-            var out = ""
-            while let c = rest.first, c.isASCII, c.isLetter || c.isNumber || c == "_" || c == "-" {
+            var out = String.UnicodeScalarView()
+            while let c = rest.first, ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-" {
                 out.append(c); rest.removeFirst()
             }
-            return out.isEmpty ? nil : out
+            return out.isEmpty ? nil : String(out)
         }
 
         mutating func readKey() -> String? {
@@ -107,10 +109,10 @@ public enum ConfigReader {
 
         mutating func readString() -> Result<ConfigValue, ConfigProblem.Kind> {
             let quote = rest.removeFirst()
-            var out = ""
+            var out = String.UnicodeScalarView()
             while let c = rest.first {
                 rest.removeFirst()
-                if c == quote { return .success(.string(out)) }
+                if c == quote { return .success(.string(String(out))) }
                 if c == "\\" && quote == "\"" {
                     guard let e = rest.first else { break }
                     rest.removeFirst()
@@ -121,12 +123,12 @@ public enum ConfigReader {
                     case "\"": out.append("\"")
                     case "u", "U":
                         let count = e == "u" ? 4 : 8
-                        let hex = String(rest.prefix(count))
-                        guard hex.count == count, let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else {
+                        let hex = String(String.UnicodeScalarView(rest.prefix(count)))
+                        guard hex.unicodeScalars.count == count, let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else {
                             return .failure(.badEscape)
                         }
                         rest.removeFirst(count)
-                        out.unicodeScalars.append(s)
+                        out.append(s)
                     default: return .failure(.badEscape)
                     }
                 } else {
