@@ -45,6 +45,7 @@ public enum DemoDatabase {
         for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
         var summary = DemoSummary()
         do {
+            KehuDatabase.prepareSQLite()
             let queue = try DatabaseQueue(path: partial)
             try StoreSchema.migrator.migrate(queue)
             try queue.write { db in

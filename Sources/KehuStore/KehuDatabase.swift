@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteTuning
 import GRDB
 #if canImport(GRDBSQLite)
 import GRDBSQLite
@@ -34,11 +35,18 @@ public final class KehuDatabase: Sendable {
         self.damage = damage
     }
 
+    /// SQLite's process-wide settings, given once before its first use (afterwards SQLite
+    /// refuses them and nothing changes): no allocation counts, whose global mutex was
+    /// taken on every allocation — a tenth of a large import's writing thread.
+    package static func prepareSQLite() { _ = sqliteSettings }
+    private static let sqliteSettings: Int32 = kehu_sqlite_without_memory_counts()
+
     /// Opens (and with `create`, creates with its folder) the database at `path`, for no
     /// one in particular: internal, so only the store and its tests hold an unscoped store.
     /// Everyone else comes in through the door (`open(path:as:)`).
     static func open(path: String, create: Bool = true,
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
+        prepareSQLite()
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         var current = false
