@@ -261,6 +261,17 @@ public final class KehuDatabase: Sendable {
         }
     }
 
+    /// Copies what the log holds into the database file, without waiting for anyone (a
+    /// passive checkpoint: frames a colleague still reads stay in the log). kehu's log is
+    /// kept for good and its closing copies nothing, so without this every start read and
+    /// checked the whole log since it last began again: megabytes after an import. Done
+    /// once a session, after the first frame; the next write then starts the log over.
+    /// Nothing to do for a file opened read-only.
+    public func copyLogIntoDatabase() {
+        guard !isReadOnly else { return }
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
     /// Closes the connections now rather than when the last reference goes.
     public func close() throws { try pool.close() }
 }

@@ -146,6 +146,7 @@ struct OpenCommand: ParsableCommand {
         let afterFirst: () -> Bool = {
             watcher = try? store.changeWatcher()
             missed = viewModel.changedSinceStart()
+            defer { store.copyLogIntoDatabase() }
             return firstWork()
         }
         let changed: () -> Bool = {
