@@ -154,6 +154,34 @@ struct TerminalKindnessTests {
         try flagged.waitForExit(0)
     }
 
+    /// C-o hands the terminal to $EDITOR and takes it back: the screen is drawn whole
+    /// again, keys still arrive as keys, and the edited text is in the field.
+    @Test func theEditorGetsTheTerminalAndKehuTakesItBack() throws {
+        let sandbox = Sandbox()
+        let path = try Self.demo(sandbox)
+        let editor = sandbox.path + "/editor.sh"
+        try "#!/bin/sh\nprintf '编辑器加的一行' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        var environment = sandbox.environment
+        environment["EDITOR"] = editor
+        environment["VISUAL"] = ""
+        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
+        try session.waitFor(text: "客户 1/30")
+        try session.send("e")
+        try session.waitFor(text: "备注")
+        for _ in 0..<19 { try session.send("Tab") }
+        try session.send("C-o")
+        let back = try session.waitFor(text: "编辑器加的一行")
+        // Drawn whole again: the status line, the list and the form's frame.
+        #expect(back[0].contains("kehu") && back.joined().contains("客户列表"), "\(back.joined(separator: "\n"))")
+        try session.send("C-s")
+        try session.waitFor("the form closed") { !$0.joined().contains("编辑器加的一行") || !$0.joined().contains("备注") }
+        try session.send("Down")
+        try session.waitFor(text: "客户 2/30")
+        try session.send("q")
+        try session.waitForExit(0)
+    }
+
     @Test func yCopiesThePhoneToTheClipboardThroughOSC52() throws {
         let sandbox = Sandbox()
         let path = try Self.demo(sandbox)
