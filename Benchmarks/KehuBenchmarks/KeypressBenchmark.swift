@@ -7,12 +7,27 @@ import TerminalBasics
 import TerminalUI
 
 /// A keypress as kehu's run loop handles it — the view-model acts on the key, the screen
-/// is drawn and presented (diffed against the last frame) — timed in-process on a
-/// headless 100×30 terminal, as the admin sees the whole archive.
+/// is drawn, and the bytes for the terminal are made (the frame encoder's diff against
+/// the last frame, all but the write itself) — timed in-process on a headless 100×30
+/// terminal, as the admin sees the whole archive.
 struct KeypressBenchmark {
     let vm: MainViewModel
     let screen: MainScreen
     let backend = HeadlessBackend(size: Size(width: 100, height: 30))
+    let terminal = EncodedTerminal()
+
+    /// What the real backend does with a frame before writing it.
+    final class EncodedTerminal {
+        let encoder = FrameEncoder(dialect: .xterm256)
+        var state = FrameEncoder.TerminalState()
+        private(set) var lastBytes = 0
+        func present(_ frame: ScreenBuffer) { lastBytes = encoder.encode(frame, state: &state).count }
+    }
+
+    func present(_ frame: ScreenBuffer) {
+        backend.present(frame)
+        terminal.present(frame)
+    }
 
     init(store: KehuDatabase, login: String, clock: any Clock) throws {
         let profile = try store.profile()
@@ -24,7 +39,7 @@ struct KeypressBenchmark {
         screen = MainScreen(theme: ConfigLoader.theme(named: "dark", monochrome: false, locator: builtIn).theme)
         if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
         vm.start()
-        backend.present(screen.render(vm, size: backend.size))
+        present(screen.render(vm, size: backend.size))
     }
 
     /// Milliseconds from the key to the presented frame.
@@ -32,7 +47,7 @@ struct KeypressBenchmark {
         milliseconds {
             vm.handle(key)
             if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
-            backend.present(screen.render(vm, size: backend.size))
+            present(screen.render(vm, size: backend.size))
         }
     }
 
@@ -43,7 +58,7 @@ struct KeypressBenchmark {
         vm.handle(key)
         if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
         let after = screen.render(vm, size: backend.size)
-        backend.present(after)
+        present(after)
         return zip(before.cells, after.cells).reduce(0) { sum, pair in
             pair.0 == pair.1 ? sum : sum + (pair.1.width == 0 ? 0 : pair.1.text.utf8.count)
         }
@@ -51,16 +66,16 @@ struct KeypressBenchmark {
 
     func run() -> [(String, [Double])] {
         var results: [(String, [Double])] = []
-        // The frame alone (drawn and diffed, nothing changed): what every key pays on top
+        // The frame alone (drawn and encoded, nothing changed): what every key pays on top
         // of its own work.
         var frames: [Double] = []
         for _ in 0..<100 {
             frames.append(milliseconds {
                 if let viewport = MainScreen.viewport(for: backend.size) { vm.resize(to: viewport) }
-                backend.present(screen.render(vm, size: backend.size))
+                present(screen.render(vm, size: backend.size))
             })
         }
-        results.append(("frame only (draw + diff, no key)", frames))
+        results.append(("frame only (draw + encode, no key)", frames))
         var moves: [Double] = []
         for index in 0..<300 { moves.append(press(Key(index % 100 < 50 ? .down : .up))) }
         results.append(("key: list move (↓/↑)", moves))

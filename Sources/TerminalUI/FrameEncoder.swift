@@ -10,9 +10,9 @@ public struct FrameEncoder {
 
     /// What the terminal is known to show and do, carried from frame to frame.
     public struct TerminalState: Sendable {
-        /// The frame on the terminal, cells as they look (see `appearance`); nil when
-        /// unknown (start, resize, another program used the terminal, C-l).
-        var shown: [Appearance]?
+        /// The frame on the terminal (its cells as kehu drew them); nil when unknown
+        /// (start, resize, another program used the terminal, C-l).
+        var shown: [Cell]?
         var size: Size?
         var pen: Pen?
         var cursorX: Int?
@@ -39,38 +39,41 @@ public struct FrameEncoder {
     }
 
     /// The bytes for `frame`, given what `state` says the terminal shows; updates it.
+    /// Cells are compared as drawn first (cheap); only those that differ are compared as
+    /// they look, so a frame that changed little costs little.
     public func encode(_ frame: ScreenBuffer, state: inout TerminalState) -> [UInt8] {
         var out = Output(dialect: dialect, state: state, width: frame.size.width)
-        let wanted = frame.cells.map(appearance)
-        let shown: [Appearance]
-        if let known = state.shown, state.size == frame.size {
-            shown = known
-        } else {
+        let cells = frame.cells
+        let before: [Cell]? = state.size == frame.size ? state.shown : nil
+        if before == nil {
             // Unknown contents: clear once, then everything that is not blank is sent.
             out.setPen(.plain)
             out.bytes += Array("\u{1B}[H\u{1B}[2J".utf8)
             out.cursorX = 0; out.cursorY = 0
-            shown = Array(repeating: Appearance(text: " ", width: 1, pen: .plain), count: wanted.count)
+        }
+        let look = { (i: Int) -> Appearance in appearance(cells[i]) }
+        func same(_ i: Int) -> Bool {
+            guard let before else { return look(i).isBlank }
+            return cells[i] == before[i] || look(i) == appearance(before[i])
         }
         let width = frame.size.width, height = frame.size.height
         for y in 0..<height {
             let row = y * width
-            func changed(_ x: Int) -> Bool {
-                let cell = wanted[row + x]
-                if cell != shown[row + x] { return true }
-                // A wide character is sent again when its right half was overwritten.
-                return cell.width == 2 && x + 1 < width && wanted[row + x + 1] != shown[row + x + 1]
-            }
             var x = 0
             while x < width {
-                let cell = wanted[row + x]
-                guard cell.width != 0, changed(x) else { x += 1; continue }
+                guard cells[row + x].width != 0, !same(row + x) || (cells[row + x].width == 2 && x + 1 < width && !same(row + x + 1)) else {
+                    // Unchanged, or the right half of a wide character (sent with its left).
+                    // A wide character is sent again when its right half was overwritten.
+                    x += 1
+                    continue
+                }
+                let cell = look(row + x)
                 if cell.isBlank {
                     var end = x
-                    while end < width, wanted[row + end].isBlank { end += 1 }
+                    while end < width, look(row + end).isBlank { end += 1 }
                     if end == width, width - x >= 3 {
                         // Blank to the end of the row: erase the line's rest.
-                        out.move(to: x, y, gap: wanted, row: row)
+                        out.move(to: x, y, row: row, look: look)
                         out.setPenErasingToPlain()
                         out.bytes += [0x1B, 0x5B, 0x4B]
                         break
@@ -78,7 +81,7 @@ public struct FrameEncoder {
                     // Spelling the blanks out costs a byte each; erasing costs a sequence
                     // and a move past them afterwards.
                     if end - x >= 10 {
-                        out.move(to: x, y, gap: wanted, row: row)
+                        out.move(to: x, y, row: row, look: look)
                         out.setPenErasingToPlain()
                         out.csi(end - x, final: 0x58)              // ECH: the cursor stays
                         x = end
@@ -86,14 +89,14 @@ public struct FrameEncoder {
                     }
                 }
                 if y == height - 1, x + Int(cell.width) >= width, !dialect.lastCellIsSafe { break }
-                out.move(to: x, y, gap: wanted, row: row)
+                out.move(to: x, y, row: row, look: look)
                 out.put(cell)
                 x += Int(max(1, cell.width))
             }
         }
         out.placeCursor(frame.cursor, size: frame.size)
         state = out.state
-        state.shown = wanted
+        state.shown = cells
         state.size = frame.size
         return out.bytes
     }
@@ -131,7 +134,7 @@ private struct Output {
 
     /// Moves the cursor to (x, y) by the cheapest way: rewriting the unchanged cells in
     /// between when they are few and in the current pen, or the shortest ECMA-48 move.
-    mutating func move(to x: Int, _ y: Int, gap wanted: [FrameEncoder.Appearance], row: Int) {
+    mutating func move(to x: Int, _ y: Int, row: Int, look: (Int) -> FrameEncoder.Appearance) {
         guard let cx = cursorX, let cy = cursorY else { return absolute(x, y) }
         if cx == x && cy == y { return }
         var best = 4 + Self.digits(y + 1) + (x == 0 ? 0 : 1 + Self.digits(x + 1))   // CUP
@@ -140,7 +143,7 @@ private struct Output {
             if x > cx {
                 let n = x - cx
                 if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 1 }   // CUF
-                if n < best, let pen = state.pen, let cost = rewriteCost(wanted, row: row, from: cx, to: x, pen: pen), cost < best {
+                if n < best, let pen = state.pen, let cost = rewriteCost(look, row: row, from: cx, to: x, pen: pen), cost < best {
                     best = cost; plan = 2
                 }
             } else {
@@ -157,7 +160,11 @@ private struct Output {
         }
         switch plan {
         case 1: csi(x - cx, final: 0x43)
-        case 2: for i in cx..<x where wanted[row + i].width != 0 { bytes += Array(wanted[row + i].text.utf8) }
+        case 2:
+            for i in cx..<x {
+                let cell = look(row + i)
+                if cell.width != 0 { bytes += Array(cell.text.utf8) }
+            }
         case 3: bytes.append(0x0D)
         case 4: csi(cx - x, final: 0x44)
         case 5: bytes += [0x1B, 0x5B]; number(x + 1); bytes.append(0x47)
@@ -173,10 +180,10 @@ private struct Output {
     /// What writing the cells from `from` up to `to` again as they are costs, when they
     /// need no pen change (all in the pen that is set, or blanks under a pen that erases
     /// plain); nil when they cannot be.
-    private func rewriteCost(_ wanted: [FrameEncoder.Appearance], row: Int, from: Int, to: Int, pen: Pen) -> Int? {
+    private func rewriteCost(_ look: (Int) -> FrameEncoder.Appearance, row: Int, from: Int, to: Int, pen: Pen) -> Int? {
         var cost = 0
         for i in from..<to {
-            let cell = wanted[row + i]
+            let cell = look(row + i)
             if cell.width == 0 {
                 if i == from { return nil }   // the right half of a character: it cannot be started there
                 continue
