@@ -8,7 +8,7 @@ struct Kehu: ParsableCommand {
         commandName: "kehu",
         abstract: tr("kehu 客户 — a keyboard-driven terminal CRM for sales teams."),
         usage: """
-            kehu [--db <file>] [--demo] [--lang zh|en] [--theme <theme>] [--keymap <keymap>] [--as <login>]
+            kehu [--db <file>] [--demo] [--lang zh|en] [--theme <theme>] [--keymap <keymap>] [--as <login>] [--no-mouse]
             kehu <subcommand>
             """,
         discussion: tr("""
