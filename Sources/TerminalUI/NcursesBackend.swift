@@ -22,6 +22,8 @@ public final class NcursesBackend: TerminalBackend {
     private var decoder: KeyDecoder
     /// When the last input bytes arrived (monotonic ms), for the decoder's waits.
     private var lastInputAt: UInt64 = 0
+    /// Where reads from the terminal land, kept from key to key.
+    private var inputBuffer = [UInt8](repeating: 0, count: 4_096)
     /// The terminal reports clicks and the wheel.
     public let mouse: Bool
     /// The TERM this system has no description for, when kehu draws as xterm-256color instead.
@@ -283,10 +285,9 @@ public final class NcursesBackend: TerminalBackend {
                 return nil
             }
             if input.revents & Int16(POLLIN) != 0 {
-                var chunk = [UInt8](repeating: 0, count: 4_096)
-                let count = read(STDIN_FILENO, &chunk, chunk.count)
+                let count = read(STDIN_FILENO, &inputBuffer, inputBuffer.count)
                 if count > 0 {
-                    decoder.feed(chunk[0..<count])
+                    decoder.feed(inputBuffer[0..<count])
                     lastInputAt = NcursesBackend.milliseconds()
                     continue
                 }

@@ -15,55 +15,67 @@ struct TerminalKindnessTests {
         return path
     }
 
+    /// kehu on the sandbox's demo (made on first use), with `changes` to the environment
+    /// and `options` before `--db`, once its list is up.
+    static func open(_ sandbox: Sandbox, _ changes: [String: String] = [:], options: String = "",
+                     waitingForList: Bool = true) throws -> TmuxSession {
+        let path = sandbox.path + "/kind.db"
+        if !FileManager.default.fileExists(atPath: path) { _ = try demo(sandbox) }
+        let session = try TmuxSession(command: "\(kehuBinary) \(options) --db \(path)",
+                                      environment: sandbox.environment.merging(changes) { $1 })
+        if waitingForList { try session.waitFor(text: "客户 1/30") }
+        return session
+    }
+
+    static func quit(_ session: TmuxSession) throws {
+        try session.send("q")
+        try session.waitForExit(0)
+    }
+
     /// Sends bytes as they are (no key names), as a network delivers them.
     static func sendRaw(_ session: TmuxSession, _ text: String) throws {
         try session.tmux(["send-keys", "-t", session.name, "-l", text])
     }
 
+    /// Sends a key's bytes in two parts, as a network may deliver them: the second only
+    /// after the screen has stayed as it was for `gap` seconds, so kehu has read the
+    /// first part and must not have acted on it.
+    static func sendSplit(_ session: TmuxSession, _ first: String, _ rest: String, gap: Double = 0.1) throws {
+        let before = try session.screen()
+        try sendRaw(session, first)
+        try session.settle(from: before, quiet: gap)
+        #expect(try session.screen() == before, "kehu acted on half a key")
+        try sendRaw(session, rest)
+    }
+
     @Test func anArrowKeySentInTwoPartsIsOneArrow() throws {
-        let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
-        try session.waitFor(text: "客户 1/30")
-        // The sequence started, its last byte 100 ms later (the gap is the test's input).
-        try Self.sendRaw(session, "\u{1B}[")
-        Thread.sleep(forTimeInterval: 0.1)
-        try Self.sendRaw(session, "B")
+        let session = try Self.open(Sandbox())
+        // The sequence started, its last byte at least 100 ms later.
+        try Self.sendSplit(session, "\u{1B}[", "B")
         let screen = try session.waitFor(text: "客户 2/30")
         // Neither Esc nor `[` was acted on: still the list, no box opened, nothing typed.
         #expect(screen.joined().contains("客户列表"))
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 
     @Test func overSSHTheEscapeByteWaitsForTheRestOfItsKey() throws {
-        let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        var environment = sandbox.environment
-        environment["SSH_CONNECTION"] = "192.0.2.7 50022 192.0.2.1 22"
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
-        try session.waitFor(text: "客户 1/30")
-        try Self.sendRaw(session, "\u{1B}")
-        Thread.sleep(forTimeInterval: 0.1)
-        try Self.sendRaw(session, "[B")
+        let session = try Self.open(Sandbox(), ["SSH_CONNECTION": "192.0.2.7 50022 192.0.2.1 22"])
+        // A shorter gap than the other test's: the lone escape byte waits 300 ms over SSH
+        // (600 ms once `ESC [` has come), and the gap must stay under it on a busy machine.
+        try Self.sendSplit(session, "\u{1B}", "[B", gap: 0.05)
         try session.waitFor(text: "客户 2/30")
         // A lone Esc still answers: help opens and Esc closes it.
         try session.send("?")
         try session.waitFor(text: "帮助 · 客户列表")
         try session.send("Escape")
         try session.waitFor("help closed") { !$0.joined().contains("帮助 · 客户列表") }
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 
     @Test(arguments: ["xterm-kitty", "alacritty", "kehu-test-terminal-nobody-has"])
     func terminalsPeopleUseStart(term: String) throws {
-        let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        var environment = sandbox.environment
-        environment["TERM"] = term
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
-        let screen = try session.waitFor(text: "客户 1/30")
+        let session = try Self.open(Sandbox(), ["TERM": term])
+        let screen = try session.screen()
         let known = FileManager.default.fileExists(atPath: "/usr/share/terminfo/\(term.prefix(1))/\(term)")
             || FileManager.default.fileExists(atPath: "/lib/terminfo/\(term.prefix(1))/\(term)")
         if !known {
@@ -72,40 +84,27 @@ struct TerminalKindnessTests {
         }
         try session.send("Down")
         try session.waitFor(text: "客户 2/30")
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 
     @Test func aDumbTerminalIsRefusedWithExitNineInTheSessionsLanguage() throws {
         let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        var environment = sandbox.environment
-        environment["TERM"] = "dumb"
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
-        let screen = try session.waitForExit(9)
+        let screen = try Self.open(sandbox, ["TERM": "dumb"], waitingForList: false).waitForExit(9)
         #expect(screen.joined().contains("TERM=dumb 不能定位光标"), "\(screen.joined(separator: "\n"))")
-        environment["KEHU_LANG"] = "en"
-        let english = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
+        let english = try Self.open(sandbox, ["TERM": "dumb", "KEHU_LANG": "en"], waitingForList: false)
         #expect(try english.waitForExit(9).joined().contains("cannot place the cursor"))
     }
 
     @Test func aTerminalWithoutAnAlternateScreenIsClearedOnExit() throws {
-        let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        var environment = sandbox.environment
-        environment["TERM"] = "linux"
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
-        try session.waitFor(text: "客户 1/30")
+        let session = try Self.open(Sandbox(), ["TERM": "linux"])
         try session.send("q")
         let after = try session.waitForExit(0)
         #expect(!after.joined().contains("客户列表"), "\(after.joined(separator: "\n"))")
     }
 
     @Test func aClickSelectsARowAndTheWheelScrolls() throws {
-        let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
-        let first = try session.waitFor(text: "客户 1/30")
+        let session = try Self.open(Sandbox())
+        let first = try session.screen()
         // Rows of the list start on the screen's third line: the fourth customer is on the
         // sixth (1-based, as the SGR report counts).
         let fourth = try #require(first.firstIndex { $0.hasPrefix("┃") && !$0.contains("客户列表") }.map { first[$0 + 3] })
@@ -119,8 +118,7 @@ struct TerminalKindnessTests {
         try Self.sendRaw(session, "\u{1B}[<0;70;20M\u{1B}[<0;70;20m")
         try session.send("Down")
         #expect(try session.screen()[0].contains("客户 7/30"))
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 
     /// Whether the program in the pane asked tmux for the mouse ("00": it did not).
@@ -131,42 +129,30 @@ struct TerminalKindnessTests {
 
     @Test func noMouseLeavesClicksToTheTerminal() throws {
         let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
         try "mouse = false\n".write(toFile: sandbox.path + "/config/kehu/terminal.toml", atomically: true, encoding: .utf8)
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
-        try session.waitFor(text: "客户 1/30")
+        let session = try Self.open(sandbox)
         // tmux forwards a click only to a program that asked for the mouse.
         #expect(try Self.mouseFlags(session) == "00")
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
         // Without the file the mouse is on.
         try FileManager.default.removeItem(atPath: sandbox.path + "/config/kehu/terminal.toml")
-        let withMouse = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
-        try withMouse.waitFor(text: "客户 1/30")
+        let withMouse = try Self.open(sandbox)
         #expect(try Self.mouseFlags(withMouse) != "00")
-        try withMouse.send("q")
-        try withMouse.waitForExit(0)
+        try Self.quit(withMouse)
         // The option turns it off for one run.
-        let flagged = try TmuxSession(command: "\(kehuBinary) --no-mouse --db \(path)", environment: sandbox.environment)
-        try flagged.waitFor(text: "客户 1/30")
+        let flagged = try Self.open(sandbox, options: "--no-mouse")
         #expect(try Self.mouseFlags(flagged) == "00")
-        try flagged.send("q")
-        try flagged.waitForExit(0)
+        try Self.quit(flagged)
     }
 
     /// C-o hands the terminal to $EDITOR and takes it back: the screen is drawn whole
     /// again, keys still arrive as keys, and the edited text is in the field.
     @Test func theEditorGetsTheTerminalAndKehuTakesItBack() throws {
         let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
         let editor = sandbox.path + "/editor.sh"
         try "#!/bin/sh\nprintf '编辑器加的一行' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        var environment = sandbox.environment
-        environment["EDITOR"] = editor
-        environment["VISUAL"] = ""
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: environment)
-        try session.waitFor(text: "客户 1/30")
+        let session = try Self.open(sandbox, ["EDITOR": editor, "VISUAL": ""])
         try session.send("e")
         try session.waitFor(text: "备注")
         for _ in 0..<19 { try session.send("Tab") }
@@ -178,20 +164,17 @@ struct TerminalKindnessTests {
         try session.waitFor("the form closed") { !$0.joined().contains("编辑器加的一行") || !$0.joined().contains("备注") }
         try session.send("Down")
         try session.waitFor(text: "客户 2/30")
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 
     @Test func yCopiesThePhoneToTheClipboardThroughOSC52() throws {
         let sandbox = Sandbox()
-        let path = try Self.demo(sandbox)
-        let session = try TmuxSession(command: "\(kehuBinary) --db \(path)", environment: sandbox.environment)
+        let session = try Self.open(sandbox)
         // tmux takes a program's OSC 52 into its own buffer when set-clipboard is on.
         try session.tmux(["set-option", "-s", "set-clipboard", "on"])
-        try session.waitFor(text: "客户 1/30")
         try session.send("Down")
         try session.waitFor(text: "客户 2/30")
-        let store = try KehuDatabase.open(path: path)
+        let store = try KehuDatabase.open(path: sandbox.path + "/kind.db")
         let row = try #require(try store.customerPage(offset: 1, limit: 1).first)
         let detail = try #require(try store.detail(customerID: row.id))
         let phone = ([detail.customer.phone] + detail.contacts.flatMap { [$0.mobile, $0.phone] }).first { !$0.isEmpty } ?? ""
@@ -203,8 +186,7 @@ struct TerminalKindnessTests {
         #expect(try session.tmux(["show-buffer"]).stdout == phone)
         try session.send("Y")
         try session.waitFor("the code in tmux's buffer") { _ in (try? session.tmux(["show-buffer"]).stdout) == code }
-        try session.send("q")
-        try session.waitForExit(0)
+        try Self.quit(session)
     }
 }
 
