@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // PostgreSQL's wire protocol, for companies that outgrow one server.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // SHA-256, for the checksums that verify a move to PostgreSQL (postgres-nio uses it too).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Domain types and rules; no I/O, no clock of its own.
@@ -36,6 +40,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's own binding calls, for the one bulk path that binds values itself.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // View-models, keymaps and themes as data; never draws.
         .target(name: "KehuApp", dependencies: ["KehuCore", "KehuStore", "KehuHost", "TerminalBasics"]),

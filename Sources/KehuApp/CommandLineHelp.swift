@@ -3,6 +3,9 @@
 /// executable looks them up for a Chinese session.
 public enum CommandLineHelp {
     public static let chinese: [String: String] = [
+        "Copy the whole database into PostgreSQL and verify every table (admins only).": "把整个数据库复制到 PostgreSQL 并逐表核对（仅管理员）。",
+        "The PostgreSQL database: postgresql://… (see above).": "PostgreSQL 数据库：postgresql://…（见上文）。",
+        "The target must be an empty database (createdb -E UTF8 --locale=C -T template0 NAME), reached as your own login: over the local socket (postgresql:///kehu?host=/var/run/postgresql, peer authentication) or TCP (postgresql://host/kehu, password from ~/.pgpass or a certificate). Your role needs CREATEROLE and to own the database (or be a superuser): kehu makes the roles kehu_owner (owns every table, cannot log in) and kehu_user, the schema kehu with row-level security on every table, and a login role for each kehu user. Every table is read back and its row count and SHA-256 compared with SQLite's; any difference rolls everything back.": "目标必须是一个空数据库（createdb -E UTF8 --locale=C -T template0 名称），以你自己的登录名连接：本机套接字（postgresql:///kehu?host=/var/run/postgresql，peer 认证）或 TCP（postgresql://主机/kehu，密码取自 ~/.pgpass，或用证书）。你的数据库角色需要 CREATEROLE 并拥有该数据库（或是超级用户）：kehu 建立角色 kehu_owner（拥有所有表，不能登录）和 kehu_user、每张表都启用行级安全的模式 kehu，并为每位 kehu 用户建立同名登录角色。每张表都会读回，行数和 SHA-256 与 SQLite 的比对；有任何不同就全部撤销。",
         "Copy the whole database to a new file while others keep working (admins only).": "把整个数据库复制到一个新文件，复制时别人照常工作（仅管理员）。",
         "Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong).": "检查数据库：完整性、引用、客户编码（仅管理员；只读；有问题时退出码 6）。",
         "The new file (mode 0600, yours); kehu never overwrites one or follows a link.": "新文件（权限 0600，属于你）；kehu 从不覆盖已有文件，也不跟随链接。",

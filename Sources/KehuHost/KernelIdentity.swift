@@ -41,4 +41,15 @@ public struct VerifiedLogin: Hashable, Sendable, CustomStringConvertible {
         guard !login.isEmpty else { throw Unknown(uid: uid) }
         return VerifiedLogin(name: login, uid: uid)
     }
+
+    /// The login's home folder as the passwd database gives it (not `$HOME`, which anyone
+    /// can set): where its own secrets, such as `~/.pgpass`, are looked for.
+    public var home: String? {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, let found = result,
+              let directory = found.pointee.pw_dir else { return nil }
+        return String(cString: directory)
+    }
 }

@@ -16,6 +16,13 @@ struct BackupCommand: ParsableCommand {
     @Option(help: ArgumentHelp(tr("The new file (mode 0600, yours); kehu never overwrites one or follows a link."))) var to: String
 
     func run() throws {
+        // A PostgreSQL database is backed up by PostgreSQL's own tools: say which and how.
+        let named = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+        if PostgresAddress.isAddress(named) {
+            let (strings, _) = common.strings()
+            let database = (try? PostgresAddress(named).database) ?? "kehu"
+            throw fail(strings.postgresBackup(database: database), code: ExitCodes.usage)
+        }
         let (store, _, strings) = try UserCommand.openAsAdmin(common)
         do {
             try UserFiles.requireFree(to, replacing: false)

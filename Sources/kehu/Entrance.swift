@@ -120,8 +120,10 @@ struct DatabaseChoice {
             fallthrough
         case nil:
             Privilege.dropForGood()
-            return DatabaseChoice(path: DatabaseLocation.resolve(explicit: common.db, environment: environment),
-                                  shared: false, namedElsewhere: nil)
+            let path = DatabaseLocation.resolve(explicit: common.db, environment: environment)
+            // Never taken for a file name (it would make folders named "postgresql:").
+            if PostgresAddress.isAddress(path) { throw fail(strings.postgresNotOpenedYet(path), code: ExitCodes.cannotOpen) }
+            return DatabaseChoice(path: path, shared: false, namedElsewhere: nil)
         }
     }
 

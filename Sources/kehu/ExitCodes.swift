@@ -24,6 +24,15 @@ enum ExitCodes {
         case .badSetting: return usage
         }
     }
+
+    static func code(for problem: PostgresMoveProblem) -> Int32 {
+        switch problem {
+        case .targetNewer: return 4
+        case .verificationFailed: return 6
+        case .cannotConnect, .targetNotEmpty, .refused: return cannotOpen
+        case .notAllowed: return notAllowed
+        }
+    }
 }
 
 /// Prints a message for a person to stderr and ends with `code`.

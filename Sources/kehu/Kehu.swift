@@ -23,7 +23,7 @@ struct Kehu: ParsableCommand {
             6 damaged, 7 cannot open, 8 unknown user, 9 no usable terminal, 10 not allowed.
             """),
         version: KehuVersion.text,
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, BriefCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ManualCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, TeamCommand.self, SettingCommand.self, BriefCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, CheckCommand.self, MigrateCommand.self, ExportCommand.self, ImportCommand.self, ManualCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import PostgresNIO
+
+/// One connection to a PostgreSQL server, used the way the store uses SQLite: a call
+/// returns when the server has answered. Values go in and come out as the store's own
+/// `DatabaseValue`, so the two engines share one vocabulary of values.
+///
+/// The connection is made as `login`, the kernel's name for the person running kehu:
+/// over the local socket PostgreSQL checks it itself (peer authentication); over TCP it
+/// asks for that role's password or certificate.
+final class PostgresLink: @unchecked Sendable {
+    let address: PostgresAddress
+    let login: String
+    private let connection: PostgresConnection
+    private let logger: Logger
+
+    /// One thread carries every connection's bytes; the callers wait on it.
+    private static let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    /// Why a connection or a statement failed, in the words the store's errors need.
+    enum Failure: Error, CustomStringConvertible {
+        /// The server could not be reached, or refused the login.
+        case cannotConnect(String)
+        /// The server answered a statement with an error (SQLSTATE and its message).
+        case server(state: String, message: String, statement: String)
+
+        var description: String {
+            switch self {
+            case .cannotConnect(let detail): return detail
+            case .server(let state, let message, _): return "\(message) (SQLSTATE \(state))"
+            }
+        }
+
+        var state: String? {
+            if case .server(let state, _, _) = self { return state }
+            return nil
+        }
+    }
+
+    private init(address: PostgresAddress, login: String, connection: PostgresConnection, logger: Logger) {
+        self.address = address
+        self.login = login
+        self.connection = connection
+        self.logger = logger
+    }
+
+    static func open(_ address: PostgresAddress, login: String, home: String) throws -> PostgresLink {
+        var logger = Logger(label: "kehu.postgres")
+        logger.logLevel = .critical
+        let configuration: PostgresConnection.Configuration
+        switch address.endpoint {
+        case .socket(let path):
+            configuration = .init(unixSocketPath: path, username: login, password: nil, database: address.database)
+        case .tcp(let host, let port):
+            let password = address.password ?? address.passwordFromFile(home: home, login: login)
+            configuration = .init(host: host, port: port, username: login, password: password,
+                                  database: address.database, tls: try tls(for: address))
+        }
+        do {
+            let connection = try PostgresConnection.connect(on: loop.next(), configuration: configuration, id: 1, logger: logger).wait()
+            let link = PostgresLink(address: address, login: login, connection: connection, logger: logger)
+            // Every kehu object lives in its own schema; dates and text are kehu's own.
+            try link.execute("SET search_path = kehu, public")
+            return link
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.cannotConnect(Self.describe(error))
+        }
+    }
+
+    private static func tls(for address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        guard address.tls != .disable else { return .disable }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch address.tls {
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        default: configuration.certificateVerification = .none
+        }
+        do {
+            if let root = address.rootCertificate {
+                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
+            }
+            if let certificate = address.certificate, let key = address.key {
+                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+            }
+            let context = try NIOSSLContext(configuration: configuration)
+            return address.tls == .prefer ? .prefer(context) : .require(context)
+        } catch {
+            throw Failure.cannotConnect(Self.describe(error))
+        }
+    }
+
+    func close() {
+        try? connection.close().wait()
+    }
+
+    /// Runs one statement; returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ values: [DatabaseValue] = []) throws -> Int {
+        let result = try run(sql, values)
+        return result.metadata.rows ?? 0
+    }
+
+    /// The rows one statement returns, each as its values in column order.
+    func rows(_ sql: String, _ values: [DatabaseValue] = []) throws -> [[DatabaseValue]] {
+        try run(sql, values).rows.map { row in row.map(Self.value) }
+    }
+
+    /// The first column of the first row, if any.
+    func value(_ sql: String, _ values: [DatabaseValue] = []) throws -> DatabaseValue? {
+        try rows(sql, values).first?.first
+    }
+
+    /// Whether the first column of the first row is true (or a non-zero number).
+    func flag(_ sql: String, _ values: [DatabaseValue] = []) throws -> Bool {
+        if case .int64(let number)? = try value(sql, values)?.storage { return number != 0 }
+        return false
+    }
+
+    /// `body` inside one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Rows streamed into `table` with `COPY … FROM STDIN` (text format): `produce` hands
+    /// over the rows' text a chunk at a time, on the caller's thread, while the connection's
+    /// own sends them; a few chunks wait at most, so a table of any size streams in little memory.
+    func copy(into table: String, columns: [String], _ produce: (_ send: (String) throws -> Void) throws -> Void) throws {
+        let (chunks, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
+        let room = DispatchSemaphore(value: 4), finished = DispatchSemaphore(value: 0)
+        let outcome = CopyOutcome()
+        let connection = connection, logger = logger
+        Task.detached {
+            do {
+                try await connection.copyFrom(table: table.lowercased(), columns: columns.map { $0.lowercased() }, logger: logger) { writer in
+                    for await chunk in chunks {
+                        try await writer.write(chunk)
+                        room.signal()
+                    }
+                }
+            } catch {
+                outcome.fail(error)
+                room.signal()
+            }
+            finished.signal()
+        }
+        do {
+            try produce { text in
+                room.wait()
+                if let error = outcome.error {
+                    room.signal()
+                    throw error
+                }
+                continuation.yield(ByteBuffer(string: text))
+            }
+        } catch {
+            outcome.fail(error)
+        }
+        continuation.finish()
+        finished.wait()
+        if let error = outcome.error {
+            if let error = error as? PSQLError, let server = error.serverInfo, let state = server[.sqlState] {
+                throw Failure.server(state: state, message: server[.message] ?? "", statement: "COPY " + table)
+            }
+            throw error
+        }
+    }
+
+    /// The first error of a copy, from whichever side met it.
+    private final class CopyOutcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: Error?
+        var error: Error? { lock.withLock { first } }
+        func fail(_ error: Error) { lock.withLock { if first == nil { first = error } } }
+    }
+
+    private func run(_ sql: String, _ values: [DatabaseValue]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value.storage {
+            case .null: bindings.appendNull()
+            case .int64(let number): bindings.append(number)
+            case .double(let number): bindings.append(number)
+            case .string(let text): bindings.append(text)
+            case .blob(let data): bindings.append(ByteBuffer(bytes: data))
+            }
+        }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        } catch let error as PSQLError {
+            if let server = error.serverInfo, let state = server[.sqlState] {
+                throw Failure.server(state: state, message: server[.message] ?? "", statement: sql)
+            }
+            throw Failure.cannotConnect(Self.describe(error))
+        }
+    }
+
+    /// A cell as the store's value: integers, text, reals and bytes as SQLite keeps them,
+    /// a boolean as 1 or 0, anything else as its text.
+    private static func value(_ cell: PostgresCell) -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8:
+            return (try? cell.decode(Int64.self)).map { $0.databaseValue } ?? .null
+        case .bool:
+            return (try? cell.decode(Bool.self)).map { ($0 ? 1 : 0 as Int64).databaseValue } ?? .null
+        case .float4, .float8:
+            return (try? cell.decode(Double.self)).map { $0.databaseValue } ?? .null
+        case .bytea:
+            return (try? cell.decode(ByteBuffer.self)).map { Data($0.readableBytesView).databaseValue } ?? .null
+        default:
+            return (try? cell.decode(String.self)).map { $0.databaseValue } ?? .null
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return String(describing: underlying) }
+            return String(describing: error.code)
+        }
+        return String(describing: error)
+    }
+}
