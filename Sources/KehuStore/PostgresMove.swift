@@ -92,7 +92,6 @@ extension KehuDatabase {
         let name: String
         let columns: [String]
         let key: [String]
-        let integerColumns: Set<String>
         let identity: Bool
     }
 
@@ -105,7 +104,6 @@ extension KehuDatabase {
             let columns = try db.columns(in: name)
             let key = try db.primaryKey(name).columns
             tables.append(MovedTable(name: name, columns: columns.map(\.name), key: key,
-                                     integerColumns: Set(columns.filter { $0.type.uppercased() == "INTEGER" }.map(\.name)),
                                      identity: key == ["id"] && !["customerTotal", "leadVerdicts"].contains(name)
                                         && !name.hasPrefix("search")))
         }

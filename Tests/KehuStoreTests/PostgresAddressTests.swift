@@ -53,6 +53,22 @@ struct PostgresAddressTests {
         #expect(try PostgresAddress("postgresql:///kehu").passwordFromFile(home: folder.path, login: "zhangwei") == nil)
     }
 
+    /// A change to SQLite's schema is a migration on both engines, with the same number.
+    @Test func postgresSchemaKeepsUpWithSQLites() throws {
+        #expect(PostgresMigrations.schemaVersion == Int(Migrations.schemaVersion))
+        #expect(PostgresMigrations.migrations.last?.version == PostgresMigrations.schemaVersion)
+        let folder = TemporaryFolder()
+        let store = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let tables = try store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                AND name NOT LIKE 'search%Index%'
+                """)
+        }
+        #expect(Set(tables) == Set(PostgresMigrations.v16TableNames))
+        #expect(try store.read { db in try KehuDatabase.movedTables(db).map(\.name) } == PostgresMigrations.v16TableNames)
+    }
+
     @Test func copyTextEscapesWhatWouldEndAFieldAndKeepsTheRest() {
         var text = ""
         for value: DatabaseValue in [.null, 42.databaseValue, "华南，（有限）\\公司\t甲\n乙\r".databaseValue, "plain".databaseValue] {
