@@ -38,6 +38,9 @@ extension Strings {
         case .targetNotEmpty(let address):
             return zh ? "\(address) 已经有 kehu 的数据；kehu 只往空数据库里迁移，什么都没有写入。"
                       : "\(address) already holds kehu's data; kehu moves only into an empty database. Nothing was written."
+        case .targetTextSettings(let address, let encoding, let characterType):
+            return zh ? "\(address) 的文字设置不合用（编码 \(encoding)，字符类型 \(characterType)）：kehu 需要 UTF-8 编码、认得汉字的字符类型，否则搜索无法索引中文。请这样建库：createdb -E UTF8 --lc-collate=C --lc-ctype=C.UTF-8 -T template0 名称。什么都没有写入。"
+                      : "\(address) keeps text in a way kehu cannot use (encoding \(encoding), character type \(characterType)): kehu needs UTF-8 and a character type that knows Chinese characters, or search cannot index them. Create it with createdb -E UTF8 --lc-collate=C --lc-ctype=C.UTF-8 -T template0 NAME. Nothing was written."
         case .targetNewer(let address, let versions):
             return zh ? "\(address) 由更新版本的 kehu 建立（迁移 \(versions.map(String.init).joined(separator: ", "))）。请升级 kehu；什么都没有写入。"
                       : "\(address) was set up by a newer kehu (migrations \(versions.map(String.init).joined(separator: ", "))). Upgrade kehu; nothing was written."

@@ -23,6 +23,9 @@ public enum PostgresMoveProblem: Error, Equatable, Sendable {
     case cannotConnect(address: String, detail: String)
     /// The target database already holds kehu's tables with rows in them.
     case targetNotEmpty(address: String)
+    /// The target does not keep text as kehu needs: UTF-8, with a character type that
+    /// knows Chinese characters for letters (`C.UTF-8`, not `C`), or search cannot index them.
+    case targetTextSettings(address: String, encoding: String, characterType: String)
     /// A newer kehu migrated the target.
     case targetNewer(address: String, versions: [Int])
     /// The login may not make kehu's roles and schema there.
@@ -57,6 +60,11 @@ extension KehuDatabase {
         if let applied, !applied.isEmpty,
            try link.flag("SELECT EXISTS (SELECT 1 FROM kehu.users) OR EXISTS (SELECT 1 FROM kehu.customers)") {
             throw PostgresMoveProblem.targetNotEmpty(address: address.shown)
+        }
+        let text = try link.rows("SELECT pg_encoding_to_char(encoding), datctype FROM pg_database WHERE datname = current_database()").first
+        if let text, case .string(let encoding) = text[0].storage, case .string(let characterType) = text[1].storage,
+           encoding != "UTF8" || ["C", "POSIX"].contains(characterType) {
+            throw PostgresMoveProblem.targetTextSettings(address: address.shown, encoding: encoding, characterType: characterType)
         }
         var problem: PostgresMoveProblem?
         let report = try read { db -> PostgresMoveReport? in

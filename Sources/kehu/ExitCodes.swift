@@ -29,7 +29,7 @@ enum ExitCodes {
         switch problem {
         case .targetNewer: return 4
         case .verificationFailed: return 6
-        case .cannotConnect, .targetNotEmpty, .refused: return cannotOpen
+        case .cannotConnect, .targetNotEmpty, .targetTextSettings, .refused: return cannotOpen
         case .notAllowed: return notAllowed
         }
     }

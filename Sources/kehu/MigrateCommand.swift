@@ -14,7 +14,7 @@ struct MigrateCommand: ParsableCommand {
         discussion: tr(MigrateCommand.discussion)
     )
 
-    static let discussion = "The target must be an empty database (createdb -E UTF8 --locale=C -T template0 NAME), reached as your own login: over the local socket (postgresql:///kehu?host=/var/run/postgresql, peer authentication) or TCP (postgresql://host/kehu, password from ~/.pgpass or a certificate). Your role needs CREATEROLE and to own the database (or be a superuser): kehu makes the roles kehu_owner (owns every table, cannot log in) and kehu_user, the schema kehu with row-level security on every table, and a login role for each kehu user. Every table is read back and its row count and SHA-256 compared with SQLite's; any difference rolls everything back."
+    static let discussion = "The target must be an empty database (createdb -E UTF8 --lc-collate=C --lc-ctype=C.UTF-8 -T template0 NAME), reached as your own login: over the local socket (postgresql:///kehu?host=/var/run/postgresql, peer authentication) or TCP (postgresql://host/kehu, password from ~/.pgpass or a certificate). Your role needs CREATEROLE and to own the database (or be a superuser): kehu makes the roles kehu_owner (owns every table, cannot log in) and kehu_user, the schema kehu with row-level security on every table, and a login role for each kehu user. Every table is read back and its row count and SHA-256 compared with SQLite's; any difference rolls everything back."
 
     @OptionGroup var common: CommonOptions
     @Option(help: ArgumentHelp(tr("The PostgreSQL database: postgresql://… (see above)."))) var to: String

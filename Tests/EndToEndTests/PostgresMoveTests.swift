@@ -18,8 +18,8 @@ struct PostgresMoveTests {
         let database: String
         var unixUsers: [String] = []
 
-        init(customers: Int) throws {
-            database = try TestPostgres.newDatabase()
+        init(customers: Int, characterType: String = "C.UTF-8") throws {
+            database = try TestPostgres.newDatabase(characterType: characterType)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let made = try run(kehuBinary, ["demo", "--db", sqlite, "--customers", "\(customers)", "--seed", "7", "--today", "2026-11-22"],
                                environment: ["KEHU_LANG": "zh", "HOME": folder])
@@ -108,6 +108,20 @@ struct PostgresMoveTests {
         // Nothing was made: no folder named after the address, no database file.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+    }
+
+    @Test func aDatabaseWhoseCharacterTypeIgnoresChineseIsRefusedUntouched() throws {
+        guard case .success = TestPostgres.cluster else {
+            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
+            return
+        }
+        let move = try Move(customers: 50, characterType: "C")
+        let refused = try move.migrate(language: "en")
+        #expect(refused.status == 7)
+        #expect(refused.stderr.contains("character type C"))
+        #expect(refused.stderr.contains("--lc-ctype=C.UTF-8"))
+        let schema = try TestPostgres.psql(database: move.database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'kehu'")
+        #expect(schema.stdout.hasPrefix("0"))
     }
 
     @Test func aTenThousandCustomerDemoMovesWholeAndEachTableIsVerified() throws {

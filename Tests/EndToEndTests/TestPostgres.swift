@@ -35,10 +35,11 @@ enum TestPostgres {
         return "/usr/bin/psql"
     }()
 
-    /// A new, empty database for one test, in byte order as kehu wants; its name.
-    static func newDatabase() throws -> String {
+    /// A new, empty database for one test, made as kehu wants (byte order, Chinese
+    /// characters as letters) unless told otherwise; its name.
+    static func newDatabase(characterType: String = "C.UTF-8") throws -> String {
         let name = "kehu_" + UUID().uuidString.prefix(8).lowercased()
-        let made = try psql(database: "postgres", "CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+        let made = try psql(database: "postgres", "CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE '\(characterType)' TEMPLATE template0")
         guard made.status == 0 else { throw SpawnError(message: "createdb: \(made.stderr)") }
         return name
     }
