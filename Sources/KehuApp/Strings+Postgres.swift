@@ -50,6 +50,10 @@ extension Strings {
         case .verificationFailed(let table, let detail):
             return zh ? "表 \(table) 复制后核对不一致（\(detail)），整个迁移已撤销，什么都没有写入。"
                       : "Table \(table) did not read back the same (\(detail)); the whole move was rolled back and nothing was written."
+        case .refused(let table, let detail) where table.isEmpty:
+            // A statement of no one table (roles, schema), or the connection lost midway.
+            return zh ? "PostgreSQL 中止了迁移（\(detail)）；整个迁移已撤销，什么都没有写入。"
+                      : "PostgreSQL stopped the move (\(detail)); the whole move was rolled back and nothing was written."
         case .refused(let table, let detail):
             return zh ? "PostgreSQL 拒绝了表 \(table) 的数据（\(detail)）；整个迁移已撤销。请先运行 kehu check。"
                       : "PostgreSQL refused table \(table)'s rows (\(detail)); the whole move was rolled back. Run kehu check first."

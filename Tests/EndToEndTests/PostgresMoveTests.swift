@@ -48,7 +48,7 @@ struct PostgresMoveTests {
 
         /// The documented set-up: the database belongs to the kehu admin's own role, which
         /// may make roles but is no superuser, and the admin runs the move as themselves.
-        func migrateAsAdmin() throws -> ProcessResult {
+        func migrateAsAdmin(creatingRoles: Bool = true) throws -> ProcessResult {
             let admin = tag + "adm"
             try makeUnixUser(admin)
             let me = try currentLoginName()
@@ -56,7 +56,9 @@ struct PostgresMoveTests {
             try queue.write { db in try db.execute(sql: "UPDATE users SET login = ? WHERE login = ?", arguments: [admin, me]) }
             try queue.close()
             for path in [folder, sqlite] { _ = try run("/usr/bin/chown", [admin, path]) }
-            let role = try TestPostgres.psql(database: "postgres", "CREATE ROLE \(admin) LOGIN CREATEROLE; ALTER DATABASE \(database) OWNER TO \(admin)")
+            // (Without `creatingRoles`, the caller has made the role as it wants it.)
+            let role = try TestPostgres.psql(database: "postgres", (creatingRoles ? "CREATE ROLE \(admin) LOGIN CREATEROLE; " : "")
+                                             + "ALTER DATABASE \(database) OWNER TO \(admin)")
             guard role.status == 0 else { throw SpawnError(message: role.stderr) }
             return try run("/usr/sbin/runuser", ["-u", admin, "--", kehuBinary, "migrate", "--db", sqlite, "--to", try TestPostgres.address(database)],
                            environment: ["KEHU_LANG": "zh", "HOME": folder])
@@ -124,6 +126,38 @@ struct PostgresMoveTests {
         #expect(schema.stdout.hasPrefix("0"))
     }
 
+    @Test(.enabled(if: getuid() == 0, "skipped: moving as a role without CREATEROLE needs root, to make a Unix user for it"))
+    func aRoleThatMayNotMakeRolesAndANewerSchemaAreRefusedLeavingNothing() throws {
+        guard case .success = TestPostgres.cluster else {
+            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
+            return
+        }
+        // The admin's role owns the database but may not make roles: exit 10, no schema.
+        let move = try Move(customers: 50)
+        let admin = move.tag + "adm"
+        let role = try TestPostgres.psql(database: "postgres", "CREATE ROLE \(admin) LOGIN")
+        try #require(role.status == 0, "\(role.stderr)")
+        let refused = try move.migrateAsAdmin(creatingRoles: false)
+        #expect(refused.status == 10, "\(refused.stderr)")
+        #expect(refused.stderr.contains("CREATEROLE"))
+        let schema = try TestPostgres.psql(database: move.database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'kehu'")
+        #expect(schema.stdout.hasPrefix("0"))
+
+        // A database a newer kehu set up (its schema numbers beyond this kehu's): exit 4, untouched.
+        let newer = try Move(customers: 50)
+        let marked = try TestPostgres.psql(database: newer.database, """
+            CREATE SCHEMA kehu; CREATE TABLE kehu.schemaVersion (version bigint PRIMARY KEY, appliedAt text NOT NULL);
+            INSERT INTO kehu.schemaVersion VALUES (16, '2026-11-30 09:00'), (99, '2027-01-01 09:00')
+            """)
+        try #require(marked.status == 0, "\(marked.stderr)")
+        let later = try newer.migrate(language: "en")
+        #expect(later.status == 4)
+        #expect(later.stderr.contains("set up by a newer kehu (migrations 99)"))
+        let tables = try TestPostgres.psql(database: newer.database,
+                                           "SELECT count(*) FROM pg_class WHERE relnamespace = 'kehu'::regnamespace AND relkind = 'r'")
+        #expect(tables.stdout.hasPrefix("1"))
+    }
+
     @Test func aTenThousandCustomerDemoMovesWholeAndEachTableIsVerified() throws {
         guard case .success = TestPostgres.cluster else {
             print("skipped: \((try? TestPostgres.cluster.get()) ?? "no PostgreSQL cluster: install postgresql or run scripts/test")")
@@ -161,6 +195,10 @@ struct PostgresMoveTests {
             """)
         #expect(next.stdout.hasPrefix("t"), "\(next.stdout) \(next.stderr)")
 
+        // kehu's short statements are not compiled (a new connection to the database says so).
+        let jit = try TestPostgres.psql(database: move.database, "SHOW jit")
+        #expect(jit.stdout.hasPrefix("off"), "\(jit.stdout) \(jit.stderr)")
+
         // A second move into the same database is refused, in English too, and changes nothing.
         let before = try counts(move).postgres
         let again = try move.migrate(language: "en")
@@ -189,8 +227,7 @@ struct PostgresMoveTests {
         let people = try sqlite.read { db in
             try String.fetchAll(db, sql: """
                 SELECT login FROM (
-                    SELECT u.login, u.role, (SELECT count(*) FROM customerMembers m WHERE m.userID = u.id) AS attached,
-                           row_number() OVER (PARTITION BY u.role ORDER BY (SELECT count(*) FROM customerMembers m WHERE m.userID = u.id) DESC, u.id) AS n
+                    SELECT u.login, row_number() OVER (PARTITION BY u.role ORDER BY (SELECT count(*) FROM customerMembers m WHERE m.userID = u.id) DESC, u.id) AS n
                     FROM users u WHERE u.login LIKE ? AND u.active)
                 WHERE n = 1
                 UNION ALL SELECT login FROM users WHERE active = 0
