@@ -155,3 +155,19 @@ struct ProblemMessageTests {
         #expect(en.progressLine(done: 500, total: 500, elapsedSeconds: 9, unit: .customers) == "[########################] 500/500 customers")
     }
 }
+
+struct PostgresMoveMessageTests {
+    /// A refusal of one table names it; one outside any table (a role, the schema, a lost
+    /// connection) does not leave an empty name in the sentence.
+    @Test func aRefusalNamesItsTableOnlyWhenThereIsOne() {
+        for language in [Language.en, .zh] {
+            let strings = Strings(language)
+            let named = strings.message(PostgresMoveProblem.refused(table: "contacts", detail: "x"))
+            let none = strings.message(PostgresMoveProblem.refused(table: "", detail: "connection reset"))
+            #expect(named.contains("contacts"))
+            #expect(none.contains("connection reset"))
+            #expect(!none.contains("table  ") && !none.contains("表  ") && !none.contains("表 的"))
+            #expect(none != named)
+        }
+    }
+}
