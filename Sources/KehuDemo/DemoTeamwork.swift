@@ -63,7 +63,7 @@ struct DemoTeamwork {
             """, arguments: [duplicateID, created.description, row["ownerID"] as Int64, "来电询价，问二期设备的交期"])
         let supervisor: String = row["supervisor"]
         let lastWeek = LocalDateTime(date: now.date.adding(days: -6), hour: 17, minute: 40)!
-        try KehuDatabase.mergeRecords(db, duplicateID: duplicateID, into: row["id"], actor: Actor(login: supervisor, clock: FixedClock(lastWeek)))
+        try KehuDatabase.mergeRecords(StoreConnection(sqlite: db), duplicateID: duplicateID, into: row["id"], actor: Actor(login: supervisor, clock: FixedClock(lastWeek)))
     }
 
     static let invalidReasons = ["只做贸易，不需要设备", "个人咨询，非企业客户", "已停业", "不在服务区域"]
@@ -137,7 +137,7 @@ struct DemoTeamwork {
         let morning = min(now, LocalDateTime(date: now.date, hour: 8, minute: 50)!)
         for row in rows {
             guard let id: Int64 = row["id"],
-                  let activity = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]).map(Activity.init(row:))
+                  let activity = try StoreRow.fetchOne(StoreConnection(sqlite: db), sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]).map(Activity.init(row:))
             else { continue }
             let before = ActivityFields(activity)
             let lower: IntentLevel = activity.levelJudged == .h ? .a : activity.levelJudged == .a ? .b : .c

@@ -127,10 +127,10 @@ extension KehuDatabase {
 
     /// Writes an activity; when it belongs to a card, the card takes the level judged and
     /// the next visit in the same transaction, each change in the audit history.
-    func insertActivity(_ db: Database, _ activity: Activity, nextVisitTime: String?, actor: Actor) throws -> Int64 {
+    func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, actor: Actor) throws -> Int64 {
         let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
         if let cardID = activity.cardID,
-           let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
+           let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
             let card = IntentCard(row: row)
             var next = card
             if let level = activity.levelJudged { next.level = level }
@@ -172,7 +172,7 @@ extension KehuDatabase {
         let now = actor.clock.now
         try write { db in
             try requireVisible(db, customerID: customerID)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
                 throw StoreError.notFound(table: "customers", rowID: customerID)
             }
             let customer = Customer(row: row)
@@ -185,7 +185,7 @@ extension KehuDatabase {
             try RecordWriter.update(db, table: "customers", id: customerID, original: customer.columnValues, edited: invalid.columnValues,
                                     actor: actor.login, at: now, ignoring: ["updatedAt"])
             try db.execute(sql: "UPDATE customers SET updatedAt = ? WHERE id = ?", arguments: [now.description, customerID])
-            for cardRow in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')",
+            for cardRow in try StoreRow.fetchAll(db, sql: "SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')",
                                             arguments: [customerID]) {
                 let card = IntentCard(row: cardRow)
                 var closed = card

@@ -26,7 +26,7 @@ public struct AuditEntry: Hashable, Sendable {
 /// Writes the audit history inside the caller's transaction, so a change and its record
 /// are committed together or not at all.
 enum AuditLog {
-    static func record(_ db: Database, at: LocalDateTime, actor: String, table: String, rowID: Int64,
+    static func record(_ db: StoreConnection, at: LocalDateTime, actor: String, table: String, rowID: Int64,
                        field: String, old: String?, new: String?) throws {
         try db.cachedStatement(sql: """
             INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
@@ -34,13 +34,13 @@ enum AuditLog {
             """).execute(arguments: [at.description, actor, table, rowID, field, old, new])
     }
 
-    static func entries(_ db: Database, table: String, rowID: Int64) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: """
+    static func entries(_ db: StoreConnection, table: String, rowID: Int64) throws -> [AuditEntry] {
+        try StoreRow.fetchAll(db, sql: """
             SELECT * FROM auditLog WHERE tableName = ? AND rowID = ? ORDER BY at DESC, id DESC
             """, arguments: [table, rowID]).map(entry)
     }
 
-    static func entry(_ row: Row) -> AuditEntry {
+    static func entry(_ row: StoreRow) -> AuditEntry {
         AuditEntry(at: LocalDateTime(column: row["at"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
                    actor: row["actor"], table: row["tableName"], rowID: row["rowID"], field: row["field"],
                    oldValue: row["oldValue"], newValue: row["newValue"])

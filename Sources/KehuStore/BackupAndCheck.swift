@@ -59,11 +59,11 @@ extension KehuDatabase {
             // A damaged file is named by SQLite's lines; reading its rows for kehu's own
             // checks would only stop at the damaged page and hide those lines.
             if !problems.isEmpty { return problems }
-            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+            for row in try StoreRow.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 problems.append(.danglingReference(table: row[0], rowID: row[1] ?? 0, parent: row[2]))
             }
             var highest: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, code FROM customers") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT id, code FROM customers") {
                 let code: String = row["code"]
                 guard let parts = CustomerCode.parse(code) else {
                     problems.append(.malformedCode(customerID: row["id"], code: code))
@@ -71,7 +71,7 @@ extension KehuDatabase {
                 }
                 highest[parts.prefix] = max(highest[parts.prefix] ?? 0, parts.serial)
             }
-            let counters = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT prefix, lastSerial FROM codeSerials").map {
+            let counters = Dictionary(uniqueKeysWithValues: try StoreRow.fetchAll(db, sql: "SELECT prefix, lastSerial FROM codeSerials").map {
                 ($0["prefix"] as String, $0["lastSerial"] as Int)
             })
             for (prefix, serial) in highest.sorted(by: { $0.key < $1.key }) where (counters[prefix] ?? 0) < serial {

@@ -16,7 +16,7 @@ extension KehuDatabase {
         guard let me = viewer?.userID else { return [] }
         let (visibleSQL, visibleArguments) = visible()
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT c.id, c.code, c.name, u.displayName AS signer, a.supervisorComment AS text
                 FROM activities a INDEXED BY activities_unseenComments
                 JOIN customers c ON c.id = a.customerID

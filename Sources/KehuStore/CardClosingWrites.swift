@@ -46,8 +46,8 @@ extension KehuDatabase {
         }
     }
 
-    func existingCard(_ db: Database, _ id: Int64) throws -> IntentCard {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [id]) else {
+    func existingCard(_ db: StoreConnection, _ id: Int64) throws -> IntentCard {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(table: "intentCards", rowID: id)
         }
         let card = IntentCard(row: row)

@@ -32,7 +32,7 @@ extension KehuDatabase {
             guard latest > after else { return ([], after) }
             // Who did it is the login they worked as ("root (as lizhuguan)" is 李强): the
             // viewer's own changes, even made through an administrator's --as, are not news.
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try StoreRow.fetchAll(db, sql: """
                 SELECT a.tableName, a.field, a.oldValue, a.newValue, a.actor,
                        CASE a.tableName
                            WHEN 'customers' THEN (SELECT name FROM customers WHERE id = a.rowID)

@@ -24,7 +24,7 @@ extension KehuDatabase {
         let rules = try churnRules()
         let cutoff = today.adding(months: -rules.lostAfterMonths)
         return try write { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM customers WHERE status = 'a' AND lastOrderOn IS NOT NULL AND lastOrderOn <= ?
                 """, arguments: [cutoff.description])
             var lost: [ChurnCase] = []
@@ -50,7 +50,7 @@ extension KehuDatabase {
         let rules = try churnRules()
         let warnFrom = today.adding(months: -rules.warnAfterMonths)
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT id, code, name, lastOrderOn FROM customers
                 WHERE ownerID = ? AND status = 'a' AND lastOrderOn IS NOT NULL AND lastOrderOn <= ?
                 """, arguments: [ownerID, warnFrom.description]).compactMap { row in
@@ -66,7 +66,7 @@ extension KehuDatabase {
     public func churnReasonsDue(ownerID: Int64) throws -> [(eventID: Int64, customerID: Int64, code: String, name: String, lostOn: LocalDate)] {
         let (visibleSQL, visibleArguments) = visible()
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT e.id, e.customerID, e.lostOn, c.code, c.name FROM churnEvents e JOIN customers c ON c.id = e.customerID
                 WHERE e.ownerID = ? AND e.reason IS NULL AND \(visibleSQL) ORDER BY e.lostOn, e.id
                 """, arguments: [ownerID] + visibleArguments).map {
@@ -82,7 +82,7 @@ extension KehuDatabase {
         let text = reason.trimmingWhitespace()
         guard !text.isEmpty else { throw StoreError.invalid([.required(field: .churnReason)]) }
         try write { db in
-            guard let event = try Row.fetchOne(db, sql: "SELECT customerID, reason FROM churnEvents WHERE id = ?", arguments: [eventID]) else {
+            guard let event = try StoreRow.fetchOne(db, sql: "SELECT customerID, reason FROM churnEvents WHERE id = ?", arguments: [eventID]) else {
                 throw StoreError.notFound(table: "churnEvents", rowID: eventID)
             }
             try requireVisible(db, customerID: event["customerID"])

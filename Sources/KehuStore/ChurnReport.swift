@@ -42,7 +42,7 @@ extension KehuDatabase {
         let rules = try churnRules()
         let (condition, arguments) = visible()
         return try read { db in
-            let losses = try Row.fetchAll(db, sql: """
+            let losses = try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, e.grade, e.lostOn, e.reason, u.displayName AS ownerName
                 FROM churnEvents e JOIN customers c ON c.id = e.customerID LEFT JOIN users u ON u.id = e.ownerID
                 WHERE e.lostOn BETWEEN ? AND ? AND \(condition)
@@ -52,7 +52,7 @@ extension KehuDatabase {
                                  ownerName: row["ownerName"], lostOn: LocalDate(column: row["lostOn"]) ?? from, reason: row["reason"])
             }
             let warnFrom = today.adding(months: -rules.warnAfterMonths)
-            let warnings = try Row.fetchAll(db, sql: """
+            let warnings = try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, c.grade, c.lastOrderOn, u.displayName AS ownerName
                 FROM customers c LEFT JOIN users u ON u.id = c.ownerID
                 WHERE c.status = 'a' AND c.lastOrderOn IS NOT NULL AND c.lastOrderOn <= ? AND \(condition)

@@ -29,10 +29,10 @@ extension KehuDatabase {
     /// Owned prospects with their drop dates (of one owner, if given).
     /// Owned prospects with their drop dates; only those dropping by `dropBy` when given,
     /// so the start of the day does not read every prospect of a large archive.
-    func ownedProspects(_ db: Database, ownerID: Int64?, rules: PoolRules, dropBy: LocalDate? = nil) throws -> [PoolDrop] {
+    func ownedProspects(_ db: StoreConnection, ownerID: Int64?, rules: PoolRules, dropBy: LocalDate? = nil) throws -> [PoolDrop] {
         // Two spellings of the owner condition, so one owner's query uses the owner index.
         let owner = ownerID == nil ? "c.ownerID IS NOT NULL" : "c.ownerID = ?"
-        var arguments: StatementArguments = ownerID.map { [$0] } ?? []
+        var arguments: SQLArguments = ownerID.map { [$0] } ?? []
         var soon = ""
         if let dropBy {
             // The shortest drop period bounds when the last work can have been.
@@ -40,7 +40,7 @@ extension KehuDatabase {
             soon = "AND max(coalesce(substr(c.lastContactAt, 1, 10), ''), coalesce(c.claimedOn, substr(c.createdAt, 1, 10))) <= ?"
             arguments += [dropBy.adding(days: -shortest).description]
         }
-        return try Row.fetchAll(db, sql: """
+        return try StoreRow.fetchAll(db, sql: """
             SELECT c.id, c.code, c.name, c.grade, c.ownerID, c.claimedOn, c.createdAt, u.displayName AS ownerName,
                    c.lastContactAt AS lastActivity
             FROM customers c JOIN users u ON u.id = c.ownerID
@@ -65,7 +65,7 @@ extension KehuDatabase {
         return try write { db in
             let due = try ownedProspects(db, ownerID: nil, rules: rules, dropBy: today).filter { $0.dropDate <= today }
             for drop in due {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [drop.customerID]) else { continue }
+                guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [drop.customerID]) else { continue }
                 let customer = Customer(row: row)
                 var released = customer
                 released.ownerID = nil
@@ -112,7 +112,7 @@ extension KehuDatabase {
         let today = actor.clock.today
         try write { db in
             try requireVisible(db, customerID: customerID)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
                 throw StoreError.notFound(table: "customers", rowID: customerID)
             }
             let customer = Customer(row: row)
@@ -135,7 +135,7 @@ extension KehuDatabase {
         if let viewer, ![Role.supervisor, .salesManager, .admin].contains(viewer.role) { throw StoreError.refused(.roleMayNot) }
         try write { db in
             try requireVisible(db, customerID: customerID)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
                 throw StoreError.notFound(table: "customers", rowID: customerID)
             }
             let customer = Customer(row: row)
@@ -147,7 +147,7 @@ extension KehuDatabase {
         }
     }
 
-    private func setOwner(_ db: Database, _ customer: Customer, to ownerID: Int64?, today: LocalDate, actor: Actor) throws {
+    private func setOwner(_ db: StoreConnection, _ customer: Customer, to ownerID: Int64?, today: LocalDate, actor: Actor) throws {
         var owned = customer
         owned.ownerID = ownerID
         owned.claimedOn = ownerID == nil ? nil : today

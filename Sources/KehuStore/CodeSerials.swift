@@ -6,7 +6,7 @@ import KehuCore
 /// creating customers in the same city get consecutive serials, never the same one.
 package enum CodeSerials {
     /// The next serial for `prefix`, recorded as taken.
-    static func take(_ db: Database, prefix: String) throws -> Int {
+    static func take(_ db: StoreConnection, prefix: String) throws -> Int {
         let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?"), arguments: [prefix]) ?? 0) + 1
         try db.cachedStatement(sql: """
             INSERT INTO codeSerials(prefix, lastSerial) VALUES (?, ?)
@@ -16,12 +16,12 @@ package enum CodeSerials {
     }
 
     /// The last serial given out for `prefix` (0 when none).
-    static func last(_ db: Database, prefix: String) throws -> Int {
+    static func last(_ db: StoreConnection, prefix: String) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT lastSerial FROM codeSerials WHERE prefix = ?"), arguments: [prefix]) ?? 0
     }
 
     /// Records that `serial` is in use, so the counter never hands it out again.
-    static func hold(_ db: Database, prefix: String, serial: Int) throws {
+    static func hold(_ db: StoreConnection, prefix: String, serial: Int) throws {
         try db.execute(sql: """
             INSERT INTO codeSerials(prefix, lastSerial) VALUES (?, ?)
             ON CONFLICT(prefix) DO UPDATE SET lastSerial = max(lastSerial, excluded.lastSerial)
@@ -30,7 +30,7 @@ package enum CodeSerials {
 
     /// Sets every prefix's counter to the highest serial in use among current and former
     /// codes: for the migration that brings the counters, and after demo data is written.
-    package static func backfill(_ db: Database) throws {
+    package static func backfill(_ db: StoreConnection) throws {
         var highest: [String: Int] = [:]
         let codes = try String.fetchAll(db, sql: "SELECT code FROM customers UNION ALL SELECT oldValue FROM auditLog WHERE tableName = 'customers' AND field = 'code' AND oldValue IS NOT NULL")
         for code in codes {

@@ -82,14 +82,14 @@ extension KehuDatabase {
     /// An order's contract with its signatures; nil when the viewer may not see it.
     public func contract(orderID: Int64) throws -> ContractProposal? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try StoreRow.fetchOne(db, sql: """
                 SELECT o.*, c.code, c.name AS customerName, coalesce(w.displayName, '') AS ownerName,
                        coalesce(r.displayName, '') AS recorderName
                 FROM orders o JOIN customers c ON c.id = o.customerID
                 LEFT JOIN users w ON w.id = c.ownerID LEFT JOIN users r ON r.id = o.recordedByID
                 WHERE o.id = ?
                 """, arguments: [orderID]), try isVisible(db, customerID: row["customerID"]) else { return nil }
-            let decisions = try Row.fetchAll(db, sql: """
+            let decisions = try StoreRow.fetchAll(db, sql: """
                 SELECT d.*, u.displayName AS approverName FROM contractDecisions d JOIN users u ON u.id = d.approverID
                 WHERE d.orderID = ? ORDER BY d.id
                 """, arguments: [orderID]).compactMap { row -> ContractProposal.Decision? in
@@ -112,7 +112,7 @@ extension KehuDatabase {
         let signers = try contractSigners()
         let now = actor.clock.now
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [orderID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [orderID]) else {
                 throw StoreError.notFound(table: "orders", rowID: orderID)
             }
             let order = Order(row: row)
@@ -142,8 +142,8 @@ extension KehuDatabase {
 
     /// A rejected contract is no order: the customer's last order date is its newest
     /// order still standing.
-    private func restoreLastOrder(_ db: Database, customerID: Int64, actor: Actor) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else { return }
+    private func restoreLastOrder(_ db: StoreConnection, customerID: Int64, actor: Actor) throws {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else { return }
         let customer = Customer(row: row)
         let newest = try String.fetchOne(db, sql: "SELECT MAX(orderedOn) FROM orders WHERE customerID = ? AND approvalState <> 'rejected'",
                                          arguments: [customerID]).flatMap(LocalDate.init(column:))
@@ -160,7 +160,7 @@ extension KehuDatabase {
     /// the order as the user read it: a colleague's booking in between is a conflict.
     public func recordProgress(orderID: Int64, _ progress: OrderProgress, seenRevision: Int? = nil, by actor: Actor) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [orderID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [orderID]) else {
                 throw StoreError.notFound(table: "orders", rowID: orderID)
             }
             let order = Order(row: row)
@@ -198,7 +198,7 @@ extension KehuDatabase {
     public func outstandingPayments() throws -> [OutstandingLine] {
         let (condition, arguments) = visible()
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, coalesce(u.displayName, '') AS ownerName, COUNT(*) AS orders,
                        SUM(o.amountYuan) AS amount, SUM(o.receivedYuan) AS received, MIN(o.orderedOn) AS oldest
                 FROM orders o INDEXED BY orders_outstanding JOIN customers c ON c.id = o.customerID LEFT JOIN users u ON u.id = c.ownerID

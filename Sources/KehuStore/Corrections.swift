@@ -62,19 +62,19 @@ extension KehuDatabase {
 
     /// The corrections of the given activities, as the timeline shows them: the latest
     /// one's who, when and why, with the row as first logged.
-    static func correctionNotes(_ db: Database, activityIDs: [Int64]) throws -> [Int64: CorrectionNote] {
+    static func correctionNotes(_ db: StoreConnection, activityIDs: [Int64]) throws -> [Int64: CorrectionNote] {
         guard !activityIDs.isEmpty else { return [:] }
         var notes: [Int64: CorrectionNote] = [:]
         let decoder = JSONDecoder()
         for chunk in stride(from: 0, to: activityIDs.count, by: 500).map({ Array(activityIDs[$0..<min($0 + 500, activityIDs.count)]) }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try StoreRow.fetchAll(db, sql: """
                 SELECT x.activityID, x.correctedAt, x.reason, u.displayName AS correctorName,
                        (SELECT f.before FROM activityCorrections f WHERE f.activityID = x.activityID ORDER BY f.id LIMIT 1) AS original,
                        (SELECT MAX(g.afterSignature) FROM activityCorrections g WHERE g.activityID = x.activityID) AS afterSignature
                 FROM activityCorrections x JOIN users u ON u.id = x.correctedByID
                 WHERE x.id IN (SELECT MAX(id) FROM activityCorrections WHERE activityID IN (\(marks)) GROUP BY activityID)
-                """, arguments: StatementArguments(chunk))
+                """, arguments: SQLArguments(chunk))
             for row in rows {
                 guard let at = LocalDateTime(column: row["correctedAt"]),
                       let original = try? decoder.decode(ActivityFields.self, from: Data((row["original"] as String).utf8)) else { continue }

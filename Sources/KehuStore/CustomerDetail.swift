@@ -24,7 +24,7 @@ extension KehuDatabase {
     public func customer(id: Int64) throws -> Customer? {
         try read { db in
             guard try isVisible(db, customerID: id) else { return nil }
-            return try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]).map(Customer.init(row:))
+            return try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM customers WHERE id = ?"), arguments: [id]).map(Customer.init(row:))
         }
     }
 
@@ -48,25 +48,25 @@ extension KehuDatabase {
     /// The card of a customer already known to be visible. Its statements are cached
     /// (prepared once per connection): a list move reads a card on every key, and
     /// preparing them took two thirds of the read.
-    static func detail(_ db: Database, customerID id: Int64) throws -> CustomerDetail? {
-        guard let row = try Row.fetchOne(try db.cachedStatement(sql: """
+    static func detail(_ db: StoreConnection, customerID id: Int64) throws -> CustomerDetail? {
+        guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: """
             SELECT c.*, u.displayName AS ownerName, t.name AS teamName
             FROM customers c
             LEFT JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = c.teamID
             WHERE c.id = ?
             """), arguments: [id]) else { return nil }
-        let contacts = try Row.fetchAll(try db.cachedStatement(sql: """
+        let contacts = try StoreRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
             """), arguments: [id]).map(Contact.init(row:))
-        let cards = try Row.fetchAll(try db.cachedStatement(sql: """
+        let cards = try StoreRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM intentCards WHERE customerID = ?
             ORDER BY state NOT IN ('open', 'defeatPending'),
                      CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
             """), arguments: [id]).map(IntentCard.init(row:))
         var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
                                     contacts: contacts, cards: cards)
-        detail.recentOrders = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3"),
+        detail.recentOrders = try StoreRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3"),
                                                arguments: [id]).map(Order.init(row:))
         detail.outstandingYuan = try Int.fetchOne(try db.cachedStatement(sql: """
             SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding

@@ -10,7 +10,7 @@ extension KehuDatabase {
     public func customerHistory(customerID: Int64, limit: Int = 500) throws -> [AuditEntry] {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return [] }
-            let entries = try Row.fetchAll(db, sql: """
+            let entries = try StoreRow.fetchAll(db, sql: """
                 SELECT * FROM auditLog WHERE
                    (tableName = 'customers' AND rowID = ?1)
                 OR (tableName = 'leadVerdicts' AND rowID = ?1)
@@ -46,10 +46,10 @@ extension KehuDatabase {
 
 /// Names for a history, each asked of the database once.
 private final class HistoryNames {
-    let db: Database
+    let db: StoreConnection
     var cache: [String: String?] = [:]
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: StoreConnection) { self.db = db }
 
     enum Reference { case user, team, contact, card, customer }
 

@@ -10,7 +10,7 @@ import KehuCore
 /// the start and made again from their own definitions before the commit (a rollback brings them back as they were),
 /// so readers meanwhile see the archive and its indexes unchanged.
 struct CustomerImporter {
-    private let db: Database
+    private let db: StoreConnection
     private let store: KehuDatabase
     private let plan: KehuDatabase.ImportPlan
     private let actor: Actor
@@ -19,7 +19,7 @@ struct CustomerImporter {
     private let today: LocalDate
     private let byPhone: BulkStatement
     private let byName: BulkStatement
-    private let byCode: Statement
+    private let byCode: StoreStatement
     /// Serials counted in memory and written back once at the end: the same transaction
     /// holds the write lock throughout, so no one else can take one meanwhile.
     private var serials: [String: Int] = [:]
@@ -51,15 +51,15 @@ struct CustomerImporter {
         "customers_code_city", "customers_owner_status", "contacts_name", "contacts_mobileDigits",
     ]
 
-    init(_ db: Database, store: KehuDatabase, plan: KehuDatabase.ImportPlan, actor: Actor) throws {
+    init(_ db: StoreConnection, store: KehuDatabase, plan: KehuDatabase.ImportPlan, actor: Actor) throws {
         self.db = db
         self.store = store
         self.plan = plan
         self.actor = actor
         now = actor.clock.now
         today = actor.clock.today
-        byPhone = try BulkStatement(db, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
-        byName = try BulkStatement(db, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
+        byPhone = try BulkStatement(db.sqlite, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
+        byName = try BulkStatement(db.sqlite, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
         byCode = try db.makeStatement(sql: "SELECT * FROM customers WHERE code = ?")
         let archived = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
         if plan.expectedRows >= Self.bulkRows, archived <= plan.expectedRows {
@@ -76,7 +76,7 @@ struct CustomerImporter {
 
     private mutating func learnArchivedKeys(room: Int) throws {
         var phones = SeenKeys(capacity: room), names = SeenKeys(capacity: room)
-        try BulkStatement(db, sql: "SELECT phoneDigits, nameKey FROM customers").forEachRow { column in
+        try BulkStatement(db.sqlite, sql: "SELECT phoneDigits, nameKey FROM customers").forEachRow { column in
             if let phone = column(0) { phones.insert(phone) }
             if let name = column(1) { names.insert(name) }
         }
@@ -85,7 +85,7 @@ struct CustomerImporter {
     }
 
     private mutating func setIndexesAside() throws {
-        let indexes = try Row.fetchAll(db, sql: """
+        let indexes = try StoreRow.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master
             WHERE type = 'index' AND tbl_name IN ('customers', 'contacts') AND sql IS NOT NULL ORDER BY name
             """)
@@ -179,12 +179,12 @@ struct CustomerImporter {
         guard row.problems.isEmpty, let lines = prepared.lines else { return .rejected(row.problems) }
         var customer = row.customer
         // A known code: bring that customer up to date with what the row has.
-        if let code = row.givenCode, let existing = try Row.fetchOne(byCode, arguments: [code]) {
+        if let code = row.givenCode, let existing = try StoreRow.fetchOne(byCode, arguments: [code]) {
             let original = Customer(row: existing)
             let outcome = try update(original, code: code, with: customer)
             // Its keys as the update left them, for the rows after to be checked against.
             if seenPhones != nil, case .updated(_, let fields) = outcome, !fields.isEmpty {
-                let keys = try Row.fetchOne(db, sql: "SELECT phoneDigits, nameKey FROM customers WHERE id = ?", arguments: [original.id!])
+                let keys = try StoreRow.fetchOne(db, sql: "SELECT phoneDigits, nameKey FROM customers WHERE id = ?", arguments: [original.id!])
                 if let phone: String = keys?["phoneDigits"] { seenPhones?.insert(phone) }
                 if let name: String = keys?["nameKey"] { seenNames?.insert(name) }
             }
@@ -246,7 +246,7 @@ struct CustomerImporter {
             _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
         if searchLines.isEmpty {
-            searchLines = try SearchText.tables.map { try BulkStatement(db, sql: SearchText.upsert($0)) }
+            searchLines = try SearchText.tables.map { try BulkStatement(db.sqlite, sql: SearchText.upsert($0)) }
         }
         for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
             try statement.execute([id.databaseValue, text.databaseValue])
@@ -299,7 +299,7 @@ struct CustomerImporter {
             let key = owner.column + "\u{0}" + owner.name
             if let known = owners[key] { return known }
             let (sql, arguments) = store.visibleUsers()
-            let found = try Row.fetchOne(db, sql: """
+            let found = try StoreRow.fetchOne(db, sql: """
                 SELECT u.id, u.teamID FROM users u WHERE u.active AND (u.displayName = ? OR u.login = ?) AND \(sql)
                 ORDER BY u.login = ? DESC LIMIT 1
                 """, arguments: [owner.name, owner.name] + arguments + [owner.name])

@@ -63,12 +63,12 @@ public enum CustomerListOrder: String, CaseIterable, Sendable {
 
 extension CustomerFilter {
     /// The filter's condition on `customers c`, with its arguments in order.
-    func sql(today: LocalDate?) -> (String, StatementArguments) {
+    func sql(today: LocalDate?) -> (String, SQLArguments) {
         var parts: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
             parts.append(condition)
-            arguments += StatementArguments(values)
+            arguments += SQLArguments(values)
         }
         if let grade { add("c.grade = ?", [grade.rawValue]) }
         if let status { add("c.status = ?", [status.rawValue]) }
@@ -124,7 +124,7 @@ extension KehuDatabase {
         let (condition, arguments) = visible()
         let sums = ArchiveView.allCases.map { "SUM(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(sums) FROM customers c WHERE \(condition)", arguments: arguments) else { return [:] }
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT \(sums) FROM customers c WHERE \(condition)", arguments: arguments) else { return [:] }
             var counts: [ArchiveView: Int] = [:]
             for (index, view) in ArchiveView.allCases.enumerated() { counts[view] = (row[index] as Int?) ?? 0 }
             return counts
@@ -182,15 +182,28 @@ extension CustomerListRow {
     /// Rows of a query that selects `listColumns` first, read straight off the statement
     /// by position: a search keystroke or a list page decodes up to hundreds of them, and
     /// copying each row and finding its columns by name took most of that time.
-    static func fetchAll(_ statement: Statement, arguments: StatementArguments) throws -> [CustomerListRow] {
+    static func fetchAll(_ statement: StoreStatement, arguments: SQLArguments) throws -> [CustomerListRow] {
         var rows: [CustomerListRow] = []
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        guard let sqlite = statement.sqlite else {
+            for row in try statement.rows(arguments: arguments) { rows.append(CustomerListRow(row)) }
+            return rows
+        }
+        let cursor = try Row.fetchCursor(sqlite, arguments: arguments.sqlite)
         while let row = try cursor.next() {
             rows.append(CustomerListRow(id: row[0], code: row[1], name: row[2], grade: CustomerGrade(rawValue: row[3]) ?? .general,
                                         status: CustomerStatus(rawValue: row[4]) ?? .potential, nextFollowUpOn: LocalDate(column: row[5]),
                                         hasNewComment: row[6], churnWarning: row[7] ?? false))
         }
         return rows
+    }
+}
+
+extension CustomerListRow {
+    /// A list row from PostgreSQL, read by position as SQLite's are.
+    init(_ row: StoreRow) {
+        self.init(id: row[0], code: row[1], name: row[2], grade: CustomerGrade(rawValue: row[3]) ?? .general,
+                  status: CustomerStatus(rawValue: row[4]) ?? .potential, nextFollowUpOn: LocalDate(column: row[5]),
+                  hasNewComment: row[6], churnWarning: row[7] ?? false)
     }
 }
 

@@ -26,12 +26,12 @@ extension KehuDatabase {
 
     /// The merge itself, inside the caller's transaction (the demo writer merges a pair
     /// this way too); the caller has checked who may merge and what they may see.
-    package static func mergeRecords(_ db: Database, duplicateID: Int64, into survivorID: Int64, actor: Actor) throws -> String {
+    package static func mergeRecords(_ db: StoreConnection, duplicateID: Int64, into survivorID: Int64, actor: Actor) throws -> String {
         let now = actor.clock.now
-        guard let duplicateRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [duplicateID]) else {
+        guard let duplicateRow = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [duplicateID]) else {
             throw StoreError.notFound(table: "customers", rowID: duplicateID)
         }
-        guard let survivorRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [survivorID]) else {
+        guard let survivorRow = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [survivorID]) else {
             throw StoreError.notFound(table: "customers", rowID: survivorID)
         }
         let duplicate = Customer(row: duplicateRow), survivor = Customer(row: survivorRow)
@@ -42,7 +42,7 @@ extension KehuDatabase {
         // last, in their own order, so no number is given twice and none of the survivor's
         // changes.
         let highest = try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?", arguments: [survivorID]) ?? 0
-        for (offset, row) in try Row.fetchAll(db, sql: "SELECT id, visitNumber FROM activities WHERE customerID = ? ORDER BY visitNumber, id",
+        for (offset, row) in try StoreRow.fetchAll(db, sql: "SELECT id, visitNumber FROM activities WHERE customerID = ? ORDER BY visitNumber, id",
                                               arguments: [duplicateID]).enumerated() {
             let id: Int64 = row["id"], old: Int = row["visitNumber"]
             try db.execute(sql: "UPDATE activities SET visitNumber = ? WHERE id = ?", arguments: [highest + offset + 1, id])
@@ -64,7 +64,7 @@ extension KehuDatabase {
         // the survivor has none.
         if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM leadVerdicts WHERE customerID = ?)", arguments: [survivorID]) == false {
             try db.execute(sql: "UPDATE leadVerdicts SET customerID = ? WHERE customerID = ?", arguments: [survivorID, duplicateID])
-        } else if let verdict = try Row.fetchOne(db, sql: "SELECT effective, note FROM leadVerdicts WHERE customerID = ?", arguments: [duplicateID]) {
+        } else if let verdict = try StoreRow.fetchOne(db, sql: "SELECT effective, note FROM leadVerdicts WHERE customerID = ?", arguments: [duplicateID]) {
             try audit("leadVerdicts", duplicateID, "effective", (verdict["effective"] as Bool) ? "1" : "0", nil)
             try db.execute(sql: "DELETE FROM leadVerdicts WHERE customerID = ?", arguments: [duplicateID])
         }

@@ -15,7 +15,7 @@ extension KehuDatabase {
         let now = actor.clock.now
         return try write { db in
             try requireVisible(db, customerID: customerID)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
                 throw StoreError.notFound(table: "customers", rowID: customerID)
             }
             let customer = Customer(row: row)

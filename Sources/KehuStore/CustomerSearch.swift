@@ -106,7 +106,7 @@ extension KehuDatabase {
                     FROM \(from)
                     WHERE \(sql) AND \(condition)
                     \(order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                    """), arguments: [me, warnFrom] + StatementArguments(values) + visibility)
+                    """), arguments: [me, warnFrom] + SQLArguments(values) + visibility)
                 for row in order != nil ? found : found.sorted(by: { $0.code < $1.code }) {
                     let hit = SearchHit(row: row, match: match)
                     guard hits.count < limit, seen.insert(hit.row.id).inserted else { continue }

@@ -18,7 +18,7 @@ extension KehuDatabase {
 
     func profile(login: String) throws -> UserProfile? {
         try read { db in
-            try Row.fetchOne(db, sql: """
+            try StoreRow.fetchOne(db, sql: """
                 SELECT u.*, t.name AS teamName FROM users u LEFT JOIN teams t ON t.id = u.teamID
                 WHERE u.login = ?
                 """, arguments: [login]).map { UserProfile(user: User(row: $0), teamName: $0["teamName"]) }
@@ -30,7 +30,7 @@ extension KehuDatabase {
     public func users() throws -> [User] {
         let (sql, arguments) = visibleUsers()
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT u.* FROM users u WHERE \(sql) ORDER BY u.id", arguments: arguments).map(User.init(row:))
+            try StoreRow.fetchAll(db, sql: "SELECT u.* FROM users u WHERE \(sql) ORDER BY u.id", arguments: arguments).map(User.init(row:))
         }
     }
 
@@ -38,7 +38,7 @@ extension KehuDatabase {
     public func teams() throws -> [Team] {
         let (sql, arguments) = visibleTeams()
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT t.* FROM teams t WHERE \(sql) ORDER BY t.id", arguments: arguments).map(Team.init(row:))
+            try StoreRow.fetchAll(db, sql: "SELECT t.* FROM teams t WHERE \(sql) ORDER BY t.id", arguments: arguments).map(Team.init(row:))
         }
     }
 
@@ -64,7 +64,7 @@ extension KehuDatabase {
     }
 
     /// A condition on users aliased `u`.
-    func visibleUsers() -> (sql: String, arguments: StatementArguments) {
+    func visibleUsers() -> (sql: String, arguments: SQLArguments) {
         guard let viewer else { return ("1", []) }
         switch viewer.scope {
         case .everything: return ("1", [])
@@ -78,7 +78,7 @@ extension KehuDatabase {
     }
 
     /// A condition on teams aliased `t`.
-    func visibleTeams() -> (sql: String, arguments: StatementArguments) {
+    func visibleTeams() -> (sql: String, arguments: SQLArguments) {
         guard let viewer else { return ("1", []) }
         switch viewer.scope {
         case .everything: return ("1", [])

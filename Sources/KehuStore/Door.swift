@@ -68,7 +68,7 @@ extension KehuDatabase {
     /// A salesperson stays limited to their own customers.
     public func narrowed(toTeam teamID: Int64) throws -> KehuDatabase {
         guard let viewer else { return self }
-        guard let team = try read({ db in try Row.fetchOne(db, sql: "SELECT * FROM teams WHERE id = ?", arguments: [teamID]) }).map(Team.init(row:)) else {
+        guard let team = try read({ db in try StoreRow.fetchOne(db, sql: "SELECT * FROM teams WHERE id = ?", arguments: [teamID]) }).map(Team.init(row:)) else {
             throw StoreError.notFound(table: "teams", rowID: teamID)
         }
         switch viewer.scope {

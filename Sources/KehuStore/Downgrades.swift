@@ -23,7 +23,7 @@ extension KehuDatabase {
         let firstMonth = LocalDate(year: today.year, month: today.month, day: 1)!.adding(months: -max(rules.vipMonths, rules.keyMonths))
         let now = actor.clock.now
         return try write { db in
-            let candidates = try Row.fetchAll(db, sql: """
+            let candidates = try StoreRow.fetchAll(db, sql: """
                 SELECT c.id, c.grade, c.createdAt, c.ownerID,
                        (SELECT u.id FROM users u WHERE u.teamID = c.teamID AND u.role = 'assistant' AND u.active = 1 ORDER BY u.id LIMIT 1) AS assistantID,
                        (SELECT MAX(a.at) FROM auditLog a WHERE a.tableName = 'customers' AND a.rowID = c.id AND a.field = 'grade') AS gradedAt
@@ -34,7 +34,7 @@ extension KehuDatabase {
                 """, arguments: [today.yearMonth])
             guard !candidates.isEmpty else { return [] }
             var monthly: [Int64: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT o.customerID, substr(o.orderedOn, 1, 7) AS month, SUM(o.amountYuan) AS total
                 FROM orders o JOIN customers c ON c.id = o.customerID
                 WHERE c.status = 'a' AND c.grade IN ('vip', 'key') AND o.orderedOn >= ? AND o.approvalState <> 'rejected'
@@ -75,7 +75,7 @@ extension KehuDatabase {
     /// kehu, and they reveal nothing to that person.
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
         if !force, try companyRulesApplied(today: today) { return }
-        let company = KehuDatabase(path: path, pool: pool, lockWait: lockWait, damage: damage)
+        let company = KehuDatabase(path: path, engine: engine, lockWait: lockWait, damage: damage)
         try company.applyPoolDrops(today: today, by: actor)
         try company.applyChurn(today: today, by: actor)
         try company.proposeDowngrades(today: today, by: actor)

@@ -43,15 +43,14 @@ extension KehuDatabase {
         try write { db in
             try db.execute(sql: "DELETE FROM drafts WHERE login = ? AND kind = ? AND customerID IS ?",
                            arguments: [login, kind, customerID])
-            try db.execute(sql: "INSERT INTO drafts(login, kind, customerID, payload, savedAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [login, kind, customerID, payload, at.description])
-            return db.lastInsertedRowID
+            return try db.insert(sql: "INSERT INTO drafts(login, kind, customerID, payload, savedAt) VALUES (?, ?, ?, ?, ?)",
+                                 arguments: [login, kind, customerID, payload, at.description])
         }
     }
 
     func drafts(login: String) throws -> [Draft] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM drafts WHERE login = ? ORDER BY savedAt DESC, id DESC", arguments: [login]).map { row in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM drafts WHERE login = ? ORDER BY savedAt DESC, id DESC", arguments: [login]).map { row in
                 Draft(id: row["id"], login: row["login"], kind: row["kind"], customerID: row["customerID"], payload: row["payload"],
                       savedAt: LocalDateTime(column: row["savedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!)
             }

@@ -26,13 +26,13 @@ extension KehuDatabase {
         try read { db in try duplicates(db, phone: phone, name: name, limit: limit) }
     }
 
-    func duplicates(_ db: Database, phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
+    func duplicates(_ db: StoreConnection, phone: String, name: String, limit: Int = 8) throws -> [DuplicateMatch] {
         let (visibleSQL, visibleArguments) = visible()
         return try {
             var matches: [DuplicateMatch] = []
             var seen: Set<Int64> = []
-            func collect(_ sql: String, _ arguments: StatementArguments, _ reason: DuplicateMatch.Reason) throws {
-                let rows = try Row.fetchAll(db, sql: """
+            func collect(_ sql: String, _ arguments: SQLArguments, _ reason: DuplicateMatch.Reason) throws {
+                let rows = try StoreRow.fetchAll(db, sql: """
                     SELECT c.id, c.code, CASE WHEN \(visibleSQL) THEN c.name ELSE '' END AS name, c.ownerID, u.displayName AS ownerName,
                            CASE WHEN \(visibleSQL) THEN 1 ELSE 0 END AS openable
                     FROM customers c LEFT JOIN users u ON u.id = c.ownerID

@@ -58,7 +58,7 @@ extension KehuDatabase {
             let since = today.adding(days: -carryOverDays).description
             // Three small index ranges instead of two weeks of every team's visits: today's,
             // the unchecked since `since`, and those signed tonight.
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try StoreRow.fetchAll(db, sql: """
                 WITH queue(id) AS (
                     SELECT id FROM activities INDEXED BY activities_day WHERE occurredAt >= ?3 AND cardID IS NOT NULL
                     UNION SELECT id FROM activities INDEXED BY activities_unchecked
@@ -77,8 +77,8 @@ extension KehuDatabase {
             let followUps = try Self.followUps(db, rows: rows, today: today)
             // Sorted and cut in SQL: a big team has thousands of late cards, the queue
             // shows the longest-waiting ones.
-            func teamCards(_ condition: String, order: String, limit: Int, _ arguments: StatementArguments) throws -> [EveningCard] {
-                try Row.fetchAll(db, sql: """
+            func teamCards(_ condition: String, order: String, limit: Int, _ arguments: SQLArguments) throws -> [EveningCard] {
+                try StoreRow.fetchAll(db, sql: """
                     SELECT k.*, c.code AS customerCode, c.name AS customerName, u.displayName AS ownerName
                     FROM intentCards k INDEXED BY intentCards_due
                     JOIN customers c ON c.id = k.customerID
@@ -98,7 +98,7 @@ extension KehuDatabase {
 
     /// Follow-up rows (activities joined with handler and customer names) with the
     /// course of levels on their cards.
-    static func followUps(_ db: Database, rows: [Row], today: LocalDate, spotCheck: Bool = false) throws -> [EveningFollowUp] {
+    static func followUps(_ db: StoreConnection, rows: [StoreRow], today: LocalDate, spotCheck: Bool = false) throws -> [EveningFollowUp] {
         let cardIDs = Array(Set(rows.compactMap { $0["cardID"] as Int64? }))
         var levels: [Int64: [IntentLevel]] = [:]
         var cards: [Int64: IntentCard] = [:]
@@ -106,16 +106,16 @@ extension KehuDatabase {
         for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             // One row per card: its judged levels in order, as one string ("CCBA").
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT cardID, group_concat(levelJudged, '') AS levels FROM (
                 SELECT cardID, levelJudged FROM activities INDEXED BY activities_card
                 WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL ORDER BY cardID, occurredAt, id)
                 GROUP BY cardID
-                """, arguments: StatementArguments(chunk)) {
+                """, arguments: SQLArguments(chunk)) {
                 let text: String = row["levels"]
                 levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM intentCards WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT * FROM intentCards WHERE id IN (\(marks))", arguments: SQLArguments(chunk)) {
                 cards[row["id"]] = IntentCard(row: row)
             }
         }
@@ -151,7 +151,7 @@ extension KehuDatabase {
             let chosen = SpotCheckSampler.sample(candidates, week: week, size: size)
             guard !chosen.isEmpty else { return [] }
             let marks = chosen.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try StoreRow.fetchAll(db, sql: """
                 SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
                 FROM activities a
                 JOIN users h ON h.id = a.handlerID
@@ -160,7 +160,7 @@ extension KehuDatabase {
                                        ORDER BY x.occurredAt DESC, x.id DESC LIMIT 1)
                                FROM intentCards k WHERE k.id IN (\(marks)))
                 ORDER BY h.displayName, a.occurredAt, a.id
-                """, arguments: StatementArguments(chosen))
+                """, arguments: SQLArguments(chosen))
             return try Self.followUps(db, rows: rows, today: today, spotCheck: true)
         }
     }
@@ -262,8 +262,8 @@ extension KehuDatabase {
         }
     }
 
-    func existingActivity(_ db: Database, _ id: Int64) throws -> Activity {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]) else {
+    func existingActivity(_ db: StoreConnection, _ id: Int64) throws -> Activity {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(table: "activities", rowID: id)
         }
         let activity = Activity(row: row)

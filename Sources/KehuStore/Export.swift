@@ -52,13 +52,13 @@ extension KehuDatabase {
         try require(exportRoles())
         let (condition, arguments) = visible()
         return try read { db in
-            func text(_ row: Row, _ column: String) -> ExportValue {
+            func text(_ row: StoreRow, _ column: String) -> ExportValue {
                 let value: String? = row[column]
                 return value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty
             }
-            func number(_ row: Row, _ column: String) -> ExportValue { (row[column] as Int?).map(ExportValue.number) ?? .empty }
-            func date(_ row: Row, _ column: String) -> ExportValue { LocalDate(column: row[column]).map(ExportValue.date) ?? .empty }
-            func dateTime(_ row: Row, _ column: String) -> ExportValue {
+            func number(_ row: StoreRow, _ column: String) -> ExportValue { (row[column] as Int?).map(ExportValue.number) ?? .empty }
+            func date(_ row: StoreRow, _ column: String) -> ExportValue { LocalDate(column: row[column]).map(ExportValue.date) ?? .empty }
+            func dateTime(_ row: StoreRow, _ column: String) -> ExportValue {
                 LocalDateTime(column: row[column]).map(ExportValue.dateTime) ?? .empty
             }
             switch kind {
@@ -67,7 +67,7 @@ extension KehuDatabase {
                                "fax", "website", "email", "industry", "legalRepresentative", "registeredCapitalWan", "mainProducts",
                                "yearsInBusiness", "businessCondition", "creditLevel", "supplierStructure", "nature", "creditLineYuan",
                                "invalidReason", "owner", "team", "region", "createdAt", "lastOrderOn", "notes"]
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try StoreRow.fetchAll(db, sql: """
                     SELECT c.*, u.displayName AS owner, t.name AS team FROM customers c
                     LEFT JOIN users u ON u.id = c.ownerID LEFT JOIN teams t ON t.id = c.teamID
                     WHERE \(condition) AND \(view.sql) ORDER BY c.code
@@ -85,7 +85,7 @@ extension KehuDatabase {
             case .contacts:
                 let columns = ["customerCode", "customerName", "name", "department", "position", "mobile", "phone", "email", "gender",
                                "birthday", "isDecisionMaker", "notes"]
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try StoreRow.fetchAll(db, sql: """
                     SELECT k.*, c.code AS customerCode, c.name AS customerName FROM contacts k JOIN customers c ON c.id = k.customerID
                     WHERE \(condition) AND \(view.sql) ORDER BY c.code, k.id
                     """, arguments: arguments).map { row -> [ExportValue] in
@@ -105,7 +105,7 @@ extension KehuDatabase {
                 let columns = ["customerCode", "customerName", "visitNumber", "method", "occurredAt", "handler", "contact", "content",
                                "levelJudged", "impression", "bottleneckPlan", "nextVisitOn", "supervisorComment", "commentSigner", "commentAt",
                                "cardNumber"]
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try StoreRow.fetchAll(db, sql: """
                     SELECT a.*, c.code AS customerCode, c.name AS customerName, u.displayName AS handler, k.name AS contact,
                            s.displayName AS commentSigner, n.number AS cardNumber
                     FROM activities a JOIN customers c ON c.id = a.customerID JOIN users u ON u.id = a.handlerID
@@ -125,7 +125,7 @@ extension KehuDatabase {
                 return ExportTable(kind: kind, columns: columns, rows: rows)
             case .cards:
                 let columns = ExportKind.cardColumns
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try StoreRow.fetchAll(db, sql: """
                     SELECT k.*, k.source AS cardSource, c.code AS customerCode, c.name AS customerName, u.displayName AS filledBy
                     FROM intentCards k JOIN customers c ON c.id = k.customerID JOIN users u ON u.id = k.filledByID
                     WHERE \(condition) AND \(view.sql) ORDER BY c.code, k.createdOn, k.id

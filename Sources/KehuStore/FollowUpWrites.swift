@@ -57,7 +57,7 @@ extension KehuDatabase {
     public func openCard(customerID: Int64) throws -> IntentCard? {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return nil }
-            return try Row.fetchOne(db, sql: """
+            return try StoreRow.fetchOne(db, sql: """
                 SELECT * FROM intentCards WHERE customerID = ? AND state IN ('open', 'defeatPending')
                 ORDER BY CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC LIMIT 1
                 """, arguments: [customerID]).map(IntentCard.init(row:))

@@ -52,7 +52,7 @@ extension KehuDatabase {
         let target = GradeReview.grade(forScore: score, potential: potential, image: image)
         let now = actor.clock.now
         let id: Int64 = try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
                 throw StoreError.notFound(table: "customers", rowID: customerID)
             }
             try requireVisible(db, customerID: customerID)
@@ -90,12 +90,12 @@ extension KehuDatabase {
 
     public func gradeProposal(id: Int64) throws -> GradeProposal? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try StoreRow.fetchOne(db, sql: """
                 SELECT p.*, c.code, c.name AS customerName, u.displayName AS proposerName
                 FROM gradeProposals p JOIN customers c ON c.id = p.customerID JOIN users u ON u.id = p.proposerID
                 WHERE p.id = ?
                 """, arguments: [id]), try isVisible(db, customerID: row["customerID"]) else { return nil }
-            let decisions = try Row.fetchAll(db, sql: """
+            let decisions = try StoreRow.fetchAll(db, sql: """
                 SELECT a.*, u.displayName AS approverName FROM gradeApprovals a JOIN users u ON u.id = a.approverID
                 WHERE a.proposalID = ? ORDER BY a.id
                 """, arguments: [id]).map {
@@ -149,13 +149,13 @@ extension KehuDatabase {
             if !approve {
                 try setProposalState(db, proposalID, .rejected, note: note, actor: actor)
             } else if proposal.chain.last == role {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [proposal.customerID]) else { return }
+                guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [proposal.customerID]) else { return }
                 try applyGrade(db, proposalID: proposalID, customer: Customer(row: row), grade: proposal.to, actor: actor)
             }
         }
     }
 
-    private func applyGrade(_ db: Database, proposalID: Int64, customer: Customer, grade: CustomerGrade, actor: Actor) throws {
+    private func applyGrade(_ db: StoreConnection, proposalID: Int64, customer: Customer, grade: CustomerGrade, actor: Actor) throws {
         var graded = customer
         graded.grade = grade
         graded.code = grade.recode(customer.code)
@@ -164,7 +164,7 @@ extension KehuDatabase {
         try setProposalState(db, proposalID, .approved, note: "", actor: actor)
     }
 
-    private func setProposalState(_ db: Database, _ id: Int64, _ state: GradeProposal.State, note: String, actor: Actor) throws {
+    private func setProposalState(_ db: StoreConnection, _ id: Int64, _ state: GradeProposal.State, note: String, actor: Actor) throws {
         let old = try String.fetchOne(db, sql: "SELECT state FROM gradeProposals WHERE id = ?", arguments: [id])
         try db.execute(sql: "UPDATE gradeProposals SET state = ?, decidedAt = ?, note = ?, revision = revision + 1 WHERE id = ?",
                        arguments: [state.rawValue, actor.clock.now.description, note.trimmingWhitespace(), id])

@@ -22,17 +22,17 @@ extension KehuDatabase {
         return outcomes
     }
 
-    private func importHistoryRows(_ db: Database, _ rows: [HistoryImportRow], kind: HistoryImportRow.Kind, actor: Actor) throws -> [ImportOutcome] {
+    private func importHistoryRows(_ db: StoreConnection, _ rows: [HistoryImportRow], kind: HistoryImportRow.Kind, actor: Actor) throws -> [ImportOutcome] {
         var handlers: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, login, displayName FROM users") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT id, login, displayName FROM users") {
             handlers[row["displayName"]] = handlers[row["displayName"]] ?? row["id"]
             handlers[row["login"]] = row["id"]
         }
         var outcomes: [ImportOutcome] = []
         for row in rows {
             guard row.problems.isEmpty else { outcomes.append(.rejected(row.problems)); continue }
-            let found = try Row.fetchOne(db, sql: "SELECT id, code FROM customers WHERE code = ?", arguments: [row.customerCode])
-                ?? Row.fetchOne(db, sql: "SELECT id, code FROM customers WHERE name = ? OR nameKey = ? ORDER BY id LIMIT 1",
+            let found = try StoreRow.fetchOne(db, sql: "SELECT id, code FROM customers WHERE code = ?", arguments: [row.customerCode])
+                ?? StoreRow.fetchOne(db, sql: "SELECT id, code FROM customers WHERE name = ? OR nameKey = ? ORDER BY id LIMIT 1",
                                 arguments: [row.customerName, DuplicateKeys.name(row.customerName)])
             guard let found else {
                 outcomes.append(.rejected([.noSuchCustomer(value: row.customerCode.isEmpty ? row.customerName : row.customerCode)]))

@@ -121,14 +121,14 @@ extension KehuDatabase {
     public static let importRoles: Set<Role> = [.admin, .supervisor, .salesManager]
 
     /// Whether the viewer may know of user `id` (an owner named in an import).
-    func isVisibleUser(_ db: Database, _ id: Int64) throws -> Bool {
+    func isVisibleUser(_ db: StoreConnection, _ id: Int64) throws -> Bool {
         let (sql, arguments) = visibleUsers()
         return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM users u WHERE u.id = ? AND \(sql))", arguments: [id] + arguments) ?? false
     }
 
     /// The owner's name and team, as the duplicate check tells it; nil for the pool.
-    func ownerName(_ db: Database, customerID: Int64) throws -> String? {
-        try Row.fetchOne(db, sql: """
+    func ownerName(_ db: StoreConnection, customerID: Int64) throws -> String? {
+        try StoreRow.fetchOne(db, sql: """
             SELECT u.displayName, t.name AS team FROM customers c JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = u.teamID WHERE c.id = ?
             """, arguments: [customerID]).map { row in

@@ -55,18 +55,18 @@ extension KehuDatabase {
         let end = min(to, today)
         let days = from <= end ? (0...from.days(until: end)).map { from.adding(days: $0) }.filter { $0.isoWeekday <= 5 } : []
         let people = kpiPeople()
-        let range: StatementArguments = [from.description, end.description + " 99"]
+        let range: SQLArguments = [from.description, end.description + " 99"]
         return try read { db in
-            let people = try Row.fetchAll(db, sql: """
+            let people = try StoreRow.fetchAll(db, sql: """
                 SELECT u.id, u.displayName, COALESCE(t.name, '') AS team FROM users u LEFT JOIN teams t ON t.id = u.teamID
                 WHERE u.role = 'salesperson' AND u.active = 1 \(teamID == nil ? "" : "AND u.teamID = ?") AND \(people.sql)
                 ORDER BY team, u.displayName
-                """, arguments: StatementArguments(teamID.map { [$0] } ?? []) + people.arguments)
+                """, arguments: SQLArguments(teamID.map { [$0] } ?? []) + people.arguments)
             return try people.map { person in
                 let id: Int64 = person["id"]
                 // Each (day, customer, method) once, and whether it was prospect work.
                 var tally = KPITally()
-                let contacts = try Row.fetchCursor(db, sql: """
+                let contacts = try StoreRow.fetchCursor(db, sql: """
                     SELECT substr(a.occurredAt, 1, 10), a.customerID, a.method, MAX(a.cardID IS NOT NULL OR c.status = 'b')
                     FROM activities a INDEXED BY activities_handler JOIN customers c ON c.id = a.customerID
                     WHERE a.handlerID = ? AND a.occurredAt BETWEEN ? AND ?
@@ -77,7 +77,7 @@ extension KehuDatabase {
                     tally.add(.init(day: day, customerID: row[1], method: method, prospect: row[3]))
                 }
                 // On time: logged no later than the date the card's previous follow-up set.
-                let timing = try Row.fetchOne(db, sql: """
+                let timing = try StoreRow.fetchOne(db, sql: """
                     SELECT SUM(substr(occurredAt, 1, 10) <= due) AS onTime, SUM(substr(occurredAt, 1, 10) > due) AS late FROM (
                       SELECT a.occurredAt, LAG(a.nextVisitOn) OVER (PARTITION BY a.cardID ORDER BY a.occurredAt, a.id) AS due, a.handlerID
                       FROM activities a WHERE a.cardID IN (SELECT DISTINCT cardID FROM activities WHERE handlerID = ?1 AND cardID IS NOT NULL
@@ -107,7 +107,7 @@ extension KehuDatabase {
 
     /// The salespeople whose numbers the viewer may read: their own for a salesperson,
     /// the people they may know of for anyone else (`visibleUsers`).
-    private func kpiPeople() -> (sql: String, arguments: StatementArguments) {
+    private func kpiPeople() -> (sql: String, arguments: SQLArguments) {
         if let viewer, case .own = viewer.scope { return ("u.id = ?", [viewer.userID]) }
         return visibleUsers()
     }

@@ -11,8 +11,14 @@ import SQLite3
 /// writes, migrated to the schema this binary knows, and refused with a clear reason when
 /// it is not kehu's, is newer than this binary, is damaged, or stays locked.
 public final class KehuDatabase: Sendable {
+    /// The file's path, or the PostgreSQL address as it may be shown (no password).
     public let path: String
-    let pool: DatabasePool
+    /// Which engine keeps this database.
+    enum Engine: Sendable {
+        case sqlite(DatabasePool)
+        case postgres(PostgresConnections)
+    }
+    let engine: Engine
     /// Whose view of the archive this store gives; nil for tools that see everything
     /// (demo writing, checks, tests).
     public let viewer: Viewer?
@@ -22,14 +28,30 @@ public final class KehuDatabase: Sendable {
     public let damage: DamageMark
     /// Opened read-only: the file is not writable for this user. Every write is refused
     /// with `StoreError.readOnly`.
-    public var isReadOnly: Bool { pool.configuration.readonly }
+    public var isReadOnly: Bool {
+        if case .sqlite(let pool) = engine { return pool.configuration.readonly }
+        return false
+    }
+
+    /// The SQLite pool, for what only a file has (backups, its log, its own migrations);
+    /// reaching it on PostgreSQL is a programming error: callers ask `isPostgres` first.
+    var pool: DatabasePool {
+        guard case .sqlite(let pool) = engine else { preconditionFailure("a SQLite-only path reached on PostgreSQL") }
+        return pool
+    }
+
+    /// Whether this database is kept by a PostgreSQL server rather than in a file.
+    public var isPostgres: Bool {
+        if case .postgres = engine { return true }
+        return false
+    }
 
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    init(path: String, pool: DatabasePool, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark) {
+    init(path: String, engine: Engine, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark) {
         self.path = path
-        self.pool = pool
+        self.engine = engine
         self.viewer = viewer
         self.lockWait = lockWait
         self.damage = damage
@@ -138,7 +160,7 @@ public final class KehuDatabase: Sendable {
             if let error = error as? StoreError { throw error }
             throw translate(error, path: path)
         }
-        return KehuDatabase(path: path, pool: pool, lockWait: lockWait, damage: DamageMark())
+        return KehuDatabase(path: path, engine: .sqlite(pool), lockWait: lockWait, damage: DamageMark())
     }
 
     private static func removeSideFiles(_ paths: [String]) {
@@ -222,23 +244,38 @@ public final class KehuDatabase: Sendable {
     }
 
     /// Runs `body` in one write transaction; any thrown error rolls everything back.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// (On PostgreSQL the transaction is serializable, and run again when a colleague's
+    /// concurrent write made the server give it up: what SQLite's one writer guarantees.)
+    func write<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         try refuseIfDamaged()
-        do { return try pool.write(body) }
-        catch { throw kehusOwn(error) }
+        do {
+            switch engine {
+            case .sqlite(let pool): return try pool.write { db in try body(StoreConnection(sqlite: db)) }
+            case .postgres(let connections): return try connections.write(body)
+            }
+        } catch { throw kehusOwn(error) }
     }
 
     /// Runs `body` on the writer connection outside a transaction (it opens its own, with
-    /// its own kind or settings); SQLite's errors come out as kehu's, like `write`'s.
-    func writeAlone<T>(_ body: (Database) throws -> T) throws -> T {
+    /// its own kind or settings); the engine's errors come out as kehu's, like `write`'s.
+    func writeAlone<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         try refuseIfDamaged()
-        do { return try pool.writeWithoutTransaction(body) }
-        catch { throw kehusOwn(error) }
+        do {
+            switch engine {
+            case .sqlite(let pool): return try pool.writeWithoutTransaction { db in try body(StoreConnection(sqlite: db)) }
+            case .postgres(let connections): return try connections.alone(body)
+            }
+        } catch { throw kehusOwn(error) }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) }
-        catch { throw kehusOwn(error) }
+    /// Runs `body` on one consistent snapshot of the database.
+    func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        do {
+            switch engine {
+            case .sqlite(let pool): return try pool.read { db in try body(StoreConnection(sqlite: db)) }
+            case .postgres(let connections): return try connections.read(body)
+            }
+        } catch { throw kehusOwn(error) }
     }
 
     /// A damaged file is never written to: not even a write that would not reach the
@@ -247,8 +284,9 @@ public final class KehuDatabase: Sendable {
         if let detail = damage.detail { throw StoreError.damaged(path: path, detail: detail) }
     }
 
-    /// SQLite's error as kehu's; a damaged page met by any statement marks the file.
+    /// The engine's error as kehu's; a damaged page met by any statement marks the file.
     private func kehusOwn(_ error: Error) -> Error {
+        if isPostgres { return error is StoreError ? error : PostgresErrors.translate(error, address: path) }
         let translated = error is StoreError ? error : KehuDatabase.translate(error, path: path)
         if case StoreError.damaged(_, let detail)? = translated as? StoreError { damage.mark(detail) }
         return translated
@@ -256,7 +294,7 @@ public final class KehuDatabase: Sendable {
 
     /// The migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try read { db in try Migrations.migrator.appliedIdentifiers(db) }.sorted {
+        try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }.sorted {
             (Migrations.knownIdentifiers.firstIndex(of: $0) ?? .max) < (Migrations.knownIdentifiers.firstIndex(of: $1) ?? .max)
         }
     }
@@ -268,10 +306,15 @@ public final class KehuDatabase: Sendable {
     /// once a session, after the first frame; the next write then starts the log over.
     /// Nothing to do for a file opened read-only.
     public func copyLogIntoDatabase() {
-        guard !isReadOnly else { return }
+        guard !isReadOnly, !isPostgres else { return }
         try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
     /// Closes the connections now rather than when the last reference goes.
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        switch engine {
+        case .sqlite(let pool): try pool.close()
+        case .postgres(let connections): connections.close()
+        }
+    }
 }

@@ -7,7 +7,7 @@ import GRDB
 enum LastContacts {
     /// Migration v7: the table, filled from the visits, and its triggers; an index for the
     /// customers the plan reads.
-    static func migrate(_ db: Database) throws {
+    static func migrate(_ db: StoreConnection) throws {
         try db.execute(sql: """
             CREATE TABLE lastContacts (
               handlerID INTEGER NOT NULL,

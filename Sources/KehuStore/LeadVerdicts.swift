@@ -44,7 +44,7 @@ extension KehuDatabase {
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
         try write { db in
             try requireVisible(db, customerID: customerID)
-            let old = try Row.fetchOne(db, sql: "SELECT effective, note FROM leadVerdicts WHERE customerID = ?", arguments: [customerID])
+            let old = try StoreRow.fetchOne(db, sql: "SELECT effective, note FROM leadVerdicts WHERE customerID = ?", arguments: [customerID])
             try db.execute(sql: """
                 INSERT INTO leadVerdicts(customerID, effective, note, judgedByID, judgedAt) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(customerID) DO UPDATE SET effective = excluded.effective, note = excluded.note,
@@ -70,8 +70,8 @@ extension KehuDatabase {
         }
     }
 
-    static func judgedLead(_ db: Database, customerID: Int64) throws -> JudgedLead? {
-        try Row.fetchOne(try db.cachedStatement(sql: """
+    static func judgedLead(_ db: StoreConnection, customerID: Int64) throws -> JudgedLead? {
+        try StoreRow.fetchOne(try db.cachedStatement(sql: """
             SELECT v.*, u.displayName AS judgeName FROM leadVerdicts v JOIN users u ON u.id = v.judgedByID WHERE v.customerID = ?
             """), arguments: [customerID]).map { row in
             JudgedLead(verdict: LeadVerdict(effective: row["effective"], note: row["note"], judgedByID: row["judgedByID"],
@@ -83,14 +83,14 @@ extension KehuDatabase {
     /// The leads of `from...to` that the viewer may see: registered, judged, still to judge.
     public func leadSummary(from: LocalDate, to: LocalDate) throws -> LeadSummary {
         let (condition, arguments) = visible()
-        let range: StatementArguments = [from.description, to.description + " 99"]
+        let range: SQLArguments = [from.description, to.description + " 99"]
         return try read { db in
-            let counts = try Row.fetchOne(db, sql: """
+            let counts = try StoreRow.fetchOne(db, sql: """
                 SELECT COUNT(*) AS n, SUM(v.customerID IS NULL) AS unjudged FROM customers c
                 LEFT JOIN leadVerdicts v ON v.customerID = c.id
                 WHERE c.createdAt BETWEEN ? AND ? AND (c.status = 'b' OR v.customerID IS NOT NULL) AND \(condition)
                 """, arguments: range + arguments)
-            let judged = try Row.fetchAll(db, sql: """
+            let judged = try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, c.phone, c.source, o.displayName AS ownerName, j.displayName AS judgeName,
                        v.judgedAt, v.effective, v.note
                 FROM leadVerdicts v INDEXED BY leadVerdicts_judgedAt

@@ -25,7 +25,7 @@ extension KehuDatabase {
         let city = try validatedCity(lead)
         var outcome = Registration.duplicates([])
         try writeAlone { db in
-            try db.inTransaction(.immediate) {
+            try db.inTransaction(immediate: true) {
                 let matches = try duplicates(db, phone: lead.phone, name: lead.name)
                 if !matches.isEmpty {
                     outcome = .duplicates(matches)
@@ -57,7 +57,7 @@ extension KehuDatabase {
     }
 
     private func insert(_ lead: Lead, city: CityDirectory.City, ownerID: Int64, teamID: Int64?, cadence: FollowUpCadence,
-                        db: Database, actor: Actor) throws -> CreatedLead {
+                        db: StoreConnection, actor: Actor) throws -> CreatedLead {
         let now = actor.clock.now
         let phone = PhoneNumber(lead.phone)!
         do {

@@ -15,7 +15,7 @@ extension KehuDatabase {
     func maintenanceOverrides() throws -> [String: Int] {
         try read { db in
             var result: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key LIKE 'maintenance.%'") {
+            for row in try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key LIKE 'maintenance.%'") {
                 if let months = Int(row["value"] as String) { result[row["key"]] = months }
             }
             return result
@@ -28,7 +28,7 @@ extension KehuDatabase {
     public func maintenanceDue(for user: User, today: LocalDate) throws -> [MaintenanceDue] {
         guard let me = user.id, try knowsOf(userID: me) else { return [] }
         let overrides = try maintenanceOverrides()
-        let scope: (sql: String, arguments: StatementArguments)
+        let scope: (sql: String, arguments: SQLArguments)
         switch user.role {
         case .salesperson: scope = ("c.ownerID = ?", [me])
         case .assistant: guard let team = user.teamID else { return [] }; scope = ("c.teamID = ?", [team])
@@ -38,7 +38,7 @@ extension KehuDatabase {
         return try read { db in
             // Read by position from a cursor: a region's managers have tens of thousands.
             var customers: [(id: Int64, code: String, name: String, grade: CustomerGrade, start: LocalDate)] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try StoreRow.fetchCursor(db, sql: """
                 SELECT c.id, c.code, c.name, c.grade, c.createdAt FROM customers c
                 WHERE c.status = 'a' AND \(scope.sql)
                 """, arguments: scope.arguments)
@@ -61,8 +61,8 @@ extension KehuDatabase {
                 // Each kind of contact takes the latest of the methods that count for it.
                 var last: [MaintenanceKey: LocalDate] = [:]
                 last.reserveCapacity(customers.count * 2)
-                func collect(_ join: String, _ arguments: StatementArguments) throws {
-                    let rows = try Row.fetchCursor(db, sql: """
+                func collect(_ join: String, _ arguments: SQLArguments) throws {
+                    let rows = try StoreRow.fetchCursor(db, sql: """
                         SELECT l.customerID, l.method, l.lastAt FROM customers c
                         CROSS JOIN lastContacts l ON \(join) AND l.customerID = c.id
                         WHERE c.status = 'a' AND \(scope.sql)
@@ -79,7 +79,7 @@ extension KehuDatabase {
                     }
                 }
                 if !handlers.isEmpty {
-                    try collect("l.handlerID IN (\(handlers.map { _ in "?" }.joined(separator: ",")))", StatementArguments(handlers))
+                    try collect("l.handlerID IN (\(handlers.map { _ in "?" }.joined(separator: ",")))", SQLArguments(handlers))
                 }
                 // The company owes the technical support, not one person: the owner's own
                 // 技术支持 visit counts too (000 §7.1.3).

@@ -53,12 +53,12 @@ extension KehuDatabase {
         return try read { db in
             var stages: [FunnelStage: (cards: Int, amount: Int)] = [:]
             var levels: [IntentLevel: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT k.level, COALESCE(k.budgetYuan, 0) AS amount,
                        EXISTS(SELECT 1 FROM activities a WHERE a.cardID = k.id) AS followed
                 FROM intentCards k JOIN customers c ON c.id = k.customerID
                 WHERE k.state IN ('open', 'defeatPending') AND \(condition) AND \(team)
-                """, arguments: arguments + StatementArguments(teamID.map { [$0] } ?? [])) {
+                """, arguments: arguments + SQLArguments(teamID.map { [$0] } ?? [])) {
                 guard let level = IntentLevel(rawValue: row["level"]) else { continue }
                 let stage = FunnelStage.of(level: level, followUps: (row["followed"] as Bool) ? 1 : 0)
                 stages[stage, default: (0, 0)].cards += 1
@@ -77,7 +77,7 @@ extension KehuDatabase {
     public func pareto(from: LocalDate, to: LocalDate) throws -> ParetoReport {
         let (condition, arguments) = visible()
         return try read { db in
-            ParetoReport(customers: try Row.fetchAll(db, sql: """
+            ParetoReport(customers: try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, SUM(o.amountYuan) AS amount FROM orders o JOIN customers c ON c.id = o.customerID
                 WHERE o.orderedOn BETWEEN ? AND ? AND o.approvalState <> 'rejected' AND \(condition)
                 GROUP BY c.id ORDER BY amount DESC, c.code
@@ -88,7 +88,7 @@ extension KehuDatabase {
     public func defeats(from: LocalDate, to: LocalDate) throws -> DefeatReport {
         let (condition, arguments) = visible()
         return try read { db in
-            DefeatReport(defeats: try Row.fetchAll(db, sql: """
+            DefeatReport(defeats: try StoreRow.fetchAll(db, sql: """
                 SELECT c.code, c.name, COALESCE(k.closedOn, k.defeatAppliedOn) AS day, k.closeReason, k.competitor, k.chosenProduct, k.defeatDoubtful
                 FROM intentCards k JOIN customers c ON c.id = k.customerID
                 WHERE k.state IN ('lost', 'defeatPending') AND COALESCE(k.closedOn, k.defeatAppliedOn) BETWEEN ? AND ? AND \(condition)
@@ -103,7 +103,7 @@ extension KehuDatabase {
         let (condition, arguments) = visible()
         return try read { db in
             var counts: [LeadSource: (leads: Int, won: Int)] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try StoreRow.fetchAll(db, sql: """
                 SELECT k.source, COUNT(*) AS leads, SUM(k.state = 'won') AS won
                 FROM intentCards k JOIN customers c ON c.id = k.customerID
                 WHERE k.createdOn BETWEEN ? AND ? AND \(condition) GROUP BY k.source

@@ -23,7 +23,7 @@ public struct Order: Hashable, Sendable {
     /// What the customer still owes on an approved order.
     public var outstandingYuan: Int { state == .approved ? OrderProgress.outstanding(amountYuan: amountYuan, receivedYuan: receivedYuan) : 0 }
 
-    init(row: Row) {
+    init(row: StoreRow) {
         id = row["id"]
         customerID = row["customerID"]
         date = LocalDate(column: row["orderedOn"]) ?? LocalDate(dayNumber: 0)
@@ -66,7 +66,7 @@ extension KehuDatabase {
     /// Marks an order paid and delivered in full.
     public func settleOrder(id: Int64, on day: LocalDate, by actor: Actor) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(table: "orders", rowID: id)
             }
             try requireVisible(db, customerID: row["customerID"])
@@ -87,7 +87,7 @@ extension KehuDatabase {
     public func orders(customerID: Int64) throws -> [Order] {
         try read { db in
             guard try isVisible(db, customerID: customerID) else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC",
+            return try StoreRow.fetchAll(db, sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC",
                                     arguments: [customerID]).map(Order.init(row:))
         }
     }
@@ -95,7 +95,7 @@ extension KehuDatabase {
     /// Writes an order and what it means for the customer: cooperating from now on (a
     /// prospect with its first order, a lost customer won back — the code's status letter
     /// follows, the serial stays) and its last order date moved forward.
-    func insertOrder(_ db: Database, customerID: Int64, cardID: Int64?, deal: Deal, rules: ContractApprovalRules,
+    func insertOrder(_ db: StoreConnection, customerID: Int64, cardID: Int64?, deal: Deal, rules: ContractApprovalRules,
                      actor: Actor) throws -> ContractApprover {
         let now = actor.clock.now
         let approver = rules.approver(amountYuan: deal.amountYuan)
@@ -128,7 +128,7 @@ extension KehuDatabase {
         order.append(("shippedYuan", paid.databaseValue))
         order.append(("receivedYuan", paid.databaseValue))
         _ = try RecordWriter.insert(db, table: "orders", values: order, actor: actor.login, at: now)
-        guard let customerRow = try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
+        guard let customerRow = try StoreRow.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [customerID]) else {
             throw StoreError.notFound(table: "customers", rowID: customerID)
         }
         let customer = Customer(row: customerRow)

@@ -36,6 +36,10 @@ final class PostgresLink: @unchecked Sendable {
             if case .server(let state, _, _) = self { return state }
             return nil
         }
+
+        /// The server gave up a transaction to keep it serializable, or to end a deadlock:
+        /// running it again from the start is the cure.
+        var isSerializationFailure: Bool { state == "40001" || state == "40P01" }
     }
 
     private init(address: PostgresAddress, login: String, connection: PostgresConnection, logger: Logger) {
@@ -109,6 +113,19 @@ final class PostgresLink: @unchecked Sendable {
         try run(sql, values).rows.map { row in row.map(Self.value) }
     }
 
+    /// The rows one statement returns with its columns' names.
+    func result(_ sql: String, _ values: [DatabaseValue] = []) throws -> (columns: [String], rows: [[DatabaseValue]]) {
+        let answer = try run(sql, values)
+        var columns: [String] = []
+        var rows: [[DatabaseValue]] = []
+        rows.reserveCapacity(answer.rows.count)
+        for row in answer.rows {
+            if columns.isEmpty { columns = row.map(\.columnName) }
+            rows.append(row.map(Self.value))
+        }
+        return (columns, rows)
+    }
+
     /// The first column of the first row, if any.
     func value(_ sql: String, _ values: [DatabaseValue] = []) throws -> DatabaseValue? {
         try rows(sql, values).first?.first
@@ -121,8 +138,11 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     /// `body` inside one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
+    /// A serializable one behaves as if no one else wrote meanwhile (as SQLite's single
+    /// writer does); PostgreSQL may then refuse it at a conflict (`isSerializationFailure`).
+    func transaction<T>(serializable: Bool = false, readOnly: Bool = false, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN" + (serializable ? " ISOLATION LEVEL SERIALIZABLE" : readOnly ? " ISOLATION LEVEL REPEATABLE READ" : "")
+                    + (readOnly ? " READ ONLY" : ""))
         do {
             let result = try body()
             try execute("COMMIT")
@@ -219,6 +239,15 @@ final class PostgresLink: @unchecked Sendable {
             return (try? cell.decode(Double.self)).map { $0.databaseValue } ?? .null
         case .bytea:
             return (try? cell.decode(ByteBuffer.self)).map { Data($0.readableBytesView).databaseValue } ?? .null
+        case .numeric:
+            // Sums and averages of integers: a whole number as an integer, as SQLite gives it.
+            guard let number = try? cell.decode(Decimal.self) else { return .null }
+            var rounded = Decimal(), copy = number
+            NSDecimalRound(&rounded, &copy, 0, .plain)
+            if rounded == number, let whole = Int64(exactly: NSDecimalNumber(decimal: number).int64Value), Decimal(whole) == number {
+                return whole.databaseValue
+            }
+            return NSDecimalNumber(decimal: number).doubleValue.databaseValue
         default:
             return (try? cell.decode(String.self)).map { $0.databaseValue } ?? .null
         }

@@ -67,7 +67,7 @@ extension KehuDatabase {
             throw PostgresMoveProblem.targetTextSettings(address: address.shown, encoding: encoding, characterType: characterType)
         }
         var problem: PostgresMoveProblem?
-        let report = try read { db -> PostgresMoveReport? in
+        let report = try pool.read { db -> PostgresMoveReport? in
             do {
                 let tables = try Self.movedTables(db)
                 return try link.transaction {

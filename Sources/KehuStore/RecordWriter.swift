@@ -5,31 +5,29 @@ import KehuCore
 /// this user changed is written, what others changed meanwhile is kept, and a field both
 /// changed to different values is refused as a conflict instead of being overwritten.
 enum RecordWriter {
-    static func insert(_ db: Database, table: String, values: ColumnValues,
+    static func insert(_ db: StoreConnection, table: String, values: ColumnValues,
                        actor: String, at: LocalDateTime) throws -> Int64 {
         let columns = values.map(\.column).joined(separator: ", ")
         let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        // Cached: a bulk import writes the same statement a hundred thousand times.
-        try db.cachedStatement(sql: "INSERT INTO \(table)(\(columns)) VALUES (\(marks))")
-            .execute(arguments: StatementArguments(values.map(\.value)))
-        let id = db.lastInsertedRowID
+        // Cached (by `insert`): a bulk import writes the same statement a hundred thousand times.
+        let id = try db.insert(sql: "INSERT INTO \(table)(\(columns)) VALUES (\(marks))", arguments: SQLArguments(values.map(\.value)))
         try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id, field: "*", old: nil, new: "created")
         return id
     }
 
     /// The columns' values as the arguments of a prepared statement.
-    static func arguments(_ values: ColumnValues) -> StatementArguments {
+    static func arguments(_ values: ColumnValues) -> SQLArguments {
         var list: [DatabaseValue] = []
         list.reserveCapacity(values.count)
         for pair in values { list.append(pair.value) }
-        return StatementArguments(list)
+        return SQLArguments(list)
     }
 
     /// - Returns: the columns actually written (empty when nothing changed).
     @discardableResult
-    static func update(_ db: Database, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
+    static func update(_ db: StoreConnection, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
                        actor: String, at: LocalDateTime, ignoring: Set<String> = []) throws -> [String] {
-        guard let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+        guard let current = try StoreRow.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
             throw StoreError.notFound(table: table, rowID: id)
         }
         var changes: [(column: String, old: DatabaseValue, new: DatabaseValue)] = []
@@ -50,7 +48,7 @@ enum RecordWriter {
         guard !changes.isEmpty else { return [] }
         let assignments = changes.map { "\($0.column) = ?" }.joined(separator: ", ")
         try db.execute(sql: "UPDATE \(table) SET \(assignments), revision = revision + 1 WHERE id = ?",
-                       arguments: StatementArguments(changes.map(\.new) + [id.databaseValue]))
+                       arguments: SQLArguments(changes.map(\.new) + [id.databaseValue]))
         for change in changes {
             try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id, field: change.column,
                                 old: change.old.auditText, new: change.new.auditText)
@@ -65,17 +63,17 @@ enum RecordWriter {
 struct PreparedInsert {
     let table: String
     let columns: [String]
-    private let db: Database
+    private let db: StoreConnection
     private let statement: BulkStatement
     /// The highest row id before the first insert: every row above it is one of these.
     private let before: Int64
 
-    init(_ db: Database, table: String, columns: [String]) throws {
+    init(_ db: StoreConnection, table: String, columns: [String]) throws {
         self.db = db
         self.table = table
         self.columns = columns
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        statement = try BulkStatement(db, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
+        statement = try BulkStatement(db.sqlite, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
         before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(rowid), 0) FROM \(table)") ?? 0
     }
 

@@ -24,8 +24,8 @@ extension KehuDatabase {
         return try read { db in try Self.purgeCandidates(db, cutoff: cutoff) }
     }
 
-    static func purgeCandidates(_ db: Database, cutoff: LocalDate) throws -> [PurgeCandidate] {
-        try Row.fetchAll(db, sql: """
+    static func purgeCandidates(_ db: StoreConnection, cutoff: LocalDate) throws -> [PurgeCandidate] {
+        try StoreRow.fetchAll(db, sql: """
             SELECT c.id, c.code, c.name, o.lastSettled, o.orders,
                    (SELECT COUNT(*) FROM activities a WHERE a.customerID = c.id) AS activities
             FROM customers c

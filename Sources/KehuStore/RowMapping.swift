@@ -62,7 +62,7 @@ extension LocalDateTime {
 typealias ColumnValues = [(column: String, value: DatabaseValue)]
 
 extension Customer {
-    init(row: Row) {
+    init(row: StoreRow) {
         self.init(id: row["id"], code: row["code"], name: row["name"],
                   createdAt: LocalDateTime(column: row["createdAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!)
         address = row["address"]; postalCode = row["postalCode"]; phone = row["phone"]
@@ -106,7 +106,7 @@ extension Customer {
 }
 
 extension Contact {
-    init(row: Row) {
+    init(row: StoreRow) {
         self.init(id: row["id"], customerID: row["customerID"], name: row["name"])
         department = row["department"]; position = row["position"]; mobile = row["mobile"]
         phone = row["phone"]; email = row["email"]
@@ -126,7 +126,7 @@ extension Contact {
 }
 
 extension IntentCard {
-    init(row: Row) {
+    init(row: StoreRow) {
         self.init(id: row["id"], customerID: row["customerID"], number: row["number"],
                   createdOn: LocalDate(column: row["createdOn"]) ?? LocalDate(dayNumber: 0),
                   source: LeadSource(rawValue: row["source"]) ?? .other, filledByID: row["filledByID"],
@@ -191,7 +191,7 @@ extension IntentCard {
 
 extension Activity {
     /// Package-wide: the demo writer reads a row back the same way the store does.
-    package init(row: Row) {
+    package init(row: StoreRow) {
         self.init(id: row["id"], customerID: row["customerID"], cardID: row["cardID"],
                   visitNumber: row["visitNumber"], method: ContactMethod(rawValue: row["method"]) ?? .phone,
                   occurredAt: LocalDateTime(column: row["occurredAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!,
@@ -237,7 +237,7 @@ extension Activity {
 }
 
 extension User {
-    init(row: Row) {
+    init(row: StoreRow) {
         self.init(id: row["id"], login: row["login"], displayName: row["displayName"],
                   role: Role(rawValue: row["role"]) ?? .salesperson, teamID: row["teamID"], region: row["region"])
         active = row["active"]
@@ -251,7 +251,7 @@ extension User {
 }
 
 extension Team {
-    init(row: Row) {
+    init(row: StoreRow) {
         self.init(id: row["id"], name: row["name"], region: row["region"], supervisorID: row["supervisorID"])
     }
 

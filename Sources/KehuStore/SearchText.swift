@@ -15,10 +15,10 @@ package enum SearchText {
         var initials: String
     }
 
-    static func refresh(_ db: Database, customerID: Int64) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, city, province, phoneDigits FROM customers WHERE id = ?",
+    static func refresh(_ db: StoreConnection, customerID: Int64) throws {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT name, city, province, phoneDigits FROM customers WHERE id = ?",
                                          arguments: [customerID]) else { return }
-        let contacts = try Row.fetchAll(db, sql: "SELECT name, mobileDigits, phoneDigits FROM contacts WHERE customerID = ?",
+        let contacts = try StoreRow.fetchAll(db, sql: "SELECT name, mobileDigits, phoneDigits FROM contacts WHERE customerID = ?",
                                         arguments: [customerID])
         let lines = compose(name: row["name"], city: row["city"], province: row["province"], phoneDigits: row["phoneDigits"],
                             contacts: contacts.map { ($0["name"], $0["mobileDigits"], $0["phoneDigits"]) },
@@ -28,8 +28,8 @@ package enum SearchText {
 
     /// What the customer's cards name: intended product and model, so "激光切割机" finds
     /// who wanted one.
-    static func cardProducts(_ db: Database, customerID: Int64) throws -> [String] {
-        try Row.fetchAll(db, sql: "SELECT product, model FROM intentCards WHERE customerID = ? ORDER BY id", arguments: [customerID])
+    static func cardProducts(_ db: StoreConnection, customerID: Int64) throws -> [String] {
+        try StoreRow.fetchAll(db, sql: "SELECT product, model FROM intentCards WHERE customerID = ? ORDER BY id", arguments: [customerID])
             .flatMap { [$0["product"], $0["model"]] as [String] }.filter { !$0.isEmpty }
     }
 
@@ -107,13 +107,13 @@ package enum SearchText {
     /// The pinyin line of every customer with a named contact made again, the contacts'
     /// names now in it (migration v8): contacts and customers each read once, one write
     /// per customer with a contact.
-    static func rewriteLatinLines(_ db: Database) throws {
+    static func rewriteLatinLines(_ db: StoreConnection) throws {
         var contactNames: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
             contactNames[row["customerID"], default: []].append(row["name"])
         }
         let write = try db.makeStatement(sql: upsert("searchLatin"))
-        for row in try Row.fetchAll(db, sql: "SELECT id, pinyin, initials FROM customers") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT id, pinyin, initials FROM customers") {
             let id: Int64 = row["id"]
             guard let names = contactNames[id] else { continue }
             try write.execute(arguments: [id, latinLine(pinyin: row["pinyin"], initials: row["initials"], contactNames: names)])
@@ -122,21 +122,21 @@ package enum SearchText {
 
     /// The Chinese line of every customer whose cards name a product made again, the
     /// products now in it (migration v12): each table read once, one write per such customer.
-    static func rewriteHanLinesWithProducts(_ db: Database) throws {
+    static func rewriteHanLinesWithProducts(_ db: StoreConnection) throws {
         var products: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try StoreRow.fetchAll(db, sql: """
             SELECT customerID, product, model FROM intentCards WHERE product <> '' OR model <> '' ORDER BY customerID, id
             """) {
             products[row["customerID"], default: []] += ([row["product"], row["model"]] as [String]).filter { !$0.isEmpty }
         }
         guard !products.isEmpty else { return }
         var contactNames: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT customerID, name FROM contacts WHERE name <> '' ORDER BY customerID, id") {
             contactNames[row["customerID"], default: []].append(row["name"])
         }
         let han = try db.makeStatement(sql: upsert("searchHan"))
         let latin = try db.makeStatement(sql: upsert("searchLatin"))
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, pinyin, initials FROM customers") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT id, name, city, province, pinyin, initials FROM customers") {
             let id: Int64 = row["id"]
             guard let named = products[id] else { continue }
             let lines = compose(name: row["name"], city: row["city"], province: row["province"], phoneDigits: nil,
@@ -150,7 +150,7 @@ package enum SearchText {
         }
     }
 
-    static func write(_ db: Database, customerID: Int64, _ lines: Lines) throws {
+    static func write(_ db: StoreConnection, customerID: Int64, _ lines: Lines) throws {
         try db.cachedStatement(sql: "UPDATE customers SET pinyin = ?, initials = ? WHERE id = ?")
             .execute(arguments: [lines.pinyin, lines.initials, customerID])
         try writeLines(db, customerID: customerID, lines)
@@ -167,7 +167,7 @@ package enum SearchText {
         "INSERT INTO \(table)(customerID, text) VALUES (?, ?) ON CONFLICT(customerID) DO UPDATE SET text = excluded.text"
     }
 
-    static func writeLines(_ db: Database, customerID: Int64, _ lines: Lines) throws {
+    static func writeLines(_ db: StoreConnection, customerID: Int64, _ lines: Lines) throws {
         for (table, text) in zip(tables, [lines.han, lines.latin, lines.digits]) {
             try db.cachedStatement(sql: upsert(table)).execute(arguments: [customerID, text])
         }
@@ -182,7 +182,7 @@ package enum SearchText {
     struct IndexingAside {
         private var aside: [(table: String, trigger: String, after: Int64)] = []
 
-        init(_ db: Database) throws {
+        init(_ db: StoreConnection) throws {
             for table in SearchText.tables {
                 // None before migration v16 (its backfills run before the indexes exist).
                 guard let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -193,7 +193,7 @@ package enum SearchText {
             }
         }
 
-        mutating func restore(_ db: Database) throws {
+        mutating func restore(_ db: StoreConnection) throws {
             for (table, trigger, after) in aside {
                 try db.execute(sql: "INSERT INTO \(table)Index(rowid, text) SELECT customerID, text FROM \(table) WHERE customerID > ?",
                                arguments: [after])
@@ -205,17 +205,17 @@ package enum SearchText {
 
     /// Every customer at once, contacts read in one pass: for the migration that adds the
     /// search keys and for demo data written in bulk.
-    package static func backfill(_ db: Database) throws {
+    package static func backfill(_ db: StoreConnection) throws {
         var indexing = try IndexingAside(db)
         var contacts: [Int64: [(name: String?, mobile: String?, phone: String?)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT customerID, name, mobileDigits, phoneDigits FROM contacts") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT customerID, name, mobileDigits, phoneDigits FROM contacts") {
             contacts[row["customerID"], default: []].append((row["name"], row["mobileDigits"], row["phoneDigits"]))
         }
         var products: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT customerID, product, model FROM intentCards ORDER BY customerID, id") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT customerID, product, model FROM intentCards ORDER BY customerID, id") {
             products[row["customerID"], default: []] += ([row["product"], row["model"]] as [String]).filter { !$0.isEmpty }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, city, province, phoneDigits FROM customers") {
+        for row in try StoreRow.fetchAll(db, sql: "SELECT id, name, city, province, phoneDigits FROM customers") {
             let id: Int64 = row["id"]
             try write(db, customerID: id, compose(name: row["name"], city: row["city"], province: row["province"],
                                                   phoneDigits: row["phoneDigits"], contacts: contacts[id] ?? [], products: products[id] ?? []))

@@ -17,7 +17,7 @@ extension KehuDatabase {
     /// Every company setting written so far (the rest have their defaults), by key.
     public func settings() throws -> [(key: String, value: String)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key NOT IN ('rules.appliedOn', 'structure.checkedOn') ORDER BY key")
+            try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key NOT IN ('rules.appliedOn', 'structure.checkedOn') ORDER BY key")
                 .map { ($0["key"], $0["value"]) }
         }
     }
@@ -38,7 +38,7 @@ extension KehuDatabase {
     public func setSetting(_ key: String, to raw: String, by actor: Actor) throws -> String {
         try requireAdmin()
         return try write { db in
-            let current = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0["key"] as String, $0["value"] as String) },
+            let current = Dictionary(try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0["key"] as String, $0["value"] as String) },
                                      uniquingKeysWith: { a, _ in a })
             let value: String
             switch CompanySettings.validate(key, raw, current: current) {

@@ -20,7 +20,7 @@ extension KehuDatabase {
         }
     }
 
-    static func timelineCount(_ db: Database, customerID: Int64) throws -> Int {
+    static func timelineCount(_ db: StoreConnection, customerID: Int64) throws -> Int {
         try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM activities WHERE customerID = ?"), arguments: [customerID]) ?? 0
     }
 
@@ -34,8 +34,8 @@ extension KehuDatabase {
     }
 
     /// The page, for a customer already known to be visible.
-    static func timeline(_ db: Database, customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
-        let entries = try Row.fetchAll(try db.cachedStatement(sql: """
+    static func timeline(_ db: StoreConnection, customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
+        let entries = try StoreRow.fetchAll(try db.cachedStatement(sql: """
             SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
                    r.displayName AS reviewerName
             FROM activities a

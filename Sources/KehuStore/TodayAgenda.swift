@@ -17,7 +17,7 @@ extension KehuDatabase {
             var items: [TodayItem] = []
             // Only customers whose earliest open card is due (the v6 key, by the owner's
             // index), and columns read by position: a large salesperson has thousands.
-            let due = try Row.fetchCursor(db, sql: """
+            let due = try StoreRow.fetchCursor(db, sql: """
                 SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
                 FROM customers c INDEXED BY customers_owner_nextFollowUp
                 JOIN intentCards k INDEXED BY intentCards_customer_due ON k.customerID = c.id
@@ -30,7 +30,7 @@ extension KehuDatabase {
             }
             // Defeat applications returned to them and not followed up since (by the partial
             // index of returned cards: few).
-            let returned = try Row.fetchCursor(db, sql: """
+            let returned = try StoreRow.fetchCursor(db, sql: """
                 SELECT k.id, k.defeatDecisionNote, k.defeatReturnedAt, c.id, c.code, c.name
                 FROM intentCards k INDEXED BY intentCards_returned JOIN customers c ON c.id = k.customerID
                 WHERE k.defeatReturnedAt IS NOT NULL AND k.state = 'open' AND c.ownerID = ?
@@ -48,11 +48,11 @@ extension KehuDatabase {
             let marks = monthDays.map { _ in "?" }.joined(separator: ", ")
             // Driven by the month-day index: the few contacts with a birthday these days,
             // then whether their customer is mine.
-            let birthdays = try Row.fetchAll(db, sql: """
+            let birthdays = try StoreRow.fetchAll(db, sql: """
                 SELECT p.name AS contactName, p.birthday, c.id AS customerID, c.code, c.name
                 FROM contacts p INDEXED BY contacts_birthday_monthDay JOIN customers c ON c.id = p.customerID
                 WHERE p.birthday IS NOT NULL AND substr(p.birthday, 6) IN (\(marks)) AND c.ownerID = ?
-                """, arguments: StatementArguments(monthDays.map(\.databaseValue) + [ownerID.databaseValue]))
+                """, arguments: SQLArguments(monthDays.map(\.databaseValue) + [ownerID.databaseValue]))
             for row in birthdays {
                 guard let birthday = LocalDate(column: row["birthday"]) else { continue }
                 items.append(TodayItem(kind: .birthday(contactName: row["contactName"]),

@@ -6,7 +6,7 @@ extension KehuDatabase {
     public func user(login: String) throws -> User? {
         let (sql, arguments) = visibleUsers()
         return try read { db in
-            try Row.fetchOne(db, sql: "SELECT u.* FROM users u WHERE u.login = ? AND \(sql)", arguments: [login] + arguments).map(User.init(row:))
+            try StoreRow.fetchOne(db, sql: "SELECT u.* FROM users u WHERE u.login = ? AND \(sql)", arguments: [login] + arguments).map(User.init(row:))
         }
     }
 
@@ -14,7 +14,7 @@ extension KehuDatabase {
     public func team(named name: String) throws -> Team? {
         let (sql, arguments) = visibleTeams()
         return try read { db in
-            try Row.fetchOne(db, sql: "SELECT t.* FROM teams t WHERE t.name = ? AND \(sql)", arguments: [name] + arguments).map(Team.init(row:))
+            try StoreRow.fetchOne(db, sql: "SELECT t.* FROM teams t WHERE t.name = ? AND \(sql)", arguments: [name] + arguments).map(Team.init(row:))
         }
     }
 

@@ -24,12 +24,12 @@ extension KehuDatabase {
         var month = LocalDate(year: from.year, month: from.month, day: 1)!
         while month <= to { months.append(month); month = month.adding(months: 1) }
         return try read { db in
-            let current = try Row.fetchAll(db, sql: """
+            let current = try StoreRow.fetchAll(db, sql: """
                 SELECT c.id, c.code, c.name, u.displayName AS owner FROM customers c LEFT JOIN users u ON u.id = c.ownerID
                 WHERE c.grade = 'potentialVIP' AND \(condition) ORDER BY c.code
                 """, arguments: arguments)
             // Grade changes into and out of potential VIP, from the audit history.
-            let changes = try Row.fetchAll(db, sql: """
+            let changes = try StoreRow.fetchAll(db, sql: """
                 SELECT a.rowID, substr(a.at, 1, 10) AS day, a.oldValue, a.newValue FROM auditLog a JOIN customers c ON c.id = a.rowID
                 WHERE a.tableName = 'customers' AND a.field = 'grade' AND (a.oldValue = 'potentialVIP' OR a.newValue = 'potentialVIP')
                   AND \(condition)
@@ -48,7 +48,7 @@ extension KehuDatabase {
             }
             let customers = try current.map { row -> (code: String, name: String, owner: String?, stages: [FunnelStage?]) in
                 let id: Int64 = row["id"]
-                let levels = try Row.fetchAll(db, sql: """
+                let levels = try StoreRow.fetchAll(db, sql: """
                     SELECT substr(occurredAt, 1, 10) AS day, levelJudged FROM activities INDEXED BY activities_timeline
                     WHERE customerID = ? AND levelJudged IS NOT NULL ORDER BY occurredAt
                     """, arguments: [id])

@@ -37,7 +37,7 @@ public struct Viewer: Hashable, Sendable {
     }
 
     /// A condition on the customers table aliased `c`, with its arguments.
-    func condition(_ alias: String = "c") -> (sql: String, arguments: StatementArguments) {
+    func condition(_ alias: String = "c") -> (sql: String, arguments: SQLArguments) {
         switch scope {
         case .everything:
             return ("1", [])
@@ -57,22 +57,22 @@ extension KehuDatabase {
     /// shows only what that person may see. Internal: outside the store the only way to a
     /// scoped store is the door (`open(path:as:)`), which takes the viewer from the kernel.
     func scoped(to viewer: Viewer) -> KehuDatabase {
-        KehuDatabase(path: path, pool: pool, viewer: viewer, lockWait: lockWait, damage: damage)
+        KehuDatabase(path: path, engine: engine, viewer: viewer, lockWait: lockWait, damage: damage)
     }
 
     /// The visibility condition for this store's viewer (everything when unscoped).
-    func visible(_ alias: String = "c") -> (sql: String, arguments: StatementArguments) {
+    func visible(_ alias: String = "c") -> (sql: String, arguments: SQLArguments) {
         viewer?.condition(alias) ?? ("1", [])
     }
 
     /// Refuses a write on a customer this store's viewer may not see, as if it did not
     /// exist: nothing about it is revealed.
-    func requireVisible(_ db: Database, customerID: Int64) throws {
+    func requireVisible(_ db: StoreConnection, customerID: Int64) throws {
         guard try isVisible(db, customerID: customerID) else { throw StoreError.notFound(table: "customers", rowID: customerID) }
     }
 
     /// Whether this store's viewer may see one customer.
-    func isVisible(_ db: Database, customerID: Int64) throws -> Bool {
+    func isVisible(_ db: StoreConnection, customerID: Int64) throws -> Bool {
         guard viewer != nil else { return true }
         let (sql, arguments) = visible()
         return try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(sql))"),

@@ -244,7 +244,7 @@ struct PostgresMoveTests {
             ("users", { "SELECT count(*) FROM users u WHERE \($0.visibleUsers().sql)" }),
             ("teams", { "SELECT count(*) FROM teams t WHERE \($0.visibleTeams().sql)" }),
         ]
-        let arguments: [(KehuDatabase) -> StatementArguments] = [
+        let arguments: [(KehuDatabase) -> SQLArguments] = [
             { $0.visible().arguments }, { $0.visible().arguments }, { $0.visible().arguments }, { $0.visible().arguments },
             { $0.visible().arguments }, { $0.visibleUsers().arguments }, { $0.visibleTeams().arguments },
         ]
@@ -272,7 +272,7 @@ struct PostgresMoveTests {
         // The duplicate check: someone else's customer is named as existing and whose,
         // never shown; one's own comes back whole.
         let probe = try sqlite.read { db in
-            try Row.fetchOne(db, sql: """
+            try StoreRow.fetchOne(db, sql: """
                 SELECT c.phoneDigits AS other, (SELECT phoneDigits FROM customers WHERE ownerID = u.id AND phoneDigits IS NOT NULL LIMIT 1) AS own,
                        o.displayName AS otherOwner, u.login
                 FROM users u, customers c JOIN users o ON o.id = c.ownerID

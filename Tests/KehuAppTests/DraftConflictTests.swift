@@ -218,7 +218,7 @@ struct DraftConflictTests {
         guard case .note? = next.form else { Issue.record("the reason was not restored"); return }
         next.handle(.ctrl("s"))
         #expect(next.message?.text.contains("状态: 战败") == true, "\(next.message?.text ?? "")")
-        let card = try #require(try t.store.read { try Row.fetchOne($0, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) }.map(IntentCard.init(row:)))
+        let card = try #require(try t.store.read { try StoreRow.fetchOne($0, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) }.map(IntentCard.init(row:)))
         #expect(card.state == .lost)
         #expect(card.defeatDecisionNote == "")
     }

@@ -93,9 +93,8 @@ struct DoorTests {
             north = try records("Ca-京BJ0001", handler: "ly", signer: "bmgr", text: "北方")
             north.poolCustomer = customers["Cb-京BJ0003"]!
             try db.write { db in
-                try db.execute(sql: "INSERT INTO churnEvents(customerID, ownerID, grade, lostOn) VALUES (?, ?, 'C', ?)",
-                               arguments: [customers["Ca-京BJ0002"], users["ly"]!.id, testNow.date.adding(days: -2).description])
-                north.churnEvent = db.lastInsertedRowID
+                north.churnEvent = try db.insert(sql: "INSERT INTO churnEvents(customerID, ownerID, grade, lostOn) VALUES (?, ?, 'C', ?)",
+                                                 arguments: [customers["Ca-京BJ0002"], users["ly"]!.id, testNow.date.adding(days: -2).description])
             }
         }
 
@@ -105,7 +104,7 @@ struct DoorTests {
         func fingerprint() throws -> String {
             try db.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                    .map { table in "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).joined(separator: "\n")) }
+                    .map { table in "\(table): " + (try StoreRow.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).joined(separator: "\n")) }
                     .joined(separator: "\n")
             }
         }

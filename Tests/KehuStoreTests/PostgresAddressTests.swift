@@ -66,7 +66,7 @@ struct PostgresAddressTests {
                 """)
         }
         #expect(Set(tables) == Set(PostgresMigrations.v16TableNames))
-        #expect(try store.read { db in try KehuDatabase.movedTables(db).map(\.name) } == PostgresMigrations.v16TableNames)
+        #expect(try store.read { db in try KehuDatabase.movedTables(db.sqlite).map(\.name) } == PostgresMigrations.v16TableNames)
     }
 
     @Test func copyTextEscapesWhatWouldEndAFieldAndKeepsTheRest() {

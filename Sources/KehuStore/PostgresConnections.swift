@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+
+/// The connections one kehu process keeps to its PostgreSQL database, all as the same
+/// login: one is taken for each read or write and handed back after, so a background
+/// read (the list's next rows) never waits behind the screen's own.
+final class PostgresConnections: Sendable {
+    let address: PostgresAddress
+    let login: String
+    private let home: String
+    private let idle = Mutex<[PostgresLink]>([])
+
+    /// How often a write PostgreSQL gave up to stay serializable is tried again.
+    static let attempts = 8
+
+    private init(address: PostgresAddress, login: String, home: String) {
+        self.address = address
+        self.login = login
+        self.home = home
+    }
+
+    /// Connects once (so a wrong address or a refused login is told at once) and keeps it.
+    static func open(_ address: PostgresAddress, login: String, home: String) throws -> PostgresConnections {
+        let connections = PostgresConnections(address: address, login: login, home: home)
+        let first = try PostgresLink.open(address, login: login, home: home)
+        connections.idle.withLock { $0.append(first) }
+        return connections
+    }
+
+    /// `body` with a connection of its own; a connection the server closed is not kept.
+    func with<T>(_ body: (PostgresLink) throws -> T) throws -> T {
+        let link = try idle.withLock { $0.popLast() } ?? PostgresLink.open(address, login: login, home: home)
+        do {
+            let result = try body(link)
+            idle.withLock { $0.append(link) }
+            return result
+        } catch let failure as PostgresLink.Failure {
+            if case .server = failure { idle.withLock { $0.append(link) } } else { link.close() }
+            throw failure
+        } catch {
+            idle.withLock { $0.append(link) }
+            throw error
+        }
+    }
+
+    /// `body` in one serializable transaction, run again from the start when PostgreSQL
+    /// refused it for a colleague's concurrent write (as SQLite's writers wait their turn).
+    func write<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try with { link in
+            var attempt = 1
+            while true {
+                do {
+                    return try link.transaction(serializable: true) { try body(StoreConnection(postgres: link)) }
+                } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < Self.attempts {
+                    attempt += 1
+                    usleep(useconds_t(1_000 * attempt * attempt))   // a short, growing pause: the other writer finishes
+                }
+            }
+        }
+    }
+
+    /// `body` on one snapshot of the database: what it reads holds together.
+    func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try with { link in try link.transaction(readOnly: true) { try body(StoreConnection(postgres: link)) } }
+    }
+
+    /// `body` on a connection outside any transaction: it opens its own.
+    func alone<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try with { link in try body(StoreConnection(postgres: link)) }
+    }
+
+    func close() {
+        for link in idle.withLock({ links in defer { links.removeAll() }; return links }) { link.close() }
+    }
+}
