@@ -2,8 +2,10 @@ import GRDB
 import KehuCore
 
 /// Serial numbers of customer codes, one run per code prefix (粤GZ). Taken inside the
-/// caller's write transaction: SQLite lets one writer in at a time, so two kehu processes
-/// creating customers in the same city get consecutive serials, never the same one.
+/// caller's write transaction: SQLite lets one writer in at a time, and PostgreSQL's
+/// writes are serializable (the second of two writers taking the same prefix is run
+/// again), so two kehu processes creating customers in the same city get consecutive
+/// serials, never the same one, and no serial is skipped.
 package enum CodeSerials {
     /// The next serial for `prefix`, recorded as taken.
     static func take(_ db: StoreConnection, prefix: String) throws -> Int {
@@ -24,7 +26,7 @@ package enum CodeSerials {
     static func hold(_ db: StoreConnection, prefix: String, serial: Int) throws {
         try db.execute(sql: """
             INSERT INTO codeSerials(prefix, lastSerial) VALUES (?, ?)
-            ON CONFLICT(prefix) DO UPDATE SET lastSerial = max(lastSerial, excluded.lastSerial)
+            ON CONFLICT(prefix) DO UPDATE SET lastSerial = max(codeSerials.lastSerial, excluded.lastSerial)
             """, arguments: [prefix, serial])
     }
 

@@ -72,7 +72,7 @@ extension KehuDatabase {
             SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
             WHERE customerID = ? AND approvalState = 'approved' AND receivedYuan < amountYuan
             """), arguments: [id]) ?? 0
-        detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"), arguments: [id])
+        detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY " + db.sql(sqlite: "rowid", postgres: "code")), arguments: [id])
         detail.lead = try Self.judgedLead(db, customerID: id)
         return detail
     }

@@ -17,8 +17,8 @@ struct CustomerImporter {
     /// One moment for the whole import (it is one transaction), asked of the clock once.
     private let now: LocalDateTime
     private let today: LocalDate
-    private let byPhone: BulkStatement
-    private let byName: BulkStatement
+    private let byPhone: RowStatement
+    private let byName: RowStatement
     private let byCode: StoreStatement
     /// Serials counted in memory and written back once at the end: the same transaction
     /// holds the write lock throughout, so no one else can take one meanwhile.
@@ -36,7 +36,7 @@ struct CustomerImporter {
     private var searchIndexing: SearchText.IndexingAside?
     private var customers: PreparedInsert?
     private var contacts: PreparedInsert?
-    private var searchLines: [BulkStatement] = []
+    private var searchLines: [RowStatement] = []
 
     /// The rows an import must bring before setting indexes aside pays (rebuilding them
     /// costs about what inserting this many rows into them would).
@@ -58,11 +58,12 @@ struct CustomerImporter {
         self.actor = actor
         now = actor.clock.now
         today = actor.clock.today
-        byPhone = try BulkStatement(db.sqlite, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
-        byName = try BulkStatement(db.sqlite, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
+        byPhone = try RowStatement(db, sql: "SELECT code FROM customers WHERE phoneDigits = ? LIMIT 1")
+        byName = try RowStatement(db, sql: "SELECT code, name FROM customers WHERE nameKey = ?")
         byCode = try db.makeStatement(sql: "SELECT * FROM customers WHERE code = ?")
         let archived = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
-        if plan.expectedRows >= Self.bulkRows, archived <= plan.expectedRows {
+        // (PostgreSQL keeps its indexes as it goes; nothing there to set aside.)
+        if plan.expectedRows >= Self.bulkRows, archived <= plan.expectedRows, !db.isPostgres {
             try setIndexesAside()
         }
         if plan.expectedRows >= Self.filteredRows, archived <= 4 * plan.expectedRows {
@@ -76,9 +77,17 @@ struct CustomerImporter {
 
     private mutating func learnArchivedKeys(room: Int) throws {
         var phones = SeenKeys(capacity: room), names = SeenKeys(capacity: room)
-        try BulkStatement(db.sqlite, sql: "SELECT phoneDigits, nameKey FROM customers").forEachRow { column in
-            if let phone = column(0) { phones.insert(phone) }
-            if let name = column(1) { names.insert(name) }
+        let keys = "SELECT phoneDigits, nameKey FROM customers"
+        if db.isPostgres {
+            for row in try StoreRow.fetchAll(db, sql: keys) {
+                if let phone: String = row[0] { phones.insert(phone) }
+                if let name: String = row[1] { names.insert(name) }
+            }
+        } else {
+            try BulkStatement(db.sqlite, sql: keys).forEachRow { column in
+                if let phone = column(0) { phones.insert(phone) }
+                if let name = column(1) { names.insert(name) }
+            }
         }
         seenPhones = phones
         seenNames = names
@@ -192,12 +201,12 @@ struct CustomerImporter {
         }
         let phoneKey = prepared.phoneKey
         if let phone = phoneKey, seenPhones?.mayContain(phone) ?? true,
-           let code = try byPhone.texts(limit: 1, { try $0(0, phone.databaseValue) }).first?[0] {
+           let code = try byPhone.texts(limit: 1, [phone.databaseValue]).first?[0] {
             return .duplicate(of: code, byPhone: true)
         }
         let nameKey = prepared.nameKey
         // Each namesake as (code, name).
-        let namesakes = nameKey.isEmpty || !(seenNames?.mayContain(nameKey) ?? true) ? [] : try byName.texts { try $0(0, nameKey.databaseValue) }
+        let namesakes = nameKey.isEmpty || !(seenNames?.mayContain(nameKey) ?? true) ? [] : try byName.texts([nameKey.databaseValue])
         if let same = namesakes.first(where: { DuplicateKeys.exactName($0[1]) == prepared.fullName }) {
             return .duplicate(of: same[0], byPhone: false)
         }
@@ -246,7 +255,7 @@ struct CustomerImporter {
             _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
         if searchLines.isEmpty {
-            searchLines = try SearchText.tables.map { try BulkStatement(db.sqlite, sql: SearchText.upsert($0)) }
+            searchLines = try SearchText.tables.map { try RowStatement(db, sql: SearchText.upsert($0)) }
         }
         for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
             try statement.execute([id.databaseValue, text.databaseValue])

@@ -77,7 +77,8 @@ extension KehuDatabase {
         let hanLine = query.contains { !$0.isASCII }
         let table = hanLine ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
         let needle = hanLine ? SearchText.spaced(query) : phoneLike ? digits : query
-        if let match = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle) {
+        // (PostgreSQL reads the line through its own trigram index: no index query.)
+        if !isPostgres, let match = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle) {
             tiers.append((.substring, "\(table)Index MATCH ?2 AND instr(s.text, ?1) > 0", needle, nil,
                           "\(table)Index f CROSS JOIN \(table) s ON s.customerID = f.rowid CROSS JOIN customers c ON c.id = s.customerID",
                           match))

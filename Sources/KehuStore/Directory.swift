@@ -65,9 +65,9 @@ extension KehuDatabase {
 
     /// A condition on users aliased `u`.
     func visibleUsers() -> (sql: String, arguments: SQLArguments) {
-        guard let viewer else { return ("1", []) }
+        guard let viewer else { return ("TRUE", []) }
         switch viewer.scope {
-        case .everything: return ("1", [])
+        case .everything: return ("TRUE", [])
         case .region(let region):
             return ("(u.region = ? OR u.teamID IN (SELECT id FROM teams WHERE region = ?) OR u.id = ?)", [region, region, viewer.userID])
         case .team(let team), .own(_, let team?):
@@ -79,9 +79,9 @@ extension KehuDatabase {
 
     /// A condition on teams aliased `t`.
     func visibleTeams() -> (sql: String, arguments: SQLArguments) {
-        guard let viewer else { return ("1", []) }
+        guard let viewer else { return ("TRUE", []) }
         switch viewer.scope {
-        case .everything: return ("1", [])
+        case .everything: return ("TRUE", [])
         case .region(let region): return ("t.region = ?", [region])
         case .team(let team), .own(_, let team?): return ("t.id = ?", [team])
         case .own(_, nil): return ("0", [])

@@ -76,8 +76,8 @@ extension KehuDatabase {
                 // A larger page cache for the one big transaction (SQLite's 2 MB default spends
                 // most of a 100,000-row import re-reading index pages), yet small enough for
                 // the import to stay near 85 MB; back to normal after.
-                try db.execute(sql: "PRAGMA cache_size = -16384")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                if !db.isPostgres { try db.execute(sql: "PRAGMA cache_size = -16384") }
+                defer { if !db.isPostgres { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
                 try db.inTransaction {
                     var importer = try CustomerImporter(db, store: self, plan: plan, actor: actor)
                     var rejected = false

@@ -32,7 +32,7 @@ extension KehuDatabase {
         switch user.role {
         case .salesperson: scope = ("c.ownerID = ?", [me])
         case .assistant: guard let team = user.teamID else { return [] }; scope = ("c.teamID = ?", [team])
-        case .salesManager, .marketingManager: scope = user.region.isEmpty ? ("1", []) : ("c.region = ?", [user.region])
+        case .salesManager, .marketingManager: scope = user.region.isEmpty ? ("TRUE", []) : ("c.region = ?", [user.region])
         default: return []
         }
         return try read { db in

@@ -49,7 +49,7 @@ extension KehuDatabase {
     public func funnel(teamID: Int64? = nil) throws -> FunnelReport {
         let probabilities = try funnelProbabilities()
         let (condition, arguments) = visible()
-        let team = teamID == nil ? "1" : "c.teamID = ?"
+        let team = teamID == nil ? "TRUE" : "c.teamID = ?"
         return try read { db in
             var stages: [FunnelStage: (cards: Int, amount: Int)] = [:]
             var levels: [IntentLevel: Int] = [:]

@@ -4,9 +4,12 @@ import Synchronization
 /// The mechanical differences between the SQL kehu writes for SQLite and what PostgreSQL
 /// reads, translated once per statement text: `?` marks become `$1, $2…`; `IS ?` becomes
 /// `IS NOT DISTINCT FROM $n` (SQLite's `IS` compares NULLs, PostgreSQL's only takes
-/// NULL/TRUE/FALSE); SQLite's index hints (`INDEXED BY name`) go. Quoted text and
-/// comments are left as they are. Anything that differs in meaning is written per engine
-/// where it is used, not here.
+/// NULL/TRUE/FALSE); SQLite's index hints (`INDEXED BY name`) go; functions that mean
+/// the same under another name are renamed (and SQLite's `CROSS JOIN t x ON`, an inner
+/// join whose order is kept, is PostgreSQL's `JOIN t x ON`) (`instr` → `strpos`, `char` → `chr`,
+/// `ifnull` → `coalesce`, and `max`/`min` of two or more values → `greatest`/`least`;
+/// of one value they stay aggregates). Quoted text and comments are left as they are.
+/// Anything that differs in meaning is written per engine where it is used, not here.
 enum PostgresDialect {
     static func translate(_ sql: String) -> String {
         if let known = cache.withLock({ $0[sql] }) { return known }
@@ -55,16 +58,26 @@ enum PostgresDialect {
                 }
                 output.append(contentsOf: Array("$\(marks)".utf8))
                 index += 1
-            case UInt8(ascii: "I"), UInt8(ascii: "i"):
-                if startsWord(input, at: index, "INDEXED BY") {
+            case _ where isNameByte(byte) && (index == 0 || !isNameByte(input[index - 1])):
+                if let (renamed, length) = renamedFunction(input, at: index) {
+                    output.append(contentsOf: Array(renamed.utf8))
+                    index += length
+                } else if startsWord(input, at: index, "CROSS JOIN"), joinsOn(input, after: index + "CROSS JOIN".utf8.count) {
+                    // SQLite's CROSS JOIN … ON is an inner join that keeps the written order.
+                    output.append(contentsOf: Array("JOIN".utf8))
+                    index += "CROSS JOIN".utf8.count
+                } else if startsWord(input, at: index, "INDEXED BY") {
                     // Skip the hint and the index's name.
                     var end = index + "INDEXED BY".utf8.count
                     while end < input.count, input[end] == UInt8(ascii: " ") || input[end] == UInt8(ascii: "\n") { end += 1 }
                     while end < input.count, isNameByte(input[end]) { end += 1 }
                     index = end
                 } else {
-                    output.append(byte)
-                    index += 1
+                    // The whole word, so a rename never starts inside one.
+                    var end = index
+                    while end < input.count, isNameByte(input[end]) { end += 1 }
+                    output.append(contentsOf: input[index..<end])
+                    index = end
                 }
             default:
                 output.append(byte)
@@ -72,6 +85,63 @@ enum PostgresDialect {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether a table and its alias, then ON, follow `index`.
+    private static func joinsOn(_ bytes: [UInt8], after index: Int) -> Bool {
+        var at = index
+        func spaces() { while at < bytes.count, bytes[at] == UInt8(ascii: " ") || bytes[at] == UInt8(ascii: "\n") { at += 1 } }
+        func name() -> Bool {
+            let start = at
+            while at < bytes.count, isNameByte(bytes[at]) { at += 1 }
+            return at > start
+        }
+        spaces()
+        guard name() else { return false }
+        spaces()
+        if startsWord(bytes, at: at, "ON") { return true }
+        guard name() else { return false }
+        spaces()
+        return startsWord(bytes, at: at, "ON")
+    }
+
+    private static let renames: [String: String] = ["instr": "strpos", "char": "chr", "ifnull": "coalesce"]
+
+    /// A function called at `index` that PostgreSQL knows by another name, and the length
+    /// of its name.
+    private static func renamedFunction(_ bytes: [UInt8], at index: Int) -> (String, Int)? {
+        var end = index
+        while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "(") else { return nil }
+        let name = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+        if let renamed = renames[name] { return (renamed, end - index) }
+        if name == "max" || name == "min", hasTopLevelComma(bytes, from: end) {
+            return (name == "max" ? "greatest" : "least", end - index)
+        }
+        return nil
+    }
+
+    /// Whether the parenthesis at `open` holds more than one argument.
+    private static func hasTopLevelComma(_ bytes: [UInt8], from open: Int) -> Bool {
+        var depth = 0, index = open
+        var quote: UInt8?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "(") {
+                depth += 1
+            } else if byte == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return false }
+            } else if byte == UInt8(ascii: ","), depth == 1 {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

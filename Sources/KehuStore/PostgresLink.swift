@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PostgresNIO
+import Synchronization
 
 /// One connection to a PostgreSQL server, used the way the store uses SQLite: a call
 /// returns when the server has answered. Values go in and come out as the store's own
@@ -98,8 +99,15 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     func close() {
+        guard !closed.withLock({ done in defer { done = true }; return done }) else { return }
         try? connection.close().wait()
     }
+
+    private let closed = Mutex(false)
+
+    // A connection is closed before it goes (postgres-nio insists): a store dropped
+    // without `close()` still says goodbye to the server.
+    deinit { close() }
 
     /// Runs one statement; returns how many rows it changed.
     @discardableResult

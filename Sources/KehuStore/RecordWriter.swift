@@ -64,7 +64,8 @@ struct PreparedInsert {
     let table: String
     let columns: [String]
     private let db: StoreConnection
-    private let statement: BulkStatement
+    private let statement: RowStatement
+    private let sql: String
     /// The highest row id before the first insert: every row above it is one of these.
     private let before: Int64
 
@@ -73,8 +74,9 @@ struct PreparedInsert {
         self.table = table
         self.columns = columns
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        statement = try BulkStatement(db.sqlite, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
-        before = try Int64.fetchOne(db, sql: "SELECT ifnull(max(rowid), 0) FROM \(table)") ?? 0
+        sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))"
+        statement = try RowStatement(db, sql: sql)
+        before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
     }
 
     /// Inserts `values` with some of them (by place) replaced: a row prepared elsewhere,
@@ -83,8 +85,13 @@ struct PreparedInsert {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
         var row = values.map(\.value)
         for change in changes { row[change.place] = change.value }
-        try statement.execute(row)
-        return statement.lastInsertedRowID
+        switch statement {
+        case .sqlite(let bulk):
+            try bulk.execute(row)
+            return bulk.lastInsertedRowID
+        case .postgres:
+            return try db.insert(sql: sql, arguments: SQLArguments(row))
+        }
     }
 
     /// The audit records of every row inserted, as `RecordWriter.insert` writes one each
@@ -92,7 +99,7 @@ struct PreparedInsert {
     func recordCreated(actor: String, at: LocalDateTime) throws {
         try db.execute(sql: """
             INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
-            SELECT ?, ?, ?, rowid, '*', NULL, 'created' FROM \(table) WHERE rowid > ? ORDER BY rowid
+            SELECT ?, ?, ?, id, '*', NULL, 'created' FROM \(table) WHERE id > ? ORDER BY id
             """, arguments: [at.description, actor, table, before])
     }
 }

@@ -183,6 +183,8 @@ package enum SearchText {
         private var aside: [(table: String, trigger: String, after: Int64)] = []
 
         init(_ db: StoreConnection) throws {
+            // PostgreSQL's search indexes are kept as rows come: nothing to set aside.
+            guard !db.isPostgres else { return }
             for table in SearchText.tables {
                 // None before migration v16 (its backfills run before the indexes exist).
                 guard let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",

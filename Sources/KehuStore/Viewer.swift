@@ -40,7 +40,7 @@ public struct Viewer: Hashable, Sendable {
     func condition(_ alias: String = "c") -> (sql: String, arguments: SQLArguments) {
         switch scope {
         case .everything:
-            return ("1", [])
+            return ("TRUE", [])
         case .region(let region):
             return ("\(alias).region = ?", [region])
         case .team(let team):
@@ -62,7 +62,7 @@ extension KehuDatabase {
 
     /// The visibility condition for this store's viewer (everything when unscoped).
     func visible(_ alias: String = "c") -> (sql: String, arguments: SQLArguments) {
-        viewer?.condition(alias) ?? ("1", [])
+        viewer?.condition(alias) ?? ("TRUE", [])
     }
 
     /// Refuses a write on a customer this store's viewer may not see, as if it did not

@@ -7,7 +7,7 @@ import KehuCore
 struct AuditAndConflictTests {
     @Test func creatingAndEditingLeaveAnAuditTrail() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let id = try db.add(sampleCustomer("Ba-粤GZ0012", "广州华南机电有限公司"), by: testActor)
         let original = try #require(try db.customer(id: id))
         var edited = original
@@ -32,7 +32,7 @@ struct AuditAndConflictTests {
 
     @Test func invalidInputWritesNothing() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         var bad = sampleCustomer("Ca-粤GZ0001", "")
         bad.phone = "电话待定"
         #expect(throws: StoreError.invalid([.required(field: .customerName), .badPhone(field: .customerPhone, value: "电话待定")])) {
@@ -44,7 +44,7 @@ struct AuditAndConflictTests {
 
     @Test func twoPeopleChangingDifferentFieldsBothKeepTheirChange() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let id = try db.add(sampleCustomer("Ba-粤GZ0012", "广州华南机电有限公司"), by: testActor)
         let readByA = try #require(try db.customer(id: id))
         let readByB = readByA
@@ -83,7 +83,7 @@ struct AuditAndConflictTests {
 
     @Test func loggingAFollowUpMovesTheCardInTheSameTransaction() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let userID = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         let customerID = try db.add(sampleCustomer("Bb-粤GZ0012", "广州华南机电有限公司"), by: testActor)
         var card = IntentCard(customerID: customerID, number: "YX1", createdOn: testNow.date, source: .callIn,
@@ -105,7 +105,7 @@ struct AuditAndConflictTests {
 
     @Test func settingsChangesAreAudited() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         try db.setSetting("cadence.A", to: "5", by: testActor)
         #expect(try db.cadenceDays()[.a] == 5)
         let entry = try #require(try db.history(table: "settings", rowID: 0).first)

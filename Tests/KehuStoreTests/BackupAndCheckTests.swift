@@ -4,13 +4,14 @@ import Testing
 import KehuCore
 @testable import KehuStore
 
+@Suite(.disabled(if: TestEngine.isPostgres, "SQLite files: backup and check (PostgreSQL's are pg_dump and amcheck)"))
 struct BackupAndCheckTests {
     @Test func aBackupIsWholeWhileSomeoneWritesAndNeverOverwrites() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("live.db"))
+        let db = try folder.store("live.db")
         for n in 1...50 { try db.add(sampleCustomer(String(format: "Cb-粤GZ%04d", n), "客户\(n)"), by: testActor) }
         // A second process keeps writing during the copy.
-        let other = try KehuDatabase.open(path: folder.file("live.db"))
+        let other = try folder.store("live.db")
         let writing = Thread {
             for n in 51...150 { _ = try? other.add(sampleCustomer(String(format: "Cb-粤GZ%04d", n), "客户\(n)"), by: testActor) }
         }

@@ -8,7 +8,7 @@ import KehuCore
 struct CardImportTests {
     @Test func aCardSheetIsReadWholeAndTwiceIsOnce() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("cards.db"))
+        let db = try folder.store("cards.db")
         var seller = User(login: "zhangwei", displayName: "张伟", role: .salesperson)
         seller.id = try db.add(seller, by: testActor)
         let importer = Actor(login: "admin", clock: FixedClock(testNow))

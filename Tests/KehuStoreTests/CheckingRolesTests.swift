@@ -8,7 +8,7 @@ import KehuCore
 struct CheckingRolesTests {
     @Test func aSalespersonCannotSignDecideOrMarkTheirOwnWork() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("roles.db"))
+        let db = try folder.store("roles.db")
         let team = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
         var seller = User(login: "zhangwei", displayName: "张伟", role: .salesperson, teamID: team)
         seller.id = try db.add(seller, by: testActor)

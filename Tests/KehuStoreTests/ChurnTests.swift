@@ -7,7 +7,7 @@ import KehuCore
 struct ChurnTests {
     @Test func customersAreLostOnceAtSixMonthsAndOwnersOweTheReason() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("churn.db"))
+        let db = try folder.store("churn.db")
         let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         func cooperating(_ code: String, lastOrder: LocalDate) throws -> Int64 {
             var c = sampleCustomer(code, code)

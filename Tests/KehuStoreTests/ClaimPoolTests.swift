@@ -13,7 +13,7 @@ struct ClaimPoolTests {
         let team: Int64
 
         init() throws {
-            db = try KehuDatabase.open(path: folder.file("pool.db"))
+            db = try folder.store("pool.db")
             team = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
             var z = User(login: "zhangwei", displayName: "张伟", role: .salesperson, teamID: team, region: "华南")
             z.id = try db.add(z, by: testActor)

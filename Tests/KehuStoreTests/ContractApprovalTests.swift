@@ -13,7 +13,7 @@ struct ContractApprovalTests {
         let customerID: Int64
 
         init() throws {
-            db = try KehuDatabase.open(path: folder.file("contracts.db"))
+            db = try folder.store("contracts.db")
             for (login, role) in [("zhangwei", Role.salesperson), ("liuyang", .salesManager), ("wangfang", .marketingManager),
                                   ("chenjing", .generalManager), ("sunli", .salesManager)] {
                 var user = User(login: login, displayName: login, role: role)

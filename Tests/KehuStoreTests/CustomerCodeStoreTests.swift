@@ -51,7 +51,7 @@ struct CustomerCodeStoreTests {
 
     @Test func anOldCodeStillFindsItsCustomer() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("former.db"))
+        let db = try folder.store("former.db")
         var customer = sampleCustomer("Ba-粤GZ0001", "广州华南机电有限公司")
         customer.status = .cooperating
         customer.grade = .key

@@ -25,7 +25,7 @@ struct DoorTests {
         }
 
         init() throws {
-            db = try KehuDatabase.open(path: folder.file("door.db"))
+            db = try folder.store("door.db")
             for (name, region) in [("华东一组", "华东"), ("华东二组", "华东"), ("华北一组", "华北")] {
                 teams[name] = try db.add(Team(name: name, region: region), by: testActor)
             }

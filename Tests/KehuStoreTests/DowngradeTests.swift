@@ -6,7 +6,7 @@ import KehuCore
 struct DowngradeTests {
     @Test func aVIPBelowStandardIsProposedOnceByTheAssistantAndApprovedLikeAVIP() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("downgrade.db"))
+        let db = try folder.store("downgrade.db")
         let team = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
         var people: [Role: User] = [:]
         for (login, role) in [("zhangwei", Role.salesperson), ("wufang", .assistant), ("wang", .salesManager),

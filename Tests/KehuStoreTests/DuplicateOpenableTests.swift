@@ -8,7 +8,7 @@ import KehuCore
 struct DuplicateOpenableTests {
     @Test func aColleaguesCustomerOutOfSightIsNotOpenable() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("dups.db"))
+        let db = try folder.store("dups.db")
         let south = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
         let north = try db.add(Team(name: "华北一组", region: "华北"), by: testActor)
         var me = User(login: "zhangwei", displayName: "张伟", role: .salesperson, teamID: south)

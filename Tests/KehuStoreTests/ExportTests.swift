@@ -6,7 +6,7 @@ import KehuCore
 struct ExportTests {
     @Test func exportsWhatTheViewerSeesInTheViewAsked() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("export.db"))
+        let db = try folder.store("export.db")
         var mine = User(login: "zhangwei", displayName: "张伟", role: .salesperson)
         mine.id = try db.add(mine, by: testActor)
         let other = try db.add(User(login: "liuyang", displayName: "刘洋", role: .salesperson), by: testActor)

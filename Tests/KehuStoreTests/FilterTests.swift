@@ -7,7 +7,7 @@ struct FilterTests {
     /// Twelve customers: grades, statuses, cities and sources in turn; cards on some.
     func archive() throws -> (KehuDatabase, TemporaryFolder, [Int64], Int64) {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("filter.db"))
+        let db = try folder.store("filter.db")
         let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         let grades: [CustomerGrade] = [.vip, .key, .general]
         let cities = [("广州", "广东"), ("深圳", "广东"), ("长沙", "湖南")]

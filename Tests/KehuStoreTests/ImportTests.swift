@@ -32,7 +32,7 @@ struct ImportTests {
 
     @Test func allOrNothingSkipBadDryRunAndRerun() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("import.db"))
+        let db = try folder.store("import.db")
         try db.add(sampleCustomer("Cb-粤GZ0009", "广州老客户"), by: testActor)
         let sheet = rows([["广州新客户", "020-1234 5678", "广州", "陈明", "13900001111", ""],
                           ["坏行", "12", "火星", "", "", ""],
@@ -66,7 +66,7 @@ struct ImportTests {
     /// taken as the archived one.
     @Test func aNearNameIsReportedNotSkippedSilently() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("import.db"))
+        let db = try folder.store("import.db")
         try db.add(sampleCustomer("Cb-粤GZ0009", "广州华南机电有限公司"), by: testActor)
         let sheet = rows([["广州华南机电股份有限公司", "", "广州", "", "", ""], ["广州华南机电有限公司", "", "广州", "", "", ""]])
         let reported = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: true, skipBad: false, by: testActor)
@@ -86,7 +86,7 @@ struct ImportTests {
 struct HistoryImportTests {
     @Test func contactsAndVisitsKeepTheirDatesAndAuthors() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("history.db"))
+        let db = try folder.store("history.db")
         let zhang = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         let customer = try db.add(sampleCustomer("Ca-粤GZ0001", "广州华南机电有限公司"), by: testActor)
         let importer = Actor(login: "admin", clock: FixedClock(testNow))
@@ -138,9 +138,10 @@ struct BulkImportTests {
         try db.writeAlone { try String.fetchAll($0, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name") }
     }
 
-    @Test func indexesSetAsideForALargeImportComeBackTheSame() throws {
+    @Test(.disabled(if: TestEngine.isPostgres, "SQLite sets its indexes aside for a large import; PostgreSQL keeps them"))
+    func indexesSetAsideForALargeImportComeBackTheSame() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("bulk.db"))
+        let db = try folder.store("bulk.db")
         let before = try schema(db)
         let rows = sheet(CustomerImporter.bulkRows)
         let dry = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: true, skipBad: false, by: testActor)
@@ -184,7 +185,7 @@ struct BulkImportTests {
     /// customer an earlier row of the sheet gave a new phone.
     @Test func aLargeSheetStillFindsEveryDuplicate() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("filtered.db"))
+        let db = try folder.store("filtered.db")
         try db.add(sampleCustomer("Cb-粤GZ0009", "广州老客户"), by: testActor)
         let headers = ["单位名称", "电话", "城市", "客户编码"]
         let lines = (0..<CustomerImporter.filteredRows).map { n in ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", ""] } + [
@@ -220,7 +221,7 @@ struct BulkImportTests {
     @Test func aFailureWhileReadingStopsTheImportAndWritesNothing() throws {
         struct SheetBroke: Error {}
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("stop.db"))
+        let db = try folder.store("stop.db")
         let rows = sheet(3_000)
         var told = 0
         #expect(throws: SheetBroke.self) {

@@ -23,7 +23,7 @@ struct LastContactsTests {
 
     @Test func newCorrectedAndDeletedVisitsKeepTheLastContacts() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let zhang = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         let liu = try db.add(User(login: "liuyang", displayName: "刘洋", role: .salesperson), by: testActor)
         let customer = try db.add(sampleCustomer("Ba-粤GZ0012", "广州华南机电有限公司"), by: testActor)

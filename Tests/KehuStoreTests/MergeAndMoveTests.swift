@@ -7,7 +7,7 @@ import KehuCore
 struct MergeAndMoveTests {
     @Test func aMergeKeepsEverythingOfBothRecords() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("merge.db"))
+        let db = try folder.store("merge.db")
         let team = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
         var boss = User(login: "liqiang", displayName: "李强", role: .supervisor, teamID: team)
         boss.id = try db.add(boss, by: testActor)
@@ -69,7 +69,7 @@ struct MergeAndMoveTests {
 
     @Test func aMoveGivesANewCodeAndKeepsTheFormerOne() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("move.db"))
+        let db = try folder.store("move.db")
         var key = sampleCustomer("Ba-粤GZ0007", "广州华南机电有限公司")
         key.grade = .key
         key.status = .cooperating

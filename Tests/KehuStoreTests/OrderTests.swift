@@ -6,7 +6,7 @@ import KehuCore
 struct OrderTests {
     @Test func aFirstOrderMakesAProspectCooperatingAndNamesTheApprover() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("orders.db"))
+        let db = try folder.store("orders.db")
         var prospect = sampleCustomer("Bb-粤GZ0003", "广州华南机电有限公司")
         prospect.grade = .potentialKey
         prospect.status = .potential
@@ -38,7 +38,7 @@ struct OrderTests {
 
     @Test func aBadOrderWritesNothing() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("bad.db"))
+        let db = try folder.store("bad.db")
         let id = try db.add(sampleCustomer("Cb-粤GZ0001", "广州客户"), by: testActor)
         let deal = Deal(product: "", amountYuan: 0, date: LocalDate(year: 2026, month: 11, day: 23)!)
         #expect(throws: StoreError.invalid([.required(field: .dealProduct), .outOfRange(field: .dealAmount, value: "0"),

@@ -8,7 +8,7 @@ import KehuCore
 struct PagingAndDemoTests {
     @Test func pagesCoverTheListExactlyOnce() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         for i in (1...23).reversed() { try db.add(sampleCustomer(String(format: "Ca-粤GZ%04d", i), "客户\(i)"), by: testActor) }
         #expect(try db.customerCount() == 23)
         let first = try db.customerPage(offset: 0, limit: 10)
@@ -50,7 +50,7 @@ struct PagingAndDemoTests {
 
     @Test func anEmptyArchiveHasNoPages() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         #expect(try db.customerCount() == 0)
         #expect(try db.customerPage(offset: 0, limit: 20).isEmpty)
         #expect(try db.detail(customerID: 1) == nil)

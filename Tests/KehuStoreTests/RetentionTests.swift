@@ -7,7 +7,7 @@ import KehuCore
 struct RetentionTests {
     @Test func onlyCustomersSettledThreeYearsAgoWithNothingSinceArePurged() throws {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("retention.db"))
+        let db = try folder.store("retention.db")
         let staff = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         let old = LocalDateTime(date: LocalDate(year: 2020, month: 1, day: 6)!, hour: 9, minute: 0)!
         let then = Actor(login: "admin", clock: FixedClock(old))

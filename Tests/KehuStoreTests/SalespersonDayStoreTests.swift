@@ -8,7 +8,7 @@ struct SalespersonDayStoreTests {
     /// A salesperson with two customers: one card overdue, one due today at 15:00.
     func setUp() throws -> (KehuDatabase, TemporaryFolder, userID: Int64, overdueCard: Int64, customer: Int64) {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let userID = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         var a = sampleCustomer("Bb-粤GZ0012", "广州华南机电有限公司"); a.ownerID = userID
         let customer = try db.add(a, by: testActor)

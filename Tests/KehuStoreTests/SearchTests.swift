@@ -8,7 +8,7 @@ struct SearchTests {
     /// Five customers in three cities; 李娜 is a contact of the first.
     func archive() throws -> (KehuDatabase, TemporaryFolder, [String: Int64], User) {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("search.db"))
+        let db = try folder.store("search.db")
         var owner = User(login: "zhangwei", displayName: "张伟", role: .salesperson)
         owner.id = try db.add(owner, by: testActor)
         let colleague = try db.add(User(login: "liuyang", displayName: "刘洋", role: .salesperson), by: testActor)
@@ -45,7 +45,7 @@ struct SearchTests {
             try database.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-contact-pinyin'")
         }
         #expect(try codes(db, "lina").isEmpty)
-        let reopened = try KehuDatabase.open(path: folder.file("search.db"))
+        let reopened = try folder.store("search.db")
         #expect(try codes(reopened, "lina") == ["Ca-粤GZ0001"])
         #expect(try codes(reopened, "guangzhouhuanan") == ["Ca-粤GZ0001"])
     }
@@ -164,7 +164,7 @@ struct SearchTests {
             #expect(try String.fetchOne(db, sql: "SELECT text FROM searchHan LIMIT 1")?.contains(" ") == false)
         }
         try raw.close()
-        let reopened = try KehuDatabase.open(path: folder.file("search.db"))
+        let reopened = try folder.store("search.db")
         #expect(try codes(reopened, "华南") == ["Ca-粤GZ0001", "Cb-粤SZ0001"])
         #expect(try codes(reopened, "司广").isEmpty)
         #expect(try reopened.customerCount() == 5)

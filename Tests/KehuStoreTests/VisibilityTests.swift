@@ -19,7 +19,7 @@ struct VisibilityTests {
     /// Two teams in two regions: 张伟 and 刘洋 in 华南一组, 孙浩 in 华东一组.
     func world() throws -> World {
         let folder = TemporaryFolder()
-        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let db = try folder.store("kehu.db")
         let south = try db.add(Team(name: "华南一组", region: "华南"), by: testActor)
         let east = try db.add(Team(name: "华东一组", region: "华东"), by: testActor)
         var users: [String: User] = [:]

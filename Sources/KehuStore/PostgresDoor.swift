@@ -1,0 +1,56 @@
+import Foundation
+import KehuCore
+import KehuHost
+
+/// The door to a kehu database on a PostgreSQL server: connected as the person the kernel
+/// names (the server checks it: peer authentication on its socket, a password or a
+/// certificate over TCP), scoped as on SQLite, and, beneath that, held by the server's
+/// own row-level security to what that person's role may see.
+extension KehuDatabase {
+    /// The database at `address` for `login`, who must be an active user of it.
+    public static func open(postgres address: PostgresAddress, as login: VerifiedLogin) throws -> KehuDatabase {
+        let database = try open(postgres: address, login: login.name, home: login.home ?? "/", create: false)
+        return try database.door(for: login.name)
+    }
+
+    /// The database at `address` for no one in particular (tests, the demo writer),
+    /// connected as `login`; with `create`, a database without kehu's schema gets it
+    /// (which takes a login allowed to make roles, as `kehu migrate` does).
+    static func open(postgres address: PostgresAddress, login: String, home: String, create: Bool,
+                     now: LocalDateTime? = nil) throws -> KehuDatabase {
+        let shown = address.shown
+        let connections: PostgresConnections
+        do { connections = try PostgresConnections.open(address, login: login, home: home) }
+        catch { throw PostgresErrors.translate(error, address: shown) }
+        do {
+            try connections.with { link in
+                let applied = try PostgresMigrations.applied(link)
+                let newer = applied.filter { $0 > PostgresMigrations.schemaVersion }
+                if !newer.isEmpty {
+                    throw StoreError.newerSchema(path: shown, unknownMigrations: newer.map { "v\($0)" })
+                }
+                if applied.isEmpty && !create {
+                    throw StoreError.notAKehuDatabase(path: shown, detail: "it holds no kehu schema (an admin moves a team in with kehu migrate)")
+                }
+                if applied.count < PostgresMigrations.migrations.count {
+                    try PostgresMigrations.migrate(link, at: now?.description ?? Self.minuteNow())
+                }
+            }
+        } catch {
+            connections.close()
+            if let problem = error as? PostgresMigrations.Problem {
+                throw StoreError.cannotOpen(path: shown, detail: "\(problem)")
+            }
+            throw PostgresErrors.translate(error, address: shown)
+        }
+        return KehuDatabase(path: shown, engine: .postgres(connections), lockWait: LockWait(timeout: defaultBusyTimeout), damage: DamageMark())
+    }
+
+    /// This minute as kehu stores moments ("2026-12-01 17:30", local time).
+    private static func minuteNow() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date())
+    }
+}
