@@ -203,7 +203,7 @@ extension KehuDatabase {
                        SUM(o.amountYuan) AS amount, SUM(o.receivedYuan) AS received, MIN(o.orderedOn) AS oldest
                 FROM orders o INDEXED BY orders_outstanding JOIN customers c ON c.id = o.customerID LEFT JOIN users u ON u.id = c.ownerID
                 WHERE o.approvalState = 'approved' AND o.receivedYuan < o.amountYuan AND \(condition)
-                GROUP BY c.id ORDER BY SUM(o.amountYuan - o.receivedYuan) DESC, c.code
+                GROUP BY c.id, u.displayName ORDER BY SUM(o.amountYuan - o.receivedYuan) DESC, c.code
                 """, arguments: arguments).map {
                 OutstandingLine(code: $0["code"], name: $0["name"], ownerName: $0["ownerName"], orders: $0["orders"],
                                 amountYuan: $0["amount"], receivedYuan: $0["received"],

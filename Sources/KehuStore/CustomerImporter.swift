@@ -309,7 +309,7 @@ struct CustomerImporter {
             if let known = owners[key] { return known }
             let (sql, arguments) = store.visibleUsers()
             let found = try StoreRow.fetchOne(db, sql: """
-                SELECT u.id, u.teamID FROM users u WHERE u.active AND (u.displayName = ? OR u.login = ?) AND \(sql)
+                SELECT u.id, u.teamID FROM users u WHERE u.active = 1 AND (u.displayName = ? OR u.login = ?) AND \(sql)
                 ORDER BY u.login = ? DESC LIMIT 1
                 """, arguments: [owner.name, owner.name] + arguments + [owner.name])
             let answer: RowOwnership = found.map { .given(ownerID: $0["id"], teamID: $0["teamID"]) }

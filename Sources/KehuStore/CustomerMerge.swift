@@ -57,7 +57,7 @@ extension KehuDatabase {
         }
         try db.execute(sql: "UPDATE drafts SET customerID = ? WHERE customerID = ?", arguments: [survivorID, duplicateID])
         try db.execute(sql: """
-            INSERT OR IGNORE INTO customerMembers(customerID, userID) SELECT ?, userID FROM customerMembers WHERE customerID = ?
+            INSERT INTO customerMembers(customerID, userID) SELECT ?, userID FROM customerMembers WHERE customerID = ? ON CONFLICT DO NOTHING
             """, arguments: [survivorID, duplicateID])
         try db.execute(sql: "DELETE FROM customerMembers WHERE customerID = ?", arguments: [duplicateID])
         // One verdict per lead: the survivor's stands; the duplicate's is kept only when
@@ -82,7 +82,7 @@ extension KehuDatabase {
         // The duplicate's record goes; its code stays findable as the survivor's former code.
         try audit("customers", duplicateID, "mergedInto", duplicate.code, survivor.code)
         try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: [duplicateID])
-        try db.execute(sql: "INSERT OR REPLACE INTO formerCodes(code, customerID) VALUES (?, ?)", arguments: [duplicate.code, survivorID])
+        try db.execute(sql: "INSERT INTO formerCodes(code, customerID) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET customerID = excluded.customerID", arguments: [duplicate.code, survivorID])
 
         var merged = Self.merged(survivor, with: duplicate)
         merged.updatedAt = now

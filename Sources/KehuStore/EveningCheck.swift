@@ -106,12 +106,16 @@ extension KehuDatabase {
         for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             // One row per card: its judged levels in order, as one string ("CCBA").
-            for row in try StoreRow.fetchAll(db, sql: """
+            // (SQLite's group_concat follows the rows' order; PostgreSQL's string_agg is told it.)
+            for row in try StoreRow.fetchAll(db, sql: db.sql(sqlite: """
                 SELECT cardID, group_concat(levelJudged, '') AS levels FROM (
                 SELECT cardID, levelJudged FROM activities INDEXED BY activities_card
                 WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL ORDER BY cardID, occurredAt, id)
                 GROUP BY cardID
-                """, arguments: SQLArguments(chunk)) {
+                """, postgres: """
+                SELECT cardID, string_agg(levelJudged, '' ORDER BY occurredAt, id) AS levels FROM activities
+                WHERE cardID IN (\(marks)) AND levelJudged IS NOT NULL GROUP BY cardID
+                """), arguments: SQLArguments(chunk)) {
                 let text: String = row["levels"]
                 levels[row["cardID"]] = text.compactMap { IntentLevel(rawValue: String($0)) }
             }

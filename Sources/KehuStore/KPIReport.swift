@@ -67,7 +67,7 @@ extension KehuDatabase {
                 // Each (day, customer, method) once, and whether it was prospect work.
                 var tally = KPITally()
                 let contacts = try StoreRow.fetchCursor(db, sql: """
-                    SELECT substr(a.occurredAt, 1, 10), a.customerID, a.method, MAX(a.cardID IS NOT NULL OR c.status = 'b')
+                    SELECT substr(a.occurredAt, 1, 10), a.customerID, a.method, MAX(CASE WHEN a.cardID IS NOT NULL OR c.status = 'b' THEN 1 ELSE 0 END)
                     FROM activities a INDEXED BY activities_handler JOIN customers c ON c.id = a.customerID
                     WHERE a.handlerID = ? AND a.occurredAt BETWEEN ? AND ?
                     GROUP BY 1, 2, 3
@@ -78,11 +78,12 @@ extension KehuDatabase {
                 }
                 // On time: logged no later than the date the card's previous follow-up set.
                 let timing = try StoreRow.fetchOne(db, sql: """
-                    SELECT SUM(substr(occurredAt, 1, 10) <= due) AS onTime, SUM(substr(occurredAt, 1, 10) > due) AS late FROM (
+                    SELECT SUM(CASE WHEN substr(occurredAt, 1, 10) <= due THEN 1 ELSE 0 END) AS onTime,
+                           SUM(CASE WHEN substr(occurredAt, 1, 10) > due THEN 1 ELSE 0 END) AS late FROM (
                       SELECT a.occurredAt, LAG(a.nextVisitOn) OVER (PARTITION BY a.cardID ORDER BY a.occurredAt, a.id) AS due, a.handlerID
                       FROM activities a WHERE a.cardID IN (SELECT DISTINCT cardID FROM activities WHERE handlerID = ?1 AND cardID IS NOT NULL
                                                            AND occurredAt BETWEEN ?2 AND ?3)
-                    ) WHERE handlerID = ?1 AND due IS NOT NULL AND occurredAt BETWEEN ?2 AND ?3
+                    ) timed WHERE handlerID = ?1 AND due IS NOT NULL AND occurredAt BETWEEN ?2 AND ?3
                     """, arguments: [id] + range)
                 let overdue = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM intentCards k JOIN customers c ON c.id = k.customerID
@@ -90,9 +91,9 @@ extension KehuDatabase {
                     """, arguments: [id, today.description]) ?? 0
                 let doubtful = try Int.fetchOne(db, sql: """
                     SELECT (SELECT COUNT(*) FROM activities INDEXED BY activities_handler
-                            WHERE handlerID = ?1 AND occurredAt BETWEEN ?2 AND ?3 AND doubtful)
+                            WHERE handlerID = ?1 AND occurredAt BETWEEN ?2 AND ?3 AND doubtful = 1)
                          + (SELECT COUNT(*) FROM intentCards k JOIN customers c ON c.id = k.customerID
-                            WHERE c.ownerID = ?1 AND k.defeatDoubtful AND k.defeatAppliedOn BETWEEN ?2 AND ?3)
+                            WHERE c.ownerID = ?1 AND k.defeatDoubtful = 1 AND k.defeatAppliedOn BETWEEN ?2 AND ?3)
                     """, arguments: [id] + range) ?? 0
                 var row = KPIRow(name: person["displayName"], team: person["team"], workingDays: days.count,
                                  remoteCustomerDays: tally.remoteCustomerDays,

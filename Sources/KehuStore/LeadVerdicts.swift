@@ -86,7 +86,7 @@ extension KehuDatabase {
         let range: SQLArguments = [from.description, to.description + " 99"]
         return try read { db in
             let counts = try StoreRow.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, SUM(v.customerID IS NULL) AS unjudged FROM customers c
+                SELECT COUNT(*) AS n, SUM(CASE WHEN v.customerID IS NULL THEN 1 ELSE 0 END) AS unjudged FROM customers c
                 LEFT JOIN leadVerdicts v ON v.customerID = c.id
                 WHERE c.createdAt BETWEEN ? AND ? AND (c.status = 'b' OR v.customerID IS NOT NULL) AND \(condition)
                 """, arguments: range + arguments)

@@ -104,7 +104,7 @@ extension KehuDatabase {
         return try read { db in
             var counts: [LeadSource: (leads: Int, won: Int)] = [:]
             for row in try StoreRow.fetchAll(db, sql: """
-                SELECT k.source, COUNT(*) AS leads, SUM(k.state = 'won') AS won
+                SELECT k.source, COUNT(*) AS leads, SUM(CASE WHEN k.state = 'won' THEN 1 ELSE 0 END) AS won
                 FROM intentCards k JOIN customers c ON c.id = k.customerID
                 WHERE k.createdOn BETWEEN ? AND ? AND \(condition) GROUP BY k.source
                 """, arguments: [from.description, to.description] + arguments) {

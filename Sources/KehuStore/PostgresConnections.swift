@@ -10,8 +10,9 @@ final class PostgresConnections: Sendable {
     private let home: String
     private let idle = Mutex<[PostgresLink]>([])
 
-    /// How often a write PostgreSQL gave up to stay serializable is tried again.
-    static let attempts = 8
+    /// How often a write PostgreSQL gave up to stay serializable is tried (two people
+    /// registering customers in one city at the same moment collide on its code counter).
+    static let attempts = 40
 
     private init(address: PostgresAddress, login: String, home: String) {
         self.address = address
@@ -53,10 +54,17 @@ final class PostgresConnections: Sendable {
                     return try link.transaction(serializable: true) { try body(StoreConnection(postgres: link)) }
                 } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < Self.attempts {
                     attempt += 1
-                    usleep(useconds_t(1_000 * attempt * attempt))   // a short, growing pause: the other writer finishes
+                    Self.pause(attempt)
                 }
             }
         }
+    }
+
+    /// A short pause before trying a refused transaction again, growing with each attempt
+    /// and a little random, so the writers that collided do not collide again.
+    static func pause(_ attempt: Int) {
+        let step = min(attempt, 8)
+        usleep(useconds_t(Int.random(in: 500...1_500) * step * step))
     }
 
     /// `body` on one snapshot of the database: what it reads holds together.

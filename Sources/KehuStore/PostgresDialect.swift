@@ -4,7 +4,7 @@ import Synchronization
 /// The mechanical differences between the SQL kehu writes for SQLite and what PostgreSQL
 /// reads, translated once per statement text: `?` marks become `$1, $2…`; `IS ?` becomes
 /// `IS NOT DISTINCT FROM $n` (SQLite's `IS` compares NULLs, PostgreSQL's only takes
-/// NULL/TRUE/FALSE); SQLite's index hints (`INDEXED BY name`) go; functions that mean
+/// NULL/TRUE/FALSE), and `? IS NULL` gets a type; SQLite's index hints (`INDEXED BY name`) go; functions that mean
 /// the same under another name are renamed (and SQLite's `CROSS JOIN t x ON`, an inner
 /// join whose order is kept, is PostgreSQL's `JOIN t x ON`) (`instr` → `strpos`, `char` → `chr`,
 /// `ifnull` → `coalesce`, and `max`/`min` of two or more values → `greatest`/`least`;
@@ -49,15 +49,21 @@ enum PostgresDialect {
                 while end < input.count, input[end] != UInt8(ascii: "\n") { end += 1 }
                 output.append(contentsOf: input[index..<end])
                 index = end
+            case UInt8(ascii: "?") where index + 1 < input.count && (0x30...0x39).contains(input[index + 1]):
+                // A numbered mark (?1, ?2): the same number, as often as it is used.
+                var end = index + 1
+                while end < input.count, (0x30...0x39).contains(input[end]) { end += 1 }
+                let number = String(decoding: input[(index + 1)..<end], as: UTF8.self)
+                prefixComparison(&output)
+                output.append(contentsOf: Array(("$" + number).utf8))
+                index = end
+                typeIfOnlyTestedForNull(input, after: index, &output)
             case UInt8(ascii: "?"):
                 marks += 1
-                if endsWithWord(output, "IS NOT") {
-                    replaceTail(&output, words: 2, with: "IS DISTINCT FROM ")
-                } else if endsWithWord(output, "IS") {
-                    replaceTail(&output, words: 1, with: "IS NOT DISTINCT FROM ")
-                }
+                prefixComparison(&output)
                 output.append(contentsOf: Array("$\(marks)".utf8))
                 index += 1
+                typeIfOnlyTestedForNull(input, after: index, &output)
             case _ where isNameByte(byte) && (index == 0 || !isNameByte(input[index - 1])):
                 if let (renamed, length) = renamedFunction(input, at: index) {
                     output.append(contentsOf: Array(renamed.utf8))
@@ -142,6 +148,25 @@ enum PostgresDialect {
             index += 1
         }
         return false
+    }
+
+    /// A mark tested for NULL (`? IS NULL`: "no filter given") is given a type, which
+    /// PostgreSQL cannot work out from that test when the value bound is NULL.
+    private static func typeIfOnlyTestedForNull(_ input: [UInt8], after index: Int, _ output: inout [UInt8]) {
+        var at = index
+        while at < input.count, input[at] == UInt8(ascii: " ") || input[at] == UInt8(ascii: "\n") { at += 1 }
+        if startsWord(input, at: at, "IS NULL") || startsWord(input, at: at, "IS NOT NULL") {
+            output.append(contentsOf: Array("::text".utf8))
+        }
+    }
+
+    /// `IS` and `IS NOT` before a mark compare NULLs as SQLite's do.
+    private static func prefixComparison(_ output: inout [UInt8]) {
+        if endsWithWord(output, "IS NOT") {
+            replaceTail(&output, words: 2, with: "IS DISTINCT FROM ")
+        } else if endsWithWord(output, "IS") {
+            replaceTail(&output, words: 1, with: "IS NOT DISTINCT FROM ")
+        }
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

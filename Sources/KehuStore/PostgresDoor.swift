@@ -33,7 +33,11 @@ extension KehuDatabase {
                     throw StoreError.notAKehuDatabase(path: shown, detail: "it holds no kehu schema (an admin moves a team in with kehu migrate)")
                 }
                 if applied.count < PostgresMigrations.migrations.count {
-                    try PostgresMigrations.migrate(link, at: now?.description ?? Self.minuteNow())
+                    try link.transaction {
+                        try PostgresMigrations.migrate(link, at: now?.description ?? Self.minuteNow(), inTransaction: true)
+                        // A database made here rather than moved in starts as a new file does.
+                        if applied.isEmpty { try PostgresMigrations.asOwner(link) { try PostgresMigrations.seedNew(link) } }
+                    }
                 }
             }
         } catch {

@@ -833,6 +833,16 @@ extension PostgresMigrations {
         }
     }
 
+    /// What SQLite's first migration writes into a new file besides its tables: the
+    /// follow-up cadence of each intent level (SPEC §2), as settings a company may change.
+    /// For a database made empty (`kehu migrate` brings the team's own).
+    static func seedNew(_ link: PostgresLink) throws {
+        for (level, days) in [("H", 0), ("A", 7), ("B", 14), ("C", 30)] {
+            try link.execute("INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                             ["cadence.\(level)".databaseValue, String(days).databaseValue])
+        }
+    }
+
     /// `body` run as `kehu_owner`, inside the caller's transaction. The login is made a
     /// member of `kehu_owner` only for the while, so that afterwards it sees rows by the
     /// policies as everyone else does.

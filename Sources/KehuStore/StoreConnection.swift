@@ -95,13 +95,24 @@ package final class StoreConnection {
                 try body() == .commit ? .commit : .rollback
             }
         case .postgres(let link):
-            try link.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
-            let end: TransactionEnd
-            do { end = try body() } catch {
-                _ = try? link.execute("ROLLBACK")
-                throw error
+            // Run again from the start when PostgreSQL gives it up for a colleague's
+            // concurrent write (SQLite's writers would have waited their turn instead).
+            var attempt = 1
+            while true {
+                do {
+                    try link.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                    let end: TransactionEnd
+                    do { end = try body() } catch {
+                        _ = try? link.execute("ROLLBACK")
+                        throw error
+                    }
+                    try link.execute(end == .commit ? "COMMIT" : "ROLLBACK")
+                    return
+                } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < PostgresConnections.attempts {
+                    attempt += 1
+                    PostgresConnections.pause(attempt)
+                }
             }
-            try link.execute(end == .commit ? "COMMIT" : "ROLLBACK")
         }
     }
 

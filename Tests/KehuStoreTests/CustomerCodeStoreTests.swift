@@ -20,11 +20,10 @@ struct CustomerCodeStoreTests {
     /// same city at the same time, and between them every serial is taken exactly once.
     @Test func twoWritersAtOnceTakeEverySerialOnce() throws {
         let folder = TemporaryFolder()
-        let path = folder.file("codes.db")
-        let first = try KehuDatabase.open(path: path)
+        let first = try folder.store("codes.db")
         let owner = try first.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
         try first.add(sampleCustomer("Aa-粤GZ0007", "广州老客户"), by: testActor)   // typed in from paper
-        let second = try KehuDatabase.open(path: path)
+        let second = try folder.store("codes.db")
         let perWriter = 40
         let codes = Mutex<[String]>([])
         let failures = Mutex<[String]>([])

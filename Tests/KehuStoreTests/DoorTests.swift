@@ -103,8 +103,9 @@ struct DoorTests {
         /// Everything stored, as text: unchanged after refused writes.
         func fingerprint() throws -> String {
             try db.read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                    .map { table in "\(table): " + (try StoreRow.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).joined(separator: "\n")) }
+                try String.fetchAll(db, sql: db.sql(sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                                    postgres: "SELECT tablename FROM pg_tables WHERE schemaname = 'kehu' ORDER BY tablename"))
+                    .map { table in "\(table): " + (try StoreRow.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1").map(\.description).joined(separator: "\n")) }
                     .joined(separator: "\n")
             }
         }
@@ -314,8 +315,7 @@ struct DoorTests {
 struct RegistrationRaceTests {
     @Test func tenConcurrentRegistrationsOfOnePhoneMakeOneCustomer() throws {
         let folder = TemporaryFolder()
-        let path = folder.file("race.db")
-        let setup = try KehuDatabase.open(path: path)
+        let setup = try folder.store("race.db")
         let team = try setup.add(Team(name: "华南一组", region: "华南"), by: testActor)
         var ids: [Int64] = []
         for n in 0..<10 {
@@ -333,7 +333,7 @@ struct RegistrationRaceTests {
         DispatchQueue.concurrentPerform(iterations: 10) { n in
             do {
                 // Each its own process's worth: a separate store, connections of its own.
-                let store = try KehuDatabase.open(path: path).door(for: "sales\(n)")
+                let store = try folder.store("race.db").door(for: "sales\(n)")
                 let outcome = try store.registerUnlessDuplicate(lead, ownerID: owners[n], teamID: team, cadence: .standard,
                                                                 by: Actor(login: "sales\(n)", clock: FixedClock(testNow)))
                 outcomes.withLock { $0.append(outcome) }
@@ -346,7 +346,7 @@ struct RegistrationRaceTests {
         let all = outcomes.withLock { $0 }
         #expect(all.filter { if case .created = $0 { return true }; return false }.count == 1)
         #expect(all.filter { if case .duplicates(let m) = $0 { return m.first?.reason == .phone }; return false }.count == 9)
-        let check = try KehuDatabase.open(path: path)
+        let check = try folder.store("race.db")
         #expect(try check.customerCount() == 1)
     }
 }

@@ -40,6 +40,8 @@ struct SearchTests {
         let (db, folder, _, _) = try archive()
         #expect(try codes(db, "lina") == ["Ca-粤GZ0001"])
         #expect(try codes(db, "ln") == ["Ca-粤GZ0001"])
+        // The rest is SQLite's own migration of an older file.
+        guard !TestEngine.isPostgres else { return }
         try db.writeAlone { database in
             try database.execute(sql: "UPDATE searchLatin SET text = '|x|'")
             try database.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-contact-pinyin'")
@@ -129,6 +131,7 @@ struct SearchTests {
         #expect(try db.customerCount() == db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") })
         #expect(try db.customerCount() == 5)
         // FTS5's own check of each index against its lines (it fails on any difference).
+        guard !TestEngine.isPostgres else { return }
         try db.write { database in
             for table in SearchText.tables {
                 try database.execute(sql: "INSERT INTO \(table)Index(\(table)Index, rank) VALUES ('integrity-check', 1)")
@@ -145,7 +148,8 @@ struct SearchTests {
 
     /// An archive from before v16 (unspaced Chinese lines, no indexes, no kept total) is
     /// brought up to it on open: lines spaced, indexes built, the total counted.
-    @Test func anArchiveFromBeforeTheIndexesIsBroughtUpToThem() throws {
+    @Test(.disabled(if: TestEngine.isPostgres, "SQLite's own migrations of older files"))
+    func anArchiveFromBeforeTheIndexesIsBroughtUpToThem() throws {
         let (db, folder, _, _) = try archive()
         try db.close()
         let raw = try DatabaseQueue(path: folder.file("search.db"))

@@ -5,7 +5,7 @@ import KehuCore
 
 /// A fresh folder per test, removed afterwards; databases inside it are real files, so
 /// WAL, locking and migrations behave as in production.
-final class TemporaryFolder {
+final class TemporaryFolder: @unchecked Sendable {
     let path: String
     /// The PostgreSQL databases made for this test, by the name it gave them. (Dropped
     /// when the test process ends, not with the folder: Swift may let the folder go as
