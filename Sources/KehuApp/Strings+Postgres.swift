@@ -20,11 +20,6 @@ extension Strings {
            : "kehu connects to PostgreSQL as your login, \(login); the address cannot name someone else (\(user))"
     }
 
-    public func postgresNotOpenedYet(_ address: String) -> String {
-        zh ? "kehu 的界面和命令目前只打开 SQLite 数据库文件，还不能打开 \(address)。PostgreSQL 数据库现在可以用 kehu migrate --to 建立并核对，用 psql 以自己的身份查看（行级安全让每人只看到自己的范围）。"
-           : "kehu's screens and commands open SQLite database files only for now, not \(address). A PostgreSQL database can be made and verified with kehu migrate --to, and read with psql under one's own role (row-level security shows each person only their part)."
-    }
-
     public func postgresBackup(database: String) -> String {
         zh ? "PostgreSQL 数据库用 PostgreSQL 自己的工具备份。行级安全只让 PostgreSQL 的超级用户读到每一行，所以在数据库服务器上运行：sudo -u postgres pg_dump -Fc \(database) > \(database).dump（别人照常工作）；恢复：sudo -u postgres pg_restore -C -d postgres \(database).dump。"
            : "A PostgreSQL database is backed up with PostgreSQL's own tools. Row-level security lets only PostgreSQL's superuser read every row, so on the database server run: sudo -u postgres pg_dump -Fc \(database) > \(database).dump (others keep working); restore with sudo -u postgres pg_restore -C -d postgres \(database).dump."

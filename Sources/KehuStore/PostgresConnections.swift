@@ -51,13 +51,33 @@ final class PostgresConnections: Sendable {
             var attempt = 1
             while true {
                 do {
-                    return try link.transaction(serializable: true) { try body(StoreConnection(postgres: link)) }
+                    return try link.transaction(serializable: true) {
+                        let result = try body(StoreConnection(postgres: link))
+                        try Self.tellListeners(link)
+                        return result
+                    }
                 } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < Self.attempts {
                     attempt += 1
                     Self.pause(attempt)
                 }
             }
         }
+    }
+
+    /// The channel every kehu that shows this database listens on: told at each commit
+    /// of a write (PostgreSQL sends it once the transaction commits, and only then).
+    static let changes = "kehu_changes"
+
+    /// Tells every listening kehu that this transaction wrote (a hint: they read again).
+    static func tellListeners(_ link: PostgresLink) throws {
+        try link.execute("NOTIFY " + changes)
+    }
+
+    /// A connection of its own that hears every kehu's commits, for the live refresh.
+    func listener(_ heard: @Sendable @escaping () -> Void) throws -> PostgresLink {
+        let link = try PostgresLink.open(address, login: login, home: home)
+        try link.listen(Self.changes, heard)
+        return link
     }
 
     /// A short pause before trying a refused transaction again, growing with each attempt

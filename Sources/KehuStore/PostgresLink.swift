@@ -109,6 +109,13 @@ final class PostgresLink: @unchecked Sendable {
     // without `close()` still says goodbye to the server.
     deinit { close() }
 
+    /// Calls `heard` (on the connection's own thread) at each notification on `channel`
+    /// until the connection closes; PostgreSQL is told to send them (`LISTEN`).
+    func listen(_ channel: String, _ heard: @Sendable @escaping () -> Void) throws {
+        connection.addListener(channel: channel) { _, _ in heard() }
+        try execute("LISTEN " + channel)
+    }
+
     /// Runs one statement; returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ values: [DatabaseValue] = []) throws -> Int {

@@ -106,6 +106,7 @@ package final class StoreConnection {
                         _ = try? link.execute("ROLLBACK")
                         throw error
                     }
+                    if end == .commit { try PostgresConnections.tellListeners(link) }
                     try link.execute(end == .commit ? "COMMIT" : "ROLLBACK")
                     return
                 } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < PostgresConnections.attempts {

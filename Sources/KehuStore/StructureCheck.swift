@@ -12,15 +12,18 @@ import KehuCore
 extension KehuDatabase {
     static let structureCheckedKey = "structure.checkedOn"
 
-    /// Whether today's structural check is still to be run.
+    /// Whether today's structural check is still to be run (never on PostgreSQL, which
+    /// checks each page as it reads it and keeps its own files).
     public func structureCheckDue(today: LocalDate) throws -> Bool {
-        try setting(Self.structureCheckedKey) != today.description
+        guard !isPostgres else { return false }
+        return try setting(Self.structureCheckedKey) != today.description
     }
 
     /// Runs the structural check on a connection of its own, so the screen's reads go on
     /// meanwhile. Returns what is damaged, and marks the store so it writes nothing more;
     /// nil when the file is whole, recorded for the day when that takes no waiting.
     public func checkStructure(today: LocalDate) -> String? {
+        guard !isPostgres else { return nil }
         var config = KehuDatabase.configuration(path: path, busyTimeout: 1)
         config.readonly = true
         config.label = "kehu-structure"

@@ -28,13 +28,14 @@ struct Entrance {
             guard let login = try? VerifiedLogin.fromKernel() else { throw ExitCode(ExitCodes.unknownUser) }
             if case .failure? = InstalledConfig.find(executablePath: executablePath()) { throw ExitCode(ExitCodes.cannotOpen) }
             let choice = try DatabaseChoice.make(common, strings: strings)
-            guard let store = try? KehuDatabase.open(path: choice.path, as: login, busyTimeout: busyTimeout), let me = try? store.profile() else {
+            guard let store = try? openDoor(choice.path, login: login, creating: false, busyTimeout: busyTimeout), let me = try? store.profile() else {
                 throw ExitCode(ExitCodes.unknownUser)
             }
             return Entrance(store: store, me: me, login: login, path: choice.path, notes: [])
         }
         let login = try kernelLogin(strings)
         let choice = try DatabaseChoice.make(common, strings: strings)
+        try refuseForeignAddress(choice.namedElsewhere ?? choice.path, login: login, strings: strings)
         do {
             var store = try openDoor(choice.path, login: login, creating: creating && !choice.shared, busyTimeout: busyTimeout)
             var path = choice.path
@@ -73,9 +74,26 @@ struct Entrance {
         }
     }
 
+    /// A PostgreSQL address kehu cannot read, or one naming someone else's role: kehu
+    /// connects as the kernel's login and nobody else (exit 2).
+    private static func refuseForeignAddress(_ path: String, login: VerifiedLogin, strings: Strings) throws {
+        guard PostgresAddress.isAddress(path) else { return }
+        do {
+            let address = try PostgresAddress(path)
+            if let user = address.user, user != login.name {
+                throw fail(strings.postgresOtherUser(user, login: login.name), code: ExitCodes.usage)
+            }
+        } catch let problem as PostgresAddress.Problem {
+            throw fail(strings.message(problem), code: ExitCodes.usage)
+        }
+    }
+
     private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval) throws -> KehuDatabase {
-        creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout)
-                 : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
+        // A PostgreSQL database is made by its administrator and filled by `kehu migrate`:
+        // never created here.
+        if PostgresAddress.isAddress(path) { return try KehuDatabase.open(postgres: try PostgresAddress(path), as: login) }
+        return creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout)
+                        : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
     }
 
     /// The first open of the day looks at the whole file's structure before any work:
@@ -121,8 +139,6 @@ struct DatabaseChoice {
         case nil:
             Privilege.dropForGood()
             let path = DatabaseLocation.resolve(explicit: common.db, environment: environment)
-            // Never taken for a file name (it would make folders named "postgresql:").
-            if PostgresAddress.isAddress(path) { throw fail(strings.postgresNotOpenedYet(path), code: ExitCodes.cannotOpen) }
             return DatabaseChoice(path: path, shared: false, namedElsewhere: nil)
         }
     }
