@@ -73,7 +73,11 @@ extension KehuDatabase {
     /// change nothing anyway); `force` applies them regardless.
     /// They are the company's, not the viewer's: applied to every customer whoever starts
     /// kehu, and they reveal nothing to that person.
+    /// On PostgreSQL each person's connection is held by row-level security to what they
+    /// may see, so the rules are applied only by a kehu whose person sees the whole
+    /// company (an admin or the general manager); anyone else's start leaves them for that.
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
+        if isPostgres, let viewer, viewer.scope != .everything { return }
         if !force, try companyRulesApplied(today: today) { return }
         let company = KehuDatabase(path: path, engine: engine, lockWait: lockWait, damage: damage)
         try company.applyPoolDrops(today: today, by: actor)

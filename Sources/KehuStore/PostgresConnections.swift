@@ -30,7 +30,10 @@ final class PostgresConnections: Sendable {
 
     /// `body` with a connection of its own; a connection the server closed is not kept.
     func with<T>(_ body: (PostgresLink) throws -> T) throws -> T {
-        let link = try idle.withLock { $0.popLast() } ?? PostgresLink.open(address, login: login, home: home)
+        // Connections the server ended while they waited here are let go (they close).
+        var kept = idle.withLock { $0.popLast() }
+        while let link = kept, link.isClosed { kept = idle.withLock { $0.popLast() } }
+        let link = try kept ?? PostgresLink.open(address, login: login, home: home)
         do {
             let result = try body(link)
             idle.withLock { $0.append(link) }

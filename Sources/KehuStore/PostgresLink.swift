@@ -231,6 +231,9 @@ final class PostgresLink: @unchecked Sendable {
             case .blob(let data): bindings.append(ByteBuffer(bytes: data))
             }
         }
+        // A statement sent on a connection the server has ended is never answered
+        // (postgres-nio drops it): told as a lost connection instead of waited for.
+        guard !connection.isClosed else { throw Failure.cannotConnect(Self.connectionLost) }
         do {
             return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
         } catch let error as PSQLError {
@@ -267,6 +270,11 @@ final class PostgresLink: @unchecked Sendable {
             return (try? cell.decode(String.self)).map { $0.databaseValue } ?? .null
         }
     }
+
+    static let connectionLost = "the server closed the connection"
+
+    /// Whether the server has ended this connection (restarted, or an administrator).
+    var isClosed: Bool { connection.isClosed }
 
     static func describe(_ error: Error) -> String {
         if let error = error as? PSQLError {
