@@ -9,7 +9,7 @@ public enum CommandLineHelp {
         "Copy the whole database to a new file while others keep working (admins only).": "把整个数据库复制到一个新文件，复制时别人照常工作（仅管理员）。",
         "Check the database: integrity, references, customer codes (admins only; reads only; exit 6 when something is wrong).": "检查数据库：完整性、引用、客户编码（仅管理员；只读；有问题时退出码 6）。",
         "The new file (mode 0600, yours); kehu never overwrites one or follows a link.": "新文件（权限 0600，属于你）；kehu 从不覆盖已有文件，也不跟随链接。",
-        "The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).": "数据库文件（默认：$KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db）。",
+        "The database file or postgresql:// address (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).": "数据库文件或 postgresql:// 地址（默认：$KEHU_DB，否则 $XDG_DATA_HOME/kehu/kehu.db）。",
         "Interface language: zh or en (default: $KEHU_LANG, else the locale).": "界面语言：zh 或 en（默认：$KEHU_LANG，否则看系统语言设置）。",
         """
             Three regional teams with a supervisor, four salespeople and an assistant each, a sales \

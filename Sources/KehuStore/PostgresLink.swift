@@ -71,6 +71,10 @@ final class PostgresLink: @unchecked Sendable {
         } catch let failure as Failure {
             throw failure
         } catch {
+            // The usual reason in plain words: nothing listens where the address points.
+            if case .socket(let path) = address.endpoint, !FileManager.default.fileExists(atPath: path) {
+                throw Failure.cannotConnect("no PostgreSQL server listens at \(path)")
+            }
             throw Failure.cannotConnect(Self.describe(error))
         }
     }

@@ -22,7 +22,7 @@ extension SessionNaming {
 
 /// Options every command understands.
 struct CommonOptions: ParsableArguments, SessionNaming {
-    @Option(name: .long, help: ArgumentHelp(tr("The database file (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")),
+    @Option(name: .long, help: ArgumentHelp(tr("The database file or postgresql:// address (default: $KEHU_DB, else $XDG_DATA_HOME/kehu/kehu.db).")),
             completion: CompletionValues.database)
     var db: String?
 

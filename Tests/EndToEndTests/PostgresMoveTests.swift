@@ -93,14 +93,18 @@ struct PostgresMoveTests {
         return (sqlite, Dictionary(uniqueKeysWithValues: zip(tables, numbers)))
     }
 
-    @Test func anAddressIsNeverTakenForAFileAndBackupNamesPostgresOwnTools() throws {
+    @Test func anAddressIsNeverTakenForAFileOrAnotherLoginAndBackupNamesPostgresOwnTools() throws {
         let folder = NSTemporaryDirectory() + "kehu-pgaddr-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let environment = ["KEHU_LANG": "en", "HOME": folder, "XDG_DATA_HOME": folder + "/data"]
-        let opened = try run(kehuBinary, ["report", "kpi", "--db", "postgresql:///kehu"], environment: environment)
+        let opened = try run(kehuBinary, ["report", "kpi", "--db", "postgresql:///kehu?host=" + folder], environment: environment)
         #expect(opened.status == 7)
-        #expect(opened.stderr.contains("open SQLite database files only for now"))
+        #expect(opened.stderr.contains("no PostgreSQL server listens at \(folder)/.s.PGSQL.5432"), "\(opened.stderr)")
+        // kehu connects as the kernel's login: an address naming anyone else is refused.
+        let other = try run(kehuBinary, ["report", "kpi", "--db", "postgresql://someoneelse@/kehu?host=" + folder], environment: environment)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("cannot name someone else (someoneelse)"), "\(other.stderr)")
         let backup = try run(kehuBinary, ["backup", "--to", folder + "/b.db"], environment: environment.merging(["KEHU_DB": "postgresql:///crm"]) { $1 })
         #expect(backup.status == 2)
         #expect(backup.stderr.contains("sudo -u postgres pg_dump -Fc crm > crm.dump"))
