@@ -22,7 +22,8 @@ enum ImportBenchmark {
     /// The times of `runs` imports of the same sheet, each into a new database (a shared
     /// machine's speed varies by a fifth from one minute to the next: the median of a few
     /// says more than one), and the process's peak resident memory during one.
-    static func run(rows count: Int, login: String, sheet kind: Sheet = .csv, runs: Int = 3) throws -> (milliseconds: [Double], peakMegabytes: Double) {
+    static func run(rows count: Int, login: String, sheet kind: Sheet = .csv, runs: Int = 3,
+                    postgres: PostgresAddress? = nil) throws -> (milliseconds: [Double], peakMegabytes: Double) {
         let folder = NSTemporaryDirectory() + "kehu-import-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -50,7 +51,18 @@ enum ImportBenchmark {
         csv = ""
         var times: [Double] = [], peak = 0.0
         for run in 0..<runs {
-            let store = try KehuDatabase.create(path: folder + "/bench\(run).db", admin: login, clock: SystemClock())
+            let store: KehuDatabase
+            var made: String?
+            if var address = postgres {
+                // A new PostgreSQL database beside the benchmark's own, for each run.
+                address.database = "kehu_import_bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+                let home = kernelLogin.home ?? "/"
+                try KehuDatabase.makePostgresDatabase(address.database, near: address, login: login, home: home)
+                made = address.database
+                store = try KehuDatabase.create(postgres: address, admin: login, home: home, clock: SystemClock())
+            } else {
+                store = try KehuDatabase.create(path: folder + "/bench\(run).db", admin: login, clock: SystemClock())
+            }
             let file = try UserFiles.openForReading(sheetPath)
             // The peak from here on (Linux resets it on "5" written to clear_refs).
             try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
@@ -62,6 +74,10 @@ enum ImportBenchmark {
                 guard report.count(.created) == count else { throw BenchError("imported \(report.count(.created)) of \(count)") }
             })
             peak = max(peak, peakResidentMegabytes())
+            if let postgres, let made {
+                try store.close()
+                try KehuDatabase.dropPostgresDatabase(made, near: postgres, login: login, home: kernelLogin.home ?? "/")
+            }
         }
         return (times, peak)
     }

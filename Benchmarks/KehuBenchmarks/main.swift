@@ -10,7 +10,11 @@ import TerminalBasics
 // has. Run in a release build:
 //
 //     swift run -c release kehu-bench [--customers 100000] [--saves 500] [--db PATH]
+//                                     [--postgres postgresql://…]
 //
+// With --postgres the demo is moved into that (empty) PostgreSQL database once and
+// everything is measured there instead, through the same store (scripts/bench starts a
+// throw-away cluster for it); the terminal's bytes, abook and the brief are SQLite's.
 // The database is made once (about 15 s for 100,000 customers) and reused; each save goes
 // to a copy's fresh transaction on a real file in WAL mode, as in daily use.
 
@@ -27,6 +31,8 @@ struct Options {
     /// Only the real binary in a pseudo-terminal (first paint, writes and bytes per key,
     /// memory, abook, live refresh): `--terminal-only`.
     var terminalOnly = false
+    /// Measure on PostgreSQL at this address: `--postgres postgresql://…`.
+    var postgres: String?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -38,6 +44,7 @@ struct Options {
             case "--imports-only": importsOnly = true
             case "--keys-only": keysOnly = true
             case "--terminal-only": terminalOnly = true
+            case "--postgres": postgres = rest.popFirst()
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
                 exit(2)
@@ -72,14 +79,15 @@ let options = Options(CommandLine.arguments)
 /// lets it in, and the store's door sees the whole archive.
 let kernelLogin = try VerifiedLogin.fromKernel()
 let osLogin = kernelLogin.name
+let postgresAddress = try options.postgres.map { try PostgresAddress($0) }
 
 /// Importing a sheet of 100,000 customers into a fresh database, from CSV and from XLSX.
 func runImports() throws {
     let importRows = Int(ProcessInfo.processInfo.environment["KEHU_BENCH_IMPORT_ROWS"] ?? "") ?? 100_000
-    let csv = try ImportBenchmark.run(rows: importRows, login: osLogin)
+    let csv = try ImportBenchmark.run(rows: importRows, login: osLogin, postgres: postgresAddress)
     print("import \(importRows) rows from CSV (read, parse, check, write; one transaction): "
           + ImportBenchmark.summary(csv.milliseconds) + String(format: ", peak memory %.0f MB", csv.peakMegabytes))
-    let workbook = try ImportBenchmark.run(rows: importRows, login: osLogin, sheet: .xlsx)
+    let workbook = try ImportBenchmark.run(rows: importRows, login: osLogin, sheet: .xlsx, postgres: postgresAddress)
     print("import \(importRows) rows from XLSX (unzip, read the sheet, check, write; one transaction): "
           + ImportBenchmark.summary(workbook.milliseconds) + String(format: ", peak memory %.0f MB", workbook.peakMegabytes))
 }
@@ -96,7 +104,23 @@ if !FileManager.default.fileExists(atPath: path) {
     }
     print(String(format: "made in %.1f s", took / 1000))
 }
-let store = try KehuDatabase.open(path: path, as: kernelLogin)
+let store: KehuDatabase
+if let postgresAddress {
+    // The same demo, moved into PostgreSQL once (the address's database must be empty the
+    // first time; later runs find it there).
+    let sqlite = try KehuDatabase.open(path: path, as: kernelLogin)
+    if (try? KehuDatabase.open(postgres: postgresAddress, as: kernelLogin)) == nil {
+        print("moving the demo into \(postgresAddress.shown)…")
+        let took = try milliseconds { _ = try sqlite.moveToPostgres(postgresAddress, as: kernelLogin, at: today) { _, _, _ in } }
+        print(String(format: "moved in %.1f s", took / 1000))
+    }
+    try sqlite.close()
+    store = try KehuDatabase.open(postgres: postgresAddress, as: kernelLogin)
+    print("engine: PostgreSQL \(postgresAddress.shown)")
+} else {
+    store = try KehuDatabase.open(path: path, as: kernelLogin)
+}
+let databaseArgument = options.postgres ?? path
 let actor = Actor(login: "bench", clock: FixedClock(today))
 let salespeople = try store.users().filter { $0.role == .salesperson }
 let activities = try store.timelineCountTotal()
@@ -218,7 +242,7 @@ let idealPage = ideal.changedBytes(Key(.pageDown))
 _ = ideal.changedBytes(Key(.tab)); _ = ideal.changedBytes(Key(.tab))
 let idealScroll = ideal.changedBytes(Key(.down))
 for round in 0..<5 {
-    let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", path], environment: environment)
+    let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", databaseArgument], environment: environment)
     let first = session.drain(quiet: 0.4)
     paints.append(Double(first.lastAt) / 1e6)
     session.send("\u{1B}OB")                                  // ↓ in the list
@@ -242,13 +266,18 @@ for round in 0..<5 {
     session.finish()
 }
 // write() calls per key, counted by strace on the terminal (slower, so apart from the above).
-if let counter = WriteCounter(kehu: kehuBinary, arguments: ["--db", path], environment: environment) {
+if postgresAddress == nil, let counter = WriteCounter(kehu: kehuBinary, arguments: ["--db", path], environment: environment) {
     for _ in 0..<3 {
         guard let counts = try counter.writesPerKey(["\u{1B}OB", "\u{1B}[6~"]) else { break }
         moveWrites.append(counts[0]); pageWrites.append(counts[1])
     }
 }
 report("first full paint (spawn → screen)", paints)
+if postgresAddress != nil {
+    // The terminal's bytes, abook, the live refresh and the brief are the same code over
+    // either engine: measured on SQLite.
+    exit(0)
+}
 func ratio(_ bytes: [Int], _ cells: Int) -> String {
     let median = bytes.sorted()[bytes.count / 2]
     return String(format: "%5d bytes sent, changed cells %5d bytes UTF-8: %.2f×", median, cells, Double(median) / Double(max(1, cells)))

@@ -16,7 +16,7 @@ extension KehuDatabase {
     /// The database at `address` for no one in particular (tests, the demo writer),
     /// connected as `login`; with `create`, a database without kehu's schema gets it
     /// (which takes a login allowed to make roles, as `kehu migrate` does).
-    static func open(postgres address: PostgresAddress, login: String, home: String, create: Bool,
+    package static func open(postgres address: PostgresAddress, login: String, home: String, create: Bool,
                      now: LocalDateTime? = nil) throws -> KehuDatabase {
         let shown = address.shown
         let connections: PostgresConnections
@@ -56,5 +56,34 @@ extension KehuDatabase {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: Date())
+    }
+
+    /// Makes a new, empty database on the server of `address` (as kehu wants them: UTF-8,
+    /// byte order, Chinese characters as letters), connected to its `postgres` database
+    /// as `login`, who must be allowed to (the benchmarks' throw-away cluster).
+    package static func makePostgresDatabase(_ name: String, near address: PostgresAddress, login: String, home: String) throws {
+        var server = address
+        server.database = "postgres"
+        let link = try PostgresLink.open(server, login: login, home: home)
+        defer { link.close() }
+        try link.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+    }
+
+    /// Drops a database `makePostgresDatabase` made (its connections ended first).
+    package static func dropPostgresDatabase(_ name: String, near address: PostgresAddress, login: String, home: String) throws {
+        var server = address
+        server.database = "postgres"
+        let link = try PostgresLink.open(server, login: login, home: home)
+        defer { link.close() }
+        try link.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// A new, empty kehu database made at `address` (which must name a database with no
+    /// kehu schema yet) whose only user is `admin`, for the connecting login (the
+    /// benchmarks' imports; a company's database comes from `kehu migrate`).
+    package static func create(postgres address: PostgresAddress, admin: String, home: String, clock: any Clock) throws -> KehuDatabase {
+        let database = try open(postgres: address, login: admin, home: home, create: true, now: clock.now)
+        try database.add(User(login: admin, displayName: admin, role: .admin), by: Actor(login: admin, clock: clock))
+        return try database.door(for: admin)
     }
 }
