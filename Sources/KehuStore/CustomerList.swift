@@ -157,13 +157,21 @@ extension KehuDatabase {
             // A cached statement: the list reads a window on many keys, and preparing
             // the statement cost more than running it. Filters are arguments, so there are
             // few distinct texts.
-            try CustomerListRow.fetchAll(try db.cachedStatement(sql: """
+            // (PostgreSQL works out a row's columns before OFFSET skips it: the window's
+            // rows are found first, and only theirs are worked out.)
+            try CustomerListRow.fetchAll(try db.cachedStatement(sql: db.sql(sqlite: """
                 SELECT \(Self.listColumns)
                 FROM customers c
                 WHERE \(condition) AND \(view.sql) AND \(narrowed)
                 ORDER BY \(orderSQL)
                 LIMIT ? OFFSET ?
-                """), arguments: [me, warnFrom] + visibility + filterArguments + [limit, max(0, offset)])
+                """, postgres: """
+                SELECT \(Self.listColumns)
+                FROM customers c
+                WHERE c.id IN (SELECT c.id FROM customers c WHERE \(condition) AND \(view.sql) AND \(narrowed)
+                               ORDER BY \(orderSQL) LIMIT ? OFFSET ?)
+                ORDER BY \(orderSQL)
+                """)), arguments: [me, warnFrom] + visibility + filterArguments + [limit, max(0, offset)])
         }
     }
 

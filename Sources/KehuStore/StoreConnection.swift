@@ -52,18 +52,6 @@ package final class StoreConnection {
         }
     }
 
-    /// How many rows the last INSERT, UPDATE or DELETE changed (SQLite only; PostgreSQL's
-    /// count comes back from `executeCounting`).
-    package func executeCounting(sql: String, arguments: SQLArguments = []) throws -> Int {
-        switch engine {
-        case .sqlite(let database):
-            try database.execute(sql: sql, arguments: arguments.sqlite)
-            return database.changesCount
-        case .postgres(let link):
-            return try link.execute(PostgresDialect.translate(sql), arguments.values)
-        }
-    }
-
     /// A statement prepared once per connection and kept: the hot paths (a list page, a
     /// search keystroke, a bulk import) run the same text many times.
     package func cachedStatement(sql: String) throws -> StoreStatement {
@@ -234,11 +222,5 @@ extension DatabaseValueConvertible {
 
     package static func fetchAll(_ statement: StoreStatement, arguments: SQLArguments = []) throws -> [Self] {
         try statement.rows(arguments: arguments).compactMap { Self.fromDatabaseValue($0.values[0]) }
-    }
-}
-
-extension DatabaseValueConvertible where Self: Hashable {
-    package static func fetchSet(_ db: StoreConnection, sql: String, arguments: SQLArguments = []) throws -> Set<Self> {
-        Set(try fetchAll(db, sql: sql, arguments: arguments))
     }
 }

@@ -54,10 +54,6 @@ public struct StoreRow: Sendable {
     /// The stored value at `index` as it is.
     public subscript(_ index: Int) -> DatabaseValue { values[index] }
 
-    public var columnNames: [String] { columns.names }
-
-    /// Whether the row has a column `name` (whatever its value).
-    public func hasColumn(_ name: String) -> Bool { columns.index(of: name) != nil }
 }
 
 /// The column names of one statement's rows, shared by all of them, found by name
