@@ -79,7 +79,9 @@ package final class StoreConnection {
     package func inTransaction(immediate: Bool = false, _ body: () throws -> TransactionEnd) throws {
         switch engine {
         case .sqlite(let database):
-            try database.inTransaction(immediate ? .immediate : .deferred) {
+            // (Without `immediate`, the connection's own kind: a pool's writer begins
+            // IMMEDIATE, so a transaction that reads first never meets a newer snapshot.)
+            try database.inTransaction(immediate ? .immediate : nil) {
                 try body() == .commit ? .commit : .rollback
             }
         case .postgres(let link):
