@@ -77,6 +77,8 @@ enum PostgresDialect {
                     var end = index + "INDEXED BY".utf8.count
                     while end < input.count, input[end] == UInt8(ascii: " ") || input[end] == UInt8(ascii: "\n") { end += 1 }
                     while end < input.count, isNameByte(input[end]) { end += 1 }
+                    // One space between the words on either side is enough.
+                    while end < input.count, input[end] == UInt8(ascii: " "), output.last == UInt8(ascii: " ") { end += 1 }
                     index = end
                 } else {
                     // The whole word, so a rename never starts inside one.
