@@ -61,9 +61,9 @@ public enum DemoDatabase {
                 try contracts.run()
                 var teamwork = DemoTeamwork(db: db, now: options.now, seed: options.seed)
                 try teamwork.run()
-                try SearchKeys.backfill(StoreConnection(sqlite: db))
-                try CodeSerials.backfill(StoreConnection(sqlite: db))
-                try SearchText.backfill(StoreConnection(sqlite: db))
+                try SearchKeys.backfill(db)
+                try CodeSerials.backfill(db)
+                try SearchText.backfill(db)
                 try db.execute(sql: StoreSchema.listOrderKeys)
                 try db.execute(sql: StoreSchema.lastContactKeys)
             }

@@ -195,7 +195,7 @@ enum Migrations {
                 ALTER TABLE intentCards ADD COLUMN competitor TEXT NOT NULL DEFAULT '';
                 ALTER TABLE intentCards ADD COLUMN defeatAppliedOn TEXT;
                 """)
-            try SearchKeys.backfill(StoreConnection(sqlite: db))
+            try SearchKeys.backfill(db)
             try db.execute(sql: """
                 CREATE INDEX customers_phoneDigits ON customers(phoneDigits);
                 CREATE INDEX customers_nameKey ON customers(nameKey);
@@ -321,7 +321,7 @@ enum Migrations {
                 -- Downgrade proposals name the months the customer stayed below its grade's standard.
                 ALTER TABLE gradeProposals ADD COLUMN reason TEXT NOT NULL DEFAULT '';
                 """)
-            try CodeSerials.backfill(StoreConnection(sqlite: db))
+            try CodeSerials.backfill(db)
             try db.execute(sql: """
                 INSERT OR IGNORE INTO formerCodes(code, customerID)
                 SELECT a.oldValue, a.rowID FROM auditLog a
@@ -347,7 +347,7 @@ enum Migrations {
                 CREATE TABLE searchLatin (customerID INTEGER PRIMARY KEY REFERENCES customers(id), text TEXT NOT NULL);
                 CREATE TABLE searchDigits (customerID INTEGER PRIMARY KEY REFERENCES customers(id), text TEXT NOT NULL);
                 """)
-            try SearchText.backfill(StoreConnection(sqlite: db))
+            try SearchText.backfill(db)
         }
         migrator.registerMigration("v6-list-orders") { db in
             try db.execute(sql: """
@@ -366,9 +366,9 @@ enum Migrations {
                 CREATE INDEX gradeProposals_customer ON gradeProposals(customerID, state);
                 """)
         }
-        migrator.registerMigration("v7-last-contacts") { db in try LastContacts.migrate(StoreConnection(sqlite: db)) }
+        migrator.registerMigration("v7-last-contacts") { db in try LastContacts.migrate(db) }
         // Contacts are found by the pinyin of their names as well.
-        migrator.registerMigration("v8-contact-pinyin") { db in try SearchText.rewriteLatinLines(StoreConnection(sqlite: db)) }
+        migrator.registerMigration("v8-contact-pinyin") { db in try SearchText.rewriteLatinLines(db) }
         // The evening check marks a follow-up or a defeat application as doubtful (虚假跟进,
         // 虚假战败) for the meeting; a returned defeat keeps when it was returned, so the
         // salesperson's Today shows the reason until they follow the card up again.
@@ -425,7 +425,7 @@ enum Migrations {
                 try db.execute(sql: "ALTER TABLE intentCards ADD COLUMN \(column) TEXT NOT NULL DEFAULT ''")
             }
             try db.execute(sql: "ALTER TABLE intentCards ADD COLUMN intentScore INTEGER")
-            try SearchText.rewriteHanLinesWithProducts(StoreConnection(sqlite: db))
+            try SearchText.rewriteHanLinesWithProducts(db)
         }
         // The archive's 客户性质 and credit line, and why a customer was marked invalid.
         migrator.registerMigration("v13-archive-fields") { db in

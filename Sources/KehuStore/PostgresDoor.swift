@@ -59,23 +59,25 @@ extension KehuDatabase {
     }
 
     /// Makes a new, empty database on the server of `address` (as kehu wants them: UTF-8,
-    /// byte order, Chinese characters as letters), connected to its `postgres` database
-    /// as `login`, who must be allowed to (the benchmarks' throw-away cluster).
+    /// byte order, Chinese characters as letters), as `login`, who must be allowed to
+    /// (the benchmarks' throw-away cluster).
     package static func makePostgresDatabase(_ name: String, near address: PostgresAddress, login: String, home: String) throws {
-        var server = address
-        server.database = "postgres"
-        let link = try PostgresLink.open(server, login: login, home: home)
-        defer { link.close() }
-        try link.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        try onServer(of: address, login: login, home: home,
+                     "CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
     }
 
     /// Drops a database `makePostgresDatabase` made (its connections ended first).
     package static func dropPostgresDatabase(_ name: String, near address: PostgresAddress, login: String, home: String) throws {
+        try onServer(of: address, login: login, home: home, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Runs `sql` on the server's own `postgres` database.
+    private static func onServer(of address: PostgresAddress, login: String, home: String, _ sql: String) throws {
         var server = address
         server.database = "postgres"
         let link = try PostgresLink.open(server, login: login, home: home)
         defer { link.close() }
-        try link.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try link.execute(sql)
     }
 
     /// A new, empty kehu database made at `address` (which must name a database with no
