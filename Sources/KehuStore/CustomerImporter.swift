@@ -37,6 +37,11 @@ struct CustomerImporter {
     private var customers: PreparedInsert?
     private var contacts: PreparedInsert?
     private var searchLines: [RowStatement] = []
+    /// On PostgreSQL the search lines wait with their customer's row (see `PostgresRowBatch`).
+    private var searchBatches: [PostgresRowBatch] = []
+    /// On PostgreSQL, the codes, phone keys and name keys of the rows still waiting: a row
+    /// that could find one of them in the archive first has the waiting rows written.
+    private var waitingKeys: Set<String> = []
 
     /// The rows an import must bring before setting indexes aside pays (rebuilding them
     /// costs about what inserting this many rows into them would).
@@ -109,6 +114,7 @@ struct CustomerImporter {
 
     /// Before the commit: the new rows' audit records, the serials taken, and the indexes made again.
     mutating func finish() throws {
+        try writeWaiting()
         try customers?.recordCreated(actor: actor.login, at: now)
         try contacts?.recordCreated(actor: actor.login, at: now)
         for (prefix, serial) in serials { try CodeSerials.hold(db, prefix: prefix, serial: serial) }
@@ -188,7 +194,8 @@ struct CustomerImporter {
         guard row.problems.isEmpty, let lines = prepared.lines else { return .rejected(row.problems) }
         var customer = row.customer
         // A known code: bring that customer up to date with what the row has.
-        if let code = row.givenCode, let existing = try StoreRow.fetchOne(byCode, arguments: [code]) {
+        if let code = row.givenCode, try writeWaiting(ifAny: "code", code),
+           let existing = try StoreRow.fetchOne(byCode, arguments: [code]) {
             let original = Customer(row: existing)
             let outcome = try update(original, code: code, with: customer)
             // Its keys as the update left them, for the rows after to be checked against.
@@ -200,13 +207,16 @@ struct CustomerImporter {
             return outcome
         }
         let phoneKey = prepared.phoneKey
-        if let phone = phoneKey, seenPhones?.mayContain(phone) ?? true,
+        if let phone = phoneKey, seenPhones?.mayContain(phone) ?? true, try writeWaiting(ifAny: "phone", phone),
            let code = try byPhone.texts(limit: 1, [phone.databaseValue]).first?[0] {
             return .duplicate(of: code, byPhone: true)
         }
         let nameKey = prepared.nameKey
         // Each namesake as (code, name).
-        let namesakes = nameKey.isEmpty || !(seenNames?.mayContain(nameKey) ?? true) ? [] : try byName.texts([nameKey.databaseValue])
+        var namesakes: [[String]] = []
+        if !nameKey.isEmpty, seenNames?.mayContain(nameKey) ?? true, try writeWaiting(ifAny: "name", nameKey) {
+            namesakes = try byName.texts([nameKey.databaseValue])
+        }
         if let same = namesakes.first(where: { DuplicateKeys.exactName($0[1]) == prepared.fullName }) {
             return .duplicate(of: same[0], byPhone: false)
         }
@@ -254,13 +264,44 @@ struct CustomerImporter {
             }
             _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
-        if searchLines.isEmpty {
-            searchLines = try SearchText.tables.map { try RowStatement(db, sql: SearchText.upsert($0)) }
-        }
-        for (statement, text) in zip(searchLines, [lines.han, lines.latin, lines.digits]) {
-            try statement.execute([id.databaseValue, text.databaseValue])
+        let texts = [lines.han, lines.latin, lines.digits]
+        if case .postgres(let link) = db.engine {
+            if searchBatches.isEmpty {
+                searchBatches = SearchText.tables.map { table in
+                    PostgresRowBatch(link, table: table, columns: ["customerID", "text"], numbersRows: false,
+                                     suffix: "ON CONFLICT(customerID) DO UPDATE SET text = excluded.text")
+                }
+            }
+            for (batch, text) in zip(searchBatches, texts) { try batch.add([id.databaseValue, text.databaseValue]) }
+            waitingKeys.insert("code " + customer.code)
+            if let phoneKey { waitingKeys.insert("phone " + phoneKey) }
+            if !nameKey.isEmpty { waitingKeys.insert("name " + nameKey) }
+            if customers!.waiting >= searchBatches[0].rowsPerStatement { try writeWaiting() }
+        } else {
+            if searchLines.isEmpty {
+                searchLines = try SearchText.tables.map { try RowStatement(db, sql: SearchText.upsert($0)) }
+            }
+            for (statement, text) in zip(searchLines, texts) {
+                try statement.execute([id.databaseValue, text.databaseValue])
+            }
         }
         return near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code)
+    }
+
+    /// Writes the rows waiting on PostgreSQL: the customers first, then what names them.
+    private mutating func writeWaiting() throws {
+        try customers?.flush()
+        try contacts?.flush()
+        for batch in searchBatches { try batch.flush() }
+        waitingKeys.removeAll(keepingCapacity: true)
+    }
+
+    /// Before the archive is asked about a code, phone or name key: the waiting rows are
+    /// written if one of them has it (so the archive's answer includes them). Always true,
+    /// for use inside a condition.
+    private mutating func writeWaiting(ifAny kind: String, _ key: String) throws -> Bool {
+        if !waitingKeys.isEmpty, waitingKeys.contains(kind + " " + key) { try writeWaiting() }
+        return true
     }
 
     /// A row naming an archived customer's code: that customer brought up to date with

@@ -77,11 +77,19 @@ extension KehuDatabase {
         let hanLine = query.contains { !$0.isASCII }
         let table = hanLine ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
         let needle = hanLine ? SearchText.spaced(query) : phoneLike ? digits : query
-        // (PostgreSQL reads the line through its own trigram index: no index query.)
-        if !isPostgres, let match = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle) {
+        let indexed = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle)
+        if !isPostgres, let match = indexed {
             tiers.append((.substring, "\(table)Index MATCH ?2 AND instr(s.text, ?1) > 0", needle, nil,
                           "\(table)Index f CROSS JOIN \(table) s ON s.customerID = f.rowid CROSS JOIN customers c ON c.id = s.customerID",
                           match))
+        } else if isPostgres, indexed != nil {
+            // PostgreSQL's indexes of the lines (its v17) take the same queries: the Chinese
+            // line's words as a phrase, the others' trigrams through LIKE.
+            let test = hanLine
+                ? "to_tsvector('simple'::regconfig, s.text) @@ phraseto_tsquery('simple'::regconfig, ?2) AND instr(s.text, ?1) > 0"
+                : "s.text LIKE ?2 AND instr(s.text, ?1) > 0"
+            tiers.append((.substring, test, needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID",
+                          hanLine ? needle : "%" + SearchText.likeEscaped(needle) + "%"))
         } else {
             tiers.append((.substring, "instr(s.text, ?1) > 0", needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID", nil))
         }

@@ -22,9 +22,11 @@ extension KehuDatabase {
         let connections: PostgresConnections
         do { connections = try PostgresConnections.open(address, login: login, home: home) }
         catch { throw PostgresErrors.translate(error, address: shown) }
+        var found: [Int] = []
         do {
             try connections.with { link in
                 let applied = try PostgresMigrations.applied(link)
+                found = applied
                 let newer = applied.filter { $0 > PostgresMigrations.schemaVersion }
                 if !newer.isEmpty {
                     throw StoreError.newerSchema(path: shown, unknownMigrations: newer.map { "v\($0)" })
@@ -42,6 +44,12 @@ extension KehuDatabase {
             }
         } catch {
             connections.close()
+            if case .notAllowed? = error as? PostgresMigrations.Problem, let last = found.last {
+                // A newer kehu meets the schema an older one left, opened by someone who
+                // may not change it.
+                throw StoreError.cannotOpen(path: shown, detail: "its kehu schema is v\(last) and this kehu needs "
+                    + "v\(PostgresMigrations.schemaVersion): the database's owner (an admin) opens it once with this kehu to bring it up to date")
+            }
             if let problem = error as? PostgresMigrations.Problem {
                 throw StoreError.cannotOpen(path: shown, detail: "\(problem)")
             }

@@ -59,13 +59,14 @@ enum RecordWriter {
 
 /// One INSERT prepared for many rows with the same columns (a bulk import). Their audit
 /// records are written all at once by `recordCreated` before the commit: one statement for
-/// a hundred thousand rows instead of one each.
+/// a hundred thousand rows instead of one each. On PostgreSQL the rows wait in a batch and
+/// are written by `flush` (see `PostgresRowBatch`).
 struct PreparedInsert {
     let table: String
     let columns: [String]
     private let db: StoreConnection
-    private let statement: RowStatement
-    private let sql: String
+    private let statement: BulkStatement?
+    private let batch: PostgresRowBatch?
     /// The highest row id before the first insert: every row above it is one of these.
     private let before: Int64
 
@@ -73,30 +74,42 @@ struct PreparedInsert {
         self.db = db
         self.table = table
         self.columns = columns
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))"
-        statement = try RowStatement(db, sql: sql)
+        switch db.engine {
+        case .sqlite(let database):
+            let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            statement = try BulkStatement(database, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
+            batch = nil
+        case .postgres(let link):
+            statement = nil
+            batch = PostgresRowBatch(link, table: table, columns: columns, numbersRows: true)
+        }
         before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
     }
 
     /// Inserts `values` with some of them (by place) replaced: a row prepared elsewhere,
-    /// completed by the writer without copying it.
+    /// completed by the writer without copying it. Returns the row's id (on PostgreSQL
+    /// the row itself waits for `flush`).
     func insert(_ values: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
         var row = values.map(\.value)
         for change in changes { row[change.place] = change.value }
-        switch statement {
-        case .sqlite(let bulk):
-            try bulk.execute(row)
-            return bulk.lastInsertedRowID
-        case .postgres:
-            return try db.insert(sql: sql, arguments: SQLArguments(row))
+        if let statement {
+            try statement.execute(row)
+            return statement.lastInsertedRowID
         }
+        return try batch!.add(row)
     }
+
+    /// The rows waiting on PostgreSQL (none on SQLite, which writes each at once).
+    var waiting: Int { batch?.waiting ?? 0 }
+
+    /// Writes the rows waiting on PostgreSQL.
+    func flush() throws { try batch?.flush() }
 
     /// The audit records of every row inserted, as `RecordWriter.insert` writes one each
     /// (a new row's id is above every id before it, so these are the rows above `before`).
     func recordCreated(actor: String, at: LocalDateTime) throws {
+        try flush()
         try db.execute(sql: """
             INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
             SELECT ?, ?, ?, id, '*', NULL, 'created' FROM \(table) WHERE id > ? ORDER BY id

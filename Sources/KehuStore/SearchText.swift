@@ -86,6 +86,16 @@ package enum SearchText {
             .joined(separator: " AND ")
     }
 
+    /// `text` as a LIKE pattern matching itself only (backslash is LIKE's escape on PostgreSQL).
+    static func likeEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "\\" || character == "%" || character == "_" { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
     /// "|" keeps one part's end and the next one's start from making a false match.
     private static func line(_ parts: [String?]) -> String { "|" + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "|") + "|" }
 

@@ -207,6 +207,39 @@ struct BulkImportTests {
         #expect(try db.customerCount() == CustomerImporter.filteredRows + 2)
     }
 
+    /// On PostgreSQL new rows wait and are written a few hundred at a time: a row that
+    /// repeats one still waiting (its phone, its name, the code it was given) is found as
+    /// if that row were written already, on both engines; every row, contact, search line
+    /// and audit record arrives, and the customer count follows.
+    @Test func rowsStillWaitingAreFoundAsDuplicates() throws {
+        let folder = TemporaryFolder()
+        let db = try folder.store("waiting.db")
+        let headers = ["单位名称", "电话", "城市", "联系人", "手机", "客户编码"]
+        let lines = (0..<700).map { n in ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", "联系人\(n)", "", ""] } + [
+            ["广州另一家", "020-3000 0603", "广州", "", "", ""],            // the phone of row 603, still waiting
+            ["广州宏达650号机电", "", "广州", "", "", ""],                   // the name of row 650
+            ["广州宏达699号机电", "020-7777 0000", "", "", "", "Cb-粤GZ0700"], // row 699's code: an update
+            ["广州新来的", "020-7777 0000", "广州", "", "", ""],             // the phone that update gave
+        ]
+        let sheet = lines.enumerated().map { CustomerImportRow(line: $0.offset + 2, fields: $0.element, headers: headers, mapping: .standard, now: now) }
+        let outcomes = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        #expect(outcomes[603] == .created(code: "Cb-粤GZ0604") && outcomes[699] == .created(code: "Cb-粤GZ0700"))
+        #expect(Array(outcomes.suffix(4)) == [
+            .duplicate(of: "Cb-粤GZ0604", byPhone: true), .duplicate(of: "Cb-粤GZ0651", byPhone: false),
+            .updated(code: "Cb-粤GZ0700", fields: ["phone"]), .duplicate(of: "Cb-粤GZ0700", byPhone: true),
+        ])
+        #expect(try db.customerCount() == 700)
+        let (counted, contacts, audited, lines3) = try db.writeAlone { database in
+            (try Int.fetchOne(database, sql: "SELECT count(*) FROM customers"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM contacts"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM auditLog WHERE tableName = 'customers' AND newValue = 'created'"),
+             try Int.fetchOne(database, sql: "SELECT count(*) FROM searchHan h JOIN searchLatin l ON l.customerID = h.customerID JOIN searchDigits d ON d.customerID = h.customerID"))
+        }
+        #expect(counted == 700 && contacts == 700 && audited == 700 && lines3 == 700)
+        #expect(try db.searchCustomers("联系人699").map(\.row.code) == ["Cb-粤GZ0700"])
+        #expect(try db.searchCustomers("77770000").map(\.row.code) == ["Cb-粤GZ0700"])
+    }
+
     /// The keys' filter never forgets a key it was given, and seldom claims one it was not.
     @Test func seenKeysSaySurelyNewForAlmostEveryNewKey() {
         var keys = SeenKeys(capacity: 20_000)

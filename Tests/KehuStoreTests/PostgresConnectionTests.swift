@@ -30,6 +30,40 @@ struct PostgresConnectionTests {
         #expect(try db.customerCount() == 1)
     }
 
+    /// A database an older kehu left at v16 is brought to v17 when its owner opens it:
+    /// the customers counted by v16's row triggers stay counted, and the count follows
+    /// the writes after, now kept per statement.
+    @Test func aDatabaseAtV16IsBroughtUpToDateWithItsCount() throws {
+        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        TestEngine.made(name)
+        let address = try TestEngine.address(name)
+        let link = try PostgresLink.open(address, login: TestEngine.login.name, home: TestEngine.login.home)
+        try PostgresMigrations.migrate(link, at: "2026-11-01 09:00", upTo: 16)
+        #expect(try PostgresMigrations.applied(link) == [16])
+        try link.transaction {
+            try link.execute("SET LOCAL ROLE kehu_owner")
+            for (code, title) in [("Ca-粤GZ0001", "广州华南机械"), ("Ca-粤GZ0002", "广州南方五金")] {
+                try link.execute("""
+                    INSERT INTO kehu.customers(code, name, type, grade, source, status, createdAt, updatedAt)
+                    VALUES ($1, $2, 'dealer', 'general', 'phoneSales', 'b', '2026-11-01 09:00', '2026-11-01 09:00')
+                    """, [code.databaseValue, title.databaseValue])
+            }
+        }
+        link.close()
+        let db = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: false, now: testNow)
+        #expect(try db.read { try Int.fetchAll($0, sql: "SELECT version FROM schemaVersion ORDER BY version") } == [16, 17])
+        #expect(try db.customerCount() == 2)
+        try db.add(sampleCustomer("Ca-粤GZ0003", "广州东方机电"), by: testActor)
+        _ = try db.importCustomers((0..<3).map { n in
+            CustomerImportRow(line: n + 2, fields: ["佛山宏达\(n)号", "广州"], headers: ["单位名称", "城市"], mapping: .standard, now: testNow)
+        }, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
+        #expect(try db.customerCount() == 6)
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") } == 6)
+        #expect(try db.searchCustomers("宏达").count == 3)
+        try db.close()
+    }
+
     final class OutcomeBox: @unchecked Sendable {
         private let lock = NSLock()
         private var value: Result<Int, Error>?
