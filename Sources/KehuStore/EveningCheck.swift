@@ -58,7 +58,9 @@ extension KehuDatabase {
             let since = today.adding(days: -carryOverDays).description
             // Three small index ranges instead of two weeks of every team's visits: today's,
             // the unchecked since `since`, and those signed tonight.
-            let rows = try StoreRow.fetchAll(db, sql: """
+            let rows = db.isPostgres
+                ? try Self.queueOnPostgres(db, teamID: teamID, since: since, today: today.description)
+                : try StoreRow.fetchAll(db, sql: """
                 WITH queue(id) AS (
                     SELECT id FROM activities INDEXED BY activities_day WHERE occurredAt >= ?3 AND cardID IS NOT NULL
                     UNION SELECT id FROM activities INDEXED BY activities_unchecked
@@ -93,6 +95,40 @@ extension KehuDatabase {
                                         [today.description])
             let defeats = try teamCards("k.state = 'defeatPending'", order: "k.defeatAppliedOn, k.id", limit: 1_000, [])
             return EveningQueue(followUps: followUps, overdueCards: overdue, pendingDefeats: defeats)
+        }
+    }
+
+    /// The queue's rows on PostgreSQL: the four ranges' ids first, then those rows by id.
+    /// Asked as one query, PostgreSQL guesses the ranges hold thousands of rows more than
+    /// they do and reads every visit of the team's people instead (850 ms at 100,000
+    /// customers); given the ids, it reads just those.
+    private static func queueOnPostgres(_ db: StoreConnection, teamID: Int64, since: String, today: String) throws -> [StoreRow] {
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM activities WHERE occurredAt >= ?2 AND cardID IS NOT NULL
+            UNION SELECT id FROM activities WHERE occurredAt >= ?1 AND cardID IS NOT NULL AND supervisorComment IS NULL
+            UNION SELECT id FROM activities WHERE commentAt >= ?2 AND occurredAt >= ?1
+            UNION SELECT id FROM activities WHERE recheck = 1
+            """, arguments: [since, today])
+        guard !ids.isEmpty else { return [] }
+        // At most 65,535 values go in one statement; a queue is a few thousand.
+        var rows: [StoreRow] = []
+        for start in stride(from: 0, to: ids.count, by: 60_000) {
+            let chunk = Array(ids[start..<min(start + 60_000, ids.count)])
+            rows += try StoreRow.fetchAll(db, sql: """
+                SELECT a.*, h.displayName AS handlerName, c.code AS customerCode, c.name AS customerName
+                FROM activities a
+                JOIN users h ON h.id = a.handlerID
+                JOIN customers c ON c.id = a.customerID
+                WHERE a.id IN (\(chunk.map { _ in "?" }.joined(separator: ","))) AND h.teamID = ?
+                ORDER BY h.displayName, a.occurredAt, a.id
+                """, arguments: SQLArguments(chunk) + [teamID])
+        }
+        guard ids.count > 60_000 else { return rows }
+        return rows.sorted { a, b in
+            let (one, two): (String, String) = (a["handlerName"], b["handlerName"])
+            if one != two { return Array(one.utf8).lexicographicallyPrecedes(two.utf8) }
+            let (at, bt): (String, String) = (a["occurredAt"], b["occurredAt"])
+            return at != bt ? at < bt : (a["id"] as Int64) < (b["id"] as Int64)
         }
     }
 
