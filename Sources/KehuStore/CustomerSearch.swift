@@ -90,9 +90,11 @@ extension KehuDatabase {
                           match))
         } else if isPostgres, indexed != nil {
             // PostgreSQL's indexes of the lines (its v17) take the same queries: the Chinese
-            // line's words as a phrase, the others' trigrams through LIKE.
+            // line's words (all of them: the index answers that alone, where a phrase has
+            // every candidate's words worked out again, 23 ms instead of 4 for 华南机; instr
+            // confirms the order), the others' trigrams through LIKE.
             let test = hanLine
-                ? "to_tsvector('simple'::regconfig, s.text) @@ phraseto_tsquery('simple'::regconfig, ?2) AND instr(s.text, ?1) > 0"
+                ? "to_tsvector('simple'::regconfig, s.text) @@ plainto_tsquery('simple'::regconfig, ?2) AND instr(s.text, ?1) > 0"
                 : "s.text LIKE ?2 AND instr(s.text, ?1) > 0"
             tiers.append((.substring, test, needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID",
                           hanLine ? needle : "%" + SearchText.likeEscaped(needle) + "%"))

@@ -92,6 +92,11 @@ extension KehuDatabase {
             return nil
         }
         guard let report else { throw problem ?? PostgresMoveProblem.refused(table: "", detail: "") }
+        // The planner's statistics of the tables just filled, before anyone opens them:
+        // without them its first guesses are an empty database's (the evening queue took
+        // 1.4 s instead of 0.4, a duplicate check 95 ms instead of 3, until the server's
+        // own analysis came round). The database's owner may analyse every table in it.
+        _ = try? link.execute("ANALYZE")
         return report
     }
 
