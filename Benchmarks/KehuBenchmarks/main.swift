@@ -127,6 +127,16 @@ let activities = try store.timelineCountTotal()
 print("database: \(try store.customerCount()) customers, \(activities) activities\n")
 print("operation                           count   p50 ms    p99 ms    max ms")
 
+// What asking the database anything costs: one statement inside a read, and a whole read
+// of one statement (on PostgreSQL a round trip each, and BEGIN and COMMIT besides).
+var insideRead: [Double] = [], wholeReads: [Double] = []
+try store.read { db in
+    for _ in 0..<500 { insideRead.append(try milliseconds { _ = try Int.fetchOne(db, sql: "SELECT 1") }) }
+}
+for _ in 0..<500 { wholeReads.append(try milliseconds { _ = try store.read { try Int.fetchOne($0, sql: "SELECT 1") } }) }
+report("one statement (SELECT 1)", insideRead)
+report("a read of one statement", wholeReads)
+
 // Follow-ups saved by one team's salespeople on that team's customers with an open card,
 // each its own transaction: tonight's evening queue for that team.
 let team = try store.teams()[0]

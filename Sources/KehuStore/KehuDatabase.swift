@@ -269,7 +269,7 @@ public final class KehuDatabase: Sendable {
     }
 
     /// Runs `body` on one consistent snapshot of the database.
-    func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+    package func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         do {
             switch engine {
             case .sqlite(let pool): return try pool.read { db in try body(StoreConnection(sqlite: db)) }
