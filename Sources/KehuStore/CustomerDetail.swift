@@ -29,10 +29,7 @@ extension KehuDatabase {
     }
 
     public func detail(customerID id: Int64) throws -> CustomerDetail? {
-        try read { db in
-            guard try isVisible(db, customerID: id) else { return nil }
-            return try Self.detail(db, customerID: id)
-        }
+        try read { db in try Self.detail(db, customerID: id, visible: viewer == nil ? nil : visible())?.detail }
     }
 
     /// What the right-hand panes show for a customer: the card, the newest page of the
@@ -40,22 +37,33 @@ extension KehuDatabase {
     /// list move asks for this on every key).
     public func shown(customerID id: Int64, timelinePage: Int) throws -> (detail: CustomerDetail?, entries: [TimelineEntry], total: Int) {
         try read { db in
-            guard try isVisible(db, customerID: id), let detail = try Self.detail(db, customerID: id) else { return (nil, [], 0) }
-            return (detail, try Self.timeline(db, customerID: id, offset: 0, limit: timelinePage), try Self.timelineCount(db, customerID: id))
+            guard let (detail, total) = try Self.detail(db, customerID: id, visible: viewer == nil ? nil : visible()) else { return (nil, [], 0) }
+            return (detail, try Self.timeline(db, customerID: id, offset: 0, limit: timelinePage), total)
         }
     }
 
-    /// The card of a customer already known to be visible. Its statements are cached
-    /// (prepared once per connection): a list move reads a card on every key, and
-    /// preparing them took two thirds of the read.
-    static func detail(_ db: StoreConnection, customerID id: Int64) throws -> CustomerDetail? {
+    /// The card of a customer, if `visible` (the door's condition on `customers c`; nil:
+    /// anyone's) lets it be seen, with how many timeline entries it has. Its statements
+    /// are cached (prepared once per connection): a list move reads a card on every key,
+    /// and preparing them took two thirds of the read. The customer's row brings what is
+    /// one number or one short list with it (visibility, outstanding money, the timeline's
+    /// count; on PostgreSQL the former codes too), since on PostgreSQL every statement is
+    /// a round trip to the server.
+    static func detail(_ db: StoreConnection, customerID id: Int64,
+                       visible: (sql: String, arguments: SQLArguments)?) throws -> (detail: CustomerDetail, timelineTotal: Int)? {
         guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: """
-            SELECT c.*, u.displayName AS ownerName, t.name AS teamName
+            SELECT c.*, u.displayName AS ownerName, t.name AS teamName,
+                   (SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
+                    WHERE customerID = c.id AND approvalState = 'approved' AND receivedYuan < amountYuan) AS outstandingYuan,
+                   (SELECT COUNT(*) FROM activities WHERE customerID = c.id) AS timelineTotal\(db.isPostgres ? """
+                   ,
+                   (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList
+            """ : "")
             FROM customers c
             LEFT JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = c.teamID
-            WHERE c.id = ?
-            """), arguments: [id]) else { return nil }
+            WHERE c.id = ? AND \(visible?.sql ?? "TRUE")
+            """), arguments: [id] + (visible?.arguments ?? [])) else { return nil }
         let contacts = try StoreRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
             """), arguments: [id]).map(Contact.init(row:))
@@ -68,14 +76,21 @@ extension KehuDatabase {
                                     contacts: contacts, cards: cards)
         detail.recentOrders = try StoreRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3"),
                                                arguments: [id]).map(Order.init(row:))
-        detail.outstandingYuan = try Int.fetchOne(try db.cachedStatement(sql: """
-            SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
-            WHERE customerID = ? AND approvalState = 'approved' AND receivedYuan < amountYuan
-            """), arguments: [id]) ?? 0
-        detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY " + db.sql(sqlite: "rowid", postgres: "code")), arguments: [id])
+        detail.outstandingYuan = row["outstandingYuan"]
+        if db.isPostgres {
+            // (PostgreSQL keeps no row order: former codes in code order.)
+            let list: String? = row["formerCodeList"]
+            detail.formerCodes = list.map { $0.split(separator: Self.codeSeparator).map(String.init) } ?? []
+        } else {
+            detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"),
+                                                     arguments: [id])
+        }
         detail.lead = try Self.judgedLead(db, customerID: id)
-        return detail
+        return (detail, row["timelineTotal"])
     }
+
+    /// Between a customer's former codes in one text: never in a code (`CustomerCode`).
+    private static let codeSeparator: Character = "|"
 
     /// The customer a code names, whether it is the current code or one it carried before
     /// its grade or status changed. Nil when no visible customer has it.

@@ -72,6 +72,15 @@ struct VisibilityTests {
         let mine = w.store("zhangwei")
         #expect(try mine.customer(id: theirs) == nil)
         #expect(try mine.detail(customerID: theirs) == nil)
+        // The card with its timeline, as a list move reads it: nothing of theirs, all of one's own.
+        let hidden = try mine.shown(customerID: theirs, timelinePage: 10)
+        #expect(hidden.detail == nil && hidden.entries.isEmpty && hidden.total == 0)
+        var visit = FollowUp(customerID: w.customers["Ca-粤GZ0001"]!)
+        visit.content = "上门拜访"
+        try mine.log(visit, handlerID: w.users["zhangwei"]!.id!, by: testActor)
+        let shown = try mine.shown(customerID: w.customers["Ca-粤GZ0001"]!, timelinePage: 10)
+        #expect(shown.detail?.customer.code == "Ca-粤GZ0001" && shown.total == 1 && shown.entries.count == 1)
+        #expect(shown.total == (try mine.timelineCount(customerID: w.customers["Ca-粤GZ0001"]!)))
         #expect(try mine.timeline(customerID: theirs, offset: 0, limit: 10).isEmpty)
         #expect(try mine.customerHistory(customerID: theirs).isEmpty)
         let stored = try #require(try w.db.customer(id: theirs))
