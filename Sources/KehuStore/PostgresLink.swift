@@ -15,6 +15,9 @@ final class PostgresLink: @unchecked Sendable {
     let login: String
     private let connection: PostgresConnection
     private let logger: Logger
+    /// Statements prepared on this connection (`preparedResult`), by their text with each
+    /// value's type written in.
+    private var prepared: [String: PreparedQuery] = [:]
 
     /// One thread carries every connection's bytes; the callers wait on it.
     private static let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -143,6 +146,93 @@ final class PostgresLink: @unchecked Sendable {
             rows.append(row.map(Self.value))
         }
         return (columns, rows)
+    }
+
+    /// The rows of a statement the store runs again and again (a card's, a list page's),
+    /// prepared once on this connection: PostgreSQL then plans it once, where planning an
+    /// unnamed statement took longer than running it (the timeline's: 1.1 ms planned,
+    /// 0.15 ms run). Each value's type is written into the text, as the unnamed statement
+    /// sends them, so both are read the same way.
+    func preparedResult(_ sql: String, _ values: [DatabaseValue]) throws -> (columns: [String], rows: [[DatabaseValue]]) {
+        let typed = Self.typed(sql, values)
+        guard !connection.isClosed else { throw Failure.cannotConnect(Self.connectionLost) }
+        do {
+            let query: PreparedQuery
+            if let known = prepared[typed] {
+                query = known
+            } else {
+                query = try connection.prepare(query: typed).wait()
+                prepared[typed] = query
+            }
+            let answer = try query.execute(values.map(Self.data)).wait()
+            var columns: [String] = []
+            var rows: [[DatabaseValue]] = []
+            rows.reserveCapacity(answer.count)
+            for row in answer {
+                if columns.isEmpty { columns = row.map(\.columnName) }
+                // postgres-nio asks for every prepared result in binary, but labels the
+                // cells with the format the statement's description gave (text).
+                rows.append(row.map { cell in
+                    var binary = cell
+                    binary.format = .binary
+                    return Self.value(binary)
+                })
+            }
+            return (columns, rows)
+        } catch let error as PostgresError {
+            if case .server(let server) = error, let state = server.fields[.sqlState] {
+                // A statement prepared before the schema changed under it is prepared again.
+                if state == "0A000" { prepared[typed] = nil }
+                throw Failure.server(state: state, message: server.fields[.message] ?? "", statement: sql)
+            }
+            throw Failure.cannotConnect("\(error)")
+        } catch let error as PSQLError {
+            if let server = error.serverInfo, let state = server[.sqlState] {
+                throw Failure.server(state: state, message: server[.message] ?? "", statement: sql)
+            }
+            throw Failure.cannotConnect(Self.describe(error))
+        }
+    }
+
+    /// `sql` with each mark typed as its value is (`$1::int8`); a NULL's mark is left for
+    /// the server to type. Quoted text is left alone.
+    static func typed(_ sql: String, _ values: [DatabaseValue]) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + values.count * 6)
+        var quoted = false
+        var scalars = sql.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            out.unicodeScalars.append(scalar)
+            if scalar == "'" { quoted.toggle(); continue }
+            guard !quoted, scalar == "$", let first = pending, ("0"..."9").contains(first) else { continue }
+            var number = 0
+            while let digit = pending, ("0"..."9").contains(digit) {
+                out.unicodeScalars.append(digit)
+                number = number * 10 + Int(digit.value - 48)
+                pending = scalars.next()
+            }
+            guard number >= 1, number <= values.count else { continue }
+            switch values[number - 1].storage {
+            case .null: break
+            case .int64: out += "::int8"
+            case .double: out += "::float8"
+            case .string: out += "::text"
+            case .blob: out += "::bytea"
+            }
+        }
+        return out
+    }
+
+    private static func data(_ value: DatabaseValue) -> PostgresData {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let number): return PostgresData(int64: number)
+        case .double(let number): return PostgresData(double: number)
+        case .string(let text): return PostgresData(string: text)
+        case .blob(let bytes): return PostgresData(bytes: [UInt8](bytes))
+        }
     }
 
     /// The first column of the first row, if any.

@@ -57,7 +57,7 @@ package final class StoreConnection {
     package func cachedStatement(sql: String) throws -> StoreStatement {
         switch engine {
         case .sqlite(let database): return StoreStatement(connection: self, sql: sql, sqlite: try database.cachedStatement(sql: sql))
-        case .postgres: return StoreStatement(connection: self, sql: PostgresDialect.translate(sql), sqlite: nil)
+        case .postgres: return StoreStatement(connection: self, sql: PostgresDialect.translate(sql), sqlite: nil, prepared: true)
         }
     }
 
@@ -142,6 +142,9 @@ package struct StoreStatement {
     package let connection: StoreConnection
     package let sql: String
     package let sqlite: Statement?
+    /// On PostgreSQL, a cached statement's reads run prepared on the connection
+    /// (`PostgresLink.preparedResult`): planned once, not at every key.
+    var prepared = false
 
     package func execute(arguments: SQLArguments = []) throws {
         switch connection.engine {
@@ -151,7 +154,12 @@ package struct StoreStatement {
     }
 
     package func rows(arguments: SQLArguments) throws -> [StoreRow] {
-        try connection.rows(sql: sql, arguments: arguments, statement: sqlite)
+        if prepared, case .postgres(let link) = connection.engine {
+            let result = try link.preparedResult(sql, arguments.values)
+            let columns = ColumnNames(result.columns)
+            return result.rows.map { StoreRow(columns: columns, values: $0) }
+        }
+        return try connection.rows(sql: sql, arguments: arguments, statement: sqlite)
     }
 }
 

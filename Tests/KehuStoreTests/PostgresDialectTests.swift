@@ -1,3 +1,4 @@
+import GRDB
 @testable import KehuStore
 import Testing
 
@@ -29,5 +30,17 @@ struct PostgresDialectTests {
                 == "SET n = greatest(t.n, excluded.n), m = MAX(t.m), k = least(a, (b), c)")
         // A name that merely ends like a function is left alone.
         #expect(PostgresDialect.rewrite("SELECT maxDays(1, 2), binstr(a, b)") == "SELECT maxDays(1, 2), binstr(a, b)")
+    }
+
+    /// A statement prepared on the connection has each mark typed as its value is (as an
+    /// unnamed statement's values are sent), so it reads the same either way; a NULL is
+    /// left for the server to type, and quoted text and `$$` are left alone.
+    @Test func preparedStatementsTypeTheirMarksAsTheirValues() {
+        let values: [DatabaseValue] = [7.databaseValue, "华南".databaseValue, .null, 1.5.databaseValue, "x".databaseValue,
+                                       "y".databaseValue, "z".databaseValue, "w".databaseValue, "v".databaseValue, 10.databaseValue]
+        #expect(PostgresLink.typed("SELECT * FROM c WHERE id = $1 AND name = $2 AND note IS NOT DISTINCT FROM $3 AND x > $4 AND y = '$5' AND z = $10",
+                                   values)
+                == "SELECT * FROM c WHERE id = $1::int8 AND name = $2::text AND note IS NOT DISTINCT FROM $3 AND x > $4::float8 AND y = '$5' AND z = $10::int8")
+        #expect(PostgresLink.typed("SELECT $$a$$, $11", values) == "SELECT $$a$$, $11")
     }
 }
