@@ -51,14 +51,15 @@ extension KehuDatabase {
     /// a round trip to the server.
     static func detail(_ db: StoreConnection, customerID id: Int64,
                        visible: (sql: String, arguments: SQLArguments)?) throws -> (detail: CustomerDetail, timelineTotal: Int)? {
+        // (SQLite 3.40 cannot order what group_concat joins: its former codes are read apart.)
+        let formerCodes = db.isPostgres
+            ? ", (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList"
+            : ""
         guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: """
             SELECT c.*, u.displayName AS ownerName, t.name AS teamName,
                    (SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
                     WHERE customerID = c.id AND approvalState = 'approved' AND receivedYuan < amountYuan) AS outstandingYuan,
-                   (SELECT COUNT(*) FROM activities WHERE customerID = c.id) AS timelineTotal\(db.isPostgres ? """
-                   ,
-                   (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList
-            """ : "")
+                   (SELECT COUNT(*) FROM activities WHERE customerID = c.id) AS timelineTotal\(formerCodes)
             FROM customers c
             LEFT JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = c.teamID
