@@ -202,6 +202,10 @@ struct PostgresMoveTests {
         // kehu's short statements are not compiled (a new connection to the database says so).
         let jit = try TestPostgres.psql(database: move.database, "SHOW jit")
         #expect(jit.stdout.hasPrefix("off"), "\(jit.stdout) \(jit.stderr)")
+        // The move has the planner's statistics made before anyone opens it (a table never
+        // analysed counts -1 rows).
+        let planned = try TestPostgres.psql(database: move.database, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'kehu.customers'::regclass")
+        #expect(planned.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "10000", "\(planned.stdout) \(planned.stderr)")
 
         // A second move into the same database is refused, in English too, and changes nothing.
         let before = try counts(move).postgres
