@@ -57,7 +57,8 @@ struct DemoContracts {
             let shipped = ordered.days(until: now.date) > 7 ? amount : 0
             let share: Int = rng.pick([0, 30, 50, 80])
             let received = shipped == 0 ? 0 : amount * share / 100 / 1_000 * 1_000
-            try db.execute(sql: "UPDATE orders SET shippedYuan = ?, receivedYuan = ? WHERE id = ?", arguments: [shipped, received, id])
+            try db.cachedStatement(sql: "UPDATE orders SET shippedYuan = ?, receivedYuan = ? WHERE id = ?")
+                .execute(arguments: [shipped, received, id])
         }
     }
 }

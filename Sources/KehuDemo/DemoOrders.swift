@@ -24,30 +24,38 @@ struct DemoOrders {
 
     mutating func run() throws {
         let customers = try Row.fetchAll(db, sql: "SELECT id, grade, status, lastOrderOn, createdAt FROM customers WHERE lastOrderOn IS NOT NULL ORDER BY id")
-        let insert = try db.makeStatement(sql: """
+        let insert = try BulkStatement(db, sql: """
             INSERT INTO orders(customerID, orderedOn, amountYuan, product, contractNumber, approval, settledOn) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let moveLastOrder = try db.makeStatement(sql: "UPDATE customers SET lastOrderOn = ? WHERE id = ?")
         let rules = ContractApprovalRules.standard
-        for row in customers {
-            let id: Int64 = row["id"]
-            guard let grade = CustomerGrade(rawValue: row["grade"]), let last = LocalDate(column: row["lastOrderOn"]) else { continue }
-            let created = LocalDateTime(column: row["createdAt"])?.date ?? last.adding(days: -400)
-            let cooperating = (row["status"] as String) == "a"
-            var orders = history(grade: grade, cooperating: cooperating, last: last, created: created)
-            if let newest = orders.last?.date, newest != last { try moveLastOrder.execute(arguments: [newest.description, id]) }
-            if orders.isEmpty { orders = [(last, rng.int(in: 5...90) * 1_000)] }
-            for (date, amount) in orders {
-                written += 1
-                var settled: LocalDate?
-                if date.days(until: today) > 45 || rng.chance(50) { settled = min(today, date.adding(days: rng.int(in: 20...60))) }
-                let product: String = rng.pick(DemoVocabulary.products)
-                let contract = "HT" + String(date.description.prefix(4)) + "-" + String(format: "%05d", written)
-                let values: [(any DatabaseValueConvertible)?] = [id, date.description, amount, product, contract,
-                                                                  rules.approver(amountYuan: amount).rawValue, settled?.description]
-                try insert.execute(arguments: StatementArguments(values))
+        // A customer's orders are drawn on a thread of their own while the ones before are
+        // written (as the customers were).
+        try handOff(read: { hand in
+            for row in customers {
+                let id: Int64 = row["id"]
+                guard let grade = CustomerGrade(rawValue: row["grade"]), let last = LocalDate(column: row["lastOrderOn"]) else { continue }
+                let created = LocalDateTime(column: row["createdAt"])?.date ?? last.adding(days: -400)
+                let cooperating = (row["status"] as String) == "a"
+                var orders = history(grade: grade, cooperating: cooperating, last: last, created: created)
+                let moved = orders.last.map(\.date).flatMap { $0 == last ? nil : $0 }
+                if orders.isEmpty { orders = [(last, rng.int(in: 5...90) * 1_000)] }
+                var rows: [[DatabaseValue]] = []
+                for (date, amount) in orders {
+                    written += 1
+                    var settled: LocalDate?
+                    if date.days(until: today) > 45 || rng.chance(50) { settled = min(today, date.adding(days: rng.int(in: 20...60))) }
+                    let product: String = rng.pick(DemoVocabulary.products)
+                    let contract = "HT" + String(date.description.prefix(4)) + "-" + zeroPadded(written, 5)
+                    rows.append(rowValues([id, date.description, amount, product, contract,
+                                           rules.approver(amountYuan: amount).rawValue, settled?.description]))
+                }
+                try hand((id, moved, rows))
             }
-        }
+        }, prepare: { $0 }, write: { (customer: (id: Int64, moved: LocalDate?, rows: [[DatabaseValue]])) in
+            if let moved = customer.moved { try moveLastOrder.execute(arguments: [moved.description, customer.id]) }
+            for row in customer.rows { try insert.execute(row) }
+        })
         try retire()
         try recordLosses()
         try recordDefeats()
@@ -66,9 +74,9 @@ struct DemoOrders {
             let values: [(any DatabaseValueConvertible)?] = [rng.pick(Self.defeatReasons), rng.pick(DemoVocabulary.competitors),
                                                               rng.pick(DemoVocabulary.products), rng.int(in: 8...60) * 10_000,
                                                               applied.description, row["id"] as Int64]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE intentCards SET closeReason = ?, competitor = ?, chosenProduct = ?, chosenPriceYuan = ?, defeatAppliedOn = ? WHERE id = ?
-                """, arguments: StatementArguments(values))
+                """).execute(arguments: StatementArguments(values))
         }
         // Lost customers' last open card was a defeat, approved on its last visit.
         let lost = try Row.fetchAll(db, sql: """
@@ -81,13 +89,14 @@ struct DemoOrders {
             let values: [(any DatabaseValueConvertible)?] = [rng.pick(Self.defeatReasons), rng.pick(DemoVocabulary.competitors),
                                                               rng.pick(DemoVocabulary.products), closed.description, closed.description,
                                                               row["id"] as Int64]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE intentCards SET state = 'lost', closeReason = ?, competitor = ?, chosenProduct = ?, defeatAppliedOn = ?, closedOn = ?,
                   nextVisitOn = NULL, nextVisitTime = NULL WHERE id = ?
-                """, arguments: StatementArguments(values))
+                """).execute(arguments: StatementArguments(values))
         }
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM intentCards WHERE state = 'won' ORDER BY id") {
-            try db.execute(sql: "UPDATE intentCards SET source = ? WHERE id = ?", arguments: [rng.pick(LeadSource.allCases).rawValue, id])
+            try db.cachedStatement(sql: "UPDATE intentCards SET source = ? WHERE id = ?")
+                .execute(arguments: [rng.pick(LeadSource.allCases).rawValue, id])
         }
     }
 
@@ -179,8 +188,8 @@ struct DemoOrders {
             let ownerID: Int64? = row["ownerID"]
             let grade: String = row["grade"]
             let values: [(any DatabaseValueConvertible)?] = [id, ownerID, grade, lostOn.description, reason]
-            try db.execute(sql: "INSERT INTO churnEvents(customerID, ownerID, grade, lostOn, reason) VALUES (?, ?, ?, ?, ?)",
-                           arguments: StatementArguments(values))
+            try db.cachedStatement(sql: "INSERT INTO churnEvents(customerID, ownerID, grade, lostOn, reason) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments(values))
         }
     }
 }

@@ -56,8 +56,9 @@ struct DemoTeamwork {
                              row["province"] as String, row["city"] as String, row["ownerID"] as Int64, row["teamID"] as Int64?,
                              row["region"] as String, created.description, created.description])
         let duplicateID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO contacts(customerID, name, position, mobile) VALUES (?, '周建华', '设备科', '139 0228 1166')",
-                       arguments: [duplicateID])
+        let mobile = "139 0228 1166"
+        try db.execute(sql: "INSERT INTO contacts(customerID, name, position, mobile, mobileDigits) VALUES (?, '周建华', '设备科', ?, ?)",
+                       arguments: [duplicateID, mobile, DuplicateKeys.phone(mobile)])
         try db.execute(sql: """
             INSERT INTO activities(customerID, visitNumber, method, occurredAt, handlerID, content) VALUES (?, 1, 'phone', ?, ?, ?)
             """, arguments: [duplicateID, created.description, row["ownerID"] as Int64, "来电询价，问二期设备的交期"])
@@ -73,12 +74,12 @@ struct DemoTeamwork {
     /// have a credit line (000 §7.1.5).
     mutating func archiveFields() throws {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM customers WHERE status = 'd' ORDER BY id") {
-            try db.execute(sql: "UPDATE customers SET invalidReason = ? WHERE id = ?", arguments: [rng.pick(Self.invalidReasons), id])
+            try db.cachedStatement(sql: "UPDATE customers SET invalidReason = ? WHERE id = ?").execute(arguments: [rng.pick(Self.invalidReasons), id])
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, grade FROM customers ORDER BY id") where rng.chance(70) {
             let credit: Int? = (row["grade"] as String) == "vip" ? rng.int(in: 5...50) * 100_000 : nil
-            try db.execute(sql: "UPDATE customers SET nature = ?, creditLineYuan = ? WHERE id = ?",
-                           arguments: [rng.pick(Self.natures), credit, row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE customers SET nature = ?, creditLineYuan = ? WHERE id = ?")
+                .execute(arguments: [rng.pick(Self.natures), credit, row["id"] as Int64])
         }
     }
 
@@ -97,7 +98,7 @@ struct DemoTeamwork {
     /// About one open card in six filled in whole, as a careful salesperson does: the
     /// person, the need, the analysis and the score — the card pane and form show all of it.
     mutating func fillCards() throws {
-        let cards = try Row.fetchAll(db, sql: "SELECT id, level FROM intentCards WHERE state IN ('open', 'defeatPending') ORDER BY id")
+        let cards = try Row.fetchAll(db, sql: "SELECT id, customerID, level FROM intentCards WHERE state IN ('open', 'defeatPending') ORDER BY id")
         for row in cards where rng.chance(16) {
             let level = IntentLevel(rawValue: row["level"]) ?? .c
             let score: Int
@@ -115,13 +116,15 @@ struct DemoTeamwork {
                 rng.pick(Self.unfavourables), rng.pick(Self.resources), rng.pick(Self.objections), score,
                 rng.int(in: 0...3), arrival(rng.int(in: 9...15), rng.pick(["05", "20", "40"])), "\(rng.int(in: 16...17)):\(rng.pick(["00", "30"]))",
                 rng.chance(50), rng.pick(["送报价单", "约技术交流", "确认预算"]), row["id"] as Int64]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE intentCards SET gender = ?, age = ?, occupation = ?, residence = ?, bestCallbackTime = ?, currentProduct = ?,
                   mainUser = ?, purpose = ?, situation = ?, model = ?, colour = ?, focusPoints = ?, likedPoints = ?, comparedProducts = ?,
                   budgetYuan = ?, paymentMethod = ?, favourable = ?, unfavourable = ?, resourcesNeeded = ?, objections = ?, intentScore = ?,
                   companions = ?, arrivedAt = ?, leftAt = ?, trialGiven = ?, callbackPurpose = ?
                 WHERE id = ?
-                """, arguments: StatementArguments(values))
+                """).execute(arguments: StatementArguments(values))
+            // The model is in the search lines.
+            try SearchText.refresh(db, customerID: row["customerID"])
         }
     }
 
@@ -166,9 +169,9 @@ struct DemoTeamwork {
             guard let call = LocalDateTime(column: row["lastCall"]) else { continue }
             let effective = rng.chance(75)
             let judged = LocalDateTime(date: call.date, hour: 17, minute: rng.int(in: 30...59))!
-            try db.execute(sql: "INSERT INTO leadVerdicts(customerID, effective, note, judgedByID, judgedAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [row["id"] as Int64, effective, effective ? rng.pick(Self.effectiveNotes) : rng.pick(Self.ineffectiveNotes),
-                                       row["assistantID"] as Int64, max(call, judged).description])
+            try db.cachedStatement(sql: "INSERT INTO leadVerdicts(customerID, effective, note, judgedByID, judgedAt) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [row["id"] as Int64, effective, effective ? rng.pick(Self.effectiveNotes) : rng.pick(Self.ineffectiveNotes),
+                                     row["assistantID"] as Int64, max(call, judged).description])
         }
     }
 
@@ -179,8 +182,8 @@ struct DemoTeamwork {
             SELECT id FROM activities WHERE occurredAt >= ? AND occurredAt < ? AND supervisorComment IS NOT NULL ORDER BY id
             """, arguments: [now.date.adding(days: -7).description, now.date.description])
         for id in signed where rng.chance(5) {
-            try db.execute(sql: "UPDATE activities SET doubtful = 1, supervisorComment = ? WHERE id = ?",
-                           arguments: [rng.pick(Self.doubtfulComments), id])
+            try db.cachedStatement(sql: "UPDATE activities SET doubtful = 1, supervisorComment = ? WHERE id = ?")
+                .execute(arguments: [rng.pick(Self.doubtfulComments), id])
         }
         try db.execute(sql: """
             UPDATE intentCards SET defeatDoubtful = 1 WHERE id IN (

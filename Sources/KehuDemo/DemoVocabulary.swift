@@ -67,6 +67,8 @@ enum DemoVocabulary {
         "商谈付款方式，倾向分期",
         "客户暂无采购计划，保持联系",
     ]
+    /// `contents` cut where a competitor's name goes ("{c}").
+    static let contentParts: [[String]] = contents.map { $0.components(separatedBy: "{c}") }
     static let bottlenecks: [String] = [
         "预算审批未下来，先约技术交流",
         "决策人是总经理，需安排高层见面",

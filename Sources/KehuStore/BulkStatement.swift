@@ -4,13 +4,14 @@ import GRDBSQLite
 /// A statement run many times inside one transaction the caller holds, with values bound
 /// and steps taken straight through SQLite's own calls: GRDB's arguments and bookkeeping
 /// cost more than the insert itself when a bulk import writes a hundred thousand rows of
-/// forty columns. Only for plain inserts and lookups (GRDB prepared it, and finalizes it).
-struct BulkStatement {
+/// forty columns (or a demo writes millions). Only for plain inserts and lookups (GRDB
+/// prepared it, and finalizes it).
+package struct BulkStatement {
     private let statement: Statement
     private let database: Database
     private let count: Int
 
-    init(_ db: Database, sql: String) throws {
+    package init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         database = db
         count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
@@ -22,7 +23,7 @@ struct BulkStatement {
     /// bytes are only valid inside its `withUTF8`, so the values are bound one inside the
     /// other and the step is taken in the innermost, and the bindings are cleared before
     /// any of those bytes go away, whatever happens.
-    func execute(_ values: [DatabaseValue]) throws {
+    package func execute(_ values: [DatabaseValue]) throws {
         precondition(values.count == count, "a value for each parameter")
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)

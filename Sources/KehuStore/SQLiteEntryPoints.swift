@@ -14,6 +14,7 @@ extension CodeSerials {
 
 extension SearchText {
     package static func backfill(_ db: Database) throws { try backfill(StoreConnection(sqlite: db)) }
+    package static func refresh(_ db: Database, customerID: Int64) throws { try refresh(StoreConnection(sqlite: db), customerID: customerID) }
     static func rewriteLatinLines(_ db: Database) throws { try rewriteLatinLines(StoreConnection(sqlite: db)) }
     static func rewriteHanLinesWithProducts(_ db: Database) throws { try rewriteHanLinesWithProducts(StoreConnection(sqlite: db)) }
 }

@@ -7,12 +7,12 @@ import KehuCore
 /// province, contacts' names), the pinyin and initials, and every phone's digits. A
 /// query only reads the line its characters can be in.
 package enum SearchText {
-    struct Lines: Equatable {
-        var han: String
-        var latin: String
-        var digits: String
-        var pinyin: String
-        var initials: String
+    package struct Lines: Equatable {
+        package var han: String
+        package var latin: String
+        package var digits: String
+        package var pinyin: String
+        package var initials: String
     }
 
     static func refresh(_ db: StoreConnection, customerID: Int64) throws {
@@ -33,7 +33,7 @@ package enum SearchText {
             .flatMap { [$0["product"], $0["model"]] as [String] }.filter { !$0.isEmpty }
     }
 
-    static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
+    package static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
                         contacts: [(name: String?, mobile: String?, phone: String?)], products: [String] = []) -> Lines {
         let (pinyin, initials) = Pinyin.keys(name)
         return Lines(han: spaced(line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }
@@ -169,7 +169,7 @@ package enum SearchText {
     /// The three search lines alone, for a writer that put pinyin and initials in the
     /// customer's row as it inserted it.
     /// The tables of a customer's search lines, in the order `han`, `latin`, `digits`.
-    static let tables = ["searchHan", "searchLatin", "searchDigits"]
+    package static let tables = ["searchHan", "searchLatin", "searchDigits"]
 
     /// Writes one line, replacing the customer's old one as an update (never `OR REPLACE`,
     /// whose hidden delete would not reach the full-text index's triggers).

@@ -78,6 +78,47 @@ struct PagingAndDemoTests {
         #expect(try fingerprint(a) != fingerprint(c))
     }
 
+    /// The demo writes each row's duplicate and search keys as it draws it, and a card's
+    /// model filled in later refreshes its customer's lines, instead of every key being
+    /// filled in afterwards: they must be just what kehu's own backfill makes, and the
+    /// full-text indexes, made once at the end, must find what the lines hold.
+    @Test func theDemoWritesTheKeysKehuItselfMakes() throws {
+        let folder = TemporaryFolder()
+        let db = try makeDemo(folder, name: "keys.db", customers: 400)
+        func keys() throws -> [String] {
+            try db.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT id || '|' || ifnull(phoneDigits, '-') || '|' || ifnull(nameKey, '-') || '|' || pinyin || '|' || initials
+                    FROM customers ORDER BY id
+                    """)
+                    + String.fetchAll(db, sql: "SELECT id || '|' || ifnull(mobileDigits, '-') || '|' || ifnull(phoneDigits, '-') FROM contacts ORDER BY id")
+                    + String.fetchAll(db, sql: "SELECT id || '|' || ifnull(phoneDigits, '-') FROM intentCards ORDER BY id")
+                    + SearchText.tables.flatMap { try String.fetchAll(db, sql: "SELECT customerID || '|' || text FROM \($0) ORDER BY customerID") }
+            }
+        }
+        let written = try keys()
+        #expect(written.filter { $0.contains("|-|-|") }.isEmpty)
+        #expect(written.count > 400 * 5)
+        try db.write { db in
+            try SearchKeys.backfill(db)
+            try SearchText.backfill(db)
+        }
+        #expect(try keys() == written)
+
+        // Found through the indexes: a model only the filled-in cards have, a contact's
+        // mobile, a customer's name.
+        let probe = try db.read { db in
+            (model: try #require(try StoreRow.fetchOne(db, sql: "SELECT customerID, model FROM intentCards WHERE model LIKE 'CK%' ORDER BY id LIMIT 1")),
+             mobile: try #require(try StoreRow.fetchOne(db, sql: "SELECT customerID, mobileDigits FROM contacts ORDER BY id DESC LIMIT 1")),
+             name: try #require(try StoreRow.fetchOne(db, sql: "SELECT id, name FROM customers ORDER BY id DESC LIMIT 1")))
+        }
+        for (query, customerID) in [(probe.model["model"] as String, probe.model["customerID"] as Int64),
+                                    (probe.mobile["mobileDigits"], probe.mobile["customerID"]),
+                                    (String((probe.name["name"] as String).dropFirst(2).prefix(4)), probe.name["id"])] {
+            #expect(try db.searchCustomers(query).contains { $0.row.id == customerID }, "\(query)")
+        }
+    }
+
     @Test func demoDataLooksLikeARealSalesCompany() throws {
         let folder = TemporaryFolder()
         let db = try makeDemo(folder, name: "demo.db", customers: 600)
