@@ -105,16 +105,25 @@ struct PagingAndDemoTests {
         }
         #expect(try keys() == written)
 
-        // Found through the indexes: a model only the filled-in cards have, a contact's
-        // mobile, a customer's name.
+        // Every line is in its full-text index (the demo used to leave out the customers
+        // before the one a merge had refreshed), and found through it: a model only the
+        // filled-in cards have, a contact's mobile, the first and the last customer's name.
+        for table in SearchText.tables {
+            let (lines, indexed) = try db.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)Index_docsize") ?? -1)
+            }
+            #expect(lines == 400 && indexed == lines, "\(table)")
+        }
         let probe = try db.read { db in
             (model: try #require(try StoreRow.fetchOne(db, sql: "SELECT customerID, model FROM intentCards WHERE model LIKE 'CK%' ORDER BY id LIMIT 1")),
              mobile: try #require(try StoreRow.fetchOne(db, sql: "SELECT customerID, mobileDigits FROM contacts ORDER BY id DESC LIMIT 1")),
-             name: try #require(try StoreRow.fetchOne(db, sql: "SELECT id, name FROM customers ORDER BY id DESC LIMIT 1")))
+             name: try #require(try StoreRow.fetchOne(db, sql: "SELECT id, name FROM customers ORDER BY id DESC LIMIT 1")),
+             first: try #require(try StoreRow.fetchOne(db, sql: "SELECT id, name FROM customers ORDER BY id LIMIT 1")))
         }
         for (query, customerID) in [(probe.model["model"] as String, probe.model["customerID"] as Int64),
                                     (probe.mobile["mobileDigits"], probe.mobile["customerID"]),
-                                    (String((probe.name["name"] as String).dropFirst(2).prefix(4)), probe.name["id"])] {
+                                    (String((probe.name["name"] as String).dropFirst(2).prefix(4)), probe.name["id"]),
+                                    (String((probe.first["name"] as String).dropFirst(2).prefix(4)), probe.first["id"])] {
             #expect(try db.searchCustomers(query).contains { $0.row.id == customerID }, "\(query)")
         }
     }
