@@ -38,7 +38,9 @@ struct DemoOrders {
                 let created = LocalDateTime(column: row["createdAt"])?.date ?? last.adding(days: -400)
                 let cooperating = (row["status"] as String) == "a"
                 var orders = history(grade: grade, cooperating: cooperating, last: last, created: created)
-                let moved = orders.last.map(\.date).flatMap { $0 == last ? nil : $0 }
+                // The customer's last order moves to the newest drawn.
+                let newest = orders.last?.date
+                let moved = newest == last ? nil : newest
                 if orders.isEmpty { orders = [(last, rng.int(in: 5...90) * 1_000)] }
                 var rows: [[DatabaseValue]] = []
                 for (date, amount) in orders {
