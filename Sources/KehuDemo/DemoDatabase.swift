@@ -23,10 +23,18 @@ public struct DemoSummary: Equatable, Sendable {
 
 /// Writes a realistic Chinese sales database: three regional teams, a year of visits,
 /// open intent cards at every level around today. Built in a side file and renamed into
-/// place, so a half-written demo is never left at the requested path.
+/// place, so a half-written demo is never left at the requested path. `progress` hears how
+/// much of the whole job is done, in parts of `parts`.
 public enum DemoDatabase {
     public static func create(at path: String, options: DemoOptions,
                               progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> DemoSummary {
+        // The whole job in parts of a thousand, each step its share of a large demo's time,
+        // so a progress line moves to its end with the work, not with the customers alone.
+        var partsDone = 0
+        func stepDone(_ share: Int) {
+            partsDone += share
+            progress?(partsDone, Self.parts)
+        }
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
             throw StoreError.cannotOpen(path: path, detail: "a file is already there; kehu will not overwrite it")
@@ -76,25 +84,31 @@ public enum DemoDatabase {
                     SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (\(SearchText.tables.map { "'\($0)'" }.joined(separator: ", ")))
                     """)
                 for trigger in searchTriggers { try db.execute(sql: "DROP TRIGGER \((trigger["name"] as String).quotedDatabaseIdentifier)") }
-                summary = try generator.run(progress: progress)
+                summary = try generator.run { done, total in progress?(done * Self.drawingShare / max(1, total), Self.parts) }
+                stepDone(Self.drawingShare)
                 // What follows reads by these; the others are made once it has written its rows.
                 for index in indexes where Self.readBeforeTheEnd.contains(index["name"]) { try db.execute(sql: index["sql"]) }
+                stepDone(70)
                 var orders = DemoOrders(db: db, today: options.now.date, seed: options.seed)
                 try orders.run()
                 summary.orders = orders.written
                 var contracts = DemoContracts(db: db, now: options.now, seed: options.seed)
                 try contracts.run()
+                stepDone(110)
                 var teamwork = DemoTeamwork(db: db, now: options.now, seed: options.seed)
                 try teamwork.run()
                 try CodeSerials.backfill(db)
                 try db.execute(sql: StoreSchema.listOrderKeys)
                 try db.execute(sql: StoreSchema.lastContactKeys)
+                stepDone(140)
                 for index in indexes where !Self.readBeforeTheEnd.contains(index["name"]) { try db.execute(sql: index["sql"]) }
                 for table in SearchText.tables { try db.execute(sql: "INSERT INTO \(table)Index(\(table)Index) VALUES ('rebuild')") }
                 for trigger in searchTriggers { try db.execute(sql: trigger["sql"]) }
+                stepDone(280)
             }
             // Statistics for the query planner, so the first session is as quick as later ones.
             try queue.writeWithoutTransaction { try $0.execute(sql: "ANALYZE") }
+            stepDone(Self.parts - partsDone)
             try queue.close()
             try fm.moveItem(atPath: partial, toPath: path)
         } catch {
@@ -104,6 +118,11 @@ public enum DemoDatabase {
         }
         return summary
     }
+
+    /// What `progress` counts to, and the customers' share of it (the rest is the steps
+    /// after them: orders, teamwork, keys, indexes, statistics).
+    static let parts = 1_000
+    static let drawingShare = 370
 
     /// Indexes whose keys come in order as the customers are written one after another
     /// (their customer first, or a card's id, or a handler's customers), or that hold few
@@ -206,7 +225,6 @@ private struct Generator {
                 if index % 1_000 == 999 { progress?(index + 1, options.customers) }
             }
         }, prepare: { drawn in drawn.map { $0.madeReady() } }, write: { rows in try writer.write(rows) })
-        progress?(options.customers, options.customers)
         return summary
     }
 
