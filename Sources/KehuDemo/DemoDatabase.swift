@@ -121,8 +121,8 @@ public enum DemoDatabase {
 
     /// What `progress` counts to, and the customers' share of it (the rest is the steps
     /// after them: orders, teamwork, keys, indexes, statistics).
-    static let parts = 1_000
-    static let drawingShare = 370
+    public static let parts = 1_000
+    public static let drawingShare = 370
 
     /// Indexes whose keys come in order as the customers are written one after another
     /// (their customer first, or a card's id, or a handler's customers), or that hold few

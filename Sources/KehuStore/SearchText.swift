@@ -184,11 +184,14 @@ package enum SearchText {
     }
 
     /// The search indexes' insert triggers, set aside while many new lines are written
-    /// (a large import, the demo): FTS5 flushes what it gathered at every statement a
-    /// trigger runs in, which made a 100,000-row import take 19 s instead of 8. The new
-    /// lines (those after each table's last customer when set aside) are indexed by one
-    /// statement per table in `restore`, and the triggers made again from their own
-    /// definitions. Inside the caller's transaction: a rollback brings them back.
+    /// (a large import): FTS5 flushes what it gathered at every statement a trigger runs
+    /// in, which made a 100,000-row import take 19 s instead of 8. The new lines (those
+    /// after each table's last customer when set aside) are indexed by one statement per
+    /// table in `restore`, and the triggers made again from their own definitions. Inside
+    /// the caller's transaction: a rollback brings them back. Only for lines of customers
+    /// newer than any line there: a line inserted meanwhile below that mark is never
+    /// indexed (the demo, which once filled every line after one had been written, now
+    /// sets all the triggers aside and rebuilds the indexes whole).
     struct IndexingAside {
         private var aside: [(table: String, trigger: String, after: Int64)] = []
 
@@ -216,7 +219,7 @@ package enum SearchText {
     }
 
     /// Every customer at once, contacts read in one pass: for the migration that adds the
-    /// search keys and for demo data written in bulk.
+    /// search keys.
     package static func backfill(_ db: StoreConnection) throws {
         var indexing = try IndexingAside(db)
         var contacts: [Int64: [(name: String?, mobile: String?, phone: String?)]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KehuDemo
 import GRDB
 import Testing
@@ -194,6 +195,22 @@ struct PagingAndDemoTests {
         #expect(all.count == total)
         #expect(zip(all, all.dropFirst()).allSatisfy { $0.activity.occurredAt >= $1.activity.occurredAt })
         #expect(all.allSatisfy { !$0.handlerName.isEmpty })
+    }
+
+    /// The progress a demo reports runs over the whole job: forward only, through the
+    /// customers' share and on past it (the indexes and statistics after them), to its end.
+    @Test func aDemosProgressRunsOverTheWholeJob() throws {
+        let folder = TemporaryFolder()
+        let heard = Mutex<[(done: Int, total: Int)]>([])
+        _ = try DemoDatabase.create(at: folder.file("progress.db"), options: DemoOptions(customers: 3_000, seed: 7, now: testNow, creatorLogin: "tester")) { done, total in
+            heard.withLock { $0.append((done, total)) }
+        }
+        let steps = heard.withLock { $0 }
+        #expect(steps.allSatisfy { $0.total == DemoDatabase.parts })
+        #expect(zip(steps, steps.dropFirst()).allSatisfy { $0.done <= $1.done })
+        #expect(steps.contains { $0.done > 0 && $0.done < DemoDatabase.drawingShare }, "customers counted as they come")
+        #expect(steps.contains { $0.done > DemoDatabase.drawingShare && $0.done < DemoDatabase.parts }, "the steps after them counted")
+        #expect(steps.last?.done == DemoDatabase.parts)
     }
 
     @Test func aDemoIsNeverWrittenOverAnExistingFile() throws {
