@@ -119,9 +119,10 @@ struct HistoryImportTests {
     }
 }
 
-/// A sheet large enough that the import sets the indexes it does not read aside and makes
-/// them again: the schema after it is the one before, SQLite finds the file sound, and the
-/// indexes answer; a dry run of the same size leaves everything as it was.
+/// A sheet large enough that the import sets the indexes it does not read (and the running
+/// count's trigger) aside and makes them again: the schema after it is the one before,
+/// SQLite finds the file sound, the indexes answer and the count is right; a dry run of
+/// the same size leaves everything as it was.
 struct BulkImportTests {
     let now = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 22)!, hour: 9, minute: 0)!
     let headers = ["单位名称", "电话", "城市", "联系人", "手机"]
@@ -177,6 +178,10 @@ struct BulkImportTests {
         let again = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         #expect(again.allSatisfy { if case .duplicate = $0 { return true }; return false })
         #expect(try schema(db) == before)
+        // The running count, whose trigger was set aside, counted each new customer once.
+        #expect(try db.customerCount() == rows.count)
+        try db.add(sampleCustomer("Cb-粤SZ0001", "深圳导入之后"), by: testActor)
+        #expect(try db.customerCount() == rows.count + 1)
     }
 
     /// A sheet large enough for the import to keep the keys it meets in memory (and look
