@@ -33,6 +33,23 @@ struct SearchTests {
 
     func codes(_ db: KehuDatabase, _ query: String) throws -> [String] { try db.searchCustomers(query).map(\.row.code) }
 
+    /// The Chinese line's spacing: one space between characters, none inside a run of
+    /// Latin letters and digits, none of the text's own; anything else (full-width forms,
+    /// emoji, accented letters, combining marks) is a character of its own, kept as it is.
+    @Test func theChineseLineIsSpacedCharacterByCharacter() {
+        #expect(SearchText.spaced("广州华南机电0号有限公司") == "广 州 华 南 机 电 0 号 有 限 公 司")
+        #expect(SearchText.spaced("CK6150车床 x2") == "CK6150 车 床 x2")
+        #expect(SearchText.spaced(" 李 娜 ") == "李 娜")
+        #expect(SearchText.spaced("Ａ型（新）") == "Ａ 型 （ 新 ）")
+        #expect(SearchText.spaced("café😀e\u{301}") == "caf é 😀 e \u{301}")
+        #expect(SearchText.spaced("|广州|ab|") == "| 广 州 | ab |")
+        #expect(SearchText.spaced("") == "")
+        // Spacing spaced text changes nothing.
+        for text in ["广州华南机电0号有限公司", "CK6150车床 x2", "café😀e\u{301}"] {
+            #expect(SearchText.spaced(SearchText.spaced(text)) == SearchText.spaced(text))
+        }
+    }
+
     /// Contacts by the pinyin of their names (李娜 is 广州华南机电's contact), and an
     /// archive written before that (its pinyin lines without the contacts) brought up to
     /// it by migration v8.
