@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import KehuCore
 import SystemZlib
 import ZIPFoundation
@@ -372,12 +369,6 @@ public enum XLSXReader {
         }
     }
 
-    /// A parser fed in pieces: given a whole part at once, libxml2 refuses one larger than
-    /// 10 MB ("huge input"), and a 100,000-row sheet is several times that.
-    static func parser(_ xml: Data) -> XMLParser {
-        XMLParser(stream: InputStream(data: xml))
-    }
-
     /// "B12" → row 12, column 1.
     static func cell(_ reference: String) -> (row: Int, column: Int)? { cell(reference.utf8) }
 
@@ -418,25 +409,25 @@ public enum XLSXReader {
 }
 
 /// Attributes of the named elements of an XML part, in document order (`<name>` holds the
-/// element's name; a name starting with `/` asks for the element's end).
+/// element's name; a name starting with `/` asks for the element's end). Read with the
+/// sheet's own scanner: the workbook's small parts need no general XML parser, and
+/// without one kehu does not load libxml2 and ICU at every start, for a workbook it
+/// reads once in a while.
 enum Elements {
     static func read(_ xml: Data, named names: Set<String>) throws -> [[String: String]] {
-        final class Reader: NSObject, XMLParserDelegate {
-            let names: Set<String>
-            var found: [[String: String]] = []
-            init(_ names: Set<String>) { self.names = names }
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
-                if names.contains(name) { found.append(attributes.merging(["<name>": name]) { $1 }) }
-            }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-                if names.contains("/" + name) { found.append(["<name>": "/" + name]) }
+        var found: [[String: String]] = []
+        var scanner = XMLScanner()
+        try xml.withUnsafeBytes { raw in
+            try scanner.feed(raw.bindMemory(to: UInt8.self)) { event in
+                switch event {
+                case .start(let name, let tag, _) where names.contains(name):
+                    found.append(tag.attributes().merging(["<name>": name]) { $1 })
+                case .end(let name) where names.contains("/" + name):
+                    found.append(["<name>": "/" + name])
+                default: break
+                }
             }
         }
-        let reader = Reader(names)
-        let parser = XLSXReader.parser(xml)
-        parser.delegate = reader
-        guard parser.parse() else { throw XLSXReader.Problem.damaged(part: "xml") }
-        return reader.found
+        return found
     }
 }

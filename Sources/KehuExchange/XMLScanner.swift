@@ -51,6 +51,30 @@ struct XMLScanner {
             return nil
         }
 
+        /// Every attribute, by its name as written (`r:id` stays `r:id`), values decoded and
+        /// their white space read as XML reads it (a tab or line break is a space).
+        func attributes() -> [String: String] {
+            var found: [String: String] = [:]
+            var index = 0
+            while index < bytes.count, !Self.isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+                let nameStart = index
+                while index < bytes.count, bytes[index] != 0x3D, !Self.isSpace(bytes[index]) { index += 1 }
+                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+                while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x27 { index += 1 }
+                guard index < bytes.count else { break }
+                let quote = bytes[index]
+                index += 1
+                let valueStart = index
+                while index < bytes.count, bytes[index] != quote { index += 1 }
+                let value = bytes[valueStart..<min(index, bytes.count)].map { Self.isSpace($0) ? 0x20 : $0 }
+                index += 1
+                if !name.isEmpty { found[name] = String(decoding: XMLScanner.decoded(value), as: UTF8.self) }
+            }
+            return found
+        }
+
         /// `r:id` asked as `id`, or `x:r` as `r`.
         private static func prefixed(_ name: ArraySlice<UInt8>, _ key: String.UTF8View) -> Bool {
             guard let colon = name.lastIndex(of: 0x3A) else { return false }

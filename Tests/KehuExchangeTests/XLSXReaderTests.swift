@@ -32,6 +32,24 @@ struct XLSXReaderTests {
         #expect(throws: XLSXReader.Problem.noSuchSheet(name: "Sheet9", sheets: ["客户名单", "联系人"])) { try XLSXReader.rows(data, sheet: "Sheet9") }
     }
 
+    /// The workbook's own parts (its sheets, their relations, its styles) are read with the
+    /// sheet's scanner: prefixed names, attributes as written, entities decoded.
+    @Test func aWorkbookPartsElementsAndAttributes() throws {
+        let xml = Data("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            <!-- <x:sheet name="注释" r:id="rId9"/> -->
+            <x:sheets><x:sheet name="R&amp;D 客户&#xFF01;" sheetId="1" r:id="rId1"/>
+            <x:sheet name='第二
+            页' sheetId="2" r:id="rId2"></x:sheet></x:sheets></x:workbook>
+            """.utf8)
+        let sheets = try Elements.read(xml, named: ["sheet", "/sheets"])
+        #expect(sheets == [["<name>": "sheet", "name": "R&D 客户！", "sheetId": "1", "r:id": "rId1"],
+                           ["<name>": "sheet", "name": "第二 页", "sheetId": "2", "r:id": "rId2"],
+                           ["<name>": "/sheets"]])
+    }
+
     @Test func dateFormatsAreToldFromNumberFormats() {
         #expect(XLSXReader.DateStyles.kind(14, nil) == .date)
         #expect(XLSXReader.DateStyles.kind(22, nil) == .dateTime)
