@@ -17,8 +17,13 @@ public final class TerminalApp {
     /// How long to wait for a key before asking whether the database changed.
     static let livePollMilliseconds = 250
 
-    public init(viewModel: MainViewModel, theme: Theme, afterFirstFrame: (() -> Bool)? = nil, changed: (() -> Bool)? = nil) {
+    /// Whether the view-model has read its first screen already (the customer screen starts
+    /// it while the terminal is being set up).
+    let started: Bool
+
+    public init(viewModel: MainViewModel, theme: Theme, started: Bool = false, afterFirstFrame: (() -> Bool)? = nil, changed: (() -> Bool)? = nil) {
         self.viewModel = viewModel
+        self.started = started
         self.screen = MainScreen(theme: theme)
         self.afterFirstFrame = afterFirstFrame
         self.changed = changed
@@ -27,7 +32,7 @@ public final class TerminalApp {
     /// Runs until the user quits or a signal arrives. Returns the process exit code:
     /// 0, or 128 + the signal number as shells expect.
     public func run(on backend: NcursesBackend) -> Int32 {
-        viewModel.start()
+        if !started { viewModel.start() }
         var pending = afterFirstFrame
         while true {
             // The terminal's size arrives as an input before every frame; drawing only reads.

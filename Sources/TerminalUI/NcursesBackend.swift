@@ -45,8 +45,10 @@ public final class NcursesBackend: TerminalBackend {
     ///   - mouse: ask the terminal for clicks and the wheel (off leaves the terminal's own
     ///     selection to the mouse).
     ///   - overSSH: the session comes over the network, where a key's bytes may arrive apart.
-    public init(monochrome: Bool, mouse: Bool = true, overSSH: Bool = false) throws {
-        NcursesBackend.prepareLocale()
+    /// `processPrepared`: the caller ran `prepareProcess()` on the thread that reads keys,
+    /// and this may run on another.
+    public init(monochrome: Bool, mouse: Bool = true, overSSH: Bool = false, processPrepared: Bool = false) throws {
+        if !processPrepared { NcursesBackend.prepareProcess() }
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw StartError.notATerminal }
         let term = String(cString: kehu_term_name())
         if term.isEmpty || term == "dumb" { throw StartError.cannotDraw(term.isEmpty ? "(unset)" : term) }
@@ -149,13 +151,21 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    private static func installSignalHandlers() {
+    /// What the screen needs of the whole process, set on the thread that will read keys
+    /// before any other thread starts: the locale (`setlocale` is not safe beside threads
+    /// that use it), and the signals it answers unblocked (a mask is each thread's own,
+    /// and new threads inherit it). The terminal may then be set up on another thread.
+    public static func prepareProcess() {
+        prepareLocale()
         // A parent may have started kehu with these blocked (some launchers and test
         // runners do): kehu would then neither resize nor stop when asked.
         var wanted = sigset_t()
         sigemptyset(&wanted)
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH] { sigaddset(&wanted, sig) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
+    }
+
+    private static func installSignalHandlers() {
         // SIGQUIT (`kill -QUIT`) too: without a handler it dumps core over
         // the screen and leaves the terminal raw, with the form lost.
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
