@@ -40,6 +40,22 @@ struct OpenCommand: ParsableCommand {
     static func open(_ options: ScreenOptions) throws {
         let (strings, languageProblem) = options.strings()
         let environment = options.environment
+        let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        // Keymaps, themes and terminal settings are the user's files: read with the user's
+        // own rights.
+        let readSettings = {
+            Privilege.asUser {
+                (ConfigLoader.keymap(named: options.keymap, locator: locator),
+                 ConfigLoader.theme(named: options.theme, monochrome: noColor, locator: locator),
+                 TerminalPreferences.load(locator: locator))
+            }
+        }
+        // They are read on a second thread while the database opens (a millisecond of the
+        // start), unless kehu holds its group privilege: then reading as the user sets the
+        // group aside for a moment, which must not happen while the team's database is
+        // being opened, so they are read after it.
+        let settingsBeside = Privilege.isHeld ? nil : SideWork(readSettings)
         let entrance: Entrance
         if options.demo {
             if options.db != nil { throw ValidationError(tr("--demo and --db name two different databases; give one")) }
@@ -67,13 +83,10 @@ struct OpenCommand: ParsableCommand {
         let profile = try store.profile()
         let login = profile.user.login
 
-        let locator = ConfigLocator.standard(environment: environment, executablePath: executablePath())
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        // Keymaps and themes are the user's files: read with the user's own rights.
-        let (keys, keyProblems) = Privilege.asUser { ConfigLoader.keymap(named: options.keymap, locator: locator) }
-        var (chosenTheme, themeProblems) = Privilege.asUser { ConfigLoader.theme(named: options.theme, monochrome: noColor, locator: locator) }
-
-        let (preferences, preferenceProblems) = Privilege.asUser { TerminalPreferences.load(locator: locator) }
+        let settings = try settingsBeside?.result() ?? readSettings()
+        let (keys, keyProblems) = settings.0
+        var (chosenTheme, themeProblems) = settings.1
+        let (preferences, preferenceProblems) = settings.2
         // Over SSH a key's bytes can arrive apart: a lone Esc waits longer for what follows.
         let overSSH = !(environment["SSH_CONNECTION"] ?? "").isEmpty || !(environment["SSH_TTY"] ?? "").isEmpty
         // The terminal is set up on a second thread while this one reads the first screen
