@@ -56,6 +56,7 @@ struct OpenCommand: ParsableCommand {
         // group aside for a moment, which must not happen while the team's database is
         // being opened, so they are read after it.
         let settingsBeside = Privilege.isHeld ? nil : SideWork(readSettings)
+        defer { settingsBeside?.wait() }
         let entrance: Entrance
         if options.demo {
             if options.db != nil { throw ValidationError(tr("--demo and --db name two different databases; give one")) }

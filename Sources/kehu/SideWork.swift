@@ -6,6 +6,8 @@ import Foundation
 final class SideWork<Value>: @unchecked Sendable {
     private var outcome: Result<Value, Error>?
     private let done = DispatchSemaphore(value: 0)
+    /// Taken only by the thread that started the work.
+    private var ended = false
 
     init(_ work: @escaping () throws -> Value) {
         nonisolated(unsafe) let work = work
@@ -17,7 +19,15 @@ final class SideWork<Value>: @unchecked Sendable {
     }
 
     func result() throws -> Value {
-        done.wait()
+        wait()
         return try outcome!.get()
+    }
+
+    /// Waits for the work to end; at once when it was waited for before. A command that
+    /// fails waits too before it exits: the process's exit must not run beside it.
+    func wait() {
+        guard !ended else { return }
+        done.wait()
+        ended = true
     }
 }
