@@ -64,7 +64,8 @@ struct XLSXReaderTests {
         #expect(XLSXReader.dateText(45_717, withTime: false) == "2025-03-01")
     }
 
-    /// A sheet part larger than libxml2 takes in one piece (10 MB): read all the same.
+    /// A sheet part of more than 10 MB (a general XML parser such as libxml2 refuses that
+    /// in one piece): read all the same, as it streams out of the zip.
     @Test func aSheetOverTenMegabytesReads() throws {
         let long = String(repeating: "长备注文字", count: 450)   // 6,750 bytes of UTF-8
         let rows = (0..<2_000).map { n -> [ExportValue] in [.text("客户\(n)"), .text(long)] }
