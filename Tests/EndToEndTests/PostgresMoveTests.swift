@@ -65,7 +65,7 @@ struct PostgresMoveTests {
         }
 
         deinit {
-            for login in unixUsers { _ = try? run("/usr/sbin/userdel", [login]) }
+            for login in unixUsers { removeUnixUser(login) }
             TestPostgres.dropDatabase(database)
             // The login roles the move made for this run's people are the cluster's: gone too.
             _ = try? TestPostgres.psql(database: "postgres", """

@@ -13,7 +13,7 @@ struct ReadOnlyDatabaseTests {
         let folder = "/tmp/kehu-readonly-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer {
-            _ = try? run("/usr/sbin/userdel", [person])
+            removeUnixUser(person)
             try? FileManager.default.removeItem(atPath: folder)
         }
         #expect(try run("/usr/sbin/useradd", ["--no-create-home", "--shell", "/bin/sh", "--home-dir", folder, person]).status == 0)

@@ -35,7 +35,7 @@ struct SharedServerTests {
         }
 
         deinit {
-            for person in people { _ = try? KehuE2E.run("/usr/sbin/userdel", [person]) }
+            for person in people { removeUnixUser(person) }
             _ = try? KehuE2E.run("/usr/sbin/groupdel", [group])
             try? FileManager.default.removeItem(atPath: prefix)
         }
