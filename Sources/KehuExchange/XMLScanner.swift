@@ -28,6 +28,31 @@ struct XMLScanner {
         /// a sheet asks three of them of every cell.
         func value(of wanted: String) -> ArraySlice<UInt8>? {
             let key = wanted.utf8
+            var found: ArraySlice<UInt8>?
+            forEachAttribute { name, value in
+                guard name.elementsEqual(key) || (name.count > key.count && name.last == key.last && Self.prefixed(name, key)) else { return true }
+                found = value
+                return false
+            }
+            return found
+        }
+
+        /// Every attribute, by its name as written (`r:id` stays `r:id`), values decoded and
+        /// their white space read as XML reads it (a tab or line break is a space).
+        func attributes() -> [String: String] {
+            var found: [String: String] = [:]
+            forEachAttribute { name, value in
+                if !name.isEmpty {
+                    found[String(decoding: name, as: UTF8.self)] =
+                        String(decoding: XMLScanner.decoded(value.map { Self.isSpace($0) ? 0x20 : $0 }), as: UTF8.self)
+                }
+                return true
+            }
+            return found
+        }
+
+        /// Each attribute's name and value as written, in order, until `body` says stop.
+        private func forEachAttribute(_ body: (_ name: ArraySlice<UInt8>, _ value: ArraySlice<UInt8>) -> Bool) {
             var index = 0
             // Past the element's name.
             while index < bytes.count, !Self.isSpace(bytes[index]) { index += 1 }
@@ -37,42 +62,15 @@ struct XMLScanner {
                 while index < bytes.count, bytes[index] != 0x3D, !Self.isSpace(bytes[index]) { index += 1 }
                 let name = bytes[nameStart..<index]
                 while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x27 { index += 1 }
-                guard index < bytes.count else { return nil }
+                guard index < bytes.count else { return }
                 let quote = bytes[index]
                 index += 1
                 let valueStart = index
                 while index < bytes.count, bytes[index] != quote { index += 1 }
                 let value = bytes[valueStart..<min(index, bytes.count)]
                 index += 1
-                if name.elementsEqual(key) || (name.count > key.count && name.last == key.last && Self.prefixed(name, key)) {
-                    return value
-                }
+                if !body(name, value) { return }
             }
-            return nil
-        }
-
-        /// Every attribute, by its name as written (`r:id` stays `r:id`), values decoded and
-        /// their white space read as XML reads it (a tab or line break is a space).
-        func attributes() -> [String: String] {
-            var found: [String: String] = [:]
-            var index = 0
-            while index < bytes.count, !Self.isSpace(bytes[index]) { index += 1 }
-            while index < bytes.count {
-                while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                let nameStart = index
-                while index < bytes.count, bytes[index] != 0x3D, !Self.isSpace(bytes[index]) { index += 1 }
-                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x27 { index += 1 }
-                guard index < bytes.count else { break }
-                let quote = bytes[index]
-                index += 1
-                let valueStart = index
-                while index < bytes.count, bytes[index] != quote { index += 1 }
-                let value = bytes[valueStart..<min(index, bytes.count)].map { Self.isSpace($0) ? 0x20 : $0 }
-                index += 1
-                if !name.isEmpty { found[name] = String(decoding: XMLScanner.decoded(value), as: UTF8.self) }
-            }
-            return found
         }
 
         /// `r:id` asked as `id`, or `x:r` as `r`.

@@ -11,21 +11,16 @@ let kehuBinary: String = {
     return root.appendingPathComponent(".build/debug/kehu").path
 }()
 
-/// Removes a Unix user (and its own group) a test made. `userdel` refuses while a process
-/// of the user still runs (a tmux server, or a child outliving the command the test
-/// waited for): those are ended first, and `userdel` asked again until the user is gone,
-/// up to five seconds; what it said is printed if the user stays behind. A run once left
-/// two users of the PostgreSQL move test this way.
+/// Removes a Unix user (and its own group) a test made. A plain `userdel` refuses while a
+/// process of the user still runs (a tmux server, or a child outliving the command the test
+/// waited for), which once left two users of the PostgreSQL move test behind: the user's
+/// processes are ended and the user removed all the same (`--force`); what `userdel` said
+/// is printed if the user stays.
 func removeUnixUser(_ login: String) {
-    var said = ""
-    for _ in 0..<50 {
-        guard getpwnam(login) != nil else { return }
-        _ = try? run("/usr/bin/pkill", ["-KILL", "-u", login])
-        if let result = try? run("/usr/sbin/userdel", [login]) { said = result.stderr }
-        if getpwnam(login) == nil { return }
-        usleep(100_000)
-    }
-    print("could not remove the test user \(login): \(said)")
+    guard getpwnam(login) != nil else { return }
+    _ = try? run("/usr/bin/pkill", ["-KILL", "-u", login])
+    let result = try? run("/usr/sbin/userdel", ["--force", login])
+    if getpwnam(login) != nil { print("could not remove the test user \(login): \(result?.stderr ?? "userdel did not run")") }
 }
 
 struct ProcessResult {
