@@ -32,11 +32,13 @@ let package = Package(
         .systemLibrary(name: "SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // SQLite's start-up settings, which only C can give (sqlite3_config is variadic).
         .systemLibrary(name: "CSQLiteTuning", providers: [.apt(["libsqlite3-dev"])]),
+        // Where a setgid kehu's SQLite writes its temporary files (a VFS, which only C can give).
+        .target(name: "CSQLiteSortFiles", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The demo database writer; it writes through the store's package-level internals.
         .target(name: "KehuDemo", dependencies: ["KehuCore", "KehuStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that speaks SQL, behind one door opened for a verified login.
         .target(name: "KehuStore", dependencies: [
-            "KehuCore", "KehuHost", "CSQLiteTuning",
+            "KehuCore", "KehuHost", "CSQLiteTuning", "CSQLiteSortFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's own binding calls, for the one bulk path that binds values itself.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -78,6 +78,12 @@ extension KehuDatabase {
                 // the import to stay near 85 MB; back to normal after.
                 if !db.isPostgres { try db.execute(sql: "PRAGMA cache_size = -16384") }
                 defer { if !db.isPostgres { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
+                // The indexes made again at the end sort every row: in runs written to
+                // temporary files where that is safe (`SortSpill`), else all in memory.
+                // (Set outside the transaction: SQLite refuses the change inside one.)
+                let spill = !db.isPostgres && SortSpill.allowed(forDatabaseAt: path)
+                if spill { try db.execute(sql: "PRAGMA temp_store = FILE") }
+                defer { if spill { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
                 try db.inTransaction {
                     var importer = try CustomerImporter(db, store: self, plan: plan, actor: actor)
                     var rejected = false

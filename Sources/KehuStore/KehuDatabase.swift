@@ -69,6 +69,9 @@ public final class KehuDatabase: Sendable {
     static func open(path: String, create: Bool = true,
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
         prepareSQLite()
+        // SQLite's folder for temporary files is one for the process, so it is chosen
+        // before any connection of this file is open.
+        _ = SortSpill.allowed(forDatabaseAt: path)
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         var current = false

@@ -109,6 +109,37 @@ struct SharedServerTests {
         }
     }
 
+    /// A large import sorts the indexes it makes again in runs written to temporary files.
+    /// In the shared install those go into the team's folder, which only kehu's group can
+    /// reach, and never where the user's variables point (SQLITE_TMPDIR, TMPDIR): a file
+    /// there would be the user's to read. Seen through strace as root (`-u` runs the user's
+    /// kehu with its setgid group, as a login would; not `--seccomp-bpf`, whose filter
+    /// needs "no new privileges" and so takes the group away).
+    @Test func aLargeImportSortsInTheTeamFolderNeverTheUsers() throws {
+        let server = try Server()
+        try server.install()
+        let own = server.home(server.admin) + "/tmp"
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        _ = try KehuE2E.run("/bin/chown", ["\(server.admin):", own])
+        // Enough rows that the widest index's sort passes SQLite's 2 MB and spills.
+        let rows = (0..<40_000).map { "深圳测试\($0)号机电有限公司,0755-\(String(format: "%08d", 20_000_000 + $0)),广东,深圳" }
+        let sheet = try server.write("单位名称,电话,省份,城市\n" + rows.joined(separator: "\n") + "\n", to: "big.csv", for: server.admin)
+        let trace = server.prefix + "/openat.trace"
+        let traced = try KehuE2E.run("/usr/bin/strace", ["-f", "-qq", "-e", "trace=openat", "-o", trace, "-u", server.admin,
+                                                         "/usr/bin/env", "HOME=\(server.home(server.admin))", "KEHU_LANG=zh", "LANG=C.UTF-8",
+                                                         "TMPDIR=\(own)", "SQLITE_TMPDIR=\(own)", server.kehu, "import", "customers", sheet])
+        #expect(traced.status == 0 && traced.stdout.contains("新建 40000"), "\(traced.status) \(traced.stdout) \(traced.stderr)")
+        let runs = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").filter { $0.contains("etilqs_") }
+        #expect(!runs.isEmpty, "the sort spilled no run: the test no longer shows where runs go")
+        for run in runs {
+            #expect(run.contains("\"\(server.prefix)/data/etilqs_") && run.contains("O_EXCL"), "\(run)")
+        }
+        // SQLite removed each as it opened it: the folder holds the database alone.
+        let left = try FileManager.default.contentsOfDirectory(atPath: server.prefix + "/data").sorted()
+        #expect(left == ["kehu.db", "kehu.db-shm", "kehu.db-wal"], "\(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: own).isEmpty)
+    }
+
     @Test func onlyKehuOpensTheTeamDatabaseAndEachPersonSeesOnlyTheirOwn() throws {
         let server = try Server()
         try server.install()

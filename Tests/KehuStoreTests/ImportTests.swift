@@ -174,6 +174,14 @@ struct BulkImportTests {
         }
         #expect(try db.searchCustomers("宏达77号").map(\.row.name) == ["广州宏达77号机电"])
         #expect(try db.searchCustomers("00000077").count == 1)
+        // The writer is as before: temporary storage in memory (a temporary file would be
+        // the user's), SQLite's usual cache and one thread; and FTS5's usual batch size.
+        let settings = try db.writeAlone { database throws in
+            [try Int.fetchOne(database, sql: "PRAGMA temp_store"), try Int.fetchOne(database, sql: "PRAGMA cache_size"),
+             try Int.fetchOne(database, sql: "PRAGMA threads")]
+                + (try SearchText.tables.map { try Int.fetchOne(database, sql: "SELECT v FROM \($0)Index_config WHERE k = 'hashsize'") })
+        }
+        #expect(settings == [2, -2000, 0, 1_048_576, 1_048_576, 1_048_576])
         // The same sheet again: every row a duplicate, nothing written.
         let again = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         #expect(again.allSatisfy { if case .duplicate = $0 { return true }; return false })
