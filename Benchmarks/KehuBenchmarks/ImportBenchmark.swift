@@ -19,11 +19,12 @@ enum ImportBenchmark {
                                 source: { s.label($0) }, method: { s.label($0) })
     }()
 
-    /// The times of `runs` imports of the same sheet, each into a new database (a shared
-    /// machine's speed varies by a fifth from one minute to the next: the median of a few
-    /// says more than one), and the process's peak resident memory during one.
-    static func run(rows count: Int, login: String, sheet kind: Sheet = .csv, runs: Int = 3,
-                    postgres: PostgresAddress? = nil) throws -> (milliseconds: [Double], peakMegabytes: Double) {
+    /// The times of `runs` imports of the same sheet by the real `kehu import`, each into a
+    /// new database (a shared machine's speed varies by a fifth from one minute to the
+    /// next: the median of a few says more than one), and the most memory its process held
+    /// (the kernel's count: the benchmark's own sheets are not in it).
+    static func run(rows count: Int, login: String, kehu: String, environment: [String: String], sheet kind: Sheet = .csv,
+                    runs: Int = 3, postgres: PostgresAddress? = nil) throws -> (milliseconds: [Double], peakMegabytes: Double) {
         let folder = NSTemporaryDirectory() + "kehu-import-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -53,6 +54,7 @@ enum ImportBenchmark {
         for run in 0..<runs {
             let store: KehuDatabase
             var made: String?
+            let database: String
             if var address = postgres {
                 // A new PostgreSQL database beside the benchmark's own, for each run.
                 address.database = "kehu_import_bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
@@ -60,20 +62,17 @@ enum ImportBenchmark {
                 try KehuDatabase.makePostgresDatabase(address.database, near: address, login: login, home: home)
                 made = address.database
                 store = try KehuDatabase.create(postgres: address, admin: login, home: home, clock: SystemClock())
+                database = address.shown
             } else {
-                store = try KehuDatabase.create(path: folder + "/bench\(run).db", admin: login, clock: SystemClock())
+                database = folder + "/bench\(run).db"
+                store = try KehuDatabase.create(path: database, admin: login, clock: SystemClock())
             }
-            let file = try UserFiles.openForReading(sheetPath)
-            // The peak from here on (Linux resets it on "5" written to clear_refs).
-            try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-            times.append(try milliseconds {
-                // The same pipeline `kehu import` runs.
-                let sheet = SheetBytes(count: file.size) { each in try file.pieces(each) }
-                let report = try ImportPipeline.run(ImportPipeline.Request(kind: .customers, sheet: sheet), into: store,
-                                                    by: Actor(login: login, clock: SystemClock()))
-                guard report.count(.created) == count else { throw BenchError("imported \(report.count(.created)) of \(count)") }
-            })
-            peak = max(peak, peakResidentMegabytes())
+            let imported = try spawnMeasured(kehu, ["import", "customers", sheetPath, "--db", database], environment: environment)
+            guard imported.status == 0 else { throw BenchError("kehu import exited \(imported.status): \(imported.output)") }
+            let created = try store.customerCount()
+            guard created == count else { throw BenchError("imported \(created) of \(count)") }
+            times.append(imported.milliseconds)
+            peak = max(peak, imported.peakMegabytes)
             if let postgres, let made {
                 try store.close()
                 try KehuDatabase.dropPostgresDatabase(made, near: postgres, login: login, home: kernelLogin.home ?? "/")
@@ -89,12 +88,32 @@ enum ImportBenchmark {
                       sorted.last! / 1000, sorted.count)
     }
 
-    /// VmHWM of /proc/self/status: the most memory the process has held at once (since
-    /// the last reset).
-    static func peakResidentMegabytes() -> Double {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
-        return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    /// Runs `program` to its end: the time from its start to its exit, the most memory it
+    /// held at once (wait4's maximum resident size), its exit status and what it wrote.
+    static func spawnMeasured(_ program: String, _ arguments: [String], environment: [String: String]) throws
+        -> (milliseconds: Double, peakMegabytes: Double, status: Int32, output: String) {
+        let output = NSTemporaryDirectory() + "kehu-bench-output-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw BenchError("cannot start \(program): errno \(spawned)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        // WIFEXITED / WEXITSTATUS, which Swift does not import as macros.
+        let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (took, Double(usage.ru_maxrss) / 1024, exitCode, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 
     /// The whole archive as an Excel workbook, as `kehu export customers --format xlsx`
