@@ -3,10 +3,11 @@ import KehuCore
 import Synchronization
 
 /// Pinyin of a name for search: the full reading without tones or spaces
-/// ("guangzhouhuanan…") and its initials ("gzhn…"). Characters are read one at a time
-/// through Foundation's Mandarin transliteration and remembered, so a whole archive is
-/// keyed in a few seconds. A city at the start of a name is read as the city is said
-/// (长沙 chang-sha, not zhang-sha; 重庆 chong-qing), from the city table's initials.
+/// ("guangzhouhuanan…") and its initials ("gzhn…"). Characters are read one at a time:
+/// from `PinyinTable` (U+3400–U+9FFF, nearly every name), else through Foundation's
+/// Mandarin transliteration and remembered. A city at the start of a name is read as the
+/// city is said (长沙 chang-sha, not zhang-sha; 重庆 chong-qing), from the city table's
+/// initials.
 enum Pinyin {
     private static let cache = Mutex<[Character: String]>([:])
 
@@ -63,22 +64,28 @@ enum Pinyin {
 
     private static let scalarCache = Mutex<[UInt32: String]>([:])
 
-    /// Reads, in one go, every Chinese character of `texts` not read before: Foundation
-    /// makes a new transliterator for each call, which costs far more than the reading, so
-    /// a sheet's batch of names is read in one call rather than one call per new character.
+    /// The table's reading of a scalar it holds, nil for any other.
+    private static func tabled(_ scalar: Unicode.Scalar) -> String? {
+        guard (PinyinTable.first...PinyinTable.last).contains(scalar.value) else { return nil }
+        return PinyinTable.readings[Int(scalar.value - PinyinTable.first)]
+    }
+
+    /// Reads, in one go, every Chinese character of `texts` that neither the table holds nor
+    /// was read before: Foundation makes a new transliterator for each call, which costs far
+    /// more than the reading, so a sheet's batch of names is read in one call rather than
+    /// one call per new character.
     /// - Returns: how many characters it learnt.
     @discardableResult
     static func learn<Texts: Sequence<String>>(_ texts: Texts) -> Int {
         var unknown: [Unicode.Scalar] = []
         var seen = Set<UInt32>()
-        scalarCache.withLock { known in
-            for text in texts {
-                for scalar in text.unicodeScalars where !scalar.isASCII && isWholeCharacter(scalar)
-                    && known[scalar.value] == nil && seen.insert(scalar.value).inserted {
-                    unknown.append(scalar)
-                }
+        for text in texts {
+            for scalar in text.unicodeScalars where !scalar.isASCII && isWholeCharacter(scalar) && tabled(scalar) == nil {
+                if seen.insert(scalar.value).inserted { unknown.append(scalar) }
             }
         }
+        guard !unknown.isEmpty else { return 0 }
+        scalarCache.withLock { known in unknown.removeAll { known[$0.value] != nil } }
         guard unknown.count > 1 else { return 0 }
         // One character per word: Han-Latin reads each alone, as `reading` does.
         var spaced = String.UnicodeScalarView()
@@ -103,6 +110,7 @@ enum Pinyin {
             default: return ""
             }
         }
+        if let tabled = tabled(scalar) { return tabled }
         if let known = scalarCache.withLock({ $0[scalar.value] }) { return known }
         let letters = reading(Character(scalar))
         scalarCache.withLock { $0[scalar.value] = letters }
@@ -117,6 +125,7 @@ enum Pinyin {
             return character.isLetter || character.isNumber ? character.lowercased() : ""
         }
         guard (0x3400...0x9FFF).contains(scalar.value) || (0x20000...0x2FFFF).contains(scalar.value) else { return "" }
+        if character.unicodeScalars.count == 1, let tabled = tabled(scalar) { return tabled }
         if let known = cache.withLock({ $0[character] }) { return known }
         let reading = letters(latin(String(character)))
         cache.withLock { $0[character] = reading }

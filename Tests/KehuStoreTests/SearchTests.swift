@@ -224,15 +224,39 @@ struct SearchTests {
     }
 }
 
-/// Pinyin as an import reads it: a batch's new characters at once.
+/// Pinyin as an import reads it: from the table, and a batch's other new characters at once.
 struct PinyinLearningTests {
-    /// A sheet's new characters read in one go read as each would alone.
+    /// Foundation's Mandarin transliteration, as `Pinyin` used it before the table: letters
+    /// only, lower case, no tones.
+    func transliterated(_ text: String) -> String {
+        let latin = text.applyingTransform(.mandarinToLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? ""
+        return String(latin.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == " " })
+    }
+
+    /// The table reads each character as the transliteration reads it alone: a few one at a
+    /// time, and blocks across the table in one go (one word a character, as `learn` reads).
+    @Test func theTableReadsAsTheTransliterationDoes() {
+        for character in ["长", "重", "欧", "阳", "娜", "㐀", "鿿", "鑫", "垚"] {
+            #expect(Pinyin.keys(character).full == transliterated(character), "\(character)")
+        }
+        for start in stride(from: 0x3400, to: 0xA000, by: 0x1000) {
+            let characters = (start..<start + 0x100).compactMap { Unicode.Scalar($0) }.map { String($0) }
+            let words = transliterated(characters.joined(separator: " ")).split(separator: " ", omittingEmptySubsequences: false)
+            #expect(words.count == characters.count)
+            for (character, word) in zip(characters, words) where !Pinyin.keys(character).full.isEmpty || !word.isEmpty {
+                #expect(Pinyin.keys(character).full == String(word), "\(character) U+\(String(character.unicodeScalars.first!.value, radix: 16))")
+            }
+        }
+    }
+
+    /// Characters beyond the table (CJK Extension B) are read in one go, as each would alone.
     @Test func charactersLearntTogetherReadAsAlone() {
-        // A block of characters no other test reads.
-        let characters = (0x5A00...0x5AFF).compactMap { Unicode.Scalar($0) }.map { String($0) }
+        let characters = (0x20000...0x200FF).compactMap { Unicode.Scalar($0) }.map { String($0) }
         #expect(Pinyin.learn(characters) > 200)
         for character in characters {
             #expect(Pinyin.keys(character).full == Pinyin.reading(Character(character)), "\(character)")
         }
+        // The table's own are not read again.
+        #expect(Pinyin.learn(["广州华南机电有限公司"]) == 0)
     }
 }
