@@ -52,8 +52,15 @@ extension KehuDatabase {
     static func detail(_ db: StoreConnection, customerID id: Int64,
                        visible: (sql: String, arguments: SQLArguments)?) throws -> (detail: CustomerDetail, timelineTotal: Int)? {
         // (SQLite 3.40 cannot order what group_concat joins: its former codes are read apart.)
+        // On PostgreSQL the contacts, cards, newest orders and lead verdict come in the same
+        // row as JSON (`RowsInJSON`): one round trip instead of five.
         let formerCodes = db.isPostgres
             ? ", (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList"
+                + ", (SELECT json_agg(x ORDER BY \(Self.contactOrder)) FROM contacts x WHERE x.customerID = c.id) AS contactRows"
+                + ", (SELECT json_agg(x ORDER BY \(Self.cardOrder)) FROM intentCards x WHERE x.customerID = c.id) AS cardRows"
+                + ", (SELECT json_agg(x ORDER BY \(Self.orderOrder)) FROM (SELECT * FROM orders x WHERE x.customerID = c.id"
+                + " ORDER BY \(Self.orderOrder) LIMIT 3) x) AS orderRows"
+                + ", (SELECT json_agg(x) FROM (\(Self.judgedLeadQuery(customer: "c.id"))) x) AS leadRows"
             : ""
         guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: """
             SELECT c.*, u.displayName AS ownerName, t.name AS teamName,
@@ -65,30 +72,43 @@ extension KehuDatabase {
             LEFT JOIN teams t ON t.id = c.teamID
             WHERE c.id = ? AND \(visible?.sql ?? "TRUE")
             """), arguments: [id] + (visible?.arguments ?? [])) else { return nil }
-        let contacts = try StoreRow.fetchAll(try db.cachedStatement(sql: """
-            SELECT * FROM contacts WHERE customerID = ? ORDER BY isDecisionMaker DESC, id
-            """), arguments: [id]).map(Contact.init(row:))
-        let cards = try StoreRow.fetchAll(try db.cachedStatement(sql: """
-            SELECT * FROM intentCards WHERE customerID = ?
-            ORDER BY state NOT IN ('open', 'defeatPending'),
-                     CASE level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, id DESC
-            """), arguments: [id]).map(IntentCard.init(row:))
-        var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
-                                    contacts: contacts, cards: cards)
-        detail.recentOrders = try StoreRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders WHERE customerID = ? ORDER BY orderedOn DESC, id DESC LIMIT 3"),
-                                               arguments: [id]).map(Order.init(row:))
-        detail.outstandingYuan = row["outstandingYuan"]
         if db.isPostgres {
+            var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
+                                        contacts: try RowsInJSON.rows(row["contactRows"]).map(Contact.init(row:)),
+                                        cards: try RowsInJSON.rows(row["cardRows"]).map(IntentCard.init(row:)))
+            detail.recentOrders = try RowsInJSON.rows(row["orderRows"]).map(Order.init(row:))
+            detail.outstandingYuan = row["outstandingYuan"]
             // (PostgreSQL keeps no row order: former codes in code order.)
             let list: String? = row["formerCodeList"]
             detail.formerCodes = list.map { $0.split(separator: Self.codeSeparator).map(String.init) } ?? []
-        } else {
-            detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"),
-                                                     arguments: [id])
+            detail.lead = try RowsInJSON.rows(row["leadRows"]).first.map(Self.judgedLead(row:))
+            return (detail, row["timelineTotal"])
         }
+        let contacts = try StoreRow.fetchAll(try db.cachedStatement(sql: """
+            SELECT * FROM contacts x WHERE customerID = ? ORDER BY \(Self.contactOrder)
+            """), arguments: [id]).map(Contact.init(row:))
+        let cards = try StoreRow.fetchAll(try db.cachedStatement(sql: """
+            SELECT * FROM intentCards x WHERE customerID = ? ORDER BY \(Self.cardOrder)
+            """), arguments: [id]).map(IntentCard.init(row:))
+        var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
+                                    contacts: contacts, cards: cards)
+        detail.recentOrders = try StoreRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM orders x WHERE customerID = ? ORDER BY \(Self.orderOrder) LIMIT 3"),
+                                               arguments: [id]).map(Order.init(row:))
+        detail.outstandingYuan = row["outstandingYuan"]
+        detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"),
+                                                 arguments: [id])
         detail.lead = try Self.judgedLead(db, customerID: id)
         return (detail, row["timelineTotal"])
     }
+
+    /// The order of a card's contacts (decision makers first), intent cards (open ones
+    /// first, the hottest level first, newest first) and orders (newest first), each table
+    /// named `x`.
+    private static let contactOrder = "x.isDecisionMaker DESC, x.id"
+    private static let cardOrder = """
+        x.state NOT IN ('open', 'defeatPending'), CASE x.level WHEN 'H' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END, x.id DESC
+        """
+    private static let orderOrder = "x.orderedOn DESC, x.id DESC"
 
     /// Between a customer's former codes in one text: never in a code (`CustomerCode`).
     private static let codeSeparator: Character = "|"

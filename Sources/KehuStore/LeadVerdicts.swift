@@ -71,13 +71,20 @@ extension KehuDatabase {
     }
 
     static func judgedLead(_ db: StoreConnection, customerID: Int64) throws -> JudgedLead? {
-        try StoreRow.fetchOne(try db.cachedStatement(sql: """
-            SELECT v.*, u.displayName AS judgeName FROM leadVerdicts v JOIN users u ON u.id = v.judgedByID WHERE v.customerID = ?
-            """), arguments: [customerID]).map { row in
-            JudgedLead(verdict: LeadVerdict(effective: row["effective"], note: row["note"], judgedByID: row["judgedByID"],
-                                            judgedAt: LocalDateTime(column: row["judgedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!),
-                       judgeName: row["judgeName"])
-        }
+        try StoreRow.fetchOne(try db.cachedStatement(sql: judgedLeadQuery(customer: "?")), arguments: [customerID]).map(judgedLead(row:))
+    }
+
+    /// The verdict on the customer `customer` names (a parameter, or a column of an outer
+    /// query) with its judge's name.
+    static func judgedLeadQuery(customer: String) -> String {
+        "SELECT v.*, u.displayName AS judgeName FROM leadVerdicts v JOIN users u ON u.id = v.judgedByID WHERE v.customerID = \(customer)"
+    }
+
+    /// A customer's verdict with its judge's name, as `LeadVerdicts.judgedLeadQuery` reads it.
+    static func judgedLead(row: StoreRow) -> JudgedLead {
+        JudgedLead(verdict: LeadVerdict(effective: row["effective"], note: row["note"], judgedByID: row["judgedByID"],
+                                        judgedAt: LocalDateTime(column: row["judgedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!),
+                   judgeName: row["judgeName"])
     }
 
     /// The leads of `from...to` that the viewer may see: registered, judged, still to judge.
