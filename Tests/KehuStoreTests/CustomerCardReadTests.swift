@@ -67,10 +67,36 @@ struct CustomerCardReadTests {
         #expect(detail.recentOrders == apart.2)
         #expect(detail.customer == (try db.customer(id: id)))
 
+        // The timeline's newest page comes with the card (on PostgreSQL in the same
+        // statement): the same entries as read apart, a corrected one with its note.
+        var visits: [Int64] = []
+        for day in 1...5 {
+            var visit = Activity(customerID: id, visitNumber: day, method: day % 2 == 0 ? .onSite : .phone,
+                                 occurredAt: LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 10 + day)!, hour: 9 + day, minute: 5)!,
+                                 handlerID: seller, content: "第\(day)次：确认\"预算\"，\n下周报价")
+            visit.contactID = day == 3 ? bossID : nil
+            visits.append(try db.add(visit, by: testActor))
+        }
+        var fields = ActivityFields(try #require(try db.timeline(customerID: id, offset: 0, limit: 10).first { $0.activity.id == visits[3] }?.activity))
+        fields.content = "改正：预算已批"
+        #expect(try db.correct(activityID: visits[3], ActivityCorrection(fields: fields, reason: "漏写了"), correctorID: judge, by: testActor))
+        let shown = try db.shown(customerID: id, timelinePage: 4)
+        #expect(shown.detail == (try db.detail(customerID: id)))
+        #expect(shown.total == 5)
+        #expect(shown.entries == (try db.timeline(customerID: id, offset: 0, limit: 4)))
+        #expect(shown.entries.map(\.activity.id) == [visits[4], visits[3], visits[2], visits[1]])
+        #expect(shown.entries[1].correction?.reason == "漏写了")
+        #expect(shown.entries[1].activity.content == "改正：预算已批")
+        #expect(shown.entries[2].contactName == "欧阳娜（总经理）")
+        #expect(shown.entries[0].handlerName == "张伟")
+
         // A customer with none of them: empty lists, no verdict.
         let bare = try db.add(sampleCustomer("Cb-粤GZ0009", "广州空白公司"), by: testActor)
         let empty = try #require(try db.detail(customerID: bare))
         #expect(empty.contacts.isEmpty && empty.cards.isEmpty && empty.recentOrders.isEmpty)
         #expect(empty.formerCodes.isEmpty && empty.lead == nil && empty.outstandingYuan == 0)
+        let nothing = try db.shown(customerID: bare, timelinePage: 4)
+        #expect(nothing.entries.isEmpty && nothing.total == 0 && nothing.detail == empty)
+        #expect(try db.shown(customerID: 999_999, timelinePage: 4).detail == nil)
     }
 }
