@@ -75,7 +75,8 @@ extension KehuDatabase {
             try writeAlone { db in
                 // A larger page cache for the one big transaction (SQLite's 2 MB default spends
                 // most of a 100,000-row import re-reading index pages), yet small enough for
-                // the import to stay near 85 MB; back to normal after.
+                // the import to stay near 65 MB; back to normal after (and for the index
+                // rebuild at the end: `CustomerImporter.finish`).
                 if !db.isPostgres { try db.execute(sql: "PRAGMA cache_size = -16384") }
                 defer { if !db.isPostgres { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
                 // The indexes made again at the end sort every row: in runs written to

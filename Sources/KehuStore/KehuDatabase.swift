@@ -69,8 +69,8 @@ public final class KehuDatabase: Sendable {
     static func open(path: String, create: Bool = true,
                             busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
         prepareSQLite()
-        // SQLite's folder for temporary files is one for the process, so it is chosen
-        // before any connection of this file is open.
+        // Where a setgid kehu's SQLite puts temporary files is set for the whole process
+        // (`SortSpill`), so before any connection of this file is open.
         _ = SortSpill.allowed(forDatabaseAt: path)
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
