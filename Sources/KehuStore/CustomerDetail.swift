@@ -54,7 +54,7 @@ extension KehuDatabase {
         // (SQLite 3.40 cannot order what group_concat joins: its former codes are read apart.)
         // On PostgreSQL the contacts, cards, newest orders and lead verdict come in the same
         // row as JSON (`RowsInJSON`): one round trip instead of five.
-        let formerCodes = db.isPostgres
+        let foldedIn = db.isPostgres
             ? ", (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList"
                 + ", (SELECT json_agg(x ORDER BY \(Self.contactOrder)) FROM contacts x WHERE x.customerID = c.id) AS contactRows"
                 + ", (SELECT json_agg(x ORDER BY \(Self.cardOrder)) FROM intentCards x WHERE x.customerID = c.id) AS cardRows"
@@ -66,7 +66,7 @@ extension KehuDatabase {
             SELECT c.*, u.displayName AS ownerName, t.name AS teamName,
                    (SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
                     WHERE customerID = c.id AND approvalState = 'approved' AND receivedYuan < amountYuan) AS outstandingYuan,
-                   (SELECT COUNT(*) FROM activities WHERE customerID = c.id) AS timelineTotal\(formerCodes)
+                   (SELECT COUNT(*) FROM activities WHERE customerID = c.id) AS timelineTotal\(foldedIn)
             FROM customers c
             LEFT JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = c.teamID

@@ -80,7 +80,7 @@ extension KehuDatabase {
         "SELECT v.*, u.displayName AS judgeName FROM leadVerdicts v JOIN users u ON u.id = v.judgedByID WHERE v.customerID = \(customer)"
     }
 
-    /// A customer's verdict with its judge's name, as `LeadVerdicts.judgedLeadQuery` reads it.
+    /// A customer's verdict with its judge's name, as `judgedLeadQuery(customer:)` reads it.
     static func judgedLead(row: StoreRow) -> JudgedLead {
         JudgedLead(verdict: LeadVerdict(effective: row["effective"], note: row["note"], judgedByID: row["judgedByID"],
                                         judgedAt: LocalDateTime(column: row["judgedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!),
