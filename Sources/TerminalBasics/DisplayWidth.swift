@@ -18,19 +18,33 @@ public enum DisplayWidth {
         0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
-    /// Columns for one code point: 0, 1 or 2.
+    /// Columns for one code point: 0, 1 or 2. The common cases (ASCII, Latin, CJK
+    /// ideographs, full-width forms) are answered inline; the rest by `ofRare`, kept out
+    /// of line so that the Unicode property tables cost nothing to the common path.
+    @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
+        return ofRare(scalar)
+    }
+
+    @usableFromInline @inline(never)
+    static func ofRare(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
         if v < 0xA0 { return 0 }                                  // C1 controls
-        // The common cases first, without the Unicode tables: Latin text (no marks below
-        // U+0300 but the soft hyphen) and the CJK ideographs, kana and full-width forms.
+        // Latin text (no marks below U+0300 but the soft hyphen), then the other CJK
+        // ideographs, kana and full-width forms, without the Unicode tables.
         if v < 0x300 { return v == 0xAD ? 0 : 1 }
-        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
+        if (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
         if v == 0x200B || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }   // ZWSP, ZWJ, variation selectors
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        // Symbols, arrows, box drawing and CJK punctuation hold no marks or format
+        // characters: only the wide ranges decide. Every frame draws its boxes from here.
+        if !(0x2100...0x2BFF).contains(v) && !(0x3000...0x3029).contains(v) {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: return 0
+            default: break
+            }
         }
         if v < 0x1100 { return 1 }
         var low = 0, high = wide.count - 1
@@ -54,7 +68,14 @@ public enum DisplayWidth {
         return width
     }
 
-    public static func of(_ text: String) -> Int { of(text[...]) }
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard standsAlone(scalar) else { return ofCharacters(text[...]) }
+            total += of(scalar)
+        }
+        return total
+    }
 
     public static func of(_ text: Substring) -> Int {
         var total = 0
@@ -77,11 +98,15 @@ public enum DisplayWidth {
     /// shows. Text made only of these is measured and drawn scalar by scalar, skipping the
     /// costly search for character boundaries; anything else (marks, joiners, variation
     /// selectors, emoji, controls) takes the character path.
+    @inlinable
     public static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        let v = scalar.value
+        // Printable ASCII and the CJK ideographs first: nearly every scalar kehu draws.
+        if (v >= 0x20 && v <= 0x7E) || (v >= 0x4E00 && v <= 0x9FFF) { return true }
+        switch v {
         case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF, 0x2E80...0x3029,
-             0x3030...0x3098, 0x309B...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60, 0xFFE0...0xFFE6: true
-        default: false
+             0x3030...0x3098, 0x309B...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true
+        default: return false
         }
     }
 

@@ -11,6 +11,43 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// Cells are the same when they would send the same bytes: text compared byte for
+    /// byte. String's own `==` compares canonical equivalence, which for two different
+    /// Chinese characters takes Unicode's slow path — and a frame diff compares every
+    /// cell on every key. (Equal cells still hash alike: same bytes, same hash.)
+    public static func == (lhs: Cell, rhs: Cell) -> Bool {
+        lhs.width == rhs.width && lhs.style == rhs.style && Cell.sameBytes(lhs.text, rhs.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(style)
+        hasher.combine(text)
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        // A cell's text is nearly always a small string, held in the String's own 16
+        // bytes: the same text is the same bits, the commonest case on any frame.
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        let x = a.utf8, y = b.utf8
+        return x.count == y.count && x.elementsEqual(y)
+    }
+
+    /// A cell's text for one scalar; printable ASCII from a table made once.
+    static func text(of scalar: Unicode.Scalar) -> String {
+        let v = scalar.value
+        return v < 0x80 ? asciiTexts[Int(v)] : String(Character(scalar))
+    }
+
+    private static let asciiTexts: [String] = (0..<0x80).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Whether `text` is one ASCII space, without String's `==` (see `sameBytes`).
+    static func isSpace(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return bytes.count == 1 && bytes.first == 0x20
+    }
+
     static func continuation(_ style: Style) -> Cell { Cell(text: "", style: style, width: 0) }
 }
 
@@ -62,19 +99,48 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = clip ?? Rect(x: 0, y: 0, width: size.width, height: size.height)
         guard y >= area.y, y < area.maxY, y >= 0, y < size.height else { return x }
         let right = min(area.maxX, size.width)
+        return putScalars(text, x: x, y: y, style: style, left: area.x, right: right)
+    }
+
+    /// `put` for text whose every scalar stands alone (`DisplayWidth.standsAlone`: nearly
+    /// all Chinese and Latin text), in one pass over the scalars with no search for
+    /// character boundaries; every frame draws thousands of cells this way. At the first
+    /// scalar that does not stand alone it hands the whole text to the character path,
+    /// which writes the cells written so far again, the same or (a base that a following
+    /// mark or selector widens) wider.
+    private mutating func putScalars(_ text: String, x: Int, y: Int, style: Style, left: Int, right: Int) -> Int {
+        let rowStart = y * size.width
+        var column = x
+        var writing = false
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            // A scalar of no width joins the cell before it: the character path's work.
+            guard w > 0, DisplayWidth.standsAlone(scalar) else { return putCharacters(text, x: x, y: y, style: style, left: left, right: right) }
+            if column + w > right { return clipped(at: column, y, style: style, right: right, writing: writing) }
+            if column >= left {
+                if !writing { mendLeftHalf(column, y); writing = true }
+                cells[rowStart + column] = Cell(text: Cell.text(of: scalar), style: style, width: UInt8(w))
+                if w == 2 { cells[rowStart + column + 1] = .continuation(style) }
+            }
+            column += w
+        }
+        if writing, column < size.width, self[column, y].width == 0 { self[column, y] = Cell(text: " ", style: self[column, y].style) }
+        return column
+    }
+
+    /// `put` character by character: combining marks join the cell before, emoji
+    /// sequences and selectors take their own widths.
+    private mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, left: Int, right: Int) -> Int {
         var column = x
         var writing = false
         for (ch, w) in Glyphs(text) {
             if w == 0 {
                 // A stray combining mark joins the previous cell.
-                if column > area.x, column - 1 < right { self[column - 1, y].text.append(ch) }
+                if column > left, column - 1 < right { self[column - 1, y].text.append(ch) }
                 continue
             }
-            if column + w > right {
-                if column < right { clearCell(column, y, style) }
-                return right
-            }
-            if column >= area.x {
+            if column + w > right { return clipped(at: column, y, style: style, right: right, writing: writing) }
+            if column >= left {
                 // Only the run's edges can cut a wide character in half: its first cell
                 // (the right half of one) and the cell after its last (checked below).
                 if !writing { mendLeftHalf(column, y); writing = true }
@@ -85,6 +151,18 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         if writing, column < size.width, self[column, y].width == 0 { self[column, y] = Cell(text: " ", style: self[column, y].style) }
         return column
+    }
+
+    /// Where a run stops at its clip's right edge: the cell there becomes a space (it may
+    /// hold half of what was drawn before), or, at the edge itself, a right half left
+    /// without its left (just overwritten) does.
+    private mutating func clipped(at column: Int, _ y: Int, style: Style, right: Int, writing: Bool) -> Int {
+        if column < right {
+            clearCell(column, y, style)
+        } else if writing, column < size.width, self[column, y].width == 0 {
+            self[column, y] = Cell(text: " ", style: self[column, y].style)
+        }
+        return right
     }
 
     /// Before writing from `x`: a wide character whose right half is at `x` loses it, so
