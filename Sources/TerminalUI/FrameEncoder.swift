@@ -27,14 +27,24 @@ public struct FrameEncoder {
         var text: String
         var width: UInt8
         var pen: Pen
-        var isBlank: Bool { text == " " && width == 1 && pen == .plain }
+        /// Byte for byte, as `Cell`'s: what is sent is bytes.
+        static func == (lhs: Appearance, rhs: Appearance) -> Bool {
+            lhs.width == rhs.width && lhs.pen == rhs.pen && Cell.sameBytes(lhs.text, rhs.text)
+        }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(width)
+            hasher.combine(pen)
+            hasher.combine(text)
+        }
+        var isBlank: Bool { width == 1 && Cell.isSpace(text) && pen == .plain }
     }
 
     public init(dialect: TerminalDialect) { self.dialect = dialect }
 
-    func appearance(_ cell: Cell) -> Appearance {
-        let pen = dialect.pen(for: cell.style)
-        if cell.text == " ", pen.erasesToPlain { return Appearance(text: " ", width: cell.width, pen: .plain) }
+    func appearance(_ cell: Cell) -> Appearance { appearance(cell, pen: dialect.pen(for: cell.style)) }
+
+    func appearance(_ cell: Cell, pen: Pen) -> Appearance {
+        if Cell.isSpace(cell.text), pen.erasesToPlain { return Appearance(text: " ", width: cell.width, pen: .plain) }
         return Appearance(text: cell.text.isEmpty && cell.width != 0 ? " " : cell.text, width: cell.width, pen: pen)
     }
 
@@ -51,7 +61,15 @@ public struct FrameEncoder {
             out.bytes += Array("\u{1B}[H\u{1B}[2J".utf8)
             out.cursorX = 0; out.cursorY = 0
         }
-        let look = { (i: Int) -> Appearance in appearance(cells[i]) }
+        // Neighbouring cells nearly always share a style: the last style's pen is kept
+        // rather than worked out again for every cell looked at.
+        var penStyle = Style.plain, lastPen = dialect.pen(for: .plain)
+        func pen(_ style: Style) -> Pen {
+            if style != penStyle { penStyle = style; lastPen = dialect.pen(for: style) }
+            return lastPen
+        }
+        func appearance(_ cell: Cell) -> Appearance { self.appearance(cell, pen: pen(cell.style)) }
+        func look(_ i: Int) -> Appearance { appearance(cells[i]) }
         func same(_ i: Int) -> Bool {
             guard let before else { return look(i).isBlank }
             return cells[i] == before[i] || look(i) == appearance(before[i])
@@ -75,7 +93,7 @@ public struct FrameEncoder {
                         // Blank to the end of the row: erase the line's rest.
                         out.move(to: x, y, row: row, look: look)
                         out.setPenErasingToPlain()
-                        out.bytes += [0x1B, 0x5B, 0x4B]
+                        out.bytes.append(0x1B); out.bytes.append(0x5B); out.bytes.append(0x4B)
                         break
                     }
                     // Spelling the blanks out costs a byte each; erasing costs a sequence
@@ -120,7 +138,7 @@ private struct Output {
     var cursorY: Int? { get { state.cursorY } set { state.cursorY = newValue } }
 
     mutating func csi(_ n: Int, final: UInt8) {
-        bytes += [0x1B, 0x5B]
+        bytes.append(0x1B); bytes.append(0x5B)
         if n != 1 { number(n) }
         bytes.append(final)
     }
@@ -167,9 +185,9 @@ private struct Output {
             }
         case 3: bytes.append(0x0D)
         case 4: csi(cx - x, final: 0x44)
-        case 5: bytes += [0x1B, 0x5B]; number(x + 1); bytes.append(0x47)
+        case 5: bytes.append(0x1B); bytes.append(0x5B); number(x + 1); bytes.append(0x47)
         case 6:
-            bytes += [0x0D, 0x0A]
+            bytes.append(0x0D); bytes.append(0x0A)
             if x > 0 { csi(x, final: 0x43) }
         case 7: csi(abs(y - cy), final: y > cy ? 0x42 : 0x41)
         default: return absolute(x, y)
@@ -195,7 +213,7 @@ private struct Output {
     }
 
     mutating func absolute(_ x: Int, _ y: Int) {
-        bytes += [0x1B, 0x5B]
+        bytes.append(0x1B); bytes.append(0x5B)
         number(y + 1)
         if x != 0 { bytes.append(0x3B); number(x + 1) }
         bytes.append(0x48)
@@ -208,7 +226,7 @@ private struct Output {
         } else {
             setPen(cell.pen)
         }
-        bytes += Array(cell.text.utf8)
+        bytes.append(contentsOf: cell.text.utf8)
         let next = (cursorX ?? 0) + Int(cell.width)
         // At the right edge the terminal waits to wrap: where the cursor is, is unsure.
         if next >= width { cursorX = nil; cursorY = nil } else { cursorX = next }
@@ -244,7 +262,7 @@ private struct Output {
             if current.background != target.background { step += target.background < 0 ? [49] : colorCodes(target.background, background: true) }
             if Self.length(step) < Self.length(fromReset) { chosen = step }
         }
-        bytes += [0x1B, 0x5B]
+        bytes.append(0x1B); bytes.append(0x5B)
         for (i, code) in chosen.enumerated() {
             if i > 0 { bytes.append(0x3B) }
             number(code)
