@@ -17,10 +17,24 @@ public enum TimelinePresenter {
     static func layout(_ entries: [TimelineEntry], width: Int, today: LocalDate, strings s: Strings) -> (lines: [StyledLine], starts: [Int]) {
         var lines: [StyledLine] = []
         var starts: [Int] = []
-        var year = today.year
+        _ = extend(&lines, starts: &starts, entries: entries, until: .max, width: width, today: today, strings: s)
+        return (lines, starts)
+    }
+
+    /// Lays out the entries after those already in `lines` (one start each in `starts`)
+    /// until there are at least `lineCount` lines or no entries left: a list move lays out
+    /// what the pane shows and a little more, and scrolling lays out the rest as it goes.
+    /// The result is line for line what `layout` makes of the same entries.
+    /// Returns whether every entry is laid out.
+    static func extend(_ lines: inout [StyledLine], starts: inout [Int], entries: [TimelineEntry], until lineCount: Int,
+                       width: Int, today: LocalDate, strings s: Strings) -> Bool {
+        guard starts.count < entries.count else { return true }
+        // The year line of the entry before decides whether this one opens a year.
+        var year = starts.isEmpty ? today.year : entries[starts.count - 1].activity.occurredAt.date.year
         let methodWidth = ContactMethod.allCases.map { DisplayWidth.of(s.label($0)) }.max() ?? 4
         let pad = String(repeating: " ", count: indent)
-        for entry in entries {
+        for entry in entries[starts.count...] {
+            if lines.count >= lineCount { return false }
             let a = entry.activity
             starts.append(lines.count)
             if a.occurredAt.date.year != year {
@@ -64,7 +78,7 @@ public enum TimelinePresenter {
                 for piece in TextLayout.wrap(head + " " + first, width: width - indent) { lines.append([Span(pad + piece, .timelineMeta)]) }
             }
         }
-        return (lines, starts)
+        return true
     }
 
     /// Wraps with a narrower first line (after the entry's head columns).

@@ -142,6 +142,47 @@ struct MainViewModelTests {
         #expect(vm.timelineTop == vm.timelineLines.count - viewport.timelineRows)
     }
 
+    /// A list move lays out only the timeline's first lines; scrolling lays out the rest
+    /// as it comes. At every step the lines are the start of the whole layout of what was
+    /// read, and at the end they are all of it.
+    @Test func aLongTimelineIsLaidOutAsItIsScrolled() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        let id = try #require(try vm.store.customerPage(offset: 0, limit: 1).first?.id)
+        let handler = try #require(try vm.store.users().first?.id)
+        let actor = Actor(login: "zhangwei", clock: FixedClock(fixedNow))
+        for n in 0..<40 {
+            // Two years, so year lines open inside the laid-out part and after it.
+            let day = fixedNow.date.adding(days: -200 - n * 9)
+            try vm.store.add(Activity(customerID: id, visitNumber: 100 + n, method: .onSite,
+                                      occurredAt: LocalDateTime(date: day, hour: 9, minute: 30)!, handlerID: handler,
+                                      content: "第\(n)次拜访，谈了设备的报价和交货期，客户要求下周再联系。"), by: actor)
+        }
+        vm.setViewport(viewport)
+        vm.start()
+        func whole() -> [StyledLine] {
+            TimelinePresenter.lines(vm.timelineEntries, width: viewport.timelineWidth, today: fixedNow.date, strings: vm.strings)
+        }
+        let rows = viewport.timelineRows
+        #expect(vm.timelineLines.count >= DetailState.laidAhead(rows: rows))
+        #expect(vm.timelineLines.count < whole().count)
+        #expect(Array(whole().prefix(vm.timelineLines.count)) == vm.timelineLines)
+        vm.send(.focusNext)
+        vm.send(.focusNext)
+        var tops: [Int] = []
+        for _ in 0..<12 {
+            vm.send(.pageDown)
+            tops.append(vm.timelineTop)
+            #expect(Array(whole().prefix(vm.timelineLines.count)) == vm.timelineLines)
+            #expect(vm.timelineLines.count >= min(whole().count, vm.timelineTop + DetailState.laidAhead(rows: rows)))
+        }
+        // Each page down moved a page (one line kept) while there was one.
+        #expect(tops.prefix(6) == [1, 2, 3, 4, 5, 6].map { $0 * (rows - 1) }[...])
+        vm.send(.last)
+        #expect(vm.timelineLines == whole())
+        #expect(vm.timelineEntries.count == vm.timelineTotal)
+    }
+
     @Test func anEmptyArchiveShowsNothingAndDoesNotFail() throws {
         let scratch = Scratch()
         let store = try KehuDatabase.open(path: scratch.path + "/empty.db")

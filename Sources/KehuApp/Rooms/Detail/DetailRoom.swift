@@ -10,8 +10,11 @@ public struct DetailState: Equatable, Sendable {
     public internal(set) var card = ListState()
     public internal(set) var entries: [TimelineEntry] = []
     public internal(set) var total = 0
+    /// The timeline's lines, laid out from the newest entry as far as the pane has been
+    /// scrolled and a little beyond (`laidAhead`): a list move lays out what can be seen,
+    /// not every entry read.
     public internal(set) var timelineLines: [StyledLine] = []
-    /// The line each entry starts on.
+    /// The line each laid-out entry starts on.
     public internal(set) var timelineStarts: [Int] = []
     public internal(set) var timeline = ListState()
 
@@ -40,6 +43,12 @@ public struct DetailState: Equatable, Sendable {
     /// least a line), so a list move reads and lays out only what can be seen and the
     /// first scrolls; scrolling on reads `page` more.
     static func firstPage(rows: Int) -> Int { min(page, max(10, rows * 2)) }
+
+    /// Lines laid out below the top of the timeline pane: the pane, a page down, and one more.
+    static func laidAhead(rows: Int) -> Int { rows * 3 }
+
+    /// Whether every entry read is laid out.
+    var isAllLaid: Bool { timelineStarts.count == entries.count }
 }
 
 /// What the card room lays its lines out with: pane sizes, the day, the words.
@@ -76,19 +85,23 @@ enum DetailRoom {
             return .none
         case .more(let entries):
             state.entries += entries
-            lay(&state, layout)
+            layTimeline(&state, layout, through: state.timeline.top + DetailState.laidAhead(rows: rows.timelineRows))
             return .none
         case .scrollCard(let key):
             state.card.scroll(key, count: state.cardLines.count, rows: rows.cardRows)
             return .none
         case .scrollTimeline(let key):
+            let ahead = DetailState.laidAhead(rows: rows.timelineRows)
+            // Lay out far enough for the move (at most a page) before making it.
+            layTimeline(&state, layout, through: key == .last ? .max : state.timeline.top + ahead + rows.timelineRows)
             let count = key == .last || key == .first ? state.timelineLines.count : state.scrollCount(rows: rows.timelineRows)
             state.timeline.scroll(key, count: count, rows: rows.timelineRows)
+            layTimeline(&state, layout, through: state.timeline.top + ahead)
             guard let id = state.detail?.customer.id, state.entries.count < state.total else { return .none }
             // The end of a timeline is its oldest visit: read the rest first.
             if key == .last { return .readTimeline(customerID: id, after: state.entries.count, all: true) }
             // Nearing the end of what is read: read the next page.
-            if state.timeline.top + rows.timelineRows * 2 >= state.timelineLines.count {
+            if state.isAllLaid, state.timeline.top + rows.timelineRows * 2 >= state.timelineLines.count {
                 return .readTimeline(customerID: id, after: state.entries.count, all: false)
             }
             return .none
@@ -103,6 +116,7 @@ enum DetailRoom {
         case .keepScroll(let card, let timeline):
             state.card = ListState(top: card)
             state.timeline = ListState(top: timeline)
+            layTimeline(&state, layout, through: timeline + DetailState.laidAhead(rows: rows.timelineRows))
             state.card.clamp(count: state.cardLines.count, rows: rows.cardRows)
             state.timeline.clamp(count: state.scrollCount(rows: rows.timelineRows), rows: rows.timelineRows)
             return .none
@@ -112,9 +126,16 @@ enum DetailRoom {
     private static func lay(_ state: inout DetailState, _ layout: DetailLayout) {
         let v = layout.viewport
         state.cardLines = state.detail.map { CardPresenter.lines($0, width: v.cardWidth, today: layout.today, strings: layout.strings) } ?? []
-        (state.timelineLines, state.timelineStarts) = TimelinePresenter.layout(state.entries, width: v.timelineWidth, today: layout.today,
-                                                                               strings: layout.strings)
+        state.timelineLines = []
+        state.timelineStarts = []
+        layTimeline(&state, layout, through: state.timeline.top + DetailState.laidAhead(rows: v.timelineRows))
         state.card.clamp(count: state.cardLines.count, rows: v.cardRows)
         state.timeline.clamp(count: state.scrollCount(rows: v.timelineRows), rows: v.timelineRows)
+    }
+
+    /// Lays out more of the entries read, until the timeline has `line` lines or all.
+    private static func layTimeline(_ state: inout DetailState, _ layout: DetailLayout, through line: Int) {
+        _ = TimelinePresenter.extend(&state.timelineLines, starts: &state.timelineStarts, entries: state.entries, until: line,
+                                     width: layout.viewport.timelineWidth, today: layout.today, strings: layout.strings)
     }
 }
