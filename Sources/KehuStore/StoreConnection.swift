@@ -115,7 +115,7 @@ package final class StoreConnection {
             let columns = ColumnNames(statement.columnNames)
             var rows: [StoreRow] = []
             let cursor = try Row.fetchCursor(statement, arguments: arguments.sqlite)
-            while let row = try cursor.next() { rows.append(StoreRow(row, columns: columns)) }
+            while try cursor.next() != nil { rows.append(StoreRow(current: statement.sqliteStatement, columns: columns)) }
             return rows
         case .postgres(let link):
             let result = try link.result(PostgresDialect.translate(sql), arguments.values)
@@ -130,7 +130,8 @@ package final class StoreConnection {
         switch engine {
         case .sqlite(let database):
             let statement = try statement ?? database.makeStatement(sql: sql)
-            return StoreCursor(sqlite: try Row.fetchCursor(statement, arguments: arguments.sqlite), columns: ColumnNames(statement.columnNames))
+            return StoreCursor(sqlite: try Row.fetchCursor(statement, arguments: arguments.sqlite), statement: statement.sqliteStatement,
+                               columns: ColumnNames(statement.columnNames))
         case .postgres:
             return StoreCursor(rows: try rows(sql: sql, arguments: arguments))
         }
@@ -166,24 +167,27 @@ package struct StoreStatement {
 /// Rows read one at a time.
 package final class StoreCursor {
     private let sqlite: RowCursor?
+    private let statement: SQLiteStatement?
     private let columns: ColumnNames?
     private var rows: IndexingIterator<[StoreRow]>
 
-    init(sqlite: RowCursor, columns: ColumnNames) {
+    init(sqlite: RowCursor, statement: SQLiteStatement, columns: ColumnNames) {
         self.sqlite = sqlite
+        self.statement = statement
         self.columns = columns
         rows = [].makeIterator()
     }
 
     package init(rows: [StoreRow]) {
         sqlite = nil
+        statement = nil
         columns = nil
         self.rows = rows.makeIterator()
     }
 
     package func next() throws -> StoreRow? {
-        if let sqlite, let columns {
-            return try sqlite.next().map { StoreRow($0, columns: columns) }
+        if let sqlite, let statement, let columns {
+            return try sqlite.next() == nil ? nil : StoreRow(current: statement, columns: columns)
         }
         return rows.next()
     }

@@ -15,11 +15,14 @@ public struct StoreRow: Sendable {
         self.values = values
     }
 
-    /// A copy of a SQLite row as it is now (GRDB reuses a cursor's row for the next one).
-    init(_ row: Row, columns: ColumnNames) {
+    /// A copy of the row a SQLite statement stands on (a cursor's next row replaces it),
+    /// read straight from the statement's columns: GRDB's `Row` subscript took each value
+    /// through its generic decoding, a twentieth of a list move's work.
+    init(current statement: SQLiteStatement, columns: ColumnNames) {
+        let count = columns.names.count
         var values: [DatabaseValue] = []
-        values.reserveCapacity(row.count)
-        for index in 0..<row.count { values.append(row[index]) }
+        values.reserveCapacity(count)
+        for index in 0..<count { values.append(DatabaseValue(sqliteStatement: statement, index: CInt(index))) }
         self.init(columns: columns, values: values)
     }
 
