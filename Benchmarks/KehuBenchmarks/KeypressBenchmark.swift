@@ -67,6 +67,11 @@ struct KeypressBenchmark {
         }
     }
 
+    /// `count` list moves, fifty down then fifty up, over and over.
+    func listMoves(_ count: Int) -> [Double] {
+        (0..<count).map { index in press(Key(index % 100 < 50 ? .down : .up)) }
+    }
+
     func run() -> [(String, [Double])] {
         var results: [(String, [Double])] = []
         // The frame alone (drawn and encoded, nothing changed): what every key pays on top
@@ -79,9 +84,7 @@ struct KeypressBenchmark {
             })
         }
         results.append(("frame only (draw + encode, no key)", frames))
-        var moves: [Double] = []
-        for index in 0..<300 { moves.append(press(Key(index % 100 < 50 ? .down : .up))) }
-        results.append(("key: list move (↓/↑)", moves))
+        results.append(("key: list move (↓/↑)", listMoves(300)))
         var pages: [Double] = []
         for index in 0..<100 { pages.append(press(Key(index % 20 < 10 ? .pageDown : .pageUp))) }
         results.append(("key: page move (PgDn/PgUp)", pages))

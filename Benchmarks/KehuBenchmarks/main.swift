@@ -11,6 +11,8 @@ import TerminalBasics
 //
 //     swift run -c release kehu-bench [--customers 100000] [--saves 500] [--db PATH]
 //                                     [--postgres postgresql://…]
+//                                     [--keys-only | --imports-only | --terminal-only
+//                                      | --list-moves N]
 //
 // With --postgres the demo is moved into that (empty) PostgreSQL database once and
 // everything is measured there instead, through the same store (scripts/bench starts a
@@ -33,6 +35,12 @@ struct Options {
     var terminalOnly = false
     /// Measure on PostgreSQL at this address: `--postgres postgresql://…`.
     var postgres: String?
+    /// Only this many list moves (↓ and ↑) and nothing else: `--list-moves N`, for counting
+    /// a move's instructions, which do not vary with the machine's load as its time does:
+    /// the difference between two runs under `valgrind --tool=callgrind`, divided by the
+    /// difference in moves (valgrind 3.19 cannot read Swift 6.3's debug information: run
+    /// it on a copy made with `strip --strip-debug`).
+    var listMoves: Int?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -45,6 +53,7 @@ struct Options {
             case "--keys-only": keysOnly = true
             case "--terminal-only": terminalOnly = true
             case "--postgres": postgres = rest.popFirst()
+            case "--list-moves": listMoves = Int(rest.popFirst() ?? "")
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
                 exit(2)
@@ -155,6 +164,12 @@ report("a read of one statement", wholeReads)
 // each its own transaction: tonight's evening queue for that team.
 let team = try store.teams()[0]
 let teamSales = salespeople.filter { $0.teamID == team.id }
+if let moves = options.listMoves {
+    let keypresses = try KeypressBenchmark(store: store, login: osLogin, clock: FixedClock(today))
+    print("operation                           count   p50 ms    p99 ms    max ms")
+    report("key: list move (↓/↑)", keypresses.listMoves(moves))
+    exit(0)
+}
 if options.keysOnly {
     print("operation                           count   p50 ms    p99 ms    max ms")
     var shownTimes: [Double] = []
