@@ -18,9 +18,9 @@ public enum DisplayWidth {
         0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
-    /// Columns for one code point: 0, 1 or 2. The common cases (ASCII, Latin, CJK
-    /// ideographs, full-width forms) are answered inline; the rest by `ofRare`, kept out
-    /// of line so that the Unicode property tables cost nothing to the common path.
+    /// Columns for one code point: 0, 1 or 2. ASCII and the common CJK ideographs are
+    /// answered inline; the rest by `ofRare`, kept out of line: when the Unicode property
+    /// tables were in the same function, every call paid for setting them up.
     @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
