@@ -68,6 +68,8 @@ public enum DisplayWidth {
         return width
     }
 
+    /// The same walk as the `Substring` one below, over the String itself: going through
+    /// `text[...]` had every scalar's index validated, a sixth of the time spent measuring.
     public static func of(_ text: String) -> Int {
         var total = 0
         for scalar in text.unicodeScalars {
