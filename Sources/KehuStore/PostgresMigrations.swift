@@ -873,10 +873,13 @@ extension PostgresMigrations {
         let before = try applied(link)
         let newer = before.filter { $0 > schemaVersion }
         guard newer.isEmpty else { throw Problem.newer(newer) }
+        // Roles are the server's, not one database's: two databases set up at once may both
+        // find one missing, and the second to make it is told it exists — which is as good.
         for role in ["kehu_owner", "kehu_user"] {
             try allowed(link, """
                 DO $$ BEGIN
                     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(role)') THEN CREATE ROLE \(role) NOLOGIN; END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
                 END $$
                 """)
         }
@@ -953,8 +956,21 @@ extension PostgresMigrations {
     static func addLogins(_ link: PostgresLink, _ logins: [String]) throws {
         for login in logins {
             let quoted = "\"" + login.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            let exists = try link.value("SELECT 1 FROM pg_roles WHERE rolname = $1", [login.databaseValue]) != nil
-            try allowed(link, exists ? "GRANT kehu_user TO \(quoted)" : "CREATE ROLE \(quoted) LOGIN IN ROLE kehu_user")
+            if try link.value("SELECT 1 FROM pg_roles WHERE rolname = $1", [login.databaseValue]) != nil {
+                try allowed(link, "GRANT kehu_user TO \(quoted)")
+                continue
+            }
+            // Made meanwhile by another database's set-up (roles are the server's): then
+            // only joined to the group, the failed statement undone alone.
+            try link.execute("SAVEPOINT kehu_login")
+            do {
+                try allowed(link, "CREATE ROLE \(quoted) LOGIN IN ROLE kehu_user")
+                try link.execute("RELEASE SAVEPOINT kehu_login")
+            } catch let failure as PostgresLink.Failure where failure.state == "23505" || failure.state == "42710" {
+                try link.execute("ROLLBACK TO SAVEPOINT kehu_login")
+                try link.execute("RELEASE SAVEPOINT kehu_login")
+                try allowed(link, "GRANT kehu_user TO \(quoted)")
+            }
         }
     }
 }
