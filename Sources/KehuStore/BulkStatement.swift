@@ -133,12 +133,12 @@ package struct BulkStatement {
     }
 
     /// An empty text, not NULL: a pointer to a zero byte (SQLite reads none of it).
-    private nonisolated(unsafe) static let empty: UnsafePointer<CChar> = {
+    nonisolated(unsafe) static let empty: UnsafePointer<CChar> = {
         let byte = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         byte.initialize(to: 0)
         return UnsafePointer(byte)
     }()
 
     /// SQLite copies the bytes before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -41,11 +41,11 @@ struct CustomerImporter {
     private var searchIndexing: SearchText.IndexingAside?
     private var customers: PreparedInsert?
     private var contacts: PreparedInsert?
-    private var searchLines: [RowStatement] = []
-    /// On PostgreSQL the search lines wait with their customer's row (see `PostgresRowBatch`).
-    private var searchBatches: [PostgresRowBatch] = []
+    /// The search lines wait with their customer's row (see `SQLiteRowBatch`).
+    private var searchBatches: [RowBatch] = []
     /// On PostgreSQL, the codes, phone keys and name keys of the rows still waiting: a row
-    /// that could find one of them in the archive first has the waiting rows written.
+    /// that could find one of them in the archive first has the waiting rows written (on
+    /// SQLite, where writing them costs no round trip, any lookup has them written first).
     private var waitingKeys: Set<String> = []
 
     /// The rows an import must bring before setting indexes aside pays (rebuilding them
@@ -219,12 +219,11 @@ struct CustomerImporter {
     mutating func importRow(_ prepared: Prepared) throws -> ImportOutcome {
         let row = prepared.row
         guard row.problems.isEmpty, let lines = prepared.lines else { return .rejected(row.problems) }
-        var customer = row.customer
         // A known code: bring that customer up to date with what the row has.
         if let code = row.givenCode, try writeWaiting(ifAny: "code", code),
            let existing = try StoreRow.fetchOne(byCode, arguments: [code]) {
             let original = Customer(row: existing)
-            let outcome = try update(original, code: code, with: customer)
+            let outcome = try update(original, code: code, with: row.customer)
             // Its keys as the update left them, for the rows after to be checked against.
             if seenPhones != nil, case .updated(_, let fields) = outcome, !fields.isEmpty {
                 let keys = try StoreRow.fetchOne(db, sql: "SELECT phoneDigits, nameKey FROM customers WHERE id = ?", arguments: [original.id!])
@@ -249,39 +248,42 @@ struct CustomerImporter {
         }
         let near: String? = namesakes.first?[0]
         if let near, plan.mergeSimilar { return .duplicate(of: near, byPhone: false) }
-        // Whose it is — the row's owner (with their team), its team's pool, else the
-        // command's — decided before a code is taken, so a refused row leaves no gap.
+        // What the writer decides of the new customer, the rest of it as the row has it
+        // (not copied: forty texts to retain and release). Whose it is — the row's owner
+        // (with their team), its team's pool, else the command's — is decided before a code
+        // is taken, so a refused row leaves no gap.
+        var ownerID: Int64?, teamID: Int64?, code = row.customer.code, region = row.customer.region
         switch try ownership(row) {
         case .refused(let problem): return .rejected([problem])
-        case .given(let owner, let team): customer.ownerID = owner; customer.teamID = team
-        case .unsaid: customer.ownerID = plan.ownerID; customer.teamID = plan.teamID
+        case .given(let owner, let team): ownerID = owner; teamID = team
+        case .unsaid: ownerID = plan.ownerID; teamID = plan.teamID
         }
-        if let code = row.givenCode, let parts = CustomerCode.parse(code) {
-            customer.code = code
+        if let given = row.givenCode, let parts = CustomerCode.parse(given) {
+            code = given
             // Held with the others at the end (`finish`), before the commit.
             serials[parts.prefix] = max(try serials[parts.prefix] ?? CodeSerials.last(db, prefix: parts.prefix), parts.serial)
         } else if let city = row.city {
             let prefix = CustomerCode.cityPrefix(city)
             let serial = try (serials[prefix] ?? CodeSerials.last(db, prefix: prefix)) + 1
             serials[prefix] = serial
-            customer.code = CustomerCode.make(grade: customer.grade, status: customer.status, city: city, serial: serial)
+            code = CustomerCode.make(grade: row.customer.grade, status: row.customer.status, city: city, serial: serial)
         }
         // The sales region is the team's; a customer of no team is placed by its city.
-        if let team = customer.teamID, let region = try region(ofTeam: team), !region.isEmpty {
-            customer.region = region
+        if let team = teamID, let teams = try self.region(ofTeam: team), !teams.isEmpty {
+            region = teams
         } else if let city = row.city {
-            customer.region = city.region
+            region = city.region
         }
-        if customer.ownerID != nil, customer.status == .potential { customer.claimedOn = today }
+        let claimedOn = ownerID != nil && row.customer.status == .potential ? today : row.customer.claimedOn
         if customers == nil {
             customers = try PreparedInsert(db, table: "customers", columns: prepared.customerValues.map(\.column))
             decided = Decided(prepared.customerValues)
         }
         let place = decided!
         let id = try customers!.insert(prepared.customerValues, replacing: [
-            (place.code, customer.code.databaseValue), (place.ownerID, customer.ownerID.databaseValue),
-            (place.teamID, customer.teamID.databaseValue), (place.region, customer.region.databaseValue),
-            (place.claimedOn, customer.claimedOn?.description.databaseValue ?? .null)])
+            (place.code, code.databaseValue), (place.ownerID, ownerID.databaseValue),
+            (place.teamID, teamID.databaseValue), (place.region, region.databaseValue),
+            (place.claimedOn, claimedOn?.description.databaseValue ?? .null)])
         createdCount += 1
         if let phoneKey { seenPhones?.insert(phoneKey) }
         if !nameKey.isEmpty { seenNames?.insert(nameKey) }
@@ -292,31 +294,28 @@ struct CustomerImporter {
             }
             _ = try contacts!.insert(prepared.contactValues, replacing: [(contactsCustomer!, id.databaseValue)])
         }
-        let texts = [lines.han, lines.latin, lines.digits]
-        if case .postgres(let link) = db.engine {
-            if searchBatches.isEmpty {
-                searchBatches = SearchText.tables.map { table in
-                    PostgresRowBatch(link, table: table, columns: ["customerID", "text"], numbersRows: false,
-                                     suffix: "ON CONFLICT(customerID) DO UPDATE SET text = excluded.text")
+        if searchBatches.isEmpty {
+            let upsert = "ON CONFLICT(customerID) DO UPDATE SET text = excluded.text"
+            searchBatches = SearchText.tables.map { table in
+                switch db.engine {
+                case .sqlite(let database): SQLiteRowBatch(database, table: table, columns: ["customerID", "text"], suffix: upsert)
+                case .postgres(let link): PostgresRowBatch(link, table: table, columns: ["customerID", "text"], numbersRows: false, suffix: upsert)
                 }
             }
-            for (batch, text) in zip(searchBatches, texts) { try batch.add([id.databaseValue, text.databaseValue]) }
-            waitingKeys.insert("code " + customer.code)
+        }
+        for (batch, text) in zip(searchBatches, [lines.han, lines.latin, lines.digits]) {
+            try batch.add([id.databaseValue, text.databaseValue])
+        }
+        if db.isPostgres {
+            waitingKeys.insert("code " + code)
             if let phoneKey { waitingKeys.insert("phone " + phoneKey) }
             if !nameKey.isEmpty { waitingKeys.insert("name " + nameKey) }
-            if customers!.waiting >= searchBatches[0].rowsPerStatement { try writeWaiting() }
-        } else {
-            if searchLines.isEmpty {
-                searchLines = try SearchText.tables.map { try RowStatement(db, sql: SearchText.upsert($0)) }
-            }
-            for (statement, text) in zip(searchLines, texts) {
-                try statement.execute([id.databaseValue, text.databaseValue])
-            }
         }
-        return near.map { .createdNearDuplicate(code: customer.code, similar: $0) } ?? .created(code: customer.code)
+        if customers!.waiting >= searchBatches[0].rowsPerStatement { try writeWaiting() }
+        return near.map { .createdNearDuplicate(code: code, similar: $0) } ?? .created(code: code)
     }
 
-    /// Writes the rows waiting on PostgreSQL: the customers first, then what names them.
+    /// Writes the rows waiting: the customers first, then what names them.
     private mutating func writeWaiting() throws {
         try customers?.flush()
         try contacts?.flush()
@@ -325,10 +324,11 @@ struct CustomerImporter {
     }
 
     /// Before the archive is asked about a code, phone or name key: the waiting rows are
-    /// written if one of them has it (so the archive's answer includes them). Always true,
-    /// for use inside a condition.
+    /// written if one of them may have it (so the archive's answer includes them). Always
+    /// true, for use inside a condition.
     private mutating func writeWaiting(ifAny kind: String, _ key: String) throws -> Bool {
-        if !waitingKeys.isEmpty, waitingKeys.contains(kind + " " + key) { try writeWaiting() }
+        guard let customers, customers.waiting > 0 else { return true }
+        if !db.isPostgres || waitingKeys.contains(kind + " " + key) { try writeWaiting() }
         return true
     }
 

@@ -8,7 +8,7 @@ import GRDB
 /// sequence in blocks, so a customer's contact and search lines can name it while all
 /// three still wait. The writer (`CustomerImporter`) says when to write (`flush`), in the
 /// order the foreign keys need, and before it reads anything a waiting row could answer.
-final class PostgresRowBatch {
+final class PostgresRowBatch: RowBatch {
     let table: String
     /// The columns given, `id` first when the batch numbers its rows.
     let columns: [String]
@@ -55,6 +55,12 @@ final class PostgresRowBatch {
         values.append(contentsOf: row)
         waiting += 1
         return id
+    }
+
+    func add(_ row: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {
+        var values = row.map(\.value)
+        for change in changes { values[change.place] = change.value }
+        return try add(values)
     }
 
     /// Writes every waiting row.

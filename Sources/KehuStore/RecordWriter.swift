@@ -57,16 +57,15 @@ enum RecordWriter {
     }
 }
 
-/// One INSERT prepared for many rows with the same columns (a bulk import). Their audit
-/// records are written all at once by `recordCreated` before the commit: one statement for
-/// a hundred thousand rows instead of one each. On PostgreSQL the rows wait in a batch and
-/// are written by `flush` (see `PostgresRowBatch`).
+/// One INSERT prepared for many rows with the same columns (a bulk import). The rows wait
+/// in a batch and are written many to a statement by `flush` (`SQLiteRowBatch`,
+/// `PostgresRowBatch`). Their audit records are written all at once by `recordCreated`
+/// before the commit: one statement for a hundred thousand rows instead of one each.
 struct PreparedInsert {
     let table: String
     let columns: [String]
     private let db: StoreConnection
-    private let statement: BulkStatement?
-    private let batch: PostgresRowBatch?
+    private let batch: RowBatch
     /// The highest row id before the first insert: every row above it is one of these.
     private let before: Int64
 
@@ -74,37 +73,26 @@ struct PreparedInsert {
         self.db = db
         self.table = table
         self.columns = columns
-        switch db.engine {
-        case .sqlite(let database):
-            let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            statement = try BulkStatement(database, sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))")
-            batch = nil
-        case .postgres(let link):
-            statement = nil
-            batch = PostgresRowBatch(link, table: table, columns: columns, numbersRows: true)
-        }
         before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
+        switch db.engine {
+        case .sqlite(let database): batch = SQLiteRowBatch(database, table: table, columns: columns, firstID: before + 1)
+        case .postgres(let link): batch = PostgresRowBatch(link, table: table, columns: columns, numbersRows: true)
+        }
     }
 
     /// Inserts `values` with some of them (by place) replaced: a row prepared elsewhere,
-    /// completed by the writer without copying it. Returns the row's id (on PostgreSQL
-    /// the row itself waits for `flush`).
+    /// completed by the writer without copying it. Returns the row's id (the row itself
+    /// waits for `flush`).
     func insert(_ values: ColumnValues, replacing changes: [(place: Int, value: DatabaseValue)]) throws -> Int64 {
         precondition(values.count == columns.count, "the same columns for every row of \(table)")
-        var row = values.map(\.value)
-        for change in changes { row[change.place] = change.value }
-        if let statement {
-            try statement.execute(row)
-            return statement.lastInsertedRowID
-        }
-        return try batch!.add(row)
+        return try batch.add(values, replacing: changes)
     }
 
-    /// The rows waiting on PostgreSQL (none on SQLite, which writes each at once).
-    var waiting: Int { batch?.waiting ?? 0 }
+    /// The rows waiting to be written.
+    var waiting: Int { batch.waiting }
 
-    /// Writes the rows waiting on PostgreSQL.
-    func flush() throws { try batch?.flush() }
+    /// Writes the waiting rows.
+    func flush() throws { try batch.flush() }
 
     /// The audit records of every row inserted, as `RecordWriter.insert` writes one each
     /// (a new row's id is above every id before it, so these are the rows above `before`).

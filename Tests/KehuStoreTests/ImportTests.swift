@@ -182,6 +182,11 @@ struct BulkImportTests {
                 + (try SearchText.tables.map { try Int.fetchOne(database, sql: "SELECT v FROM \($0)Index_config WHERE k = 'hashsize'") })
         }
         #expect(settings == [2, -2000, 0, 1_048_576, 1_048_576, 1_048_576])
+        // Foreign keys, unchecked while the rows were written, are checked again and hold.
+        let (checked, orphans) = try db.writeAlone { database throws in
+            (try Int.fetchOne(database, sql: "PRAGMA foreign_keys"), try StoreRow.fetchAll(database, sql: "PRAGMA foreign_key_check").count)
+        }
+        #expect(checked == 1 && orphans == 0)
         // The same sheet again: every row a duplicate, nothing written.
         let again = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         #expect(again.allSatisfy { if case .duplicate = $0 { return true }; return false })
@@ -220,10 +225,10 @@ struct BulkImportTests {
         #expect(try db.customerCount() == CustomerImporter.filteredRows + 2)
     }
 
-    /// On PostgreSQL new rows wait and are written a few hundred at a time: a row that
-    /// repeats one still waiting (its phone, its name, the code it was given) is found as
-    /// if that row were written already, on both engines; every row, contact, search line
-    /// and audit record arrives, and the customer count follows.
+    /// New rows wait and are written many to a statement (64 on SQLite, a few hundred on
+    /// PostgreSQL): a row that repeats one still waiting (its phone, its name, the code it
+    /// was given) is found as if that row were written already, on both engines; every row,
+    /// contact, search line and audit record arrives, and the customer count follows.
     @Test func rowsStillWaitingAreFoundAsDuplicates() throws {
         let folder = TemporaryFolder()
         let db = try folder.store("waiting.db")
