@@ -189,7 +189,9 @@ public enum CityDirectory {
     /// Finds a city however it is usually written: 广州, 广州市, 广东省广州市, 广东广州,
     /// 延边朝鲜族自治州, 大兴安岭地区; a country by its Chinese name. Nil for anything else.
     public static func city(named raw: String) -> City? {
-        let name = Normalization.halfWidth(raw).filter { $0 != " " && $0 != "\u{3000}" }
+        let half = Normalization.halfWidth(raw)
+        // (The ideographic space is already a plain one; a name without any is kept whole.)
+        let name = half.utf8.contains(0x20) ? half.filter { $0 != " " && $0 != "\u{3000}" } : half
         guard !name.isEmpty else { return nil }
         if let city = byName[name] ?? shortName(name).flatMap({ byName[$0] }) { return city }
         // 广东省广州市: the province first, then the city — which must lie in that province.

@@ -14,36 +14,64 @@ public enum DuplicateKeys {
     /// A full name as compared for an exact duplicate: half-width, no spaces, lower case —
     /// the company form kept (X有限公司 and X股份有限公司 may be two companies).
     public static func exactName(_ raw: String) -> String {
-        folded(raw) { !$0.isSpace }
+        String(decoding: folded(raw, dropsDots: false).bytes, as: UTF8.self)
     }
 
-    /// Half-width and lower case, keeping the scalars `keep` accepts (scalar by scalar:
-    /// as quick for a hundred thousand names as for one).
-    private static func folded(_ raw: String, keep: (Unicode.Scalar) -> Bool) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in Normalization.halfWidth(raw).unicodeScalars where keep(scalar) {
+    /// Half-width, lower case and without spaces (nor dots, when `dropsDots`), written as
+    /// UTF-8, scalar by scalar (as quick for a hundred thousand names as for one); and how
+    /// many scalars that is.
+    private static func folded(_ raw: String, dropsDots: Bool) -> (bytes: [UInt8], scalars: Int) {
+        let text = Normalization.halfWidth(raw)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var count = 0
+        for scalar in text.unicodeScalars where !scalar.isSpace && !(dropsDots && (scalar == "·" || scalar == ".")) {
             if scalar.isASCII {
-                out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                out.append(("A"..."Z").contains(scalar) ? UInt8(scalar.value + 32) : UInt8(scalar.value))
+                count += 1
             } else if (0x3000...0x9FFF).contains(scalar.value) || scalar.value >= 0x20000 {
                 // Chinese characters and their punctuation have no case (most of a name).
-                out.append(scalar)
+                appendUTF8(scalar, to: &out)
+                count += 1
             } else if scalar.properties.changesWhenLowercased {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    appendUTF8(lower, to: &out)
+                    count += 1
+                }
             } else {
-                out.append(scalar)
+                appendUTF8(scalar, to: &out)
+                count += 1
             }
         }
-        return String(out)
+        return (out, count)
     }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case ..<0x80: out.append(UInt8(value))
+        case ..<0x800: out.append(0xC0 | UInt8(value >> 6)); out.append(0x80 | UInt8(value & 0x3F))
+        case ..<0x10000:
+            out.append(0xE0 | UInt8(value >> 12)); out.append(0x80 | UInt8((value >> 6) & 0x3F)); out.append(0x80 | UInt8(value & 0x3F))
+        default:
+            out.append(0xF0 | UInt8(value >> 18)); out.append(0x80 | UInt8((value >> 12) & 0x3F))
+            out.append(0x80 | UInt8((value >> 6) & 0x3F)); out.append(0x80 | UInt8(value & 0x3F))
+        }
+    }
+
+    /// The suffixes as UTF-8, with their lengths in scalars.
+    private static let suffixBytes: [(bytes: [UInt8], scalars: Int)] = companySuffixes.map { (Array($0.utf8), $0.unicodeScalars.count) }
 
     /// A name reduced for comparison: half-width, no spaces or dots, lower case, without
     /// a trailing company-form suffix.
     public static func name(_ raw: String) -> String {
-        var text = folded(raw) { !$0.isSpace && $0 != "·" && $0 != "." }.unicodeScalars
-        for suffix in companySuffixes where text.count > suffix.unicodeScalars.count + 1 && text.reversed().starts(with: suffix.unicodeScalars.reversed()) {
-            text.removeLast(suffix.unicodeScalars.count)
+        var (text, count) = folded(raw, dropsDots: true)
+        // Compared as UTF-8: a suffix's bytes end the text just when its scalars do.
+        for suffix in suffixBytes where count > suffix.scalars + 1 && text.count >= suffix.bytes.count
+            && text[(text.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
+            text.removeLast(suffix.bytes.count)
             break
         }
-        return String(text)
+        return String(decoding: text, as: UTF8.self)
     }
 }

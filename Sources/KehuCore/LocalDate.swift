@@ -72,7 +72,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// `2026-03-05`: the form kehu stores and shows.
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var description: String {
+        // Written digit by digit (an import writes two moments a row): the interpolation
+        // cost a thousand instructions a field.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        }
+        return String(unsafeUninitializedCapacity: 10) { text in
+            putDigits(of: year, width: 4, in: text, at: 0)
+            text[4] = UInt8(ascii: "-")
+            putDigits(of: month, width: 2, in: text, at: 5)
+            text[7] = UInt8(ascii: "-")
+            putDigits(of: day, width: 2, in: text, at: 8)
+            return 10
+        }
+    }
 
     /// `03-05`: the short form lists use where the year is obvious.
     public var monthDay: String { "\(pad(month, 2))-\(pad(day, 2))" }
@@ -94,7 +108,19 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `2026-03-05 14:30`
-    public var description: String { "\(date) \(pad(hour, 2)):\(pad(minute, 2))" }
+    public var description: String {
+        guard (0...99).contains(hour), (0...99).contains(minute) else { return "\(date) \(pad(hour, 2)):\(pad(minute, 2))" }
+        let day = date.description
+        return String(unsafeUninitializedCapacity: day.utf8.count + 6) { text in
+            var end = 0
+            for byte in day.utf8 { text[end] = byte; end += 1 }
+            text[end] = UInt8(ascii: " ")
+            putDigits(of: hour, width: 2, in: text, at: end + 1)
+            text[end + 3] = UInt8(ascii: ":")
+            putDigits(of: minute, width: 2, in: text, at: end + 4)
+            return end + 6
+        }
+    }
     public var clock: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
 }
 
@@ -112,6 +138,15 @@ extension Clock {
 public struct FixedClock: Clock {
     public let now: LocalDateTime
     public init(_ now: LocalDateTime) { self.now = now }
+}
+
+/// Writes `n` (0 ≤ n < 10^width) as `width` ASCII digits from `start`.
+private func putDigits(of n: Int, width: Int, in text: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    var rest = n
+    for place in stride(from: start + width - 1, through: start, by: -1) {
+        text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+    }
 }
 
 func pad(_ n: Int, _ width: Int) -> String {

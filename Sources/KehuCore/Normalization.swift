@@ -18,12 +18,19 @@ public enum Normalization {
     }
 
     private static func hasFullWidth(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforeThat: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0xEF, byte == 0xBC || byte == 0xBD { return true }
-            if beforeThat == 0xE3, previous == 0x80, byte == 0x80 { return true }
-            beforeThat = previous
-            previous = byte
+        // Read in place when the string's bytes lie together (a native string's always do).
+        if let found = text.utf8.withContiguousStorageIfAvailable(hasFullWidth) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(hasFullWidth)
+    }
+
+    private static func hasFullWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only a byte that starts one of those characters (EF or E3) is looked at further.
+        var index = 0
+        while index + 2 < bytes.count {
+            let byte = bytes[index]
+            if byte == 0xEF, bytes[index + 1] == 0xBC || bytes[index + 1] == 0xBD { return true }
+            if byte == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return true }
+            index += 1
         }
         return false
     }
