@@ -24,25 +24,28 @@ enum Pinyin {
         // prefecture's, not a reading of its name).
         Dictionary(grouping: CityDirectory.entries.filter { !$0.isAbroad && $0.prefecture == nil }, by: { $0.name.first! })
 
+    /// The same cities by their first scalar, each name as scalars and its initials as
+    /// lower-case letters: for names made of whole-character scalars (nearly all), which
+    /// are read without building a character.
+    private static let placesByFirstScalar: [UInt32: [(name: [UInt32], initials: [UInt8])]] =
+        citiesByFirstCharacter.reduce(into: [:]) { places, entry in
+            guard let first = entry.key.unicodeScalars.first?.value else { return }
+            places[first] = entry.value.map { city in
+                (city.name.unicodeScalars.map(\.value), Array(city.initials.lowercased().utf8))
+            }
+        }
+
+    /// `placeReadings` by scalar (each is one).
+    private static let placeReadingsByScalar: [UInt32: String] =
+        Dictionary(uniqueKeysWithValues: placeReadings.map { ($0.key.unicodeScalars.first!.value, $0.value) })
+
     static func keys(_ text: String) -> (full: String, initials: String) {
+        // Names of Chinese characters, Latin letters and digits (nearly all): one scalar is
+        // one character, read straight from the scalars, the readings written as bytes.
+        if text.unicodeScalars.allSatisfy(isWholeCharacter) { return scalarKeys(text) }
         var full = "", initials = ""
         let city = text.first.flatMap { citiesByFirstCharacter[$0] }?.filter { text.hasPrefix($0.name) }.max { $0.name.count < $1.name.count }
         let cityInitials = city.map { Array($0.initials.lowercased()) } ?? []
-        // Names of Chinese characters, Latin letters and digits (nearly all): one scalar is
-        // one character, read straight from the scalars.
-        if text.unicodeScalars.allSatisfy(isWholeCharacter) {
-            for (index, scalar) in text.unicodeScalars.enumerated() {
-                var reading = self.reading(scalar)
-                if index < cityInitials.count, reading.first != cityInitials[index],
-                   let place = placeReadings[Character(scalar)], place.first == cityInitials[index] {
-                    reading = place
-                }
-                guard let first = reading.first else { continue }
-                full += reading
-                initials.append(first)
-            }
-            return (full, initials)
-        }
         for (index, character) in text.enumerated() {
             var reading = self.reading(character)
             if index < cityInitials.count {
@@ -54,6 +57,77 @@ enum Pinyin {
             initials.append(first)
         }
         return (full, initials)
+    }
+
+    /// `keys` of a text whose every scalar is a whole character.
+    private static func scalarKeys(_ text: String) -> (full: String, initials: String) {
+        let scalars = text.unicodeScalars
+        var cityInitials: [UInt8] = []
+        if let first = scalars.first?.value, let places = placesByFirstScalar[first] {
+            // The longest city name the text starts with (the first of equals).
+            var longest = 0
+            for place in places where place.name.count > longest && scalars.starts(with: place.name, by: { $0.value == $1 }) {
+                longest = place.name.count
+                cityInitials = place.initials
+            }
+        }
+        var full: [UInt8] = [], initials: [UInt8] = []
+        full.reserveCapacity(text.utf8.count * 2)
+        initials.reserveCapacity(text.utf8.count / 2)
+        var index = 0
+        for scalar in scalars {
+            defer { index += 1 }
+            if scalar.isASCII {
+                switch scalar {
+                case "A"..."Z":
+                    let lower = UInt8(scalar.value + 32)
+                    full.append(lower); initials.append(lower)
+                case "a"..."z", "0"..."9":
+                    full.append(UInt8(scalar.value)); initials.append(UInt8(scalar.value))
+                default: break
+                }
+                continue
+            }
+            let wanted = index < cityInitials.count ? cityInitials[index] : nil
+            if let range = TableBytes.range(of: scalar), let first = TableBytes.bytes[range].first {
+                if let wanted, first != wanted, let place = placeReadingsByScalar[scalar.value], place.utf8.first == wanted {
+                    full.append(contentsOf: place.utf8); initials.append(wanted)
+                } else {
+                    full.append(contentsOf: TableBytes.bytes[range]); initials.append(first)
+                }
+                continue
+            }
+            // Outside the table (or a character it has no reading for).
+            var reading = self.reading(scalar)
+            if let wanted, reading.utf8.first != wanted, let place = placeReadingsByScalar[scalar.value], place.utf8.first == wanted {
+                reading = place
+            }
+            guard let first = reading.utf8.first else { continue }
+            full.append(contentsOf: reading.utf8)
+            initials.append(first)
+        }
+        return (String(decoding: full, as: UTF8.self), String(decoding: initials, as: UTF8.self))
+    }
+
+    /// The table's readings as one run of bytes, and where each one starts (one more than
+    /// there are readings, so that each ends where the next starts).
+    private enum TableBytes {
+        static let (bytes, starts): ([UInt8], [Int32]) = {
+            var bytes: [UInt8] = [], starts: [Int32] = []
+            starts.reserveCapacity(PinyinTable.readings.count + 1)
+            for reading in PinyinTable.readings {
+                starts.append(Int32(bytes.count))
+                bytes.append(contentsOf: reading.utf8)
+            }
+            starts.append(Int32(bytes.count))
+            return (bytes, starts)
+        }()
+
+        static func range(of scalar: Unicode.Scalar) -> Range<Int>? {
+            guard (PinyinTable.first...PinyinTable.last).contains(scalar.value) else { return nil }
+            let index = Int(scalar.value - PinyinTable.first)
+            return Int(starts[index])..<Int(starts[index + 1])
+        }
     }
 
     /// A scalar that is a character of its own: ASCII, or a Chinese character (no accent or

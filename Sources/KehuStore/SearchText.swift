@@ -36,12 +36,60 @@ package enum SearchText {
     package static func compose(name: String, city: String?, province: String?, phoneDigits: String?,
                         contacts: [(name: String?, mobile: String?, phone: String?)], products: [String] = []) -> Lines {
         let (pinyin, initials) = Pinyin.keys(name)
-        return Lines(han: spaced(line([Normalization.halfWidth(name).lowercased(), city, province] + contacts.map { $0.name.map(Normalization.halfWidth) }
-                                      + products.map { Normalization.halfWidth($0).lowercased() })),
+        // Written as UTF-8 bytes, part by part: joining strings and lower-casing them was
+        // most of a bulk import's work on each row.
+        var han = LineBytes(capacity: 64)
+        han.addLowercased(Normalization.halfWidth(name))
+        han.add(city)
+        han.add(province)
+        for contact in contacts { han.add(contact.name.map(Normalization.halfWidth)) }
+        for product in products { han.addLowercased(Normalization.halfWidth(product)) }
+        var digits = LineBytes(capacity: 32)
+        digits.add(phoneDigits)
+        for contact in contacts {
+            digits.add(contact.mobile)
+            digits.add(contact.phone)
+        }
+        return Lines(han: String(decoding: spaced(bytes: han.finished), as: UTF8.self),
                      latin: latinLine(pinyin: pinyin, initials: initials, contactNames: contacts.compactMap(\.name),
                                       models: latinProducts(products)),
-                     digits: line([phoneDigits] + contacts.flatMap { [$0.mobile, $0.phone] }),
-                     pinyin: pinyin, initials: initials)
+                     digits: digits.text, pinyin: pinyin, initials: initials)
+    }
+
+    /// A line being written as UTF-8: "|", then each part that is not empty and a "|"
+    /// after it ("||" for none). "|" keeps one part's end and the next one's start from
+    /// making a false match.
+    private struct LineBytes {
+        private var bytes: [UInt8] = [0x7C]
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func add(_ part: String?) {
+            guard let part, !part.isEmpty else { return }
+            bytes.append(contentsOf: part.utf8)
+            bytes.append(0x7C)
+        }
+
+        /// `add(part.lowercased())`, without making the lower-case string when the part is
+        /// ASCII and characters that have no case (Chinese, and its punctuation).
+        mutating func addLowercased(_ part: String) {
+            guard !part.isEmpty else { return }
+            guard part.unicodeScalars.allSatisfy({ $0.isASCII || SearchText.hasNoCase($0) }) else {
+                add(part.lowercased())
+                return
+            }
+            for byte in part.utf8 { bytes.append((0x41...0x5A).contains(byte) ? byte + 32 : byte) }
+            bytes.append(0x7C)
+        }
+
+        var finished: [UInt8] { bytes.count == 1 ? [0x7C, 0x7C] : bytes }
+        var text: String { String(decoding: finished, as: UTF8.self) }
+    }
+
+    /// A scalar no case mapping changes: Chinese characters and punctuation, kana (U+3000 to
+    /// U+9FFF), and everything from U+20000 on. (A test checks each of them.)
+    static func hasNoCase(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3000...0x9FFF).contains(scalar.value) || scalar.value >= 0x20000
     }
 
     /// The Chinese line as stored (from v16): one space between characters, except inside
@@ -52,18 +100,26 @@ package enum SearchText {
     /// when q is in the line with its spaces taken out (queries have none). Spacing
     /// spaced text changes nothing.
     static func spaced(_ text: String) -> String {
-        // Written as UTF-8 bytes: appending to a string's scalars one at a time was a
-        // quarter of the time a bulk import spent making each row's search lines.
+        String(decoding: spaced(bytes: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `spaced` of UTF-8 text, a scalar at a time (its first byte tells how many bytes it has).
+    static func spaced(bytes text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 2)
+        out.reserveCapacity(text.count * 2)
         var lastWasWord = false
-        for scalar in text.unicodeScalars where scalar != " " {
-            let word = ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+        var index = 0
+        while index < text.count {
+            let lead = text[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            defer { index += length }
+            if lead == 0x20 { continue }
+            let word = (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead)
             if !out.isEmpty, !(word && lastWasWord) { out.append(0x20) }
-            UTF8.encode(scalar) { out.append($0) }
+            out.append(contentsOf: text[index..<(index + length)])
             lastWasWord = word
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A query for the Chinese line's index: each character a word of one phrase, when
@@ -99,8 +155,11 @@ package enum SearchText {
         return out
     }
 
-    /// "|" keeps one part's end and the next one's start from making a false match.
-    private static func line(_ parts: [String?]) -> String { "|" + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "|") + "|" }
+    private static func line(_ parts: [String?]) -> String {
+        var line = LineBytes(capacity: 64)
+        for part in parts { line.add(part) }
+        return line.text
+    }
 
     /// The name's pinyin and initials, then each contact's: 欧阳娜 is found as ouyangna
     /// and as oyn, as her company is.
