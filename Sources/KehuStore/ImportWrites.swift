@@ -87,9 +87,10 @@ extension KehuDatabase {
                 defer { if spill { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
                 // SQLite's check of each row's foreign keys (a lookup of the customer for each
                 // contact and search line, of the owner and team for each customer) was a
-                // fifth of the writer's work. The import writes only ids it has just read or
-                // given: the customer it inserted, an owner and team it found among the users
-                // and teams. (Set outside the transaction too; SQLite ignores it inside one.)
+                // tenth of the writer's work on the rows (counted with callgrind). The import
+                // writes only ids it has just read or given: the customer it inserted, an
+                // owner and team it found among the users and teams; a test checks the keys
+                // after. (Set outside the transaction: SQLite ignores it inside one.)
                 let unchecked = !db.isPostgres
                 if unchecked { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if unchecked { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
