@@ -31,6 +31,8 @@ struct CustomerImporter {
     /// database the many that are surely new (nil: every row is looked up).
     private var seenPhones: SeenKeys?
     private var seenNames: SeenKeys?
+    /// The same for the codes rows give (a sheet exported from kehu has one on every row).
+    private var seenCodes: SeenKeys?
     /// The definitions of the indexes dropped for the import, to make them again.
     private var dropped: [String] = []
     /// The running count's insert trigger, set aside with the indexes (its definition), and
@@ -90,21 +92,24 @@ struct CustomerImporter {
     static let filteredRows = 1_000
 
     private mutating func learnArchivedKeys(room: Int) throws {
-        var phones = SeenKeys(capacity: room), names = SeenKeys(capacity: room)
-        let keys = "SELECT phoneDigits, nameKey FROM customers"
+        var phones = SeenKeys(capacity: room), names = SeenKeys(capacity: room), codes = SeenKeys(capacity: room)
+        let keys = "SELECT phoneDigits, nameKey, code FROM customers"
         if db.isPostgres {
             for row in try StoreRow.fetchAll(db, sql: keys) {
                 if let phone: String = row[0] { phones.insert(phone) }
                 if let name: String = row[1] { names.insert(name) }
+                if let code: String = row[2] { codes.insert(code) }
             }
         } else {
             try BulkStatement(db.sqlite, sql: keys).forEachRow { column in
                 if let phone = column(0) { phones.insert(phone) }
                 if let name = column(1) { names.insert(name) }
+                if let code = column(2) { codes.insert(code) }
             }
         }
         seenPhones = phones
         seenNames = names
+        seenCodes = codes
     }
 
     private mutating func setIndexesAside() throws {
@@ -220,7 +225,7 @@ struct CustomerImporter {
         let row = prepared.row
         guard row.problems.isEmpty, let lines = prepared.lines else { return .rejected(row.problems) }
         // A known code: bring that customer up to date with what the row has.
-        if let code = row.givenCode, try writeWaiting(ifAny: "code", code),
+        if let code = row.givenCode, seenCodes?.mayContain(code) ?? true, try writeWaiting(ifAny: "code", code),
            let existing = try StoreRow.fetchOne(byCode, arguments: [code]) {
             let original = Customer(row: existing)
             let outcome = try update(original, code: code, with: row.customer)
@@ -287,6 +292,7 @@ struct CustomerImporter {
         createdCount += 1
         if let phoneKey { seenPhones?.insert(phoneKey) }
         if !nameKey.isEmpty { seenNames?.insert(nameKey) }
+        seenCodes?.insert(code)
         if !prepared.contactValues.isEmpty {
             if contacts == nil {
                 contacts = try PreparedInsert(db, table: "contacts", columns: prepared.contactValues.map(\.column))

@@ -200,7 +200,8 @@ struct BulkImportTests {
     /// A sheet large enough for the import to keep the keys it meets in memory (and look
     /// up only those it may have met): every kind of duplicate is still found — of an
     /// archived customer by phone, full name and near name, of a row before it, and of a
-    /// customer an earlier row of the sheet gave a new phone.
+    /// customer an earlier row of the sheet gave a new phone — and a code an earlier row
+    /// gave brings that customer up to date.
     @Test func aLargeSheetStillFindsEveryDuplicate() throws {
         let folder = TemporaryFolder()
         let db = try folder.store("filtered.db")
@@ -213,16 +214,19 @@ struct BulkImportTests {
             ["广州老客户", "020-6666 1234", "", "Cb-粤GZ0009"],   // the archived customer's new phone…
             ["广州又一家", "(020) 6666-1234", "广州", ""],        // …which a later row has
             ["广州老客户有限公司", "", "广州", ""],               // a near name: created, and said
+            ["广州带编码的", "", "广州", "Cb-粤GZ5000"],          // a code no one has yet…
+            ["广州带编码的", "020-5555 1234", "", "Cb-粤GZ5000"], // …which a later row brings up to date
         ]
         let sheet = lines.enumerated().map { CustomerImportRow(line: $0.offset + 2, fields: $0.element, headers: headers, mapping: .standard, now: now) }
         let outcomes = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         guard case .created(let fifth) = outcomes[5] else { Issue.record("\(outcomes[5])"); return }
-        #expect(Array(outcomes.suffix(6)) == [
+        #expect(Array(outcomes.suffix(8)) == [
             .duplicate(of: "Cb-粤GZ0009", byPhone: false), .duplicate(of: "Cb-粤GZ0009", byPhone: true), .duplicate(of: fifth, byPhone: false),
             .updated(code: "Cb-粤GZ0009", fields: ["phone"]), .duplicate(of: "Cb-粤GZ0009", byPhone: true),
             .createdNearDuplicate(code: "Cb-粤GZ1010", similar: "Cb-粤GZ0009"),
+            .created(code: "Cb-粤GZ5000"), .updated(code: "Cb-粤GZ5000", fields: ["phone"]),
         ])
-        #expect(try db.customerCount() == CustomerImporter.filteredRows + 2)
+        #expect(try db.customerCount() == CustomerImporter.filteredRows + 3)
     }
 
     /// New rows wait and are written many to a statement (64 on SQLite, a few hundred on
