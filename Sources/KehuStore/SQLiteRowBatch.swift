@@ -43,8 +43,10 @@ final class SQLiteRowBatch: RowBatch {
         let changes: [(place: Int, value: DatabaseValue)]
     }
 
+    /// Plain data, so that a statement's thousands cost nothing to keep and to clear (a
+    /// blob, which never comes from an import, is kept apart).
     private enum Slot {
-        case null, integer(Int64), real(Double), text(start: Int, count: Int), blob(Data)
+        case null, integer(Int64), real(Double), text(start: Int, count: Int), blob(Int)
     }
 
     static let rows = 64
@@ -98,7 +100,7 @@ final class SQLiteRowBatch: RowBatch {
     private func write(_ rows: ArraySlice<Waiting>, _ handle: OpaquePointer) throws {
         // Moved out of the object while in use: each access to one of its properties is
         // checked for overlapping access, and a statement binds thousands of values.
-        var bytes = self.bytes, slots = self.slots
+        var bytes = self.bytes, slots = self.slots, blobs: [Data] = []
         self.bytes = []
         self.slots = []
         defer {
@@ -109,14 +111,14 @@ final class SQLiteRowBatch: RowBatch {
         slots.removeAll(keepingCapacity: true)
         for row in rows {
             if let id = row.id { slots.append(.integer(id)) }
-            for value in row.plain { Self.place(value, in: &slots, &bytes) }
+            for value in row.plain { Self.place(value, in: &slots, &bytes, &blobs) }
             var next = 0
             for index in row.values.indices {
                 if next < row.changes.count, row.changes[next].place == index {
-                    Self.place(row.changes[next].value, in: &slots, &bytes)
+                    Self.place(row.changes[next].value, in: &slots, &bytes, &blobs)
                     next += 1
                 } else {
-                    Self.place(row.values[index].value, in: &slots, &bytes)
+                    Self.place(row.values[index].value, in: &slots, &bytes, &blobs)
                 }
             }
         }
@@ -137,8 +139,8 @@ final class SQLiteRowBatch: RowBatch {
                     let text = count == 0 ? BulkStatement.empty
                         : UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
                     code = sqlite3_bind_text(handle, position, text, Int32(count), nil)
-                case .blob(let data):
-                    code = data.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), BulkStatement.transient) }
+                case .blob(let index):
+                    code = blobs[index].withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), BulkStatement.transient) }
                 }
                 guard code == SQLITE_OK else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(position) of \(table)")
@@ -152,15 +154,21 @@ final class SQLiteRowBatch: RowBatch {
     }
 
     /// Says what `value` is bound as, its text laid after the others.
-    private static func place(_ value: DatabaseValue, in slots: inout [Slot], _ bytes: inout [UInt8]) {
+    private static func place(_ value: DatabaseValue, in slots: inout [Slot], _ bytes: inout [UInt8], _ blobs: inout [Data]) {
         switch value.storage {
         case .null: slots.append(.null)
         case .int64(let number): slots.append(.integer(number))
         case .double(let number): slots.append(.real(number))
         case .string(let text):
-            slots.append(.text(start: bytes.count, count: text.utf8.count))
-            bytes.append(contentsOf: text.utf8)
-        case .blob(let data): slots.append(.blob(data))
+            let start = bytes.count
+            // A native string's bytes lie together: copied at once.
+            if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: text.utf8)
+            }
+            slots.append(.text(start: start, count: bytes.count - start))
+        case .blob(let data):
+            slots.append(.blob(blobs.count))
+            blobs.append(data)
         }
     }
 
