@@ -31,9 +31,8 @@ final class SQLiteRowBatch: RowBatch {
     private var statements: [Int: Statement] = [:]
     /// The text of one statement's values, laid end to end, each bound where it lies
     /// (SQLite copying each of thousands of texts — a malloc, a copy and a free — stood out
-    /// in a bulk import's profile), and what is bound to each parameter.
-    private var bytes: [UInt8] = []
-    private var slots: [Slot] = []
+    /// in a bulk import's profile). Only ever grown, freed with the batch.
+    private var bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
 
     private struct Waiting {
         let id: Int64?
@@ -43,13 +42,9 @@ final class SQLiteRowBatch: RowBatch {
         let changes: [(place: Int, value: DatabaseValue)]
     }
 
-    /// Plain data, so that a statement's thousands cost nothing to keep and to clear (a
-    /// blob, which never comes from an import, is kept apart).
-    private enum Slot {
-        case null, integer(Int64), real(Double), text(start: Int, count: Int), blob(Int)
-    }
-
     static let rows = 64
+
+    deinit { bytes.deallocate() }
 
     /// `firstID`: the id of the first row, when the batch numbers its rows (one above the
     /// table's highest).
@@ -98,77 +93,77 @@ final class SQLiteRowBatch: RowBatch {
     }
 
     private func write(_ rows: ArraySlice<Waiting>, _ handle: OpaquePointer) throws {
-        // Moved out of the object while in use: each access to one of its properties is
-        // checked for overlapping access, and a statement binds thousands of values.
-        var bytes = self.bytes, slots = self.slots, blobs: [Data] = []
-        self.bytes = []
-        self.slots = []
-        defer {
-            self.bytes = bytes
-            self.slots = slots
-        }
-        bytes.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
+        // The statement's texts are copied end to end into memory the batch owns, sized
+        // first so that it does not move while they are bound; each value is bound as it
+        // is met.
+        var needed = 0
         for row in rows {
-            if let id = row.id { slots.append(.integer(id)) }
-            for value in row.plain { Self.place(value, in: &slots, &bytes, &blobs) }
+            for value in row.plain { needed += Self.textCount(value) }
+            for pair in row.values { needed += Self.textCount(pair.value) }
+            for change in row.changes { needed += Self.textCount(change.value) }
+        }
+        if needed > bytes.count {
+            bytes.deallocate()
+            bytes = .allocate(capacity: max(needed, 2 * bytes.count))
+        }
+        let arena = bytes
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var position: Int32 = 1, offset = 0
+        for row in rows {
+            if let id = row.id { try check(sqlite3_bind_int64(handle, position, id), &position) }
+            for value in row.plain { try check(Self.bind(value, handle, position, arena, &offset), &position) }
             var next = 0
             for index in row.values.indices {
                 if next < row.changes.count, row.changes[next].place == index {
-                    Self.place(row.changes[next].value, in: &slots, &bytes, &blobs)
+                    try check(Self.bind(row.changes[next].value, handle, position, arena, &offset), &position)
                     next += 1
                 } else {
-                    Self.place(row.values[index].value, in: &slots, &bytes, &blobs)
+                    try check(Self.bind(row.values[index].value, handle, position, arena, &offset), &position)
                 }
             }
         }
-        try bytes.withUnsafeBufferPointer { buffer in
-            defer {
-                sqlite3_reset(handle)
-                sqlite3_clear_bindings(handle)
-            }
-            for (index, slot) in slots.enumerated() {
-                let position = Int32(index + 1)
-                let code: Int32
-                switch slot {
-                case .null: code = sqlite3_bind_null(handle, position)
-                case .integer(let number): code = sqlite3_bind_int64(handle, position, number)
-                case .real(let number): code = sqlite3_bind_double(handle, position, number)
-                case .text(let start, let count):
-                    // An empty text is not NULL: SQLite must be given a pointer.
-                    let text = count == 0 ? BulkStatement.empty
-                        : UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
-                    code = sqlite3_bind_text(handle, position, text, Int32(count), nil)
-                case .blob(let index):
-                    code = blobs[index].withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), BulkStatement.transient) }
-                }
-                guard code == SQLITE_OK else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(position) of \(table)")
-                }
-            }
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)))
-            }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)))
         }
     }
 
-    /// Says what `value` is bound as, its text laid after the others.
-    private static func place(_ value: DatabaseValue, in slots: inout [Slot], _ bytes: inout [UInt8], _ blobs: inout [Data]) {
+    private func check(_ code: Int32, _ position: inout Int32) throws {
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(position) of \(table)")
+        }
+        position += 1
+    }
+
+    private static func textCount(_ value: DatabaseValue) -> Int {
+        if case .string(let text) = value.storage { return text.utf8.count }
+        return 0
+    }
+
+    /// Binds `value`, a text as the bytes laid at `offset` in `arena` (and moves the offset on).
+    private static func bind(_ value: DatabaseValue, _ handle: OpaquePointer, _ position: Int32,
+                             _ arena: UnsafeMutableBufferPointer<UInt8>, _ offset: inout Int) -> Int32 {
         switch value.storage {
-        case .null: slots.append(.null)
-        case .int64(let number): slots.append(.integer(number))
-        case .double(let number): slots.append(.real(number))
+        case .null: return sqlite3_bind_null(handle, position)
+        case .int64(let number): return sqlite3_bind_int64(handle, position, number)
+        case .double(let number): return sqlite3_bind_double(handle, position, number)
         case .string(let text):
-            let start = bytes.count
+            let start = offset
             // A native string's bytes lie together: copied at once.
-            if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: text.utf8)
+            if text.utf8.withContiguousStorageIfAvailable({ arena.baseAddress!.advanced(by: start).update(from: $0.baseAddress!, count: $0.count) }) == nil {
+                var at = start
+                for byte in text.utf8 { arena[at] = byte; at += 1 }
             }
-            slots.append(.text(start: start, count: bytes.count - start))
+            let count = text.utf8.count
+            offset = start + count
+            // An empty text is not NULL: SQLite must be given a pointer.
+            let bytes = count == 0 ? BulkStatement.empty : UnsafeRawPointer(arena.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+            return sqlite3_bind_text(handle, position, bytes, Int32(count), nil)
         case .blob(let data):
-            slots.append(.blob(blobs.count))
-            blobs.append(data)
+            return data.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), BulkStatement.transient) }
         }
     }
 
