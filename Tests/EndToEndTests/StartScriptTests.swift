@@ -13,7 +13,9 @@ struct StartScriptTests {
         for folder in ["scripts", "Sources/kehu", "keymaps", "themes", ".build/release", "bin"] {
             try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        try fm.copyItem(atPath: repo.appendingPathComponent("scripts/kehu").path, toPath: root + "/scripts/kehu")
+        for name in ["kehu", "build-release"] {
+            try fm.copyItem(atPath: repo.appendingPathComponent("scripts/" + name).path, toPath: root + "/scripts/" + name)
+        }
         func script(_ path: String, _ body: String) throws {
             try ("#!/bin/sh\n" + body + "\n").write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
             try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/" + path)
