@@ -313,10 +313,18 @@ public final class NcursesBackend: TerminalBackend {
 
     /// The window's size as the terminal driver says now.
     private static func windowSize() -> Size? {
+        guard let size = driverWindowSize() else { return nil }
+        // ncurses learns it too, so that leaving full-screen mode puts the cursor in the right place.
+        resize_term(Int32(size.height), Int32(size.width))
+        return size
+    }
+
+    /// The window's size from the terminal driver alone, without ncurses: known before
+    /// the backend is set up (on another thread), so the first screen can be read and
+    /// laid out at the size it is drawn at. Nil when standard output is no terminal.
+    public static func driverWindowSize() -> Size? {
         var window = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return nil }
-        // ncurses learns it too, so that leaving full-screen mode puts the cursor in the right place.
-        resize_term(Int32(window.ws_row), Int32(window.ws_col))
         return Size(width: Int(window.ws_col), height: Int(window.ws_row))
     }
 

@@ -99,7 +99,9 @@ struct OpenCommand: ParsableCommand {
         let terminal = SideWork { try NcursesBackend(monochrome: monochrome, mouse: mouse, overSSH: overSSH, processPrepared: true) }
         let viewModel = MainViewModel(store: store, strings: strings, keymap: keys, login: login,
                                       profile: profile, clock: clock, actingLogin: osLogin)
-        viewModel.start()
+        // At the size the terminal driver says (ncurses is still being set up beside), so
+        // the first screen is read and laid out once.
+        viewModel.start(at: NcursesBackend.driverWindowSize().flatMap(MainScreen.viewport(for:)))
         let backend: NcursesBackend
         do {
             backend = try terminal.result()
