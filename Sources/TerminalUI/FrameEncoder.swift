@@ -70,8 +70,16 @@ public struct FrameEncoder {
         }
         func appearance(_ cell: Cell) -> Appearance { self.appearance(cell, pen: pen(cell.style)) }
         func look(_ i: Int) -> Appearance { appearance(cells[i]) }
+        // Whether a cell shows as a blank, without making its appearance for the usual
+        // cases: text other than a space never does, a space in a pen that erases plain
+        // always does.
+        func blank(_ i: Int) -> Bool {
+            let cell = cells[i]
+            if Cell.isSpace(cell.text) { return cell.width == 1 && pen(cell.style).erasesToPlain || look(i).isBlank }
+            return cell.text.isEmpty && look(i).isBlank
+        }
         func same(_ i: Int) -> Bool {
-            guard let before else { return look(i).isBlank }
+            guard let before else { return blank(i) }
             return cells[i] == before[i] || look(i) == appearance(before[i])
         }
         let width = frame.size.width, height = frame.size.height
@@ -85,13 +93,12 @@ public struct FrameEncoder {
                     x += 1
                     continue
                 }
-                let cell = look(row + x)
-                if cell.isBlank {
+                if blank(row + x) {
                     var end = x
-                    while end < width, look(row + end).isBlank { end += 1 }
+                    while end < width, blank(row + end) { end += 1 }
                     if end == width, width - x >= 3 {
                         // Blank to the end of the row: erase the line's rest.
-                        out.move(to: x, y, row: row, look: look)
+                        out.move(to: x, y, row: row, cells: cells)
                         out.setPenErasingToPlain()
                         out.bytes.append(0x1B); out.bytes.append(0x5B); out.bytes.append(0x4B)
                         break
@@ -99,15 +106,16 @@ public struct FrameEncoder {
                     // Spelling the blanks out costs a byte each; erasing costs a sequence
                     // and a move past them afterwards.
                     if end - x >= 10 {
-                        out.move(to: x, y, row: row, look: look)
+                        out.move(to: x, y, row: row, cells: cells)
                         out.setPenErasingToPlain()
                         out.csi(end - x, final: 0x58)              // ECH: the cursor stays
                         x = end
                         continue
                     }
                 }
+                let cell = look(row + x)
                 if y == height - 1, x + Int(cell.width) >= width, !dialect.lastCellIsSafe { break }
-                out.move(to: x, y, row: row, look: look)
+                out.move(to: x, y, row: row, cells: cells)
                 out.put(cell)
                 x += Int(max(1, cell.width))
             }
@@ -152,7 +160,7 @@ private struct Output {
 
     /// Moves the cursor to (x, y) by the cheapest way: rewriting the unchanged cells in
     /// between when they are few and in the current pen, or the shortest ECMA-48 move.
-    mutating func move(to x: Int, _ y: Int, row: Int, look: (Int) -> FrameEncoder.Appearance) {
+    mutating func move(to x: Int, _ y: Int, row: Int, cells: [Cell]) {
         guard let cx = cursorX, let cy = cursorY else { return absolute(x, y) }
         if cx == x && cy == y { return }
         var best = 4 + Self.digits(y + 1) + (x == 0 ? 0 : 1 + Self.digits(x + 1))   // CUP
@@ -161,7 +169,7 @@ private struct Output {
             if x > cx {
                 let n = x - cx
                 if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 1 }   // CUF
-                if n < best, let pen = state.pen, let cost = rewriteCost(look, row: row, from: cx, to: x, pen: pen), cost < best {
+                if n < best, let pen = state.pen, let cost = rewriteCost(cells, row: row, from: cx, to: x, pen: pen), cost < best {
                     best = cost; plan = 2
                 }
             } else {
@@ -180,8 +188,8 @@ private struct Output {
         case 1: csi(x - cx, final: 0x43)
         case 2:
             for i in cx..<x {
-                let cell = look(row + i)
-                if cell.width != 0 { bytes += Array(cell.text.utf8) }
+                let cell = look(cells[row + i])
+                if cell.width != 0 { bytes.append(contentsOf: cell.text.utf8) }
             }
         case 3: bytes.append(0x0D)
         case 4: csi(cx - x, final: 0x44)
@@ -198,10 +206,10 @@ private struct Output {
     /// What writing the cells from `from` up to `to` again as they are costs, when they
     /// need no pen change (all in the pen that is set, or blanks under a pen that erases
     /// plain); nil when they cannot be.
-    private func rewriteCost(_ look: (Int) -> FrameEncoder.Appearance, row: Int, from: Int, to: Int, pen: Pen) -> Int? {
+    private func rewriteCost(_ cells: [Cell], row: Int, from: Int, to: Int, pen: Pen) -> Int? {
         var cost = 0
         for i in from..<to {
-            let cell = look(row + i)
+            let cell = look(cells[row + i])
             if cell.width == 0 {
                 if i == from { return nil }   // the right half of a character: it cannot be started there
                 continue
@@ -211,6 +219,9 @@ private struct Output {
         }
         return cost
     }
+
+    /// A cell as it looks on this terminal (a short gap's cells, rarely: no pen kept).
+    private func look(_ cell: Cell) -> FrameEncoder.Appearance { FrameEncoder(dialect: dialect).appearance(cell) }
 
     mutating func absolute(_ x: Int, _ y: Int) {
         bytes.append(0x1B); bytes.append(0x5B)
@@ -238,17 +249,20 @@ private struct Output {
     }
 
     /// Changes the pen with one SGR sequence: from the current pen's parameters when
-    /// known and shorter, else from a reset.
+    /// known and shorter, else from a reset. (A frame changes pen a hundred times: the
+    /// parameters are gathered in place, not in arrays.)
     mutating func setPen(_ target: Pen) {
         if state.pen == target { return }
-        var fromReset: [Int] = [0]
-        fromReset += Self.attributeCodes(target.attributes)
-        if target.foreground >= 0 { fromReset += colorCodes(target.foreground, background: false) }
-        if target.background >= 0 { fromReset += colorCodes(target.background, background: true) }
-        if target == .plain { fromReset = [] }
+        var fromReset = SGRParameters()
+        if target != .plain {
+            fromReset.append(0)
+            fromReset.appendAttributes(target.attributes)
+            if target.foreground >= 0 { fromReset.appendColor(target.foreground, background: false) }
+            if target.background >= 0 { fromReset.appendColor(target.background, background: true) }
+        }
         var chosen = fromReset
         if let current = state.pen {
-            var step: [Int] = []
+            var step = SGRParameters()
             let removed = current.attributes.subtracting(target.attributes)
             var added = target.attributes.subtracting(current.attributes)
             if !removed.intersection([.bold, .dim]).isEmpty {
@@ -257,38 +271,22 @@ private struct Output {
             }
             if removed.contains(.underline) { step.append(24) }
             if removed.contains(.reverse) { step.append(27) }
-            step += Self.attributeCodes(added)
-            if current.foreground != target.foreground { step += target.foreground < 0 ? [39] : colorCodes(target.foreground, background: false) }
-            if current.background != target.background { step += target.background < 0 ? [49] : colorCodes(target.background, background: true) }
-            if Self.length(step) < Self.length(fromReset) { chosen = step }
+            step.appendAttributes(added)
+            if current.foreground != target.foreground {
+                if target.foreground < 0 { step.append(39) } else { step.appendColor(target.foreground, background: false) }
+            }
+            if current.background != target.background {
+                if target.background < 0 { step.append(49) } else { step.appendColor(target.background, background: true) }
+            }
+            if step.length < fromReset.length { chosen = step }
         }
         bytes.append(0x1B); bytes.append(0x5B)
-        for (i, code) in chosen.enumerated() {
+        for i in 0..<chosen.count {
             if i > 0 { bytes.append(0x3B) }
-            number(code)
+            number(Int(chosen[i]))
         }
         bytes.append(0x6D)
         state.pen = target
-    }
-
-    static func length(_ codes: [Int]) -> Int {
-        codes.reduce(max(0, codes.count - 1)) { $0 + digits($1) }
-    }
-
-    static func attributeCodes(_ attributes: Attributes) -> [Int] {
-        var codes: [Int] = []
-        if attributes.contains(.bold) { codes.append(1) }
-        if attributes.contains(.dim) { codes.append(2) }
-        if attributes.contains(.underline) { codes.append(4) }
-        if attributes.contains(.reverse) { codes.append(7) }
-        return codes
-    }
-
-    func colorCodes(_ index: Int16, background: Bool) -> [Int] {
-        let i = Int(index)
-        if i < 8 { return [(background ? 40 : 30) + i] }
-        if i < 16 { return [(background ? 100 : 90) + i - 8] }
-        return [background ? 48 : 38, 5, i]
     }
 
     /// The cursor shows only where text is being typed (the input method's candidate
@@ -301,5 +299,41 @@ private struct Output {
             bytes += dialect.hideCursor
             state.cursorVisible = false
         }
+    }
+}
+
+/// The parameters of one SGR sequence, at most a reset, four attributes and two
+/// 256-colour triples (11), each under 256: kept in place.
+private struct SGRParameters {
+    private var storage: (UInt64, UInt64) = (0, 0)
+    private(set) var count = 0
+
+    mutating func append(_ code: UInt8) {
+        precondition(count < 16)
+        withUnsafeMutableBytes(of: &storage) { $0[count] = code }
+        count += 1
+    }
+
+    subscript(index: Int) -> UInt8 { withUnsafeBytes(of: storage) { $0[index] } }
+
+    /// Bytes the parameters take when written: their digits and the semicolons between.
+    var length: Int {
+        var total = max(0, count - 1)
+        for i in 0..<count { total += Output.digits(Int(self[i])) }
+        return total
+    }
+
+    mutating func appendAttributes(_ attributes: Attributes) {
+        if attributes.contains(.bold) { append(1) }
+        if attributes.contains(.dim) { append(2) }
+        if attributes.contains(.underline) { append(4) }
+        if attributes.contains(.reverse) { append(7) }
+    }
+
+    mutating func appendColor(_ index: Int16, background: Bool) {
+        let i = UInt8(index)
+        if i < 8 { append((background ? 40 : 30) + i) }
+        else if i < 16 { append((background ? 100 : 90) + i - 8) }
+        else { append(background ? 48 : 38); append(5); append(i) }
     }
 }
