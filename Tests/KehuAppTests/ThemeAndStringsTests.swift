@@ -137,6 +137,16 @@ struct ThemeAndStringsTests {
         #expect(entries[1].table == "roles")
         #expect(problems == [ConfigProblem(file: "f", line: 8, kind: .unterminatedString)])
     }
+
+    /// A file saved with Windows line ends reads line by line, with the same line numbers.
+    @Test func configReaderReadsWindowsLineEnds() {
+        let (entries, problems) = ConfigReader.read("name = \"红\"\r\n[roles]\r\n\"card.value\" = \"white\"\r\nbad =\r\n", file: "f")
+        #expect(entries.map(\.key) == ["name", "card.value"])
+        #expect(entries.map(\.line) == [1, 3])
+        #expect(entries[0].value == .string("红"))
+        #expect(entries[1].table == "roles")
+        #expect(problems.map(\.line) == [4])
+    }
 }
 
 struct ProblemMessageTests {
