@@ -9,17 +9,19 @@ import KehuHost
 /// used by the store itself (company rules, the demo writer) and by the package's tests.
 extension KehuDatabase {
     /// The database at `path` for `login`, who must be an active user of it.
+    /// `forScreen`: the customer screen's store, whose reads run on the connection open
+    /// already until its first frame is drawn (`firstScreenDrawn()`).
     public static func open(path: String, as login: VerifiedLogin,
-                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
-        let database = try open(path: path, create: false, busyTimeout: busyTimeout)
+                            busyTimeout: TimeInterval = defaultBusyTimeout, forScreen: Bool = false) throws -> KehuDatabase {
+        let database = try open(path: path, create: false, busyTimeout: busyTimeout, readingOnTheWriter: forScreen)
         return try database.door(for: login.name)
     }
 
     /// Opens the database at `path`, creating it first when there is none; the person
     /// who creates a database is its first admin (a single user's own file).
     public static func openCreating(path: String, as login: VerifiedLogin, clock: any Clock,
-                                    busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
-        let database = try open(path: path, create: true, busyTimeout: busyTimeout)
+                                    busyTimeout: TimeInterval = defaultBusyTimeout, forScreen: Bool = false) throws -> KehuDatabase {
+        let database = try open(path: path, create: true, busyTimeout: busyTimeout, readingOnTheWriter: forScreen)
         try database.adoptFirstAdmin(login.name, clock: clock)
         return try database.door(for: login.name)
     }

@@ -79,7 +79,7 @@ extension KehuDatabase {
     public func applyCompanyRules(today: LocalDate, by actor: Actor, force: Bool = false) throws {
         if isPostgres, let viewer, viewer.scope != .everything { return }
         if !force, try companyRulesApplied(today: today) { return }
-        let company = KehuDatabase(path: path, engine: engine, lockWait: lockWait, damage: damage)
+        let company = KehuDatabase(path: path, engine: engine, lockWait: lockWait, damage: damage, readPlace: readPlace)
         try company.applyPoolDrops(today: today, by: actor)
         try company.applyChurn(today: today, by: actor)
         try company.proposeDowngrades(today: today, by: actor)

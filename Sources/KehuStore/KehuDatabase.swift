@@ -26,6 +26,8 @@ public final class KehuDatabase: Sendable {
     public let lockWait: LockWait
     /// Damage this file has shown; once marked, nothing more is written to it.
     public let damage: DamageMark
+    /// Which connections reads use (the writer's, for the screen's first reads).
+    let readPlace: ReadPlace
     /// Opened read-only: the file is not writable for this user. Every write is refused
     /// with `StoreError.readOnly`.
     public var isReadOnly: Bool {
@@ -49,12 +51,13 @@ public final class KehuDatabase: Sendable {
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    init(path: String, engine: Engine, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark) {
+    init(path: String, engine: Engine, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark, readPlace: ReadPlace = ReadPlace()) {
         self.path = path
         self.engine = engine
         self.viewer = viewer
         self.lockWait = lockWait
         self.damage = damage
+        self.readPlace = readPlace
     }
 
     /// SQLite's process-wide settings, given once before its first use (afterwards SQLite
@@ -66,8 +69,10 @@ public final class KehuDatabase: Sendable {
     /// Opens (and with `create`, creates with its folder) the database at `path`, for no
     /// one in particular: internal, so only the store and its tests hold an unscoped store.
     /// Everyone else comes in through the door (`open(path:as:)`).
+    /// `readingOnTheWriter`: reads run on the writer connection until `firstScreenDrawn()`
+    /// (the customer screen's first reads; see `ReadPlace`).
     static func open(path: String, create: Bool = true,
-                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> KehuDatabase {
+                            busyTimeout: TimeInterval = defaultBusyTimeout, readingOnTheWriter: Bool = false) throws -> KehuDatabase {
         prepareSQLite()
         // Where a setgid kehu's SQLite puts temporary files is set for the whole process
         // (`SortSpill`), so before any connection of this file is open.
@@ -116,7 +121,7 @@ public final class KehuDatabase: Sendable {
             if let refused = error as? StoreError { throw refused }
             throw translate(error, path: path)
         }
-        return try finishOpening(pool, path: path, sideFiles: sideFiles, lockWait: lockWait)
+        return try finishOpening(pool, path: path, sideFiles: sideFiles, lockWait: lockWait, readPlace: ReadPlace(onWriter: readingOnTheWriter))
     }
 
     /// How every connection to a kehu file is set up (the store's own, and a watcher's).
@@ -144,10 +149,13 @@ public final class KehuDatabase: Sendable {
 
     /// Checks the file is kehu's and migrates it; on refusal closes it and removes the side
     /// files this attempt made.
-    private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String], lockWait: LockWait) throws -> KehuDatabase {
+    private static func finishOpening(_ pool: DatabasePool, path: String, sideFiles: [String], lockWait: LockWait,
+                                      readPlace: ReadPlace) throws -> KehuDatabase {
         do {
             // Checked again in the pool: another program may have written in between.
-            try pool.read { db in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
+            // (On the writer, open already, when the screen's first reads are to be.)
+            let check = { (db: Database) in try checkIdentity(db, path: path); try checkSchema(db, path: path) }
+            if readPlace.onWriter { try readOnTheWriter(pool, check) } else { try pool.read(check) }
             // Each migration runs in its own transaction: a failure leaves the file at the
             // last complete version, never half-migrated. (An up-to-date file is only read:
             // GRDB asks which migrations ran before it writes.) A read-only file is used as
@@ -163,8 +171,26 @@ public final class KehuDatabase: Sendable {
             if let error = error as? StoreError { throw error }
             throw translate(error, path: path)
         }
-        return KehuDatabase(path: path, engine: .sqlite(pool), lockWait: lockWait, damage: DamageMark())
+        return KehuDatabase(path: path, engine: .sqlite(pool), lockWait: lockWait, damage: DamageMark(), readPlace: readPlace)
     }
+
+    /// A read on the writer connection as the pool's readers read: one snapshot (a
+    /// deferred transaction) in which nothing may be written.
+    private static func readOnTheWriter<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.readOnly {
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// The customer screen's first frame is drawn: reads move to the pool's readers.
+    public func firstScreenDrawn() { readPlace.moveToReaders() }
 
     private static func removeSideFiles(_ paths: [String]) {
         for path in paths { unlink(path) }
@@ -275,7 +301,9 @@ public final class KehuDatabase: Sendable {
     package func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         do {
             switch engine {
-            case .sqlite(let pool): return try pool.read { db in try body(StoreConnection(sqlite: db)) }
+            case .sqlite(let pool):
+                if readPlace.onWriter { return try Self.readOnTheWriter(pool) { db in try body(StoreConnection(sqlite: db)) } }
+                return try pool.read { db in try body(StoreConnection(sqlite: db)) }
             case .postgres(let connections): return try connections.read(body)
             }
         } catch { throw kehusOwn(error) }

@@ -57,7 +57,7 @@ extension KehuDatabase {
     /// shows only what that person may see. Internal: outside the store the only way to a
     /// scoped store is the door (`open(path:as:)`), which takes the viewer from the kernel.
     func scoped(to viewer: Viewer) -> KehuDatabase {
-        KehuDatabase(path: path, engine: engine, viewer: viewer, lockWait: lockWait, damage: damage)
+        KehuDatabase(path: path, engine: engine, viewer: viewer, lockWait: lockWait, damage: damage, readPlace: readPlace)
     }
 
     /// The visibility condition for this store's viewer (everything when unscoped).

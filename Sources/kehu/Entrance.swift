@@ -21,14 +21,16 @@ struct Entrance {
     /// `quiet`: fail without a message (a login's brief says nothing to strangers).
     /// `checkingStructure`: run the day's structural check now, if due (the screen runs it
     /// behind its first frame instead).
+    /// `forScreen`: the customer screen's, whose first reads run on the connection open
+    /// already (`KehuDatabase.firstScreenDrawn()`).
     static func open(_ common: some SessionNaming, strings: Strings, creating: Bool = false,
                      busyTimeout: TimeInterval = KehuDatabase.defaultBusyTimeout, quiet: Bool = false,
-                     checkingStructure: Bool = true) throws -> Entrance {
+                     checkingStructure: Bool = true, forScreen: Bool = false) throws -> Entrance {
         if quiet {
             guard let login = try? VerifiedLogin.fromKernel() else { throw ExitCode(ExitCodes.unknownUser) }
             if case .failure? = InstalledConfig.find(executablePath: executablePath()) { throw ExitCode(ExitCodes.cannotOpen) }
             let choice = try DatabaseChoice.make(common, strings: strings)
-            guard let store = try? openDoor(choice.path, login: login, creating: false, busyTimeout: busyTimeout), let me = try? store.profile() else {
+            guard let store = try? openDoor(choice.path, login: login, creating: false, busyTimeout: busyTimeout, forScreen: false), let me = try? store.profile() else {
                 throw ExitCode(ExitCodes.unknownUser)
             }
             return Entrance(store: store, me: me, login: login, path: choice.path, notes: [])
@@ -37,7 +39,7 @@ struct Entrance {
         let choice = try DatabaseChoice.make(common, strings: strings)
         try refuseForeignAddress(choice.namedElsewhere ?? choice.path, login: login, strings: strings)
         do {
-            var store = try openDoor(choice.path, login: login, creating: creating && !choice.shared, busyTimeout: busyTimeout)
+            var store = try openDoor(choice.path, login: login, creating: creating && !choice.shared, busyTimeout: busyTimeout, forScreen: forScreen)
             var path = choice.path
             var notes: [String] = []
             if let named = choice.namedElsewhere {
@@ -45,7 +47,7 @@ struct Entrance {
                     // An admin may open another file, with their own rights only.
                     try? store.close()
                     Privilege.dropForGood()
-                    store = try openDoor(named, login: login, creating: creating, busyTimeout: busyTimeout)
+                    store = try openDoor(named, login: login, creating: creating, busyTimeout: busyTimeout, forScreen: forScreen)
                     path = named
                 } else {
                     notes.append(strings.namedDatabaseIgnored(named, shared: choice.path))
@@ -63,10 +65,10 @@ struct Entrance {
     }
 
     /// The user's own file (the demo): opened with the user's rights alone.
-    static func own(path: String, login: VerifiedLogin, strings: Strings, checkingStructure: Bool = true) throws -> Entrance {
+    static func own(path: String, login: VerifiedLogin, strings: Strings, checkingStructure: Bool = true, forScreen: Bool = false) throws -> Entrance {
         Privilege.dropForGood()
         do {
-            let store = try KehuDatabase.open(path: path, as: login)
+            let store = try KehuDatabase.open(path: path, as: login, forScreen: forScreen)
             if checkingStructure { try checkStructureIfDue(store) }
             return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: [])
         } catch let error as StoreError {
@@ -88,12 +90,12 @@ struct Entrance {
         }
     }
 
-    private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval) throws -> KehuDatabase {
+    private static func openDoor(_ path: String, login: VerifiedLogin, creating: Bool, busyTimeout: TimeInterval, forScreen: Bool) throws -> KehuDatabase {
         // A PostgreSQL database is made by its administrator and filled by `kehu migrate`:
         // never created here.
         if PostgresAddress.isAddress(path) { return try KehuDatabase.open(postgres: try PostgresAddress(path), as: login) }
-        return creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout)
-                        : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout)
+        return creating ? try KehuDatabase.openCreating(path: path, as: login, clock: runClock(), busyTimeout: busyTimeout, forScreen: forScreen)
+                        : try KehuDatabase.open(path: path, as: login, busyTimeout: busyTimeout, forScreen: forScreen)
     }
 
     /// The first open of the day looks at the whole file's structure before any work:

@@ -68,9 +68,9 @@ struct OpenCommand: ParsableCommand {
                 do { _ = try makeDemo(at: path, customers: 2_000, seed: 1, today: nil, creator: login, strings: strings) }
                 catch let error as StoreError { throw fail(strings.message(error), code: ExitCodes.code(for: error)) }
             }
-            entrance = try Entrance.own(path: path, login: login, strings: strings, checkingStructure: false)
+            entrance = try Entrance.own(path: path, login: login, strings: strings, checkingStructure: false, forScreen: true)
         } else {
-            entrance = try Entrance.open(options, strings: strings, creating: true, checkingStructure: false)
+            entrance = try Entrance.open(options, strings: strings, creating: true, checkingStructure: false, forScreen: true)
         }
         let osLogin = entrance.login.name
         let clock = runClock()
@@ -172,6 +172,9 @@ struct OpenCommand: ParsableCommand {
         var missed = false
         let firstWork = deliberateCrash() ?? afterFirstFrame
         let afterFirst: () -> Bool = {
+            // The first screen's reads ran on the writer connection; from now on the
+            // readers take them (opened by the next read, before any key).
+            store.firstScreenDrawn()
             watcher = try? store.changeWatcher()
             missed = viewModel.changedSinceStart()
             defer { store.copyLogIntoDatabase() }

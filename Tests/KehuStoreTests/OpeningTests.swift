@@ -32,6 +32,36 @@ struct OpeningTests {
         #expect(try again.appliedMigrations() == Migrations.knownIdentifiers)
     }
 
+    /// The customer screen's first reads run on the writer connection the pool opened
+    /// anyway (no reader connection, no second reading of the schema, before the first
+    /// frame): one snapshot in which nothing may be written. Once the screen says its
+    /// first frame is drawn, reads go to the readers, as every other store's do.
+    @Test func theScreensFirstReadsRunOnTheWriterUntilItsFirstFrame() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("screen.db")
+        let plain = try KehuDatabase.open(path: path)
+        #expect(try plain.read { $0.sqlite.description }.contains("reader"))
+        try plain.close()
+
+        let store = try KehuDatabase.open(path: path, create: false, readingOnTheWriter: true)
+        let scoped = store.scoped(to: Viewer(User(login: "zhangwei", displayName: "张伟", role: .admin)))
+        #expect(try store.read { $0.sqlite.description }.hasSuffix("writer"))
+        #expect(try scoped.read { $0.sqlite.description }.hasSuffix("writer"))
+        #expect(try store.read { try Int.fetchOne($0.sqlite, sql: "SELECT count(*) FROM users") } == 0)
+        #expect(throws: (any Error).self) {
+            try store.read { try $0.sqlite.execute(sql: "INSERT INTO settings(key, value) VALUES ('x', 'y')") }
+        }
+        #expect(try store.read { try Int.fetchOne($0.sqlite, sql: "SELECT count(*) FROM settings WHERE key = 'x'") } == 0)
+        // Writes still work between the reads, on the same connection.
+        try store.write { try $0.sqlite.execute(sql: "INSERT INTO settings(key, value) VALUES ('x', 'y')") }
+        #expect(try store.read { try String.fetchOne($0.sqlite, sql: "SELECT value FROM settings WHERE key = 'x'") } == "y")
+
+        scoped.firstScreenDrawn()
+        #expect(try store.read { $0.sqlite.description }.contains("reader"))
+        #expect(try scoped.read { $0.sqlite.description }.contains("reader"))
+        try store.close()
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
         let folder = TemporaryFolder()
         let path = folder.file("notes.db")
