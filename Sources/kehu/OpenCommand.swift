@@ -173,8 +173,9 @@ struct OpenCommand: ParsableCommand {
         let firstWork = deliberateCrash() ?? afterFirstFrame
         let afterFirst: () -> Bool = {
             // The first screen's reads ran on the writer connection; from now on the
-            // readers take them (opened by the next read, before any key).
+            // readers take them, the card's read first, before any key.
             store.firstScreenDrawn()
+            viewModel.prepareTheCardForKeys()
             watcher = try? store.changeWatcher()
             missed = viewModel.changedSinceStart()
             defer { store.copyLogIntoDatabase() }

@@ -22,4 +22,17 @@ struct StartAtTheTerminalSizeTests {
         #expect(atSize.timelineLines == resized.timelineLines)
         #expect(!atSize.cardLines.isEmpty && !atSize.timelineLines.isEmpty)
     }
+
+    /// Reading the card again for the keys' connection changes nothing on screen or in
+    /// the file.
+    @Test func preparingTheCardForKeysChangesNothing() throws {
+        let scratch = Scratch()
+        let vm = try demoViewModel(scratch)
+        vm.start()
+        let (shown, lines, timeline, change) = (vm.selectedCustomerID, vm.cardLines, vm.timelineLines, try vm.store.latestChange())
+        vm.prepareTheCardForKeys()
+        #expect(shown != nil)
+        #expect(vm.selectedCustomerID == shown && vm.cardLines == lines && vm.timelineLines == timeline)
+        #expect(try vm.store.latestChange() == change)
+    }
 }
