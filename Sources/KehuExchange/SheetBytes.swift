@@ -7,11 +7,16 @@ import Foundation
 public struct SheetBytes: Sendable {
     /// How many bytes there are.
     public let count: Int
+    /// A path that opens the same bytes for reading at any place (a file kehu opened
+    /// already, see `UserFiles.OpenedFile.reopeningPath`); nil for bytes in memory.
+    public let seekablePath: String?
     private let read: @Sendable (_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
 
     /// `read` hands `each` the bytes in order, from the first, in pieces of any size.
-    public init(count: Int, read: @escaping @Sendable (_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) {
+    public init(count: Int, seekablePath: String? = nil,
+                read: @escaping @Sendable (_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) {
         self.count = count
+        self.seekablePath = seekablePath
         self.read = read
     }
 
@@ -39,8 +44,8 @@ public struct SheetBytes: Sendable {
         return head
     }
 
-    /// All of it in memory: a workbook's zip is read from its end (its directory), and is
-    /// compressed, a fraction of the rows it holds.
+    /// All of it in memory: a workbook's zip is read from its end (its directory), so one
+    /// given as bytes alone is held whole (compressed, a fraction of the rows it holds).
     public func data() throws -> Data {
         var data = Data(capacity: count)
         try read { data.append($0) }

@@ -41,7 +41,16 @@ public enum XLSXReader {
         public private(set) var rowCount = 0
 
         public init(_ data: Data, name: String?) throws {
-            let book = try Workbook(data)
+            try self.init(book: try Workbook(data), name: name)
+        }
+
+        /// The sheet of the workbook at `path`, read from the file as it is unzipped: the
+        /// zip is never in memory whole.
+        public init(file path: String, name: String?) throws {
+            try self.init(book: try Workbook(file: path), name: name)
+        }
+
+        private init(book: Workbook, name: String?) throws {
             guard let chosen = name.map({ name in book.sheets.first { $0.name == name } }) ?? book.sheets.first else {
                 throw Problem.noSuchSheet(name: name ?? "", sheets: book.sheets.map(\.name))
             }
@@ -72,6 +81,15 @@ public enum XLSXReader {
         init(_ data: Data) throws {
             guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]),
                   let archive = try? Archive(data: data, accessMode: .read) else { throw Problem.notAWorkbook }
+            try self.init(archive)
+        }
+
+        init(file path: String) throws {
+            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { throw Problem.notAWorkbook }
+            try self.init(archive)
+        }
+
+        private init(_ archive: Archive) throws {
             self.archive = archive
             guard let workbook = try part("xl/workbook.xml") else { throw Problem.notAWorkbook }
             let relations = try part("xl/_rels/workbook.xml.rels").map { try Elements.read($0, named: ["Relationship"]) } ?? []

@@ -63,6 +63,11 @@ public enum UserFiles {
 
         deinit { close(descriptor) }
 
+        /// A path that opens this very file again, whatever its name now points to (the
+        /// kernel's link to the open descriptor), for a reader that must seek: a workbook's
+        /// zip is read from its directory at the end. Valid while this stays open.
+        public var reopeningPath: String { "/proc/self/fd/\(descriptor)" }
+
         /// The bytes in order, in pieces of up to 256 KB.
         public func pieces(_ each: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
             var buffer = [UInt8](repeating: 0, count: 1 << 18)

@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         do {
             // Opened now (with the user's rights) and read a piece at a time while importing.
             let opened = try UserFiles.openForReading(file)
-            let sheetBytes = SheetBytes(count: opened.size) { each in try opened.pieces(each) }
+            let sheetBytes = SheetBytes(count: opened.size, seekablePath: opened.reopeningPath) { each in try opened.pieces(each) }
             request = ImportPipeline.Request(kind: kind, sheet: sheetBytes, dryRun: dryRun, skipBad: skipBad)
             request.sheetName = sheet
             request.headerRow = headerRow

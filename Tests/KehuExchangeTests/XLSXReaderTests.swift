@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KehuHost
 import ZIPFoundation
 import KehuStore
 import KehuApp
@@ -23,6 +24,23 @@ struct XLSXReaderTests {
         #expect(rows[3].fields == ["广州华南机电有限公司", "广州", "13912345678", "2025-01-07 14:30", "C", "展会认识：王经理"])
         // 广州 was merged over B5:B6; a date in a Chinese custom format is still a date.
         #expect(rows[4].fields == ["广州恒信五金商行", "广州", "020-8888 6666", "2025-12-31", "A*"])
+    }
+
+    /// A workbook read from its file (through the descriptor kehu opened, as an import
+    /// reads one, never held in memory whole) gives the rows the bytes give: both sheets,
+    /// merged cells and dates included.
+    @Test func aWorkbookFromItsFileReadsAsFromItsBytes() throws {
+        let data = try Data(contentsOf: Self.fixture)
+        let opened = try UserFiles.openForReading(Self.fixture.path)
+        for sheet in [nil, "联系人"] {
+            var fromFile: [CSVReader.Row] = [], fromBytes: [CSVReader.Row] = []
+            try XLSXReader.Sheet(file: opened.reopeningPath, name: sheet).rows { fromFile.append($0) }
+            try XLSXReader.Sheet(data, name: sheet).rows { fromBytes.append($0) }
+            #expect(!fromFile.isEmpty)
+            #expect(fromFile.map(\.fields) == fromBytes.map(\.fields))
+            #expect(fromFile.map(\.line) == fromBytes.map(\.line))
+        }
+        #expect(try XLSXReader.Sheet(file: opened.reopeningPath, name: nil).rowCount == XLSXReader.Sheet(data, name: nil).rowCount)
     }
 
     @Test func anotherSheetByName() throws {
