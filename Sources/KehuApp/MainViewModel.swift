@@ -139,7 +139,7 @@ public final class MainViewModel {
     // MARK: Loading
 
     /// Reads the list's size and the first customer. Called once when the screen opens.
-    /// Reads the first screen. `viewport`: the terminal's size when it is known before the
+    /// `viewport`: the terminal's size when it is known before the
     /// first frame, so the list window and the card are read and laid out once, at the
     /// size they are drawn at (at a guessed size the card was laid out twice: a tenth of
     /// the work before the first frame).

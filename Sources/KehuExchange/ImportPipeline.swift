@@ -180,8 +180,15 @@ struct SheetReader {
         let head = try bytes.prefix(8)
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let sheet: XLSXReader.Sheet
-            // From the file where there is one: a million rows' zip held whole was 50 MB.
-            do { sheet = try bytes.seekablePath.map { try XLSXReader.Sheet(file: $0, name: sheetName) } ?? XLSXReader.Sheet(try bytes.data(), name: sheetName) }
+            // From the file where it can be opened again (a million rows' zip held whole was
+            // 50 MB); else, as where /proc is not mounted, from the bytes in memory.
+            do {
+                if let path = bytes.seekablePath, FileManager.default.isReadableFile(atPath: path) {
+                    sheet = try XLSXReader.Sheet(file: path, name: sheetName)
+                } else {
+                    sheet = try XLSXReader.Sheet(try bytes.data(), name: sheetName)
+                }
+            }
             catch let problem as XLSXReader.Problem { throw ImportPipeline.Problem.workbook(problem) }
             encoding = "XLSX"
             expectedRows = sheet.rowCount

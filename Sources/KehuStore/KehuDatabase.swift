@@ -190,7 +190,9 @@ public final class KehuDatabase: Sendable {
     }
 
     /// The customer screen's first frame is drawn: reads move to the pool's readers.
-    public func firstScreenDrawn() { readPlace.moveToReaders() }
+    /// Returns whether they ran elsewhere until now (a SQLite store opened `forScreen`).
+    @discardableResult
+    public func firstScreenDrawn() -> Bool { readPlace.moveToReaders() }
 
     private static func removeSideFiles(_ paths: [String]) {
         for path in paths { unlink(path) }

@@ -14,5 +14,11 @@ final class ReadPlace: @unchecked Sendable {
 
     var onWriter: Bool { lock.withLock { writer } }
 
-    func moveToReaders() { lock.withLock { writer = false } }
+    /// Returns whether reads were on the writer until now.
+    func moveToReaders() -> Bool {
+        lock.withLock {
+            defer { writer = false }
+            return writer
+        }
+    }
 }

@@ -174,8 +174,7 @@ struct OpenCommand: ParsableCommand {
         let afterFirst: () -> Bool = {
             // The first screen's reads ran on the writer connection; from now on the
             // readers take them, the card's read first, before any key.
-            store.firstScreenDrawn()
-            viewModel.prepareTheCardForKeys()
+            if store.firstScreenDrawn() { viewModel.prepareTheCardForKeys() }
             watcher = try? store.changeWatcher()
             missed = viewModel.changedSinceStart()
             defer { store.copyLogIntoDatabase() }

@@ -41,6 +41,14 @@ struct XLSXReaderTests {
             #expect(fromFile.map(\.line) == fromBytes.map(\.line))
         }
         #expect(try XLSXReader.Sheet(file: opened.reopeningPath, name: nil).rowCount == XLSXReader.Sheet(data, name: nil).rowCount)
+        // An import reads through the path when it opens, else from the bytes.
+        for path in [opened.reopeningPath, "/proc/kehu-no-such-path"] {
+            var rows: [CSVReader.Row] = []
+            try SheetReader(SheetBytes(count: data.count, seekablePath: path) { each in
+                try data.withUnsafeBytes { try each($0.bindMemory(to: UInt8.self)) }
+            }, sheetName: nil).rows { rows.append($0) }
+            #expect(rows.map(\.fields) == (try XLSXReader.rows(data)).map(\.fields), "\(path)")
+        }
     }
 
     @Test func anotherSheetByName() throws {
