@@ -1,4 +1,5 @@
 import Foundation
+import KehuHost
 
 /// Where keymap and theme files are found: the user's own folder first
 /// (`$XDG_CONFIG_HOME/kehu`, default `~/.config/kehu`), then the shipped `keymaps/` and
@@ -18,13 +19,13 @@ public struct ConfigLocator: Sendable {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         var shares: [String] = []
         if let explicit = environment["KEHU_SHARE"], !explicit.isEmpty { shares.append(explicit) }
-        let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        shares.append(binary.path)
-        shares.append(binary.appendingPathComponent("../share/kehu").standardized.path)
+        let binary = FilePath.parent(FilePath.resolvingLinks(executablePath))
+        shares.append(binary)
+        shares.append(FilePath.standardized(binary + "/../share/kehu"))
         var folder = binary
         for _ in 0..<5 {
-            folder = folder.deletingLastPathComponent()
-            shares.append(folder.path)
+            folder = FilePath.parent(folder)
+            shares.append(folder)
         }
         return ConfigLocator(userDirectory: configHome + "/kehu", shareDirectories: shares)
     }

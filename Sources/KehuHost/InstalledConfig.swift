@@ -26,8 +26,7 @@ public struct InstalledConfig: Equatable, Sendable {
     /// (a build in a checkout, a single user's install), a problem when one is there but
     /// may not be trusted or read.
     public static func find(executablePath: String) -> Result<InstalledConfig, Problem>? {
-        let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        let path = binary.deletingLastPathComponent().appendingPathComponent("../etc/kehu/kehu.toml").standardized.path
+        let path = FilePath.standardized(FilePath.parent(FilePath.resolvingLinks(executablePath)) + "/../etc/kehu/kehu.toml")
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         if let reason = untrustedReason(path) { return .failure(.untrusted(path: path, reason: reason)) }
@@ -62,13 +61,13 @@ public struct InstalledConfig: Equatable, Sendable {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return "not a regular file" }
         guard info.st_uid == 0 else { return "not owned by root" }
         guard info.st_mode & 0o022 == 0 else { return "writable by group or others" }
-        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var folder = FilePath.parent(path)
         while true {
-            guard stat(folder.path, &info) == 0 else { return "\(folder.path) missing" }
-            guard info.st_uid == 0 else { return "\(folder.path) not owned by root" }
-            if info.st_mode & 0o022 != 0 && info.st_mode & UInt32(S_ISVTX) == 0 { return "\(folder.path) writable by group or others" }
-            if folder.path == "/" { break }
-            folder = folder.deletingLastPathComponent()
+            guard stat(folder, &info) == 0 else { return "\(folder) missing" }
+            guard info.st_uid == 0 else { return "\(folder) not owned by root" }
+            if info.st_mode & 0o022 != 0 && info.st_mode & UInt32(S_ISVTX) == 0 { return "\(folder) writable by group or others" }
+            if folder == "/" { break }
+            folder = FilePath.parent(folder)
         }
         return nil
     }
