@@ -145,10 +145,17 @@ public final class NcursesBackend: TerminalBackend {
     /// names none (a bare SSH session, CI), C.UTF-8 is used for character handling.
     public static func prepareLocale() {
         setlocale(LC_ALL, "")
-        let codeset = String(cString: kehu_codeset())
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        if !namesUTF8(String(cString: kehu_codeset())) {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
+    }
+
+    /// Whether a codeset's name is UTF-8's, however written (`UTF-8`, `utf8`). Compared
+    /// byte by byte: Foundation's `replacingOccurrences` took 0.8 million instructions of
+    /// every start.
+    static func namesUTF8(_ codeset: String) -> Bool {
+        let letters = codeset.utf8.filter { $0 != UInt8(ascii: "-") }.map { $0 | 0x20 }
+        return letters.elementsEqual("utf8".utf8)
     }
 
     /// What the screen needs of the whole process, set on the thread that will read keys
