@@ -16,24 +16,33 @@ public enum FilePath {
     }
 
     /// An absolute `path` with its `.` parts removed and each `..` taking away the part
-    /// before it, without looking at the disk; a relative one as it is.
+    /// before it, without looking at the disk; a relative one as it is. Worked out on the
+    /// UTF-8 bytes (a `/` byte is always a slash there): splitting by Character set up
+    /// Unicode's grapheme tables, 75,000 instructions a call at start.
     public static func standardized(_ path: String) -> String {
-        guard path.hasPrefix("/") else { return path }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard path.utf8.first == slash else { return path }
+        var parts: [ArraySlice<UInt8>] = []
+        for part in Array(path.utf8).split(separator: slash) {
+            if part.elementsEqual([dot]) { continue }
+            if part.elementsEqual([dot, dot]) {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
             }
+            parts.append(part)
         }
-        return "/" + parts.joined(separator: "/")
+        var bytes: [UInt8] = []
+        for part in parts {
+            bytes.append(slash)
+            bytes.append(contentsOf: part)
+        }
+        return bytes.isEmpty ? "/" : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The folder an absolute `path` is in (`/` for `/` itself).
     public static func parent(_ path: String) -> String {
-        let trimmed = standardized(path)
-        guard let slash = trimmed.lastIndex(of: "/"), slash != trimmed.startIndex else { return "/" }
-        return String(trimmed[..<slash])
+        let bytes = Array(standardized(path).utf8)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > 0 else { return "/" }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 }

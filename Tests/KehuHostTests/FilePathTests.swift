@@ -24,7 +24,7 @@ import Testing
             #expect(FilePath.resolvingLinks(path) == URL(fileURLWithPath: path).resolvingSymlinksInPath().path, "\(path)")
         }
         #expect(FilePath.resolvingLinks(folder + "/link/bin/kehu-link") == base + "/real/bin/kehu")
-        for path in ["/a/b/../share/kehu", "/a/./b/", "/a/b/../../..", "/opt/kehu/bin/../etc/kehu/kehu.toml"] {
+        for path in ["/a/b/../share/kehu", "/a/./b/", "/a/b/../../..", "/opt/kehu/bin/../etc/kehu/kehu.toml", "/srv/销售部/客户/../kehu/./bin"] {
             #expect(FilePath.standardized(path) == URL(fileURLWithPath: path).standardized.path, "\(path)")
         }
         // Where URL kept a doubled slash, a doubled slash is one, as `realpath` makes it.
@@ -36,7 +36,8 @@ import Testing
         #expect(FilePath.parent("/opt/kehu/bin/") == "/opt/kehu")
         #expect(FilePath.parent("/kehu") == "/")
         #expect(FilePath.parent("/") == "/")
-        for path in ["/opt/kehu/bin/kehu", "/opt/kehu/bin/", "/kehu"] {
+        #expect(FilePath.parent("/srv/销售部/kehu") == "/srv/销售部")
+        for path in ["/opt/kehu/bin/kehu", "/opt/kehu/bin/", "/kehu", "/srv/销售部/kehu"] {
             #expect(FilePath.parent(path) == URL(fileURLWithPath: path).deletingLastPathComponent().path, "\(path)")
         }
     }
