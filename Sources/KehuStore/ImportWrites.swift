@@ -123,6 +123,14 @@ extension KehuDatabase {
                     if committed { try importer.finish() }
                     return committed ? .commit : .rollback
                 }
+                // A large import goes through the log: a million rows left a 1.6 GB
+                // `-wal` file beside a 1.6 GB database, which SQLite reuses but never
+                // shrinks. Its pages were copied into the database at the commit; the
+                // file is emptied now (if a colleague's read holds it, it stays until the
+                // next checkpoint: nothing is lost either way).
+                if committed, !db.isPostgres, plan.expectedRows >= CustomerImporter.bulkRows {
+                    _ = try? db.sqlite.checkpoint(.truncate)
+                }
             }
         }
         if let callersError { throw callersError }

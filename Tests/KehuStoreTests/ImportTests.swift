@@ -187,6 +187,9 @@ struct BulkImportTests {
             (try Int.fetchOne(database, sql: "PRAGMA foreign_keys"), try StoreRow.fetchAll(database, sql: "PRAGMA foreign_key_check").count)
         }
         #expect(checked == 1 && orphans == 0)
+        // The log the rows went through is emptied, not left beside the database.
+        let log = (try? FileManager.default.attributesOfItem(atPath: folder.file("bulk.db") + "-wal")[.size] as? Int) ?? 0
+        #expect(log == 0)
         // The same sheet again: every row a duplicate, nothing written.
         let again = try db.importCustomers(rows, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         #expect(again.allSatisfy { if case .duplicate = $0 { return true }; return false })
