@@ -2,12 +2,16 @@ import Foundation
 import Testing
 @testable import KehuHost
 
-@Suite struct UserFilesTests {
+/// Each test gets a folder of its own, removed when the test ends (a suite that is a
+/// class is made again for each test, and let go after it).
+@Suite final class UserFilesTests {
     let folder: String = {
         let path = NSTemporaryDirectory() + "kehu-host-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
