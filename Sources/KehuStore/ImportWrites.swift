@@ -126,8 +126,10 @@ extension KehuDatabase {
                 // A large import goes through the log: a million rows left a 1.6 GB
                 // `-wal` file beside a 1.6 GB database, which SQLite reuses but never
                 // shrinks. Its pages were copied into the database at the commit; the
-                // file is emptied now (if a colleague's read holds it, it stays until the
-                // next checkpoint: nothing is lost either way).
+                // file is emptied now. A colleague's read in progress is waited for as a
+                // write would wait (up to the busy timeout); should one still hold the log
+                // then, the file keeps its size, to be reused by later writes: nothing is
+                // lost either way.
                 if committed, !db.isPostgres, plan.expectedRows >= CustomerImporter.bulkRows {
                     _ = try? db.sqlite.checkpoint(.truncate)
                 }
