@@ -44,14 +44,20 @@ struct SeenKeys {
     /// Mitzenmacher show is as good as three).
     private static let places = 3
 
-    /// Both from one 64-bit FNV-1a hash of the key's bytes.
+    /// Both from one hash of the key's bytes.
     private static func hashes(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: UInt64, step: UInt64) {
+        let hash = Self.hash(bytes)
+        return (hash & 0xffff_ffff, (hash >> 32) | 1)
+    }
+
+    /// A 64-bit FNV-1a hash of a key's bytes, mixed (FNV's low bits mix poorly): also the
+    /// namesake table's (`NamesakeTable`).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        // FNV's low bits mix poorly; fold the high half in before taking places.
         hash ^= hash >> 29
         hash = hash &* 0xbf58_476d_1ce4_e5b9
         hash ^= hash >> 32
-        return (hash & 0xffff_ffff, (hash >> 32) | 1)
+        return hash
     }
 }

@@ -201,35 +201,61 @@ struct BulkImportTests {
     }
 
     /// A sheet large enough for the import to keep the keys it meets in memory (and look
-    /// up only those it may have met): every kind of duplicate is still found — of an
-    /// archived customer by phone, full name and near name, of a row before it, and of a
-    /// customer an earlier row of the sheet gave a new phone — and a code an earlier row
-    /// gave brings that customer up to date.
-    @Test func aLargeSheetStillFindsEveryDuplicate() throws {
+    /// up only those it may have met), and one large enough for SQLite to set the name
+    /// key's index aside too (namesakes are then found in memory, `NamesakeTable`): every
+    /// kind of duplicate is still found — of an archived customer by phone, full name and
+    /// near name, of a row before it, and of a customer an earlier row of the sheet gave a
+    /// new phone or name — and a code an earlier row gave brings that customer up to date.
+    @Test(arguments: [CustomerImporter.filteredRows, CustomerImporter.bulkRows])
+    func aLargeSheetStillFindsEveryDuplicate(rows count: Int) throws {
         let folder = TemporaryFolder()
         let db = try folder.store("filtered.db")
         try db.add(sampleCustomer("Cb-粤GZ0009", "广州老客户"), by: testActor)
+        var renamed = sampleCustomer("Cb-粤GZ0008", "广州旧名字")
+        renamed.phone = "020-8888 7777"
+        try db.add(renamed, by: testActor)
         let headers = ["单位名称", "电话", "城市", "客户编码"]
-        let lines = (0..<CustomerImporter.filteredRows).map { n in ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", ""] } + [
+        let given = String(format: "Cb-粤GZ%04d", count + 5_000)
+        let lines = (0..<count).map { n in ["广州宏达\(n)号机电", "020-\(String(format: "%08d", 30_000_000 + n))", "广州", ""] } + [
             ["广州老客户", "", "广州", ""],                       // the archived name
             ["广州另一家", "020-8888 6666", "广州", ""],          // the archived phone
             ["广州宏达5号机电", "", "广州", ""],                  // a row before it
             ["广州老客户", "020-6666 1234", "", "Cb-粤GZ0009"],   // the archived customer's new phone…
             ["广州又一家", "(020) 6666-1234", "广州", ""],        // …which a later row has
             ["广州老客户有限公司", "", "广州", ""],               // a near name: created, and said
-            ["广州带编码的", "", "广州", "Cb-粤GZ5000"],          // a code no one has yet…
-            ["广州带编码的", "020-5555 1234", "", "Cb-粤GZ5000"], // …which a later row brings up to date
+            ["广州带编码的", "", "广州", given],                  // a code no one has yet…
+            ["广州带编码的", "020-5555 1234", "", given],         // …which a later row brings up to date
+            ["广州新名字", "", "", "Cb-粤GZ0008"],                // an archived customer renamed…
+            ["广州新名字", "", "广州", ""],                       // …whose new name a later row has
+            ["广州旧名字", "", "广州", ""],                       // and whose old name is free again
         ]
         let sheet = lines.enumerated().map { CustomerImportRow(line: $0.offset + 2, fields: $0.element, headers: headers, mapping: .standard, now: now) }
         let outcomes = try db.importCustomers(sheet, ownerID: nil, teamID: nil, dryRun: false, skipBad: false, by: testActor)
         guard case .created(let fifth) = outcomes[5] else { Issue.record("\(outcomes[5])"); return }
-        #expect(Array(outcomes.suffix(8)) == [
+        let near = String(format: "Cb-粤GZ%04d", count + 10)
+        #expect(Array(outcomes.suffix(11)) == [
             .duplicate(of: "Cb-粤GZ0009", byPhone: false), .duplicate(of: "Cb-粤GZ0009", byPhone: true), .duplicate(of: fifth, byPhone: false),
             .updated(code: "Cb-粤GZ0009", fields: ["phone"]), .duplicate(of: "Cb-粤GZ0009", byPhone: true),
-            .createdNearDuplicate(code: "Cb-粤GZ1010", similar: "Cb-粤GZ0009"),
-            .created(code: "Cb-粤GZ5000"), .updated(code: "Cb-粤GZ5000", fields: ["phone"]),
+            .createdNearDuplicate(code: near, similar: "Cb-粤GZ0009"),
+            .created(code: given), .updated(code: given, fields: ["phone"]),
+            .updated(code: "Cb-粤GZ0008", fields: ["name"]), .duplicate(of: "Cb-粤GZ0008", byPhone: false),
+            .created(code: String(format: "Cb-粤GZ%04d", count + 5_001)),
         ])
-        #expect(try db.customerCount() == CustomerImporter.filteredRows + 3)
+        #expect(try db.customerCount() == count + 5)
+    }
+
+    /// The namesake table gives every customer a key was inserted with, oldest first, past
+    /// its own growth and for ids too large to sit beside a fingerprint; a key never
+    /// inserted seldom gives any.
+    @Test func theNamesakeTableGivesEveryCustomerOfAKey() {
+        var table = NamesakeTable(capacity: 10)
+        for n in 1...30_000 { table.insert("广州宏达\(n % 10_000)号机电", id: Int64(n)) }
+        table.insert("广州宏达7号机电", id: 5_000_000_000)
+        #expect(table.candidates("广州宏达7号机电") == [7, 10_007, 20_007, 5_000_000_000])
+        #expect((1..<10_000).allSatisfy { n in table.candidates("广州宏达\(n)号机电").filter { $0 % 10_000 == Int64(n) }.count == 3 })
+        let stray = (10_000..<30_000).reduce(0) { $0 + table.candidates("广州宏达\($1)号机电").count }
+        #expect(stray < 20, "\(stray) candidates for 20,000 keys never inserted")
+        #expect(NamesakeTable(capacity: 0).candidates("广州").isEmpty)
     }
 
     /// New rows wait and are written many to a statement (64 on SQLite, a few hundred on
