@@ -31,7 +31,8 @@ struct NamesakeTable {
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int64) {
         let print = Self.fingerprint(key)
         guard id > 0, id <= Int64(UInt32.max) else { wide[print, default: []].append(id); return }
-        if (count + 1) * 10 > slots.count * 9 { grow() }
+        // Past four fifths full, a search for a new key walks long runs: grow first.
+        if (count + 1) * 5 > slots.count * 4 { grow() }
         place(print << 32 | UInt64(id))
         count += 1
     }
