@@ -30,6 +30,21 @@ struct PostgresConnectionTests {
         #expect(try db.customerCount() == 1)
     }
 
+    /// The server's last word on a connection it ends, when it reaches a statement before
+    /// the closed socket does, is a lost connection as the closed socket is (a run of the
+    /// test above once met it raw: "terminating connection due to administrator command").
+    @Test(arguments: ["57P01", "57P02", "57P03", "08006"])
+    func theServerEndingAConnectionIsALostConnection(state: String) {
+        let ended = PostgresLink.Failure.server(state: state, message: "terminating connection due to administrator command", statement: "SELECT 1")
+        guard case StoreError.cannotOpen(let path, let detail) = PostgresErrors.translate(ended, address: "postgresql:///kehu") else {
+            Issue.record("\(PostgresErrors.translate(ended, address: "postgresql:///kehu"))")
+            return
+        }
+        #expect(path == "postgresql:///kehu" && detail == "terminating connection due to administrator command")
+        // Another server error stays itself.
+        #expect(PostgresErrors.translate(PostgresLink.Failure.server(state: "23505", message: "duplicate", statement: ""), address: "") is PostgresLink.Failure)
+    }
+
     /// A database an older kehu left at v16 is brought to v17 when its owner opens it:
     /// the customers counted by v16's row triggers stay counted, and the count follows
     /// the writes after, now kept per statement.
