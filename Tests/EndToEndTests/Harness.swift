@@ -88,6 +88,20 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 
 struct SpawnError: Error { let message: String }
 
+/// Writes a program a test will run (a script standing in for an editor, `swift`, …)
+/// through a descriptor closed on exec. Tests run side by side: a process another test
+/// starts while such a file is open for writing keeps it open, and the kernel then
+/// refuses to run the file ("Text file busy", seen once in CI).
+func writeExecutable(_ path: String, _ text: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw SpawnError(message: "cannot write \(path): errno \(errno)") }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count else {
+        throw SpawnError(message: "cannot write \(path): errno \(errno)")
+    }
+}
+
 /// Whether a process has ended: gone, or a zombie waiting for its parent to reap it.
 func processEnded(_ pid: pid_t) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }

@@ -13,12 +13,13 @@ struct StartScriptTests {
         for folder in ["scripts", "Sources/kehu", "keymaps", "themes", ".build/release", "bin"] {
             try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
+        // (Programs written with `writeExecutable`: see why there.)
+        func executable(_ path: String, _ text: String) throws { try writeExecutable(root + "/" + path, text) }
         for name in ["kehu", "build-release"] {
-            try fm.copyItem(atPath: repo.appendingPathComponent("scripts/" + name).path, toPath: root + "/scripts/" + name)
+            try executable("scripts/" + name, try String(contentsOfFile: repo.appendingPathComponent("scripts/" + name).path, encoding: .utf8))
         }
         func script(_ path: String, _ body: String) throws {
-            try ("#!/bin/sh\n" + body + "\n").write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
-            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/" + path)
+            try executable(path, "#!/bin/sh\n" + body + "\n")
         }
         try script("scripts/ensure-system-packages", "exit 0")
         try script("bin/swift", "echo built >> \"\(root)/builds\"")

@@ -150,8 +150,7 @@ struct TerminalKindnessTests {
     @Test func theEditorGetsTheTerminalAndKehuTakesItBack() throws {
         let sandbox = Sandbox()
         let editor = sandbox.path + "/editor.sh"
-        try "#!/bin/sh\nprintf '编辑器加的一行' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
+        try writeExecutable(editor, "#!/bin/sh\nprintf '编辑器加的一行' >> \"$1\"\n")
         let session = try Self.open(sandbox, ["EDITOR": editor, "VISUAL": ""])
         try session.send("e")
         try session.waitFor(text: "备注")
