@@ -86,8 +86,9 @@ struct CustomerImporter {
         let archived = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
         // (PostgreSQL keeps its indexes as it goes; nothing there to set aside.)
         if plan.expectedRows >= Self.bulkRows, archived <= plan.expectedRows, !db.isPostgres {
-            try setIndexesAside()
-            if !dropped.isEmpty, try !Self.indexExists(db, Self.nameKeyIndex) {
+            let namesakesInMemory = NamesakeTable.fits(capacity: archived + plan.expectedRows)
+            try setIndexesAside(keepingNameKey: !namesakesInMemory)
+            if namesakesInMemory, !dropped.isEmpty, try !Self.indexExists(db, Self.nameKeyIndex) {
                 namesakeTable = NamesakeTable(capacity: archived + plan.expectedRows)
                 // The pages the rows still dirty at random (the code's and phone key's
                 // indexes) fit in half the cache the import is given: the other half pays
@@ -146,14 +147,16 @@ struct CustomerImporter {
         return value
     }
 
-    private mutating func setIndexesAside() throws {
+    /// `keepingNameKey`: the name key's index is read while the rows are written (when the
+    /// namesake table would not fit its memory).
+    private mutating func setIndexesAside(keepingNameKey: Bool) throws {
         let indexes = try StoreRow.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master
             WHERE type = 'index' AND tbl_name IN ('customers', 'contacts') AND sql IS NOT NULL ORDER BY name
             """)
         for index in indexes {
             let name: String = index["name"]
-            guard !Self.indexesTheImportReads.contains(name) else { continue }
+            guard !Self.indexesTheImportReads.contains(name), !(keepingNameKey && name == Self.nameKeyIndex) else { continue }
             dropped.append(index["sql"])
             try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
         }

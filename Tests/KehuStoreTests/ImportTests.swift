@@ -256,6 +256,9 @@ struct BulkImportTests {
         let stray = (10_000..<30_000).reduce(0) { $0 + table.candidates("广州宏达\($1)号机电").count }
         #expect(stray < 20, "\(stray) candidates for 20,000 keys never inserted")
         #expect(NamesakeTable(capacity: 0).candidates("广州").isEmpty)
+        // A million customers fit its memory; two million (a million rows into as many)
+        // keep the name key's index instead.
+        #expect(NamesakeTable.fits(capacity: 1_000_000) && !NamesakeTable.fits(capacity: 2_000_000))
     }
 
     /// New rows wait and are written many to a statement (64 on SQLite, a few hundred on
