@@ -150,15 +150,18 @@ let activities = try store.timelineCountTotal()
 print("database: \(try store.customerCount()) customers, \(activities) activities\n")
 print("operation                           count   p50 ms    p99 ms    max ms")
 
-// What asking the database anything costs: one statement inside a read, and a whole read
-// of one statement (on PostgreSQL a round trip each, and BEGIN and COMMIT besides).
-var insideRead: [Double] = [], wholeReads: [Double] = []
+// What asking the database anything costs: one statement inside a read, a whole read of
+// one statement (on PostgreSQL a round trip each, and BEGIN and COMMIT besides), and a
+// read the store knows to be one statement (`readOne`: on PostgreSQL no transaction).
+var insideRead: [Double] = [], wholeReads: [Double] = [], oneStatementReads: [Double] = []
 try store.read { db in
     for _ in 0..<500 { insideRead.append(try milliseconds { _ = try Int.fetchOne(db, sql: "SELECT 1") }) }
 }
 for _ in 0..<500 { wholeReads.append(try milliseconds { _ = try store.read { try Int.fetchOne($0, sql: "SELECT 1") } }) }
+for _ in 0..<500 { oneStatementReads.append(try milliseconds { _ = try store.readOne { try Int.fetchOne($0, sql: "SELECT 1") } }) }
 report("one statement (SELECT 1)", insideRead)
 report("a read of one statement", wholeReads)
+report("a one-statement read (readOne)", oneStatementReads)
 
 // Follow-ups saved by one team's salespeople on that team's customers with an open card,
 // each its own transaction: tonight's evening queue for that team.

@@ -19,7 +19,7 @@ public struct ChangeForMe: Hashable, Sendable {
 extension KehuDatabase {
     /// The audit history's newest entry: where "since" starts for `changesForMe`.
     public func latestChange() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditLog") ?? 0 }
+        try readOne { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditLog") ?? 0 }
     }
 
     /// What others changed for the viewer after audit entry `after`, oldest first, and the

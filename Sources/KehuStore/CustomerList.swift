@@ -112,7 +112,7 @@ extension KehuDatabase {
         // Everything, unfiltered: the total the triggers keep (counting stepped through
         // every row: 3 ms of the first screen at 100,000 customers, 8 ms at a million).
         let conditions = [condition, view.sql, narrowed].filter { $0 != "TRUE" }
-        return try read { db in
+        return try readOne { db in
             if conditions.isEmpty { return try Int.fetchOne(try db.cachedStatement(sql: "SELECT total FROM customerTotal")) ?? 0 }
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers c WHERE " + conditions.joined(separator: " AND "),
                                     arguments: arguments + filterArguments) ?? 0
@@ -123,7 +123,7 @@ extension KehuDatabase {
     public func archiveCounts() throws -> [ArchiveView: Int] {
         let (condition, arguments) = visible()
         let sums = ArchiveView.allCases.map { "SUM(CASE WHEN \($0.sql) THEN 1 ELSE 0 END)" }.joined(separator: ", ")
-        return try read { db in
+        return try readOne { db in
             guard let row = try StoreRow.fetchOne(db, sql: "SELECT \(sums) FROM customers c WHERE \(condition)", arguments: arguments) else { return [:] }
             var counts: [ArchiveView: Int] = [:]
             for (index, view) in ArchiveView.allCases.enumerated() { counts[view] = (row[index] as Int?) ?? 0 }
@@ -153,7 +153,7 @@ extension KehuDatabase {
         let (condition, visibility) = visible()
         let (narrowed, filterArguments) = filter.sql(today: today)
         let me = viewer?.userID ?? 0
-        return try read { db in
+        return try readOne { db in
             // A cached statement: the list reads a window on many keys, and preparing
             // the statement cost more than running it. Filters are arguments, so there are
             // few distinct texts.

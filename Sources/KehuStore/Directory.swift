@@ -17,7 +17,7 @@ extension KehuDatabase {
     }
 
     func profile(login: String) throws -> UserProfile? {
-        try read { db in
+        try readOne { db in
             try StoreRow.fetchOne(db, sql: """
                 SELECT u.*, t.name AS teamName FROM users u LEFT JOIN teams t ON t.id = u.teamID
                 WHERE u.login = ?

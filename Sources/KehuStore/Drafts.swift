@@ -49,7 +49,7 @@ extension KehuDatabase {
     }
 
     func drafts(login: String) throws -> [Draft] {
-        try read { db in
+        try readOne { db in
             try StoreRow.fetchAll(db, sql: "SELECT * FROM drafts WHERE login = ? ORDER BY savedAt DESC, id DESC", arguments: [login]).map { row in
                 Draft(id: row["id"], login: row["login"], kind: row["kind"], customerID: row["customerID"], payload: row["payload"],
                       savedAt: LocalDateTime(column: row["savedAt"]) ?? LocalDateTime(date: LocalDate(dayNumber: 0), hour: 0, minute: 0)!)

@@ -95,6 +95,18 @@ final class PostgresConnections: Sendable {
         try with { link in try link.transaction(readOnly: true) { try body(StoreConnection(postgres: link)) } }
     }
 
+    /// `body`, which sends exactly one statement, outside any transaction: one statement
+    /// sees one snapshot by itself, so the read costs one round trip to the server instead
+    /// of three (with `BEGIN` and `COMMIT`).
+    func readOne<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try with { link in
+            let before = link.statementsSent
+            let result = try body(StoreConnection(postgres: link))
+            assert(link.statementsSent - before <= 1, "readOne's body sent \(link.statementsSent - before) statements: use read")
+            return result
+        }
+    }
+
     /// `body` on a connection outside any transaction: it opens its own.
     func alone<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         try with { link in try body(StoreConnection(postgres: link)) }

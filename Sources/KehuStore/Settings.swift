@@ -11,7 +11,7 @@ public struct SettingInForce: Hashable, Sendable {
 
 extension KehuDatabase {
     public func setting(_ key: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+        try readOne { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
     }
 
     /// Every company setting written so far (the rest have their defaults), by key.

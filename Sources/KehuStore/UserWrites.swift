@@ -5,7 +5,7 @@ extension KehuDatabase {
     /// A user the viewer may know of (see `users()`), by login.
     public func user(login: String) throws -> User? {
         let (sql, arguments) = visibleUsers()
-        return try read { db in
+        return try readOne { db in
             try StoreRow.fetchOne(db, sql: "SELECT u.* FROM users u WHERE u.login = ? AND \(sql)", arguments: [login] + arguments).map(User.init(row:))
         }
     }
