@@ -56,10 +56,19 @@ extension KehuDatabase {
     }
 
     /// Days until the next follow-up for each intent level, as the company set them.
+    /// (One read for all the levels: a start asks for them, and on PostgreSQL each read is
+    /// a round trip.)
     public func cadenceDays() throws -> [IntentLevel: Int] {
+        let keys = IntentLevel.allCases.map { "cadence.\($0.rawValue)" }
+        let set = try readOne { db in
+            try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))",
+                                  arguments: SQLArguments(keys))
+        }
+        var written: [String: String] = [:]
+        for row in set { written[row["key"]] = row["value"] }
         var result: [IntentLevel: Int] = [:]
         for level in IntentLevel.allCases {
-            result[level] = try setting("cadence.\(level.rawValue)").flatMap(Int.init) ?? level.defaultCadenceDays
+            result[level] = written["cadence.\(level.rawValue)"].flatMap(Int.init) ?? level.defaultCadenceDays
         }
         return result
     }
