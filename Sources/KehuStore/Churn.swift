@@ -12,8 +12,9 @@ public struct ChurnCase: Hashable, Sendable {
 
 extension KehuDatabase {
     public func churnRules() throws -> ChurnRules {
-        ChurnRules(warnAfterMonths: try setting("churn.warnMonths").flatMap { Int($0) } ?? ChurnRules.standard.warnAfterMonths,
-                   lostAfterMonths: try setting("churn.lostMonths").flatMap { Int($0) } ?? ChurnRules.standard.lostAfterMonths)
+        let written = try settings(["churn.warnMonths", "churn.lostMonths"])
+        return ChurnRules(warnAfterMonths: written["churn.warnMonths"].flatMap { Int($0) } ?? ChurnRules.standard.warnAfterMonths,
+                          lostAfterMonths: written["churn.lostMonths"].flatMap { Int($0) } ?? ChurnRules.standard.lostAfterMonths)
     }
 
     /// Marks lost every cooperating customer whose last order is six months old: status c,

@@ -14,6 +14,19 @@ extension KehuDatabase {
         try readOne { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
     }
 
+    /// The values written of several settings, by key (those never written are missing), in
+    /// one read: a start and every list window ask for several, and on PostgreSQL each read
+    /// is a round trip.
+    func settings(_ keys: [String]) throws -> [String: String] {
+        let rows = try readOne { db in
+            try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))",
+                                  arguments: SQLArguments(keys))
+        }
+        var written: [String: String] = [:]
+        for row in rows { written[row["key"]] = row["value"] }
+        return written
+    }
+
     /// Every company setting written so far (the rest have their defaults), by key.
     public func settings() throws -> [(key: String, value: String)] {
         try read { db in
@@ -56,16 +69,8 @@ extension KehuDatabase {
     }
 
     /// Days until the next follow-up for each intent level, as the company set them.
-    /// (One read for all the levels: a start asks for them, and on PostgreSQL each read is
-    /// a round trip.)
     public func cadenceDays() throws -> [IntentLevel: Int] {
-        let keys = IntentLevel.allCases.map { "cadence.\($0.rawValue)" }
-        let set = try readOne { db in
-            try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))",
-                                  arguments: SQLArguments(keys))
-        }
-        var written: [String: String] = [:]
-        for row in set { written[row["key"]] = row["value"] }
+        let written = try settings(IntentLevel.allCases.map { "cadence.\($0.rawValue)" })
         var result: [IntentLevel: Int] = [:]
         for level in IntentLevel.allCases {
             result[level] = written["cadence.\(level.rawValue)"].flatMap(Int.init) ?? level.defaultCadenceDays

@@ -42,4 +42,23 @@ struct ChurnTests {
         #expect(page.first { $0.id == warned }?.churnWarning == true)
         #expect(page.first { $0.id == fine }?.churnWarning == false)
     }
+
+    /// The churn months and the cadences are each read in one read (`settings(_:)`): what
+    /// the company set, its default where it set nothing.
+    @Test func theCompanysMonthsAndCadencesAreReadTogether() throws {
+        let folder = TemporaryFolder()
+        let db = try folder.store("rules.db")
+        #expect(try db.churnRules().warnAfterMonths == ChurnRules.standard.warnAfterMonths)
+        #expect(try db.churnRules().lostAfterMonths == ChurnRules.standard.lostAfterMonths)
+        try db.setSetting("churn.lostMonths", to: "9", by: testActor)
+        try db.setSetting("churn.warnMonths", to: "7", by: testActor)
+        let rules = try db.churnRules()
+        #expect(rules.warnAfterMonths == 7)
+        #expect(rules.lostAfterMonths == 9)
+        try db.setSetting("cadence.B", to: "20", by: testActor)
+        let cadence = try db.cadenceDays()
+        #expect(cadence[.b] == 20)
+        #expect(cadence[.a] == IntentLevel.a.defaultCadenceDays)
+        #expect(cadence.count == IntentLevel.allCases.count)
+    }
 }
