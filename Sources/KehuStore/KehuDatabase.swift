@@ -313,7 +313,7 @@ public final class KehuDatabase: Sendable {
 
     /// `read` for a body that runs exactly one statement, which sees one snapshot by itself:
     /// on PostgreSQL it is sent without a transaction around it, one round trip instead of
-    /// three (a start makes about fifteen such reads, a list page three). The same as `read`
+    /// three (a start makes about a dozen such reads, a list window two). The same as `read`
     /// on SQLite. (Checked in debug builds on PostgreSQL.)
     package func readOne<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         guard case .postgres(let connections) = engine else { return try read(body) }
