@@ -11,13 +11,15 @@ public struct SettingInForce: Hashable, Sendable {
 
 extension KehuDatabase {
     public func setting(_ key: String) throws -> String? {
-        try readOne { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+        try settings([key])[key]
     }
 
     /// The values written of several settings, by key (those never written are missing), in
     /// one read: a start and every list window ask for several, and on PostgreSQL each read
     /// is a round trip.
     func settings(_ keys: [String]) throws -> [String: String] {
+        // (PostgreSQL refuses an empty IN list.)
+        guard !keys.isEmpty else { return [:] }
         let rows = try readOne { db in
             try StoreRow.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))",
                                   arguments: SQLArguments(keys))
