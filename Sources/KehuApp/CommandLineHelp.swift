@@ -143,7 +143,7 @@ public enum CommandLineHelp {
         "unknown role \"%@\"; one of: %@": "未知的角色「%@」；可选：%@",
         "no team named \"%@\"; teams: %@": "没有名为「%@」的团队；现有团队：%@",
         "none yet (kehu team add NAME)": "还没有（kehu team add 名称）",
-        "An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched.": "装好的 kehu 创建它配置的团队数据库；否则是 --db 或默认位置。已有的数据库绝不改动。",
+        "An installed kehu creates its configured team database; otherwise --db or the default. A postgresql://… address sets kehu up in that empty database, as kehu migrate does (the same checks). An existing database is never touched.": "装好的 kehu 创建它配置的团队数据库；否则是 --db 或默认位置。postgresql://… 地址则在那个空数据库里建立 kehu（与 kehu migrate 同样的检查）。已有的数据库绝不改动。",
         "The period is --month (default: last month; for leads, this week), or --from and --to (dates like 2026-10-01 or 2026/10/1).": "期间是 --month（默认：上个月；leads 默认本周），或 --from 和 --to（日期如 2026-10-01 或 2026/10/1）。",
         "Say what is waiting for you today: due and overdue, call-backs, birthdays, new comments, customers dropping to the pool tomorrow.": "说说今天等着你的事：到期和逾期、回电、生日、新批示、明天掉入公海的客户。",
         "With --login (for a profile script at SSH login) it says nothing, and exits 0, for anyone kehu does not know, and waits at most a second for a busy database.": "加 --login（用于 SSH 登录时的 profile 脚本）时，对 kehu 不认识的人什么都不说并以 0 退出，数据库忙时最多等一秒。",

@@ -11,6 +11,9 @@ extension Strings {
         zh ? "\(label(role))不能导出档案数据（设置 export.roles）" : "a \(label(role)) may not export archive data (setting export.roles)"
     }
     public func exported(_ rows: Int, to path: String) -> String { zh ? "已导出 \(rows) 行到 \(path)" : "Exported \(rows) rows to \(path)" }
+    public var kehuDatabaseAlreadyThereLeftAlone: String {
+        zh ? "那里已经有 kehu 的数据，kehu 不会改动它" : "it already holds kehu's data; kehu leaves it alone"
+    }
     public var fileAlreadyThereLeftAlone: String { zh ? "文件已存在，kehu 不会改动它" : "a file is already there; kehu leaves it alone" }
     public var nothingToPurge: String { zh ? "没有超过保存期限的客户。" : "No customer is past the retention period." }
     public var purgeTitle: String { zh ? "超过保存期限的客户" : "Customers past the retention period" }

@@ -12,7 +12,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: tr("Create a new, empty database with its first admin (root may name any login; others themselves)."),
-        discussion: tr("An installed kehu creates its configured team database; otherwise --db or the default. An existing database is never touched.")
+        discussion: tr("An installed kehu creates its configured team database; otherwise --db or the default. A postgresql://… address sets kehu up in that empty database, as kehu migrate does (the same checks). An existing database is never touched.")
     )
 
     @OptionGroup var common: CommonOptions
@@ -33,6 +33,10 @@ struct InitCommand: ParsableCommand {
         } else {
             path = choice.path
         }
+        if PostgresAddress.isAddress(path) {
+            try initialisePostgres(path, admin: adminLogin, login: login, strings: strings)
+            return
+        }
         if FileManager.default.fileExists(atPath: path) {
             throw fail(strings.message(StoreError.cannotOpen(path: path, detail: strings.fileAlreadyThereLeftAlone)),
                        code: ExitCodes.cannotOpen)
@@ -44,5 +48,42 @@ struct InitCommand: ParsableCommand {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
         print(strings.databaseInitialised(path, admin: adminLogin))
+    }
+
+    /// A new, empty kehu database on a PostgreSQL server: the database a new file would be
+    /// (its admin and the company's starting settings), made in a private temporary folder
+    /// and moved in exactly as `kehu migrate` moves a team, with its checks (an empty
+    /// database, UTF-8 with a character type that knows Chinese, a role that may make
+    /// kehu's roles) and its verification. Nothing stays behind on this machine.
+    private func initialisePostgres(_ path: String, admin: String, login: VerifiedLogin, strings: Strings) throws {
+        let address: PostgresAddress
+        do { address = try PostgresAddress(path) } catch let problem as PostgresAddress.Problem {
+            throw fail(strings.message(problem), code: ExitCodes.usage)
+        }
+        // kehu connects as the kernel's login and nobody else.
+        if let user = address.user, user != login.name {
+            throw fail(strings.postgresOtherUser(user, login: login.name), code: ExitCodes.usage)
+        }
+        // Nothing here needs an installed kehu's group: the folder and file are the user's own.
+        Privilege.dropForGood()
+        var template = Array((NSTemporaryDirectory() + "/kehu-init-XXXXXX").utf8CString)
+        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            throw fail(strings.message(StoreError.cannotOpen(path: NSTemporaryDirectory(), detail: String(cString: strerror(errno)))),
+                       code: ExitCodes.cannotOpen)
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let store = try KehuDatabase.create(path: folder + "/new.db", admin: admin, displayName: name, clock: runClock())
+            defer { try? store.close() }
+            let report = try store.moveToPostgres(address, as: login, at: runClock().now)
+            print(strings.databaseInitialised(report.address, admin: admin))
+        } catch PostgresMoveProblem.targetNotEmpty {
+            throw fail(strings.message(StoreError.cannotOpen(path: address.shown, detail: strings.kehuDatabaseAlreadyThereLeftAlone)),
+                       code: ExitCodes.cannotOpen)
+        } catch let problem as PostgresMoveProblem {
+            throw fail(strings.message(problem), code: ExitCodes.code(for: problem))
+        } catch let error as StoreError {
+            throw fail(strings.message(error), code: ExitCodes.code(for: error))
+        }
     }
 }

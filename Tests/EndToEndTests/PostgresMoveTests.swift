@@ -108,11 +108,57 @@ struct PostgresMoveTests {
         let backup = try run(kehuBinary, ["backup", "--to", folder + "/b.db"], environment: environment.merging(["KEHU_DB": "postgresql:///crm"]) { $1 })
         #expect(backup.status == 2)
         #expect(backup.stderr.contains("sudo -u postgres pg_dump -Fc crm > crm.dump"))
+        // Nor does init take an address for a file: no server there, exit 7.
+        let initialised = try run(kehuBinary, ["init", "--db", "postgresql:///kehu?host=" + folder], environment: environment)
+        #expect(initialised.status == 7, "\(initialised.stderr)")
+        #expect(initialised.stderr.contains("Cannot connect to postgresql:///kehu?host=\(folder)"), "\(initialised.stderr)")
         let bad = try run(kehuBinary, ["migrate", "--to", "postgresql://db/kehu?sslmode=allow"], environment: environment)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("sslmode=allow"))
         // Nothing was made: no folder named after the address, no database file.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+    }
+
+    /// `kehu init --db postgresql://…` sets kehu up in the empty database as a new file
+    /// would be (its admin and the company's settings), with migrate's checks; it used to
+    /// make an SQLite file in a folder named after the address instead.
+    @Test func initOnAnAddressSetsKehuUpThereOnceAndLeavesNothingOnThisMachine() throws {
+        guard case .success = TestPostgres.cluster else {
+            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
+            return
+        }
+        let database = try TestPostgres.newDatabase()
+        defer { TestPostgres.dropDatabase(database) }
+        let folder = NSTemporaryDirectory() + "kehu-pginit-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let environment = ["KEHU_LANG": "zh", "HOME": folder, "TMPDIR": folder + "/tmp", "XDG_DATA_HOME": folder + "/data"]
+        let address = try TestPostgres.address(database)
+        let me = try currentLoginName()
+        let made = try run(kehuBinary, ["init", "--db", address, "--name", "王芳"], environment: environment)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("已建立数据库 \(address)，管理员 \(me)"), "\(made.stdout)")
+        // The company's starting settings are a new file's, row for row.
+        let file = folder + "/new.db"
+        let local = try run(kehuBinary, ["init", "--db", file], environment: environment)
+        #expect(local.status == 0, "\(local.stderr)")
+        let queue = try DatabaseQueue(path: file)
+        let settings = try queue.read { db in try String.fetchAll(db, sql: "SELECT key || '=' || value FROM settings ORDER BY key") }
+        try queue.close()
+        let moved = try TestPostgres.psql(database: database, "SELECT key || '=' || value FROM kehu.settings ORDER BY key")
+        #expect(moved.stdout.split(separator: "\n").map(String.init) == settings)
+        let users = try run(kehuBinary, ["user", "list", "--db", address], environment: environment)
+        #expect(users.status == 0, "\(users.stderr)")
+        #expect(users.stdout.contains(me) && users.stdout.contains("王芳"), "\(users.stdout)")
+        // A second init touches nothing: exit 7, the same one user.
+        let again = try run(kehuBinary, ["init", "--db", address], environment: environment)
+        #expect(again.status == 7)
+        #expect(again.stderr.contains("那里已经有 kehu 的数据，kehu 不会改动它"), "\(again.stderr)")
+        let count = try TestPostgres.psql(database: database, "SELECT count(*) FROM kehu.users")
+        #expect(count.stdout.hasPrefix("1"))
+        // The file it was made in is gone, and no folder is named after the address.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp").isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
 
