@@ -13,6 +13,11 @@ extension Strings {
                         : "User \(login) is not registered in \(path). Ask an admin to add you."
     }
 
+    /// `kehu demo` given a PostgreSQL address: a demo is a file, moved in by `kehu migrate`.
+    public func demoIsAFile(_ address: String) -> String {
+        language == .zh ? "kehu demo 只写 SQLite 文件，不写 \(address)。要在 PostgreSQL 上试用：kehu demo --db demo.db，再 kehu migrate --db demo.db --to '\(address)'（会为演示的每个人建数据库角色）。"
+           : "kehu demo writes an SQLite file, not \(address). To try kehu on PostgreSQL: kehu demo --db demo.db, then kehu migrate --db demo.db --to '\(address)' (which makes a database role for each demo person)."
+    }
     public func demoWritten(_ path: String, customers: Int, contacts: Int, activities: Int, cards: Int, users: Int) -> String {
         language == .zh ? "已生成演示数据库 \(path)：客户 \(customers)，联系人 \(contacts)，拜访 \(activities)，意向卡 \(cards)，用户 \(users)。"
                         : "Wrote demo database \(path): \(customers) customers, \(contacts) contacts, \(activities) visits, \(cards) cards, \(users) users."

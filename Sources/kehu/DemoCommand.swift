@@ -44,6 +44,8 @@ struct DemoCommand: ParsableCommand {
         // A demo is the user's own new file: no group privilege needed or kept.
         Privilege.dropForGood()
         let path = DatabaseLocation.resolve(explicit: common.db, environment: common.environment)
+        // (Taken for a file, an address made a folder named "postgresql:".)
+        if PostgresAddress.isAddress(path) { throw fail(strings.demoIsAFile(path), code: ExitCodes.usage) }
         let summary: DemoSummary
         do {
             summary = try makeDemo(at: path, customers: customers, seed: seed, today: today.flatMap(DateParsing.date), creator: login, strings: strings)

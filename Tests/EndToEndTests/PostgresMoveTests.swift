@@ -112,6 +112,10 @@ struct PostgresMoveTests {
         let initialised = try run(kehuBinary, ["init", "--db", "postgresql:///kehu?host=" + folder], environment: environment)
         #expect(initialised.status == 7, "\(initialised.stderr)")
         #expect(initialised.stderr.contains("Cannot connect to postgresql:///kehu?host=\(folder)"), "\(initialised.stderr)")
+        // A demo is a file: an address is refused with the way to try kehu on PostgreSQL.
+        let demo = try run(kehuBinary, ["demo", "--customers", "10", "--db", "postgresql:///kehu?host=" + folder], environment: environment)
+        #expect(demo.status == 2)
+        #expect(demo.stderr.contains("kehu demo writes an SQLite file, not postgresql:///kehu?host=\(folder)"), "\(demo.stderr)")
         let bad = try run(kehuBinary, ["migrate", "--to", "postgresql://db/kehu?sslmode=allow"], environment: environment)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("sslmode=allow"))
