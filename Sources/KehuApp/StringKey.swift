@@ -20,7 +20,7 @@ public enum StringKey: CaseIterable, Sendable {
     // Terminal too small
     case tooSmallHint
     // Messages
-    case keymapFallback, themeFallback, waitingForLock, openedReadOnly, databaseDamaged, needsTerminal
+    case keymapFallback, themeFallback, waitingForLock, waitingForCheck, openedReadOnly, databaseDamaged, needsTerminal
     // Today
     case viewToday, paneToday, dueToday, followUpDue, callBackDue, birthdayDue, greetings, nothingDue, noCustomerSelected
     // Forms

@@ -68,6 +68,7 @@ extension Strings {
         case .openedReadOnly: return "只读打开：此文件对你是只读的，可以查看、查询和导出，改动不能保存"
         case .databaseDamaged: return "数据库已损坏，改动不再保存。请运行 kehu check 查看详情，并从备份恢复"
         case .waitingForLock: return "⏳ 另一人正在写入，等待中（最多 5 秒）…"
+        case .waitingForCheck: return "⏳ 正在做今天的文件结构检查，检查完就保存…"
         case .viewToday: return "今日"
         case .paneToday: return "今日待办"
         case .dueToday: return "今天"

@@ -68,6 +68,7 @@ extension Strings {
         case .openedReadOnly: return "Opened read-only: this file is read-only for you; you can look, search and export, but not save changes"
         case .databaseDamaged: return "The database is damaged; changes are no longer saved. Run kehu check for the details and restore a backup"
         case .waitingForLock: return "⏳ Someone else is writing; waiting (up to 5 s)…"
+        case .waitingForCheck: return "⏳ Today's check of the file is running; saving when it is done…"
         case .viewToday: return "Today"
         case .paneToday: return "Due today"
         case .dueToday: return "today"

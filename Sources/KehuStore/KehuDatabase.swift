@@ -323,7 +323,7 @@ public final class KehuDatabase: Sendable {
     /// A damaged file is never written to: not even a write that would not reach the
     /// damaged pages (SQLite could still rewrite them, and a backup is the way back).
     private func refuseIfDamaged() throws {
-        if let detail = damage.detail { throw StoreError.damaged(path: path, detail: detail) }
+        if let detail = damage.verdict() { throw StoreError.damaged(path: path, detail: detail) }
     }
 
     /// The engine's error as kehu's; a damaged page met by any statement marks the file.

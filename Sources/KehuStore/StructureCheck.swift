@@ -46,6 +46,24 @@ extension KehuDatabase {
         return nil
     }
 
+    /// `checkStructure` on a thread of its own, for the screen: its reads and keys go on
+    /// meanwhile (the check reads every page: 12 s at a million customers, a start that
+    /// ran it first answered no key until then), while any write waits for the verdict, so
+    /// nothing is written to a damaged file. `before` runs on that thread first (a test's
+    /// hold); `settled` is called there with the verdict.
+    public func checkStructureBehind(today: LocalDate, before: (@Sendable () -> Void)? = nil,
+                                     settled: @escaping @Sendable (String?) -> Void) {
+        damage.checkBegun()
+        let thread = Thread { [self] in
+            before?()
+            let found = checkStructure(today: today)
+            damage.checkSettled()
+            settled(found)
+        }
+        thread.name = "kehu-structure-check"
+        thread.start()
+    }
+
     /// Notes the day's check done, only if no one else is writing this instant: a
     /// report must never wait for a colleague's import for this.
     private func recordStructureChecked(today: LocalDate) {
@@ -63,14 +81,45 @@ extension KehuDatabase {
 }
 
 /// What damage this open file has shown, shared by every store on it: once set, every
-/// write is refused before it starts.
+/// write is refused before it starts. While the day's check runs behind the screen, a
+/// write waits for its verdict (reads go on).
 public final class DamageMark: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var found: String?
+    private var checking = false
+    private var listener: (@Sendable () -> Void)?
 
-    public var detail: String? { lock.withLock { found } }
+    public var detail: String? { condition.withLock { found } }
 
     func mark(_ detail: String) {
-        lock.withLock { if found == nil { found = detail } }
+        condition.withLock { if found == nil { found = detail } }
+    }
+
+    /// Called (on the waiting write's thread, before it waits) when a write must wait for
+    /// the day's check to finish.
+    public func onWaitingForCheck(_ listener: (@Sendable () -> Void)?) {
+        condition.withLock { self.listener = listener }
+    }
+
+    func checkBegun() { condition.withLock { checking = true } }
+
+    func checkSettled() {
+        condition.withLock {
+            checking = false
+            condition.broadcast()
+        }
+    }
+
+    /// The damage found, once no check is under way (waited for, if one is).
+    func verdict() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        if checking, let listener {
+            condition.unlock()
+            listener()
+            condition.lock()
+        }
+        while checking { condition.wait() }
+        return found
     }
 }

@@ -7,21 +7,25 @@ import TerminalUI
 public final class TerminalApp {
     let viewModel: MainViewModel
     let screen: MainScreen
-    /// Work that may wait until the first screen is up (the day's calendar rules): run
-    /// once after the first frame, before any key is read; true when it changed data.
-    let afterFirstFrame: (() -> Bool)?
+    /// Work that may wait until the first screen is up (the day's structural check and
+    /// calendar rules): run after the first frame; true when it changed data, false when
+    /// not, nil when it waits for something running behind the screen (the check), to be
+    /// asked again between keys, which are answered meanwhile.
+    let afterFirstFrame: (() -> Bool?)?
     /// Tells whether anyone committed since last asked; kehu asks a few times a second
     /// while waiting for a key, and re-reads the screen when so.
     let changed: (() -> Bool)?
 
     /// How long to wait for a key before asking whether the database changed.
     static let livePollMilliseconds = 250
+    /// How long to wait for a key before asking the work after the first frame again.
+    static let pendingPollMilliseconds = 50
 
     /// Whether the view-model has read its first screen already (the customer screen starts
     /// it while the terminal is being set up).
     let started: Bool
 
-    public init(viewModel: MainViewModel, theme: Theme, started: Bool = false, afterFirstFrame: (() -> Bool)? = nil, changed: (() -> Bool)? = nil) {
+    public init(viewModel: MainViewModel, theme: Theme, started: Bool = false, afterFirstFrame: (() -> Bool?)? = nil, changed: (() -> Bool)? = nil) {
         self.viewModel = viewModel
         self.started = started
         self.screen = MainScreen(theme: theme)
@@ -39,17 +43,19 @@ public final class TerminalApp {
             if let viewport = MainScreen.viewport(for: backend.size) { viewModel.resize(to: viewport) }
             backend.present(screen.render(viewModel, size: backend.size))
             if let work = pending {
-                pending = nil
                 // Drawn again only when the work changed something to show: most starts
                 // find nothing due, and their first frame is the last one until a key.
                 let said = viewModel.message
-                let changedData = work()
-                if changedData { viewModel.reloadFromStore() }
-                if changedData || viewModel.message != said { continue }
+                if let changedData = work() {
+                    pending = nil
+                    if changedData { viewModel.reloadFromStore() }
+                    if changedData || viewModel.message != said { continue }
+                }
             }
             if viewModel.shouldQuit { return 0 }
-            let wait = changed == nil ? SystemClock.millisecondsToNextMinute()
+            var wait = changed == nil ? SystemClock.millisecondsToNextMinute()
                                       : min(TerminalApp.livePollMilliseconds, SystemClock.millisecondsToNextMinute())
+            if pending != nil { wait = min(wait, TerminalApp.pendingPollMilliseconds) }
             let event = backend.nextEvent(timeoutMilliseconds: wait)
             if let signal = backend.pendingSignal {
                 // The connection dropped or someone stopped kehu: keep what was typed.

@@ -135,17 +135,27 @@ struct OpenCommand: ParsableCommand {
             viewModel.show((failed + notes).joined(separator: " | "), kind: .error)
         }
 
-        // Right after the first frame, before any key is read: on the first open of the
-        // day, the structural check (damage found means nothing is written, the rules
-        // included); then the company rules, which apply whenever kehu runs, no cron job
-        // needed (the first start of a day does the work, later ones find it done).
-        // (A read-only file is shown as it is: the rules wait for someone who may write.)
-        // Whether either is due is asked after the first frame too: two reads the first
-        // screen does not need.
+        // Right after the first frame: on the first open of the day, the structural check,
+        // behind the screen (keys are answered meanwhile; a save waits for its verdict, and
+        // damage found means nothing is written, the rules included); then the company
+        // rules, which apply whenever kehu runs, no cron job needed (the first start of a
+        // day does the work, later ones find it done). (A read-only file is shown as it
+        // is: the rules wait for someone who may write.) Whether either is due is asked
+        // after the first frame too: two reads the first screen does not need.
         let today = clock.today
-        let afterFirstFrame: () -> Bool = {
-            let structureDue = (try? store.structureCheckDue(today: today)) ?? true
-            if structureDue, store.checkStructure(today: today) != nil { return false }
+        let checkVerdict = CheckVerdict()
+        var checkBegun = false
+        let afterFirstFrame: () -> Bool? = {
+            if !checkBegun {
+                checkBegun = true
+                if (try? store.structureCheckDue(today: today)) ?? true {
+                    store.checkStructureBehind(today: today, before: heldCheck()) { checkVerdict.settle($0) }
+                } else {
+                    checkVerdict.settle(nil)
+                }
+            }
+            guard let verdict = checkVerdict.value else { return nil }
+            if verdict != nil { return false }
             do {
                 guard try !store.isReadOnly && !store.companyRulesApplied(today: today) else { return false }
                 try store.applyCompanyRules(today: today, by: Actor(login: "kehu", clock: clock))
@@ -165,6 +175,11 @@ struct OpenCommand: ParsableCommand {
             guard let last = waitingBackend.lastFrame else { return }
             waitingBackend.present(waitingScreen.notice(waitingText, over: last))
         }
+        let checkingText = strings[.waitingForCheck]
+        store.damage.onWaitingForCheck {
+            guard let last = waitingBackend.lastFrame else { return }
+            waitingBackend.present(waitingScreen.notice(checkingText, over: last))
+        }
         // Damage the check found, or any read met, is said once; nothing more is saved.
         var damageSaid = false
         // Colleagues' commits appear by themselves: a watcher on the file, asked while idle.
@@ -173,15 +188,20 @@ struct OpenCommand: ParsableCommand {
         // caught by the newest change then.
         var watcher: ChangeWatcher?
         var missed = false
-        let firstWork = deliberateCrash() ?? afterFirstFrame
-        let afterFirst: () -> Bool = {
-            // The first screen's reads ran on the writer connection; from now on the
-            // readers take them, the card's read first, before any key.
-            if store.firstScreenDrawn() { viewModel.prepareTheCardForKeys() }
-            watcher = try? store.changeWatcher()
-            missed = viewModel.changedSinceStart()
-            defer { store.copyLogIntoDatabase() }
-            return firstWork()
+        let firstWork: () -> Bool? = deliberateCrash().map { crash in { crash() } } ?? afterFirstFrame
+        var firstAsked = false
+        let afterFirst: () -> Bool? = {
+            if !firstAsked {
+                firstAsked = true
+                // The first screen's reads ran on the writer connection; from now on the
+                // readers take them, the card's read first, before any key.
+                if store.firstScreenDrawn() { viewModel.prepareTheCardForKeys() }
+                watcher = try? store.changeWatcher()
+                missed = viewModel.changedSinceStart()
+            }
+            let done = firstWork()
+            if done != nil { store.copyLogIntoDatabase() }
+            return done
         }
         let changed: () -> Bool = {
             if !damageSaid, store.damage.detail != nil {

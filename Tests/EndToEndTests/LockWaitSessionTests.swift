@@ -23,6 +23,36 @@ struct LockWaitSessionTests {
     }
 }
 
+/// The day's structural check runs behind the screen: keys are answered while it reads
+/// the file (a million customers' took 12 s, during which a start answered no key), and
+/// a save waits for its verdict, saying so, then goes through.
+@Suite(.enabled(if: tmuxAvailable, "tmux is needed: .ci/run installs it"), .serialized)
+struct StructureCheckSessionTests {
+    @Test func keysAreAnsweredWhileTheDaysCheckRunsAndASaveWaitsForItsVerdict() throws {
+        let sandbox = Sandbox()
+        let path = try sandbox.eveningTeamDatabase(seed: 45)
+        func sql(_ query: String) throws -> String {
+            try run("/usr/bin/env", ["sqlite3", path, query]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try sql("SELECT count(*) FROM settings WHERE key = 'structure.checkedOn'") == "0")
+        // The check waits (a debug build's hold) until this file appears.
+        let release = sandbox.path + "/release-check"
+        var environment = sandbox.environment
+        environment["KEHU_TEST_HOLD_CHECK"] = release
+        let salesperson = try TmuxSession(command: "\(kehuBinary) --db \(path) --as zhangwei", environment: environment)
+        // Every key of a follow-up is answered while the check is held.
+        _ = try salesperson.fillFirstFollowUp("检查时写的跟进", level: "b")
+        try salesperson.tmux(["send-keys", "-t", salesperson.name, "C-s"])
+        try salesperson.waitFor(text: "正在做今天的文件结构检查")
+        #expect(try sql("SELECT count(*) FROM activities WHERE content = '检查时写的跟进'") == "0")
+        #expect(try sql("SELECT count(*) FROM settings WHERE key = 'structure.checkedOn'") == "0")
+        FileManager.default.createFile(atPath: release, contents: nil)
+        try salesperson.waitFor(text: "已保存")
+        #expect(try sql("SELECT count(*) FROM activities WHERE content = '检查时写的跟进'") == "1")
+        #expect(try sql("SELECT count(*) FROM settings WHERE key = 'structure.checkedOn'") == "1")
+    }
+}
+
 /// An import that finds the file locked says it is waiting, and goes through once the
 /// lock is free.
 struct LockWaitCommandTests {

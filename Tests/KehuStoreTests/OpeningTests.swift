@@ -278,6 +278,43 @@ struct OpeningTests {
         }
     }
 
+    /// The day's check behind the screen: a write waits for its verdict (told first), then
+    /// goes through on a whole file, and is refused when the check found damage.
+    @Test func aWriteWaitsForTheChecksVerdictBehindTheScreen() throws {
+        let folder = TemporaryFolder()
+        let db = try KehuDatabase.open(path: folder.file("kehu.db"))
+        let today = LocalDate(year: 2026, month: 11, day: 22)!
+        let hold = DispatchSemaphore(value: 0), waiting = DispatchSemaphore(value: 0), written = DispatchSemaphore(value: 0)
+        let settled = DispatchSemaphore(value: 0)
+        db.damage.onWaitingForCheck { waiting.signal() }
+        db.checkStructureBehind(today: today, before: { hold.wait() }) { found in
+            #expect(found == nil)
+            settled.signal()
+        }
+        nonisolated(unsafe) var saved: Result<Void, Error>?
+        Thread { saved = Result { try db.add(sampleCustomer("Ca-粤GZ0001", "检查时的客户"), by: testActor) }; written.signal() }.start()
+        waiting.wait()
+        #expect(written.wait(timeout: .now() + 0.2) == .timedOut)
+        #expect(try db.customerCount() == 0)
+        hold.signal()
+        written.wait()
+        settled.wait()
+        #expect((try? saved?.get()) != nil)
+        #expect(try db.customerCount() == 1)
+        #expect(try db.structureCheckDue(today: today) == false)
+
+        // A check that finds damage: the waiting write is refused, nothing written.
+        db.checkStructureBehind(today: today, before: { hold.wait(); db.damage.mark("page 7: broken") }) { _ in settled.signal() }
+        Thread { saved = Result { try db.add(sampleCustomer("Ca-粤GZ0002", "损坏后的客户"), by: testActor) }; written.signal() }.start()
+        waiting.wait()
+        hold.signal()
+        written.wait()
+        settled.wait()
+        guard case .failure(StoreError.damaged(_, let detail))? = saved else { Issue.record("saved on a damaged file: \(String(describing: saved))"); return }
+        #expect(detail == "page 7: broken")
+        #expect(try db.customerCount() == 1)
+    }
+
     @Test func theDatabasePathFollowsOptionThenEnvironmentThenXDG() {
         #expect(DatabaseLocation.resolve(explicit: "/tmp/a.db", environment: ["KEHU_DB": "/tmp/b.db"]) == "/tmp/a.db")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["KEHU_DB": "/tmp/b.db"]) == "/tmp/b.db")
