@@ -23,6 +23,11 @@ struct BackupCommand: ParsableCommand {
             let database = (try? PostgresAddress(named).database) ?? "kehu"
             throw fail(strings.postgresBackup(database: database), code: ExitCodes.usage)
         }
+        // (Taken for a file, an address was refused as "No such file or directory".)
+        if PostgresAddress.isAddress(to) {
+            let (strings, _) = common.strings()
+            throw fail(strings.backupToAddress(to), code: ExitCodes.usage)
+        }
         let (store, _, strings) = try UserCommand.openAsAdmin(common)
         do {
             try UserFiles.requireFree(to, replacing: false)

@@ -116,6 +116,10 @@ struct PostgresMoveTests {
         let demo = try run(kehuBinary, ["demo", "--customers", "10", "--db", "postgresql:///kehu?host=" + folder], environment: environment)
         #expect(demo.status == 2)
         #expect(demo.stderr.contains("kehu demo writes an SQLite file, not postgresql:///kehu?host=\(folder)"), "\(demo.stderr)")
+        // Nor is a backup written to an address: it says how to move the database there.
+        let backupTo = try run(kehuBinary, ["backup", "--to", "postgresql:///kehu?host=" + folder], environment: environment)
+        #expect(backupTo.status == 2)
+        #expect(backupTo.stderr.contains("kehu backup writes a file, not postgresql:///kehu?host=\(folder)"), "\(backupTo.stderr)")
         let bad = try run(kehuBinary, ["migrate", "--to", "postgresql://db/kehu?sslmode=allow"], environment: environment)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("sslmode=allow"))
