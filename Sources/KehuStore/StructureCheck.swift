@@ -50,15 +50,13 @@ extension KehuDatabase {
     /// meanwhile (the check reads every page: 12 s at a million customers, a start that
     /// ran it first answered no key until then), while any write waits for the verdict, so
     /// nothing is written to a damaged file. `before` runs on that thread first (a test's
-    /// hold); `settled` is called there with the verdict.
-    public func checkStructureBehind(today: LocalDate, before: (@Sendable () -> Void)? = nil,
-                                     settled: @escaping @Sendable (String?) -> Void) {
+    /// hold). `damage` tells when it is done (`checkUnderWay`) and what it found.
+    public func checkStructureBehind(today: LocalDate, before: (@Sendable () -> Void)? = nil) {
         damage.checkBegun()
         let thread = Thread { [self] in
             before?()
-            let found = checkStructure(today: today)
+            _ = checkStructure(today: today)
             damage.checkSettled()
-            settled(found)
         }
         thread.name = "kehu-structure-check"
         thread.start()
@@ -90,6 +88,9 @@ public final class DamageMark: @unchecked Sendable {
     private var listener: (@Sendable () -> Void)?
 
     public var detail: String? { condition.withLock { found } }
+
+    /// Whether the day's check is running behind the screen (writes wait meanwhile).
+    public var checkUnderWay: Bool { condition.withLock { checking } }
 
     func mark(_ detail: String) {
         condition.withLock { if found == nil { found = detail } }

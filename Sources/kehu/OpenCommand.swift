@@ -143,19 +143,16 @@ struct OpenCommand: ParsableCommand {
         // is: the rules wait for someone who may write.) Whether either is due is asked
         // after the first frame too: two reads the first screen does not need.
         let today = clock.today
-        let checkVerdict = CheckVerdict()
         var checkBegun = false
         let afterFirstFrame: () -> Bool? = {
             if !checkBegun {
                 checkBegun = true
                 if (try? store.structureCheckDue(today: today)) ?? true {
-                    store.checkStructureBehind(today: today, before: heldCheck()) { checkVerdict.settle($0) }
-                } else {
-                    checkVerdict.settle(nil)
+                    store.checkStructureBehind(today: today, before: heldCheck())
                 }
             }
-            guard let verdict = checkVerdict.value else { return nil }
-            if verdict != nil { return false }
+            if store.damage.checkUnderWay { return nil }
+            if store.damage.detail != nil { return false }
             do {
                 guard try !store.isReadOnly && !store.companyRulesApplied(today: today) else { return false }
                 try store.applyCompanyRules(today: today, by: Actor(login: "kehu", clock: clock))
