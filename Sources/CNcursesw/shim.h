@@ -44,7 +44,7 @@ static inline const char *kehu_codeset(void) { return nl_langinfo(CODESET); }
 struct kehu_crash_state {
     struct termios modes;
     int modes_valid;
-    char leave[128];
+    char leave[1024];   /* modes off, the usual tab stops back (~330 bytes), rmcup, cnorm, sgr0 */
     int leave_length;
     int real_stderr;     /* the terminal's stderr, kept aside while the screen is up */
     int held_stderr;     /* an in-memory file that takes what is written to stderr meanwhile */

@@ -18,6 +18,9 @@ public struct FrameEncoder {
         var cursorX: Int?
         var cursorY: Int?
         var cursorVisible: Bool?
+        /// The columns (from 0) where the terminal has tab stops, all set by kehu; nil
+        /// when unknown.
+        var tabStops: [Int]?
         public init() {}
     }
 
@@ -60,6 +63,12 @@ public struct FrameEncoder {
             out.setPen(.plain)
             out.bytes += Array("\u{1B}[H\u{1B}[2J".utf8)
             out.cursorX = 0; out.cursorY = 0
+            if dialect.tabStops {
+                // The terminal's stops are unknown (the user's own, or reset by a resize, as
+                // tmux does): all cleared (TBC), kehu sets its own as it goes.
+                out.bytes += Array("\u{1B}[3g".utf8)
+                out.state.tabStops = []
+            }
         }
         // Neighbouring cells nearly always share a style: the last style's pen is kept
         // rather than worked out again for every cell looked at.
@@ -134,11 +143,14 @@ private struct Output {
     var state: FrameEncoder.TerminalState
     let width: Int
     var bytes: [UInt8] = []
+    /// How many moves ended at each column in this frame.
+    var arrivals: [UInt8]
 
     init(dialect: TerminalDialect, state: FrameEncoder.TerminalState, width: Int) {
         self.dialect = dialect
         self.state = state
         self.width = width
+        arrivals = Array(repeating: 0, count: width)
         bytes.reserveCapacity(4096)
     }
 
@@ -159,49 +171,139 @@ private struct Output {
     static func digits(_ n: Int) -> Int { n >= 100 ? 3 : n >= 10 ? 2 : 1 }
 
     /// Moves the cursor to (x, y) by the cheapest way: rewriting the unchanged cells in
-    /// between when they are few and in the current pen, or the shortest ECMA-48 move.
+    /// between when they are few and in the current pen, tabs to the stops kehu set, a
+    /// line feed, or the shortest ECMA-48 move.
     mutating func move(to x: Int, _ y: Int, row: Int, cells: [Cell]) {
-        guard let cx = cursorX, let cy = cursorY else { return absolute(x, y) }
+        guard let cx = cursorX, let cy = cursorY else { absolute(x, y); return cameBack(to: x, cells[row + x]) }
         if cx == x && cy == y { return }
-        var best = 4 + Self.digits(y + 1) + (x == 0 ? 0 : 1 + Self.digits(x + 1))   // CUP
-        var plan = 0
-        if cy == y {
-            if x > cx {
-                let n = x - cx
-                if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 1 }   // CUF
-                if n < best, let pen = state.pen, let cost = rewriteCost(cells, row: row, from: cx, to: x, pen: pen), cost < best {
-                    best = cost; plan = 2
-                }
-            } else {
-                let n = cx - x
-                if x == 0 { best = 1; plan = 3 }                                                        // CR
-                else if 3 + (n == 1 ? 0 : Self.digits(n)) < best { best = 3 + (n == 1 ? 0 : Self.digits(n)); plan = 4 }   // CUB
-            }
-            if 3 + Self.digits(x + 1) < best { plan = 5 }                                           // CHA
-        } else if y == cy + 1, 2 + (x == 0 ? 0 : 3 + (x == 1 ? 0 : Self.digits(x))) < best {
-            plan = 6                                                                                // CR LF, CUF
-        } else if x == cx {
-            let n = abs(y - cy)
-            if 3 + (n == 1 ? 0 : Self.digits(n)) < best { plan = 7 }                                 // CUD / CUU
+        var best = Route(cost: 4 + Self.digits(y + 1) + (x == 0 ? 0 : 1 + Self.digits(x + 1)), down: .absolute)   // CUP
+        func consider(_ down: Route.Down, cost: Int, from start: Int) {
+            guard cost < best.cost else { return }
+            var along = self.along(from: start, to: x, row: row, cells: cells, within: best.cost - cost)
+            guard cost + along.cost < best.cost else { return }
+            along.down = down
+            along.cost += cost
+            best = along
         }
-        switch plan {
-        case 1: csi(x - cx, final: 0x43)
-        case 2:
-            for i in cx..<x {
+        if cy == y {
+            consider(.none, cost: 0, from: cx)
+            if x < cx { consider(.carriageReturn, cost: 1, from: 0) }
+        } else if y == cy + 1 {
+            consider(.newLine, cost: 2, from: 0)
+            if dialect.lineFeedKeepsColumn { consider(.lineFeed, cost: 1, from: cx) }
+        } else {
+            let n = abs(y - cy)
+            consider(y > cy ? .down(n) : .up(n), cost: 3 + (n == 1 ? 0 : Self.digits(n)), from: cx)
+        }
+        switch best.down {
+        case .absolute: absolute(x, y); return cameBack(to: x, cells[row + x])
+        case .none: break
+        case .carriageReturn: bytes.append(0x0D)
+        case .newLine: bytes.append(0x0D); bytes.append(0x0A)
+        case .lineFeed: bytes.append(0x0A)
+        case .down(let n): csi(n, final: 0x42)
+        case .up(let n): csi(n, final: 0x41)
+        }
+        for _ in 0..<best.tabs { bytes.append(0x09) }
+        if best.backTabs > 0 { csi(best.backTabs, final: 0x5A) }
+        switch best.rest {
+        case .none: break
+        case .forward(let n): csi(n, final: 0x43)
+        case .back(let n):
+            if n < 3 + (n == 1 ? 0 : Self.digits(n)) { for _ in 0..<n { bytes.append(0x08) } } else { csi(n, final: 0x44) }
+        case .column: bytes.append(0x1B); bytes.append(0x5B); number(x + 1); bytes.append(0x47)
+        case .rewrite(let from):
+            for i in from..<x {
                 let cell = look(cells[row + i])
                 if cell.width != 0 { bytes.append(contentsOf: cell.text.utf8) }
             }
-        case 3: bytes.append(0x0D)
-        case 4: csi(cx - x, final: 0x44)
-        case 5: bytes.append(0x1B); bytes.append(0x5B); number(x + 1); bytes.append(0x47)
-        case 6:
-            bytes.append(0x0D); bytes.append(0x0A)
-            if x > 0 { csi(x, final: 0x43) }
-        case 7: csi(abs(y - cy), final: y > cy ? 0x42 : 0x41)
-        default: return absolute(x, y)
         }
         cursorX = x; cursorY = y
+        if case .rewrite = best.rest {} else { cameBack(to: x, cells[row + x]) }
     }
+
+    /// A way along one row (after any move down or up), and what it costs.
+    struct Route {
+        enum Down { case absolute, none, carriageReturn, newLine, lineFeed, down(Int), up(Int) }
+        enum Rest { case none, forward(Int), back(Int), column, rewrite(from: Int) }
+        var cost: Int
+        var down: Down = .none
+        var tabs = 0
+        var backTabs = 0
+        var rest: Rest = .none
+    }
+
+    /// The cheapest way along the row from column `start` to `x`, if one costs less than
+    /// `limit`: tabs to the last stop on the way then the rest, a move forward or back, a
+    /// column, or the unchanged cells written again.
+    func along(from start: Int, to x: Int, row: Int, cells: [Cell], within limit: Int) -> Route {
+        if start == x { return Route(cost: 0) }
+        var best = Route(cost: Int.max)
+        func forward(from a: Int, tabs: Int) {
+            let n = x - a
+            if n == 0 { if tabs < best.cost { best = Route(cost: tabs, tabs: tabs) }; return }
+            let step = 3 + (n == 1 ? 0 : Self.digits(n))                                       // CUF
+            if tabs + step < best.cost { best = Route(cost: tabs + step, tabs: tabs, rest: .forward(n)) }
+            if tabs + n < best.cost, tabs + n < limit, let pen = state.pen,
+               let cost = rewriteCost(cells, row: row, from: a, to: x, pen: pen), tabs + cost < best.cost {
+                best = Route(cost: tabs + cost, tabs: tabs, rest: .rewrite(from: a))
+            }
+        }
+        if x > start {
+            forward(from: start, tabs: 0)
+            // Each tab goes to the next stop: as many as there are stops on the way.
+            if let stops = state.tabStops {
+                var tabs = 0, last = start
+                for stop in stops where stop > start && stop <= x { tabs += 1; last = stop }
+                if tabs > 0 { forward(from: last, tabs: tabs) }
+            }
+        } else {
+            let n = start - x
+            let step = min(n, 3 + (n == 1 ? 0 : Self.digits(n)))                                   // BS, or CUB
+            if step < best.cost { best = Route(cost: step, rest: .back(n)) }
+            // Back a stop at a time (CBT) to the last stop at or before x, then forward.
+            if dialect.backTab, let stops = state.tabStops {
+                var back = 0, landing = 0
+                for stop in stops.reversed() where stop < start {
+                    back += 1; landing = stop
+                    if stop <= x { break }
+                }
+                if back > 0, landing <= x {
+                    let cost = 3 + (back == 1 ? 0 : Self.digits(back))
+                    if landing == x { if cost < best.cost { best = Route(cost: cost, backTabs: back) } }
+                    else {
+                        let n = x - landing, step = 3 + (n == 1 ? 0 : Self.digits(n))
+                        if cost + step < best.cost { best = Route(cost: cost + step, backTabs: back, rest: .forward(n)) }
+                    }
+                }
+            }
+        }
+        if 3 + Self.digits(x + 1) < best.cost { best = Route(cost: 3 + Self.digits(x + 1), rest: .column) }   // CHA
+        return best
+    }
+
+    /// Counts the moves that ended at column `x` in this frame: where the cursor keeps
+    /// being sent (a pane's edge, a column of its text), a tab stop makes every later
+    /// move there one byte. Setting it costs two (ESC H), once. Not on a border: a whole
+    /// frame jumps blank gaps to its borders, which later frames seldom change.
+    mutating func cameBack(to x: Int, _ cell: Cell) {
+        if let first = cell.text.unicodeScalars.first, (0x2500...0x257F).contains(first.value) { return }
+        guard x >= Self.nearestTabStop, dialect.tabStops, var stops = state.tabStops, stops.count < Self.mostTabStops, !stops.contains(x) else { return }
+        arrivals[x] += 1
+        guard arrivals[x] >= 3 else { return }
+        bytes.append(0x1B); bytes.append(0x48)
+        stops.append(x)
+        stops.sort()
+        state.tabStops = stops
+    }
+
+    /// A stop nearer the row's start saves a byte or two over `ESC [ C`, and costs one
+    /// on every tab past it.
+    static let nearestTabStop = 4
+
+    /// Enough for every pane edge and text column on a screen; more stops would only make
+    /// the tabs to each longer.
+    static let mostTabStops = 12
 
     /// What writing the cells from `from` up to `to` again as they are costs, when they
     /// need no pen change (all in the pen that is set, or blanks under a pen that erases

@@ -90,8 +90,9 @@ public final class NcursesBackend: TerminalBackend {
         // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so pasted
         // lines arrive as text, not as Enter presses that move through (or save) a form.
         NcursesBackend.writeTerminal(enterModes)
-        // Should kehu crash, leave full-screen mode, show the cursor, reset colours.
-        let leave = leaveModes + (["rmcup", "cnorm", "sgr0"] as [String]).map { String(cString: kehu_capability($0)) }.joined()
+        // Should kehu crash, leave full-screen mode, show the cursor, reset colours, and
+        // give back the usual tab stops.
+        let leave = leaveModes + tabStopsBack + (["rmcup", "cnorm", "sgr0"] as [String]).map { String(cString: kehu_capability($0)) }.joined()
         kehu_set_leave_sequence(leave)
         kehu_install_fatal_handlers()
         kehu_hold_stderr()
@@ -101,6 +102,15 @@ public final class NcursesBackend: TerminalBackend {
     /// form (any column, not only the first 223).
     private var enterModes: String { "\u{1B}[?2004h" + (mouse ? "\u{1B}[?1000h\u{1B}[?1006h" : "") }
     private var leaveModes: String { (mouse ? "\u{1B}[?1006l\u{1B}[?1000l" : "") + "\u{1B}[?2004l" }
+
+    /// The terminal's usual tab stops (every 8 columns, terminfo `it`), put back for the
+    /// shell and the next program: the frames set kehu's own. Written for 320 columns,
+    /// wider than any screen kehu draws on; a column past the edge lands on the last one.
+    private var tabStopsBack: String {
+        guard encoder.dialect.tabStops else { return "" }
+        let every = Int(tigetnum("it")) > 0 ? Int(tigetnum("it")) : 8
+        return "\u{1B}[3g" + stride(from: every, to: 320, by: every).map { "\u{1B}[\($0 + 1)G\u{1B}H" }.joined() + "\r"
+    }
 
     /// Whether terminfo's cursor address is ECMA-48's `ESC [ row ; column H`, the form
     /// kehu writes its frames in (every terminal in use today; not a VT52 or a printer).
@@ -117,10 +127,19 @@ public final class NcursesBackend: TerminalBackend {
         if has("smul") { attributes.insert(.underline) }
         if has("rev") { attributes.insert(.reverse) }
         if has("dim") { attributes.insert(.dim) }
+        // What the line does to kehu's output before the terminal sees it: with output
+        // processing on, tabs may be turned into spaces (TAB3) and line feeds into CR LF.
+        var line = termios()
+        let processed = tcgetattr(STDOUT_FILENO, &line) != 0 || line.c_oflag & tcflag_t(OPOST) != 0
+        let tabsExpanded = processed && line.c_oflag & tcflag_t(TABDLY) == tcflag_t(TAB3)
+        let lineFeedAddsReturn = processed && line.c_oflag & tcflag_t(ONLCR | ONLRET) != 0
         return TerminalDialect(colorCount: colorCount, attributes: attributes,
                                lastCellIsSafe: tigetflag("xenl") > 0 || tigetflag("am") <= 0,
                                showCursor: Array(String(cString: kehu_capability("cnorm")).utf8),
-                               hideCursor: Array(String(cString: kehu_capability("civis")).utf8))
+                               hideCursor: Array(String(cString: kehu_capability("civis")).utf8),
+                               tabStops: has("ht") && has("hts") && has("tbc") && !tabsExpanded,
+                               backTab: String(cString: kehu_capability("cbt")) == "\u{1B}[Z",
+                               lineFeedKeepsColumn: !lineFeedAddsReturn)
     }
 
     /// The terminal's own key strings (terminfo), for terminals whose keys differ from
@@ -202,7 +221,7 @@ public final class NcursesBackend: TerminalBackend {
         guard running else { return }
         running = false
         kehu_remove_fatal_handlers()
-        NcursesBackend.writeTerminal(leaveModes + String(cString: kehu_capability("sgr0")))
+        NcursesBackend.writeTerminal(leaveModes + tabStopsBack + String(cString: kehu_capability("sgr0")))
         // A terminal without an alternate screen (the Linux console, a VT100) keeps the
         // last frame, and the shell's prompt would print over it: clear it first.
         if String(cString: kehu_capability("rmcup")).isEmpty {
@@ -228,7 +247,7 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Hands the terminal to another program (`$EDITOR`) and takes it back afterwards.
     public func suspend(while body: () -> Void) {
-        NcursesBackend.writeTerminal(leaveModes)
+        NcursesBackend.writeTerminal(leaveModes + tabStopsBack)
         def_prog_mode()
         endwin()
         kehu_release_stderr()   // the editor's own messages reach the terminal

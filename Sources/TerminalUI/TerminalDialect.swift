@@ -16,14 +16,27 @@ public struct TerminalDialect: Hashable, Sendable {
     /// Shows and hides the cursor (terminfo `cnorm`, `civis`); empty when it has none.
     public var showCursor: [UInt8]
     public var hideCursor: [UInt8]
+    /// The terminal has tab stops kehu may set and clear (terminfo `ht`, `hts`, `tbc`:
+    /// every VT100 descendant), and the line does not turn its tabs into spaces: a tab
+    /// is then a one-byte move to a column kehu keeps coming back to.
+    public var tabStops: Bool
+    /// It also goes back a stop (CBT, terminfo `cbt`; not the Linux console).
+    public var backTab: Bool
+    /// A line feed goes straight down, keeping the column: the line does not add a
+    /// carriage return to it (`-onlcr`, as kehu sets the terminal).
+    public var lineFeedKeepsColumn: Bool
 
     public init(colorCount: Int, attributes: Attributes = [.bold, .underline, .reverse, .dim], lastCellIsSafe: Bool = true,
-                showCursor: [UInt8] = Array("\u{1B}[?25h".utf8), hideCursor: [UInt8] = Array("\u{1B}[?25l".utf8)) {
+                showCursor: [UInt8] = Array("\u{1B}[?25h".utf8), hideCursor: [UInt8] = Array("\u{1B}[?25l".utf8),
+                tabStops: Bool = true, backTab: Bool = true, lineFeedKeepsColumn: Bool = true) {
         self.colorCount = colorCount
         self.attributes = attributes
         self.lastCellIsSafe = lastCellIsSafe
         self.showCursor = showCursor
         self.hideCursor = hideCursor
+        self.tabStops = tabStops
+        self.backTab = tabStops && backTab
+        self.lineFeedKeepsColumn = lineFeedKeepsColumn
     }
 
     /// xterm and its many descendants (kitty, alacritty, foot, wezterm, tmux, screen).

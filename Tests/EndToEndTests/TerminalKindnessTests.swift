@@ -87,6 +87,46 @@ struct TerminalKindnessTests {
         try Self.quit(session)
     }
 
+    /// Frames after the first are sent as differences, moving by the tab stops kehu sets,
+    /// back-tabs, backspaces and bare line feeds. What the terminal (tmux here) made of
+    /// them must be what a whole redraw (C-l) shows. The status line is left out: its
+    /// clock may turn between the two readings.
+    static func expectTheSameAfterARedraw(_ session: TmuxSession, _ what: String) throws {
+        let drawn = try session.screen()
+        try session.tmux(["send-keys", "-t", session.name, "C-l"])
+        try session.settle(from: drawn, quiet: 1)
+        let redrawn = try session.screen()
+        #expect(Array(drawn.dropFirst()) == Array(redrawn.dropFirst()),
+                "\(what): drawn by differences\n\(drawn.joined(separator: "\n"))\nredrawn whole\n\(redrawn.joined(separator: "\n"))")
+    }
+
+    /// Keys that change the list, the card and the timeline on a 30-customer demo.
+    static let browsing = ["Down", "Down", "NPage", "Down", "Up", "Tab", "Down", "Down", "BTab", "PPage", "Down", "End", "Up"]
+
+    @Test(arguments: ["xterm-256color", "screen-256color", "linux"])
+    func whatTheDifferencesDrewIsWhatAWholeRedrawShows(term: String) throws {
+        let session = try Self.open(Sandbox(), ["TERM": term])
+        for (index, key) in Self.browsing.enumerated() {
+            try session.send(key)
+            if index % 3 == 2 { try Self.expectTheSameAfterARedraw(session, "\(term) after \(Self.browsing[...index])") }
+        }
+        try Self.quit(session)
+    }
+
+    @Test func theUsualTabStopsAreBackAfterKehu() throws {
+        let sandbox = Sandbox()
+        let path = try Self.demo(sandbox)
+        // kehu clears the terminal's stops and sets its own; the shell after it must
+        // find one every 8 columns again ("tabs:" and a tab: x in the ninth column).
+        let session = try TmuxSession(command: "\(kehuBinary) --db \(path); status=$?; printf 'tabs:\\tx\\n'; (exit $status)",
+                                      environment: sandbox.environment)
+        try session.waitFor(text: "客户 1/30")
+        for key in Self.browsing { try session.send(key) }
+        try session.send("q")
+        let after = try session.waitForExit(0)
+        #expect(after.contains("tabs:   x"), "\(after.joined(separator: "\n"))")
+    }
+
     @Test func aDumbTerminalIsRefusedWithExitNineInTheSessionsLanguage() throws {
         let sandbox = Sandbox()
         let screen = try Self.open(sandbox, ["TERM": "dumb"], waitingForList: false).waitForExit(9)
@@ -213,6 +253,9 @@ struct MoshSessionTests {
         try session.waitFor(text: "客户 3/30")
         try session.tmux(["send-keys", "-t", session.name, "-l", "\u{1B}[<0;5;8M\u{1B}[<0;5;8m"])
         try session.waitFor(text: "客户 6/30")
+        // mosh-server reads kehu's tab stops, back-tabs and line feeds into its own screen.
+        for key in TerminalKindnessTests.browsing { try session.send(key) }
+        try TerminalKindnessTests.expectTheSameAfterARedraw(session, "through mosh")
         try session.send("q")
         try session.waitFor(text: "KEHU-EXIT=0")
     }

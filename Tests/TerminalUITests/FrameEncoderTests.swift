@@ -3,18 +3,23 @@ import Testing
 import TerminalBasics
 
 /// A terminal in memory that understands what the frame encoder writes (ECMA-48 cursor
-/// moves, erases and SGR, UTF-8 text): the frames it ends up showing are compared with
-/// the frames kehu meant to show.
+/// moves, erases and SGR, tabs and tab stops, UTF-8 text): the frames it ends up showing
+/// are compared with the frames kehu meant to show.
 struct VirtualTerminal {
     struct Shown: Equatable { var text: String; var width: UInt8; var pen: Pen }
     let size: Size
     var cells: [Shown]
     var x = 0, y = 0
     var pen = Pen.plain
+    /// The stops a terminal starts with; `tabs -3` or a resize in tmux sets others.
+    var tabStops: Set<Int>
+    /// The line adds a carriage return to each line feed (`onlcr`).
+    var lineFeedReturns = false
 
-    init(size: Size) {
+    init(size: Size, tabStops: Set<Int>? = nil) {
         self.size = size
         cells = Array(repeating: Shown(text: " ", width: 1, pen: .plain), count: size.width * size.height)
+        self.tabStops = tabStops ?? Set(stride(from: 8, to: size.width, by: 8))
     }
 
     mutating func apply(_ bytes: [UInt8]) {
@@ -27,8 +32,14 @@ struct VirtualTerminal {
                 let params = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
                 control(params, final: bytes[j])
                 i = j + 1
+            } else if b == 0x1B, i + 1 < bytes.count, bytes[i + 1] == 0x48 {
+                tabStops.insert(min(x, size.width - 1)); i += 2                      // HTS
             } else if b == 0x0D { x = 0; i += 1 }
-            else if b == 0x0A { y = min(size.height - 1, y + 1); i += 1 }
+            else if b == 0x0A { y = min(size.height - 1, y + 1); if lineFeedReturns { x = 0 }; i += 1 }
+            else if b == 0x08 { x = max(0, min(x, size.width - 1) - 1); i += 1 }
+            else if b == 0x09 {
+                x = tabStops.filter { $0 > x }.min() ?? size.width - 1; i += 1    // HT: the next stop, or the last column
+            }
             else {
                 let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 let text = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
@@ -60,6 +71,10 @@ struct VirtualTerminal {
         case 0x4B: for k in column..<size.width { erase(k, y) }
         case 0x4A: for k in 0..<cells.count { cells[k] = Shown(text: " ", width: 1, pen: .plain) }
         case 0x6D: sgr(params.isEmpty ? [0] : numbers)
+        case 0x5A:                                                                          // CBT
+            x = column
+            for _ in 0..<n(0) { x = tabStops.filter { $0 < x }.max() ?? 0 }
+        case 0x67: if n(0, 0) == 3 { tabStops = [] } else { tabStops.remove(column) }   // TBC
         case 0x68, 0x6C: break   // modes (the cursor shown or hidden)
         default: Issue.record("unexpected sequence ESC [ \(params) \(Character(Unicode.Scalar(final)))")
         }
@@ -129,6 +144,14 @@ struct VirtualTerminal {
     static let words = ["北京华美", "Aa-京BJ0033", "  ", "客户 28/100000", "·", "┃", "010-3648 7097", "é", "ｘ", "      ", "━━━━", "…"]
 
     static func scribble(_ frame: inout ScreenBuffer, rng: inout Generator, strokes: Int) {
+        // Now and then a pane's column changes on most rows, as a list move changes the
+        // card: the moves the encoder keeps making there are what its tab stops are for.
+        if Int.random(in: 0..<3, using: &rng) == 0 {
+            let x = [5, 9, 15].randomElement(using: &rng)!
+            for y in 0..<frame.size.height where Int.random(in: 0..<4, using: &rng) > 0 {
+                frame.put(words.randomElement(using: &rng)!, x: x, y: y, style: styles.randomElement(using: &rng)!)
+            }
+        }
         for _ in 0..<strokes {
             let y = Int.random(in: 0..<frame.size.height, using: &rng)
             let x = Int.random(in: 0..<frame.size.width, using: &rng)
@@ -143,14 +166,19 @@ struct VirtualTerminal {
 
     @Test(arguments: [256, 16, 8, 0])
     func theTerminalEndsUpShowingEachFrame(colours: Int) {
-        let dialects = [TerminalDialect(colorCount: colours), TerminalDialect(colorCount: colours, attributes: [.bold, .reverse], lastCellIsSafe: false)]
+        let dialects = [TerminalDialect(colorCount: colours),
+                        TerminalDialect(colorCount: colours, attributes: [.bold, .reverse], lastCellIsSafe: false, tabStops: false, lineFeedKeepsColumn: false),
+                        TerminalDialect(colorCount: colours, backTab: false)]
         for dialect in dialects {
             let encoder = FrameEncoder(dialect: dialect)
             var rng = Generator(state: UInt64(colours) + 7)
             let size = Size(width: 23, height: 7)
-            var terminal = VirtualTerminal(size: size)
+            // Stops the user set (`tabs 3,5,11`): kehu must not count on the usual ones.
+            var terminal = VirtualTerminal(size: size, tabStops: [3, 5, 11])
+            terminal.lineFeedReturns = !dialect.lineFeedKeepsColumn
             var state = FrameEncoder.TerminalState()
             var frame = ScreenBuffer(size: size)
+            var moves: Set<UInt8> = []
             for round in 0..<400 {
                 Self.scribble(&frame, rng: &rng, strokes: round % 10 == 0 ? 30 : Int.random(in: 0...4, using: &rng))
                 frame.cursor = round % 7 == 0 ? CursorPosition(x: round % size.width, y: round % size.height) : nil
@@ -160,10 +188,22 @@ struct VirtualTerminal {
                     if frame[size.width - 2, size.height - 1].width == 2 { frame[size.width - 2, size.height - 1] = .blank }
                 }
                 if round % 50 == 49 { state = FrameEncoder.TerminalState() }   // C-l, a resize: sent whole
-                terminal.apply(encoder.encode(frame, state: &state))
+                let bytes = encoder.encode(frame, state: &state)
+                terminal.apply(bytes)
                 #expect(terminal.shows(frame, encoder: encoder), "round \(round), \(colours) colours")
                 if !terminal.shows(frame, encoder: encoder) { return }
+                // Which of the cheap moves this frame used: tab, backspace, line feed
+                // alone, a tab stop set, a back-tab.
+                for (k, byte) in bytes.enumerated() where [0x09, 0x08, 0x48, 0x5A].contains(byte) || byte == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) {
+                    if byte == 0x48 || byte == 0x5A { if k > 0, bytes[k - 1] == 0x1B || byte == 0x5A { moves.insert(byte) } } else { moves.insert(byte) }
+                }
             }
+            // The frames went through every way of moving the dialect allows.
+            var wanted: Set<UInt8> = [0x08]
+            if dialect.tabStops { wanted.formUnion([0x09, 0x48]) }
+            if dialect.backTab { wanted.insert(0x5A) }
+            if dialect.lineFeedKeepsColumn { wanted.insert(0x0A) }
+            #expect(wanted.isSubset(of: moves), "\(colours) colours: moves used \(moves.sorted())")
         }
     }
 
@@ -192,5 +232,36 @@ struct VirtualTerminal {
         let bytes = encoder.encode(frame, state: &state)
         // x → a, b: two letters; the rest of the row erased with one sequence.
         #expect(bytes == Array("\u{1B}[2Hab\u{1B}[K".utf8))
+    }
+
+    /// A frame of `width`×`height` with `text` at column `x` of every row but the last.
+    static func column(_ text: String, x: Int, width: Int = 60, height: Int = 8) -> ScreenBuffer {
+        var frame = ScreenBuffer(size: Size(width: width, height: height))
+        for y in 0..<(height - 1) { frame.put(text + String(y), x: x, y: y, style: .plain) }
+        return frame
+    }
+
+    @Test func aColumnTheCursorKeepsGoingToGetsATabStop() {
+        let encoder = FrameEncoder(dialect: .xterm256)
+        var state = FrameEncoder.TerminalState()
+        var terminal = VirtualTerminal(size: Size(width: 60, height: 8))
+        let whole = encoder.encode(Self.column("北京", x: 30), state: &state)
+        terminal.apply(whole)
+        let text = String(decoding: whole, as: UTF8.self)
+        // The user's own stops are cleared before kehu counts on any; the third move to
+        // column 30 sets a stop there (ESC H), once.
+        #expect(text.hasPrefix("\u{1B}[m\u{1B}[H\u{1B}[2J\u{1B}[3g"), "\(text.debugDescription)")
+        #expect(text.components(separatedBy: "\u{1B}H").count == 2, "\(text.debugDescription)")
+        // The next frame goes there by tabs alone: up and back a stop to the first row,
+        // then 3 bytes of moving for each line's change (CR LF HT), not 5 (LF ESC [ 4 D).
+        let next = encoder.encode(Self.column("广州", x: 30), state: &state)
+        terminal.apply(next)
+        #expect(terminal.shows(Self.column("广州", x: 30), encoder: encoder))
+        #expect(String(decoding: next, as: UTF8.self) == "\u{1B}[6A\u{1B}[Z广州" + String(repeating: "\r\n\t广州", count: 6))
+        var plain = FrameEncoder.TerminalState()
+        let noTabs = FrameEncoder(dialect: TerminalDialect(colorCount: 256, tabStops: false))
+        _ = noTabs.encode(Self.column("北京", x: 30), state: &plain)
+        let moved = noTabs.encode(Self.column("广州", x: 30), state: &plain)
+        #expect(String(decoding: moved, as: UTF8.self) == "\u{1B}[1;31H广州" + String(repeating: "\n\u{1B}[4D广州", count: 6))
     }
 }
