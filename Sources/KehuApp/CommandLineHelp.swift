@@ -80,7 +80,7 @@ public enum CommandLineHelp {
         "kehu 客户 — a keyboard-driven terminal CRM for sales teams.": "kehu 客户 —— 为销售团队打造的键盘驱动终端 CRM。",
         "Open the customer screen (what plain `kehu` does).": "打开客户界面（直接运行 kehu 就是这个）。",
         "Open the demo database in your data folder, creating it on first use.": "打开你数据目录中的演示数据库，第一次使用时创建。",
-        "Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.": "配色主题：dark、light、high-contrast、mono，或 $XDG_CONFIG_HOME/kehu/themes 中你自己的。",
+        "Colour theme: dark, vivid, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.": "配色主题：dark、vivid、light、high-contrast、mono，或 $XDG_CONFIG_HOME/kehu/themes 中你自己的。",
         "Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.": "键位：default、vim、emacs，或 $XDG_CONFIG_HOME/kehu/keymaps 中你自己的。",
         "Leave the mouse to the terminal (its own selection and copy); also `mouse = false` in $XDG_CONFIG_HOME/kehu/terminal.toml.": "鼠标留给终端（用终端自己的选择和复制）；也可在 $XDG_CONFIG_HOME/kehu/terminal.toml 中写 `mouse = false`。",
         "Admins only: open kehu as this user, to see what they see.": "仅管理员：以这个用户的身份打开 kehu，看到他看到的。",

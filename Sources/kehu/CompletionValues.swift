@@ -12,7 +12,7 @@ enum CompletionValues {
     static let kinds = CompletionKind.list(["customers", "contacts", "activities", "cards"])
     static let views = CompletionKind.list(ArchiveView.allCases.map(\.rawValue))
     static let languages = CompletionKind.list(["zh", "en"])
-    static let themes = CompletionKind.list(["dark", "light", "high-contrast", "mono"])
+    static let themes = CompletionKind.list(["dark", "vivid", "light", "high-contrast", "mono"])
     static let keymaps = CompletionKind.list(["default", "vim", "emacs"])
     static let settingKeys = CompletionKind.list(CompanySettings.all.map(\.key))
     static let roles = CompletionKind.list(Role.allCases.map(\.rawValue))

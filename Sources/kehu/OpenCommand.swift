@@ -18,7 +18,7 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(tr("Open the demo database in your data folder, creating it on first use.")))
     var demo = false
 
-    @Option(help: ArgumentHelp(tr("Colour theme: dark, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")), completion: CompletionValues.themes)
+    @Option(help: ArgumentHelp(tr("Colour theme: dark, vivid, light, high-contrast, mono, or one in $XDG_CONFIG_HOME/kehu/themes.")), completion: CompletionValues.themes)
     var theme: String = "dark"
 
     @Option(help: ArgumentHelp(tr("Keymap: default, vim, emacs, or one in $XDG_CONFIG_HOME/kehu/keymaps.")), completion: CompletionValues.keymaps)

@@ -6,7 +6,7 @@ import KehuCore
 @testable import KehuApp
 
 struct ThemeAndStringsTests {
-    @Test(arguments: ["dark", "light", "high-contrast", "mono"])
+    @Test(arguments: ["dark", "vivid", "light", "high-contrast", "mono"])
     func shippedThemesDefineEveryRole(_ name: String) throws {
         let text = try String(contentsOfFile: "\(repositoryRoot)/themes/\(name).toml", encoding: .utf8)
         let (theme, problems) = Theme.parse(text, file: name, fallbackName: "?")
