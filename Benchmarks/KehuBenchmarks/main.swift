@@ -286,8 +286,14 @@ var memory = (rss: 0, peak: 0)
 let ideal = try KeypressBenchmark(store: store, login: osLogin, clock: SystemClock())
 let idealMove = ideal.changedBytes(Key(.down))
 let idealPage = ideal.changedBytes(Key(.pageDown))
+// Then a run of keys, as a user goes on: the encoder has learned where the screen's
+// columns are (its tab stops), which the first key of a session pays for.
+let runMoves = 10, runPages = 5
+let idealRunMoves = (0..<runMoves).reduce(0) { sum, _ in sum + ideal.changedBytes(Key(.down)) }
+let idealRunPages = (0..<runPages).reduce(0) { sum, _ in sum + ideal.changedBytes(Key(.pageDown)) }
 _ = ideal.changedBytes(Key(.tab)); _ = ideal.changedBytes(Key(.tab))
 let idealScroll = ideal.changedBytes(Key(.down))
+var runMoveBytes: [Int] = [], runPageBytes: [Int] = []
 for round in 0..<5 {
     let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", databaseArgument], environment: environment)
     let first = session.drain(quiet: 0.4)
@@ -296,6 +302,12 @@ for round in 0..<5 {
     moveBytes.append(session.drain().bytes.count)
     session.send("\u{1B}[6~")                                 // Page Down
     pageBytes.append(session.drain().bytes.count)
+    var run = 0
+    for _ in 0..<runMoves { session.send("\u{1B}OB"); run += session.drain().bytes.count }
+    runMoveBytes.append(run)
+    run = 0
+    for _ in 0..<runPages { session.send("\u{1B}[6~"); run += session.drain().bytes.count }
+    runPageBytes.append(run)
     session.send("\t\t")                                     // to the timeline
     _ = session.drain()
     session.send("\u{1B}OB")                                  // scroll it a line
@@ -334,6 +346,8 @@ func writes(_ counts: [Int]) -> String {
 }
 print("terminal output, list move (↓)        " + ratio(moveBytes, idealMove) + "; " + writes(moveWrites))
 print("terminal output, page move (PgDn)     " + ratio(pageBytes, idealPage) + "; " + writes(pageWrites))
+print("  the next \(runMoves) list moves       " + ratio(runMoveBytes, idealRunMoves))
+print("  the next \(runPages) page moves        " + ratio(runPageBytes, idealRunPages))
 print("terminal output, timeline scroll (↓)  " + ratio(scrollBytes, idealScroll))
 print(String(format: "kehu resident memory after paging the list: %.1f MB (peak %.1f MB)", Double(memory.rss) / 1024, Double(memory.peak) / 1024))
 
