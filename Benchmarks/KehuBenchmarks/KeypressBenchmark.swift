@@ -32,14 +32,18 @@ struct KeypressBenchmark {
 
     func present(_ frame: ScreenBuffer) { terminal.present(frame) }
 
-    init(store: KehuDatabase, login: String, clock: any Clock) throws {
+    init(store: KehuDatabase, login: String, clock: any Clock, theme: String = "dark") throws {
         let profile = try store.profile()
-        // The built-in default keymap and dark theme: no user files in a measurement.
+        // The built-in default keymap and the shipped theme: no user files in a measurement.
         let builtIn = ConfigLocator(userDirectory: "/nonexistent", shareDirectories: [])
+        let shipped = ConfigLocator(userDirectory: "/nonexistent",
+                                    shareDirectories: ConfigLocator.standard(environment: [:], executablePath: CommandLine.arguments[0]).shareDirectories)
         let keymap = ConfigLoader.keymap(named: "default", locator: builtIn).keymap
         vm = MainViewModel(store: store, strings: Strings(.zh), keymap: keymap, login: login,
                            profile: profile, clock: clock)
-        screen = MainScreen(theme: ConfigLoader.theme(named: "dark", monochrome: false, locator: builtIn).theme)
+        let (chosen, problems) = ConfigLoader.theme(named: theme, monochrome: false, locator: theme == "dark" ? builtIn : shipped)
+        guard problems.isEmpty, chosen.name == theme else { throw BenchError("theme \(theme): \(problems)") }
+        screen = MainScreen(theme: chosen)
         if let viewport = MainScreen.viewport(for: size) { vm.resize(to: viewport) }
         vm.start()
         present(screen.render(vm, size: size))

@@ -12,7 +12,7 @@ import TerminalBasics
 //     swift run -c release kehu-bench [--customers 100000] [--saves 500] [--db PATH]
 //                                     [--postgres postgresql://…]
 //                                     [--keys-only | --imports-only | --terminal-only
-//                                      | --list-moves N]
+//                                      | --list-moves N] [--theme NAME]
 //
 // With --postgres the demo is moved into that (empty) PostgreSQL database once and
 // everything is measured there instead, through the same store (scripts/bench starts a
@@ -41,6 +41,8 @@ struct Options {
     /// difference in moves (valgrind 3.19 cannot read Swift 6.3's debug information: run
     /// it on a copy made with `strip --strip-debug`).
     var listMoves: Int?
+    /// The theme the terminal's bytes are measured in: `--theme vivid` (default dark).
+    var theme = "dark"
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -54,6 +56,7 @@ struct Options {
             case "--terminal-only": terminalOnly = true
             case "--postgres": postgres = rest.popFirst()
             case "--list-moves": listMoves = Int(rest.popFirst() ?? "")
+            case "--theme": theme = rest.popFirst() ?? theme
             default:
                 FileHandle.standardError.write(Data("unknown option \(flag); see the comment at the top of main.swift\n".utf8))
                 exit(2)
@@ -283,7 +286,7 @@ var moveBytes: [Int] = [], pageBytes: [Int] = [], scrollBytes: [Int] = []
 var moveWrites: [Int] = [], pageWrites: [Int] = []
 var memory = (rss: 0, peak: 0)
 // The same keys in-process give the cells each one changes.
-let ideal = try KeypressBenchmark(store: store, login: osLogin, clock: SystemClock())
+let ideal = try KeypressBenchmark(store: store, login: osLogin, clock: SystemClock(), theme: options.theme)
 let idealMove = ideal.changedBytes(Key(.down))
 let idealPage = ideal.changedBytes(Key(.pageDown))
 // Then a run of keys, as a user goes on: the encoder has learned where the screen's
@@ -295,7 +298,7 @@ _ = ideal.changedBytes(Key(.tab)); _ = ideal.changedBytes(Key(.tab))
 let idealScroll = ideal.changedBytes(Key(.down))
 var runMoveBytes: [Int] = [], runPageBytes: [Int] = []
 for round in 0..<5 {
-    let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", databaseArgument], environment: environment)
+    let session = try PseudoTerminalSession(kehu: kehuBinary, arguments: ["--db", databaseArgument, "--theme", options.theme], environment: environment)
     let first = session.drain(quiet: 0.4)
     paints.append(Double(first.lastAt) / 1e6)
     session.send("\u{1B}OB")                                  // ↓ in the list
@@ -325,7 +328,7 @@ for round in 0..<5 {
     session.finish()
 }
 // write() calls per key, counted by strace on the terminal (slower, so apart from the above).
-if postgresAddress == nil, let counter = WriteCounter(kehu: kehuBinary, arguments: ["--db", path], environment: environment) {
+if postgresAddress == nil, let counter = WriteCounter(kehu: kehuBinary, arguments: ["--db", path, "--theme", options.theme], environment: environment) {
     for _ in 0..<3 {
         guard let counts = try counter.writesPerKey(["\u{1B}OB", "\u{1B}[6~"]) else { break }
         moveWrites.append(counts[0]); pageWrites.append(counts[1])
