@@ -129,10 +129,12 @@ public final class NcursesBackend: TerminalBackend {
         if has("dim") { attributes.insert(.dim) }
         // What the line does to kehu's output before the terminal sees it: with output
         // processing on, tabs may be turned into spaces (TAB3) and line feeds into CR LF.
+        // Unknown (no answer from the line): neither is counted on.
         var line = termios()
-        let processed = tcgetattr(STDOUT_FILENO, &line) != 0 || line.c_oflag & tcflag_t(OPOST) != 0
-        let tabsExpanded = processed && line.c_oflag & tcflag_t(TABDLY) == tcflag_t(TAB3)
-        let lineFeedAddsReturn = processed && line.c_oflag & tcflag_t(ONLCR | ONLRET) != 0
+        let known = tcgetattr(STDOUT_FILENO, &line) == 0
+        let processed = line.c_oflag & tcflag_t(OPOST) != 0
+        let tabsExpanded = !known || processed && line.c_oflag & tcflag_t(TABDLY) == tcflag_t(TAB3)
+        let lineFeedAddsReturn = !known || processed && line.c_oflag & tcflag_t(ONLCR | ONLRET) != 0
         return TerminalDialect(colorCount: colorCount, attributes: attributes,
                                lastCellIsSafe: tigetflag("xenl") > 0 || tigetflag("am") <= 0,
                                showCursor: Array(String(cString: kehu_capability("cnorm")).utf8),

@@ -113,6 +113,21 @@ struct TerminalKindnessTests {
         try Self.quit(session)
     }
 
+    @Test func aLineSetToTurnTabsIntoSpacesStillShowsTheFrames() throws {
+        let sandbox = Sandbox()
+        let path = try Self.demo(sandbox)
+        // `stty tab3`: the line would write a tab as spaces, over what the screen shows.
+        // ncurses turns that off while kehu runs (and back on after), and the dialect
+        // reads the line after ncurses has set it: either way no tab becomes spaces.
+        let session = try TmuxSession(command: "sh -c 'stty tab3; exec \(kehuBinary) --db \(path)'", environment: sandbox.environment)
+        try session.waitFor(text: "客户 1/30")
+        for (index, key) in Self.browsing.enumerated() {
+            try session.send(key)
+            if index % 3 == 2 { try Self.expectTheSameAfterARedraw(session, "tab3 after \(Self.browsing[...index])") }
+        }
+        try Self.quit(session)
+    }
+
     @Test func theUsualTabStopsAreBackAfterKehu() throws {
         let sandbox = Sandbox()
         let path = try Self.demo(sandbox)
