@@ -25,6 +25,11 @@ extension Strings {
         zh ? "kehu backup 只写文件，不写 \(address)。要把数据库搬到 PostgreSQL：kehu migrate --to '\(address)'。"
            : "kehu backup writes a file, not \(address). To move the database into PostgreSQL: kehu migrate --to '\(address)'."
     }
+    /// `kehu export --out postgresql://…`: an export is a file too.
+    public func exportToAddress(_ address: String) -> String {
+        zh ? "kehu export 写的是文件（CSV、XLSX 或 vCard），不写 \(address)。要把数据库搬到 PostgreSQL：kehu migrate --to '\(address)'。"
+           : "kehu export writes a file (CSV, XLSX or vCard), not \(address). To move the database into PostgreSQL: kehu migrate --to '\(address)'."
+    }
     public func postgresBackup(database: String) -> String {
         zh ? "PostgreSQL 数据库用 PostgreSQL 自己的工具备份。行级安全只让 PostgreSQL 的超级用户读到每一行，所以在数据库服务器上运行：sudo -u postgres pg_dump -Fc \(database) > \(database).dump（别人照常工作）；恢复：sudo -u postgres pg_restore -C -d postgres \(database).dump。"
            : "A PostgreSQL database is backed up with PostgreSQL's own tools. Row-level security lets only PostgreSQL's superuser read every row, so on the database server run: sudo -u postgres pg_dump -Fc \(database) > \(database).dump (others keep working); restore with sudo -u postgres pg_restore -C -d postgres \(database).dump."

@@ -41,6 +41,10 @@ struct ExportCommand: ParsableCommand {
         }
         if format == .vcf, kind != .contacts { throw ValidationError(tr("vCard is for contacts: kehu export contacts --format vcf")) }
         if format == .xlsx, out == nil { throw ValidationError(tr("an XLSX workbook needs --out FILE")) }
+        // (Taken for a file, an address was refused as "No such file or directory".)
+        if let out, PostgresAddress.isAddress(out) {
+            throw fail(common.strings().0.exportToAddress(out), code: ExitCodes.usage)
+        }
         let (store, me, strings, _) = try openAsUser(common)
         do {
             if let out { try UserFiles.requireFree(out, replacing: force) }

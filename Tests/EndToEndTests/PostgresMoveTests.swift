@@ -120,6 +120,10 @@ struct PostgresMoveTests {
         let backupTo = try run(kehuBinary, ["backup", "--to", "postgresql:///kehu?host=" + folder], environment: environment)
         #expect(backupTo.status == 2)
         #expect(backupTo.stderr.contains("kehu backup writes a file, not postgresql:///kehu?host=\(folder)"), "\(backupTo.stderr)")
+        // Nor an export.
+        let exportTo = try run(kehuBinary, ["export", "customers", "--format", "xlsx", "--out", "postgresql:///kehu?host=" + folder], environment: environment)
+        #expect(exportTo.status == 2)
+        #expect(exportTo.stderr.contains("kehu export writes a file (CSV, XLSX or vCard), not postgresql:///kehu?host=\(folder)"), "\(exportTo.stderr)")
         let bad = try run(kehuBinary, ["migrate", "--to", "postgresql://db/kehu?sslmode=allow"], environment: environment)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("sslmode=allow"))
