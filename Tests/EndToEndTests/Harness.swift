@@ -210,6 +210,18 @@ final class TmuxSession {
         }
     }
 
+    /// The screen once it has stayed the same for `quiet` seconds: a key may draw more
+    /// than one frame (a read finishing behind the screen), and tmux may show a large
+    /// frame before all of it has been read.
+    func steady(quiet: Double = 0.5, seconds: Double = 15) throws -> [String] {
+        var last = try screen()
+        var stillSince = Date()
+        return try waitFor("the screen to stay the same for \(quiet) s", seconds: seconds) { now in
+            if now != last { last = now; stillSince = Date() }
+            return Date().timeIntervalSince(stillSince) >= quiet
+        }
+    }
+
     func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
 
     func screen() throws -> [String] {

@@ -92,10 +92,10 @@ struct TerminalKindnessTests {
     /// them must be what a whole redraw (C-l) shows. The status line is left out: its
     /// clock may turn between the two readings.
     static func expectTheSameAfterARedraw(_ session: TmuxSession, _ what: String) throws {
-        let drawn = try session.screen()
+        let drawn = try session.steady()
         try session.tmux(["send-keys", "-t", session.name, "C-l"])
         try session.settle(from: drawn, quiet: 1)
-        let redrawn = try session.screen()
+        let redrawn = try session.steady()
         #expect(Array(drawn.dropFirst()) == Array(redrawn.dropFirst()),
                 "\(what): drawn by differences\n\(drawn.joined(separator: "\n"))\nredrawn whole\n\(redrawn.joined(separator: "\n"))")
     }
