@@ -94,7 +94,7 @@ struct TerminalKindnessTests {
     static func expectTheSameAfterARedraw(_ session: TmuxSession, _ what: String) throws {
         let drawn = try session.steady()
         try session.tmux(["send-keys", "-t", session.name, "C-l"])
-        try session.settle(from: drawn, quiet: 1)
+        try session.settle(from: drawn, quiet: 0.5)
         let redrawn = try session.steady()
         #expect(Array(drawn.dropFirst()) == Array(redrawn.dropFirst()),
                 "\(what): drawn by differences\n\(drawn.joined(separator: "\n"))\nredrawn whole\n\(redrawn.joined(separator: "\n"))")
@@ -102,14 +102,23 @@ struct TerminalKindnessTests {
 
     /// Keys that change the list, the card and the timeline on a 30-customer demo.
     static let browsing = ["Down", "Down", "NPage", "Down", "Up", "Tab", "Down", "Down", "BTab", "PPage", "Down", "End", "Up"]
+    /// Then boxes and forms over the panes: help, a follow-up form, search as it is typed.
+    static let overlays = ["?", "Escape", "Down", "l", "Escape", "Up", "/", "京", "Escape"]
 
     @Test(arguments: ["xterm-256color", "screen-256color", "linux"])
     func whatTheDifferencesDrewIsWhatAWholeRedrawShows(term: String) throws {
         let session = try Self.open(Sandbox(), ["TERM": term])
-        for (index, key) in Self.browsing.enumerated() {
+        let keys = Self.browsing + Self.overlays
+        for (index, key) in keys.enumerated() {
             try session.send(key)
-            if index % 3 == 2 { try Self.expectTheSameAfterARedraw(session, "\(term) after \(Self.browsing[...index])") }
+            if index % 3 == 2 { try Self.expectTheSameAfterARedraw(session, "\(term) after \(keys[...index])") }
         }
+        // A narrower window: tmux resets its tab stops to every 8 columns, kehu draws
+        // the whole screen again and sets its own.
+        try session.resize(90, 28)
+        try session.waitFor("the list at 90 columns") { $0.first { $0.hasPrefix("┏") }?.count ?? 0 < 90 }
+        for key in ["Down", "NPage", "Tab", "Down"] { try session.send(key) }
+        try Self.expectTheSameAfterARedraw(session, "\(term) after a resize")
         try Self.quit(session)
     }
 
