@@ -39,8 +39,10 @@ extension KehuDatabase {
 
     /// The store scoped to one active user.
     func door(for login: String) throws -> KehuDatabase {
-        guard let user = try user(login: login), user.active else { throw StoreError.unknownUser(login: login, path: path) }
-        return scoped(to: Viewer(user))
+        // The person and their team's name in one read: the first screen shows both.
+        guard let profile = try profile(login: login), profile.user.active else { throw StoreError.unknownUser(login: login, path: path) }
+        return KehuDatabase(path: path, engine: engine, viewer: Viewer(profile.user), lockWait: lockWait, damage: damage,
+                            readPlace: readPlace, profileAtOpening: profile)
     }
 
     /// An empty database takes its first login as its admin.

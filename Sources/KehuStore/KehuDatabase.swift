@@ -28,6 +28,9 @@ public final class KehuDatabase: Sendable {
     public let damage: DamageMark
     /// Which connections reads use (the writer's, for the screen's first reads).
     let readPlace: ReadPlace
+    /// The viewer as the door read them, with their team's name: what a start shows in
+    /// its status line, without reading it again (on PostgreSQL a round trip).
+    public let profileAtOpening: UserProfile?
     /// Opened read-only: the file is not writable for this user. Every write is refused
     /// with `StoreError.readOnly`.
     public var isReadOnly: Bool {
@@ -51,13 +54,15 @@ public final class KehuDatabase: Sendable {
     /// How long a write waits for another process's transaction before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
 
-    init(path: String, engine: Engine, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark, readPlace: ReadPlace = ReadPlace()) {
+    init(path: String, engine: Engine, viewer: Viewer? = nil, lockWait: LockWait, damage: DamageMark, readPlace: ReadPlace = ReadPlace(),
+         profileAtOpening: UserProfile? = nil) {
         self.path = path
         self.engine = engine
         self.viewer = viewer
         self.lockWait = lockWait
         self.damage = damage
         self.readPlace = readPlace
+        self.profileAtOpening = profileAtOpening
     }
 
     /// SQLite's process-wide settings, given once before its first use (afterwards SQLite

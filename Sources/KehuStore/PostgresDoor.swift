@@ -25,7 +25,7 @@ extension KehuDatabase {
         var found: [Int] = []
         do {
             try connections.with { link in
-                let applied = try PostgresMigrations.applied(link)
+                let applied = try PostgresMigrations.appliedAtOpening(link)
                 found = applied
                 let newer = applied.filter { $0 > PostgresMigrations.schemaVersion }
                 if !newer.isEmpty {

@@ -857,6 +857,17 @@ extension PostgresMigrations {
     }
 
     /// The numbers already applied to the database on `link` (empty: no kehu schema yet).
+    /// The same as `applied` in one round trip, for opening (outside any transaction,
+    /// where a failed statement spoils nothing): a database without kehu's schema answers
+    /// that the table is undefined (SQLSTATE 42P01).
+    static func appliedAtOpening(_ link: PostgresLink) throws -> [Int] {
+        do {
+            return try link.rows("SELECT version FROM kehu.schemaVersion ORDER BY version").compactMap { Int.fromDatabaseValue($0[0]) }
+        } catch let failure as PostgresLink.Failure where failure.state == "42P01" {
+            return []
+        }
+    }
+
     static func applied(_ link: PostgresLink) throws -> [Int] {
         guard try link.flag("SELECT to_regclass('kehu.schemaVersion') IS NOT NULL") else { return [] }
         return try link.rows("SELECT version FROM kehu.schemaVersion ORDER BY version").compactMap { Int.fromDatabaseValue($0[0]) }

@@ -30,7 +30,7 @@ struct Entrance {
             guard let login = try? VerifiedLogin.fromKernel() else { throw ExitCode(ExitCodes.unknownUser) }
             if case .failure? = InstalledConfig.find(executablePath: executablePath()) { throw ExitCode(ExitCodes.cannotOpen) }
             let choice = try DatabaseChoice.make(common, strings: strings)
-            guard let store = try? openDoor(choice.path, login: login, creating: false, busyTimeout: busyTimeout, forScreen: false), let me = try? store.profile() else {
+            guard let store = try? openDoor(choice.path, login: login, creating: false, busyTimeout: busyTimeout, forScreen: false), let me = store.profileAtOpening ?? (try? store.profile()) else {
                 throw ExitCode(ExitCodes.unknownUser)
             }
             return Entrance(store: store, me: me, login: login, path: choice.path, notes: [])
@@ -43,7 +43,7 @@ struct Entrance {
             var path = choice.path
             var notes: [String] = []
             if let named = choice.namedElsewhere {
-                if try store.profile().user.role == .admin {
+                if try (store.profileAtOpening ?? store.profile()).user.role == .admin {
                     // An admin may open another file, with their own rights only.
                     try? store.close()
                     Privilege.dropForGood()
@@ -58,7 +58,7 @@ struct Entrance {
             let waiting = strings[.waitingForLock]
             store.lockWait.onWaiting { printError(waiting) }
             if checkingStructure { try checkStructureIfDue(store) }
-            return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: notes)
+            return Entrance(store: store, me: try store.profileAtOpening ?? store.profile(), login: login, path: path, notes: notes)
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }
@@ -70,7 +70,7 @@ struct Entrance {
         do {
             let store = try KehuDatabase.open(path: path, as: login, forScreen: forScreen)
             if checkingStructure { try checkStructureIfDue(store) }
-            return Entrance(store: store, me: try store.profile(), login: login, path: path, notes: [])
+            return Entrance(store: store, me: try store.profileAtOpening ?? store.profile(), login: login, path: path, notes: [])
         } catch let error as StoreError {
             throw fail(strings.message(error), code: ExitCodes.code(for: error))
         }

@@ -127,6 +127,8 @@ struct DoorTests {
             #expect(try door.users().count == counts.users, "\(login)")
             #expect(try door.teams().count == counts.teams, "\(login)")
             #expect(try door.profile().user.login == login)
+            // The door read the person and their team once; a start shows that.
+            #expect(try door.profileAtOpening == door.profile(), "\(login)")
         }
         // Every role that may export gets exactly its customers, contacts and visits.
         try archive.db.setSetting("export.roles", to: Role.allCases.map(\.rawValue).joined(separator: ","), by: testActor)

@@ -45,6 +45,34 @@ struct PostgresConnectionTests {
         #expect(PostgresErrors.translate(PostgresLink.Failure.server(state: "23505", message: "duplicate", statement: ""), address: "") is PostgresLink.Failure)
     }
 
+    /// Opening asks for the schema's versions in one statement: a database without kehu's
+    /// schema answers that the table is undefined, which is "not kehu's", with nothing made;
+    /// the same connection then sets kehu up when asked to create.
+    @Test func anEmptyDatabaseIsRefusedUntouchedThenSetUpOnTheSameConnection() throws {
+        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        TestEngine.made(name)
+        let address = try TestEngine.address(name)
+        do {
+            _ = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: false, now: testNow)
+            Issue.record("an empty database was opened")
+        } catch StoreError.notAKehuDatabase(_, let detail) {
+            #expect(detail.contains("no kehu schema"), "\(detail)")
+        }
+        let link = try PostgresLink.open(address, login: TestEngine.login.name, home: TestEngine.login.home)
+        #expect(try PostgresMigrations.appliedAtOpening(link) == [])
+        #expect(try link.flag("SELECT to_regnamespace('kehu') IS NULL"))
+        // The statement that failed leaves the connection ready: the next one on it works.
+        #expect(try PostgresMigrations.appliedAtOpening(link) == [])
+        link.close()
+        let made = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: true, now: testNow)
+        try made.close()
+        let again = try PostgresLink.open(address, login: TestEngine.login.name, home: TestEngine.login.home)
+        #expect(try PostgresMigrations.appliedAtOpening(again) == PostgresMigrations.applied(again))
+        #expect(try PostgresMigrations.appliedAtOpening(again).last == PostgresMigrations.schemaVersion)
+        again.close()
+    }
+
     /// A database an older kehu left at v16 is brought to v17 when its owner opens it:
     /// the customers counted by v16's row triggers stay counted, and the count follows
     /// the writes after, now kept per statement.
