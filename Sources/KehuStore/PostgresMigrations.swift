@@ -856,7 +856,6 @@ extension PostgresMigrations {
         case notAllowed(String)
     }
 
-    /// The numbers already applied to the database on `link` (empty: no kehu schema yet).
     /// The same as `applied` in one round trip, for opening (outside any transaction,
     /// where a failed statement spoils nothing): a database without kehu's schema answers
     /// that the table is undefined (SQLSTATE 42P01).
@@ -868,6 +867,7 @@ extension PostgresMigrations {
         }
     }
 
+    /// The numbers already applied to the database on `link` (empty: no kehu schema yet).
     static func applied(_ link: PostgresLink) throws -> [Int] {
         guard try link.flag("SELECT to_regclass('kehu.schemaVersion') IS NOT NULL") else { return [] }
         return try link.rows("SELECT version FROM kehu.schemaVersion ORDER BY version").compactMap { Int.fromDatabaseValue($0[0]) }
