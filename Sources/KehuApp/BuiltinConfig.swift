@@ -146,7 +146,7 @@ name = "dark"
 # Text, the card's labels included, is in the terminal's own colour. Over a slow SSH
 # link every change of colour is bytes on the wire (5 for a basic colour, 3 back to the
 # terminal's own, 11 for a 256-colour one), and a card changes colour at each label:
-# with this theme a list or page move sends 1.15–1.2 times the text it changes, with
+# with this theme a list or page move sends 1.12–1.21 times the text it changes, with
 # `vivid` (grey codes and labels, yellow VIP names and phones, coloured dates and
 # methods) 1.3–1.45 times. `kehu-bench --terminal-only [--theme vivid]` measures it.
 

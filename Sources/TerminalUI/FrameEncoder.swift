@@ -287,8 +287,8 @@ private struct Output {
     /// move there one byte. Setting it costs two (ESC H), once. Not on a border: a whole
     /// frame jumps blank gaps to its borders, which later frames seldom change.
     mutating func cameBack(to x: Int, _ cell: Cell) {
-        if let first = cell.text.unicodeScalars.first, (0x2500...0x257F).contains(first.value) { return }
         guard x >= Self.nearestTabStop, dialect.tabStops, var stops = state.tabStops, stops.count < Self.mostTabStops, !stops.contains(x) else { return }
+        if let first = cell.text.unicodeScalars.first, (0x2500...0x257F).contains(first.value) { return }
         arrivals[x] += 1
         guard arrivals[x] >= 3 else { return }
         bytes.append(0x1B); bytes.append(0x48)

@@ -192,11 +192,7 @@ struct VirtualTerminal {
                 terminal.apply(bytes)
                 #expect(terminal.shows(frame, encoder: encoder), "round \(round), \(colours) colours")
                 if !terminal.shows(frame, encoder: encoder) { return }
-                // Which of the cheap moves this frame used: tab, backspace, line feed
-                // alone, a tab stop set, a back-tab.
-                for (k, byte) in bytes.enumerated() where [0x09, 0x08, 0x48, 0x5A].contains(byte) || byte == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) {
-                    if byte == 0x48 || byte == 0x5A { if k > 0, bytes[k - 1] == 0x1B || byte == 0x5A { moves.insert(byte) } } else { moves.insert(byte) }
-                }
+                moves.formUnion(Self.cheapMoves(bytes))
             }
             // The frames went through every way of moving the dialect allows.
             var wanted: Set<UInt8> = [0x08]
@@ -205,6 +201,27 @@ struct VirtualTerminal {
             if dialect.lineFeedKeepsColumn { wanted.insert(0x0A) }
             #expect(wanted.isSubset(of: moves), "\(colours) colours: moves used \(moves.sorted())")
         }
+    }
+
+    /// The cheap moves a frame's bytes use: HT, BS, a line feed without a carriage return
+    /// before it, ESC H (a stop set; `H` stands for it) and CSI … Z (a back-tab; `Z`).
+    static func cheapMoves(_ bytes: [UInt8]) -> Set<UInt8> {
+        var found: Set<UInt8> = []
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            if byte == 0x1B, k + 1 < bytes.count, bytes[k + 1] == 0x48 { found.insert(0x48); k += 2; continue }
+            if byte == 0x1B, k + 1 < bytes.count, bytes[k + 1] == 0x5B {
+                var end = k + 2
+                while end < bytes.count, (0x20...0x3F).contains(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == 0x5A { found.insert(0x5A) }
+                k = end + 1
+                continue
+            }
+            if byte == 0x09 || byte == 0x08 || byte == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) { found.insert(byte) }
+            k += 1
+        }
+        return found
     }
 
     @Test func anUnchangedFrameSendsNothingAndOneChangedCellLittle() {
