@@ -39,7 +39,10 @@ final class PostgresConnections: Sendable {
             idle.withLock { $0.append(link) }
             return result
         } catch let failure as PostgresLink.Failure {
-            if case .server = failure { idle.withLock { $0.append(link) } } else { link.close() }
+            // A connection the server ended answers its next statement with the server's
+            // last word (57P01) before its socket is seen closed: it is not kept for the
+            // next read, which would meet the closed socket.
+            if failure.endsConnection { link.close() } else { idle.withLock { $0.append(link) } }
             throw failure
         } catch {
             idle.withLock { $0.append(link) }
@@ -111,6 +114,9 @@ final class PostgresConnections: Sendable {
     func alone<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         try with { link in try body(StoreConnection(postgres: link)) }
     }
+
+    /// How many connections wait for the next read (for the tests).
+    var idleCount: Int { idle.withLock { $0.count } }
 
     func close() {
         for link in idle.withLock({ links in defer { links.removeAll() }; return links }) { link.close() }

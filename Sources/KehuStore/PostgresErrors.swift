@@ -14,11 +14,9 @@ enum PostgresErrors {
             case "42501": return StoreError.refused(.roleMayNot)
             case "55P03", "57014": return StoreError.locked(path: address)
             case "XX001", "XX002": return StoreError.damaged(path: address, detail: message)
-            // The server ended the connection (an administrator, a shutdown, a restart:
-            // class 57P) or the connection failed (class 08). Said as a lost connection,
-            // as when kehu sees the closed socket first: which of the two a statement
-            // meets depends on whether the server's last word arrived before it was sent.
-            case let state where state.hasPrefix("57P") || state.hasPrefix("08"):
+            // The server ended the connection: said as a lost connection, as when kehu
+            // sees the closed socket first.
+            case _ where failure.endsConnection:
                 return StoreError.cannotOpen(path: address, detail: message)
             default: return failure
             }

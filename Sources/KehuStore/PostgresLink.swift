@@ -43,6 +43,17 @@ final class PostgresLink: @unchecked Sendable {
             return nil
         }
 
+        /// The connection is over: it was lost, or the server ended it (an administrator, a
+        /// shutdown, a restart: class 57P) or it failed (class 08). Which of these a
+        /// statement meets depends on whether the server's last word arrived before it was
+        /// sent; either way the connection must not be used again.
+        var endsConnection: Bool {
+            switch self {
+            case .cannotConnect: return true
+            case .server(let state, _, _): return state.hasPrefix("57P") || state.hasPrefix("08")
+            }
+        }
+
         /// The server gave up a transaction to keep it serializable, or to end a deadlock:
         /// running it again from the start is the cure.
         var isSerializationFailure: Bool { state == "40001" || state == "40P01" }
