@@ -12,7 +12,7 @@ import TerminalBasics
 //     swift run -c release kehu-bench [--customers 100000] [--saves 500] [--db PATH]
 //                                     [--postgres postgresql://…]
 //                                     [--keys-only | --imports-only | --terminal-only
-//                                      | --list-moves N] [--theme NAME]
+//                                      | --store-only | --list-moves N] [--theme NAME]
 //
 // With --postgres the demo is moved into that (empty) PostgreSQL database once and
 // everything is measured there instead, through the same store (scripts/bench starts a
@@ -33,6 +33,9 @@ struct Options {
     /// Only the real binary in a pseudo-terminal (first paint, writes and bytes per key,
     /// memory, abook, live refresh): `--terminal-only`.
     var terminalOnly = false
+    /// Only the store's operations (saves, queues, pages, cards, search), then stop:
+    /// `--store-only`, for measuring query changes without the imports and the terminal.
+    var storeOnly = false
     /// Measure on PostgreSQL at this address: `--postgres postgresql://…`.
     var postgres: String?
     /// Only this many list moves (↓ and ↑) and nothing else: `--list-moves N`, for counting
@@ -54,6 +57,7 @@ struct Options {
             case "--imports-only": importsOnly = true
             case "--keys-only": keysOnly = true
             case "--terminal-only": terminalOnly = true
+            case "--store-only": storeOnly = true
             case "--postgres": postgres = rest.popFirst()
             case "--list-moves": listMoves = Int(rest.popFirst() ?? "")
             case "--theme": theme = rest.popFirst() ?? theme
@@ -254,6 +258,7 @@ for _ in 0..<5 {
     for query in typing { searchTimes.append(try milliseconds { _ = try store.searchCustomers(query, limit: 200, today: today.date) }) }
 }
 report("search keystroke (\(typing.count) queries)", searchTimes)
+if options.storeOnly { exit(0) }
 
 try runImports()
 let exported = try ImportBenchmark.export(store)

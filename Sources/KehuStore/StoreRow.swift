@@ -60,25 +60,47 @@ public struct StoreRow: Sendable {
 }
 
 /// The column names of one statement's rows, shared by all of them, found by name
-/// without regard to ASCII case.
+/// without regard to ASCII case. A row is read by name once per field, and PostgreSQL's
+/// names never match as written (`customerid` for `customerID`): comparing the name with
+/// each column in turn, folding it first, was a tenth of the evening queue's time on
+/// PostgreSQL (2,930 follow-ups, each with its card). One hashed lookup instead.
 final class ColumnNames: Sendable {
     let names: [String]
-    private let folded: [[UInt8]]
+    /// Each name's first column: two columns that differ only in case are one name.
+    private let places: [CaselessName: Int]
 
     init(_ names: [String]) {
         self.names = names
-        folded = names.map { Self.fold($0) }
+        var places: [CaselessName: Int] = [:]
+        places.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() where places[CaselessName(name)] == nil {
+            places[CaselessName(name)] = index
+        }
+        self.places = places
     }
 
-    func index(of name: String) -> Int? {
-        // Most lookups give the name exactly as the statement did: no folding needed.
-        if let exact = names.firstIndex(of: name) { return exact }
-        let key = Self.fold(name)
-        return folded.firstIndex(of: key)
+    func index(of name: String) -> Int? { places[CaselessName(name)] }
+}
+
+/// A column's name compared and hashed with ASCII letters folded to lower case, without
+/// making the folded text.
+private struct CaselessName: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    private static func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    static func == (lhs: CaselessName, rhs: CaselessName) -> Bool {
+        lhs.text.utf8.count == rhs.text.utf8.count
+            && lhs.text.utf8.elementsEqual(rhs.text.utf8) { folded($0) == folded($1) }
     }
 
-    private static func fold(_ name: String) -> [UInt8] {
-        name.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+    func hash(into hasher: inout Hasher) {
+        // FNV-1a over the folded bytes, given to the hasher once.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(Self.folded(byte))) &* 0x100_0000_01b3 }
+        hasher.combine(hash)
     }
 }
 
