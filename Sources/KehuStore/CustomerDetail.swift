@@ -35,9 +35,19 @@ extension KehuDatabase {
     /// What the right-hand panes show for a customer: the card, the newest page of the
     /// timeline and how many entries it has — in one read, with one visibility check (a
     /// list move asks for this on every key).
+    /// On PostgreSQL the timeline's page comes in the card's row too, as JSON: the whole
+    /// read is one statement, one round trip, with no transaction around it (it was four:
+    /// BEGIN, the card, the timeline, COMMIT). A page with a corrected entry, whose notes
+    /// are one more statement, is read again the ordinary way: few ever are.
     public func shown(customerID id: Int64, timelinePage: Int) throws -> (detail: CustomerDetail?, entries: [TimelineEntry], total: Int) {
-        try read { db in
-            guard let (detail, total) = try Self.detail(db, customerID: id, visible: viewer == nil ? nil : visible()) else { return (nil, [], 0) }
+        let visible = viewer == nil ? nil : visible()
+        if isPostgres {
+            let shown = try readOne { db in try Self.detail(db, customerID: id, visible: visible, timelinePage: timelinePage) }
+            guard let (detail, total, entries) = shown else { return (nil, [], 0) }
+            if let entries, !entries.contains(where: { $0.activity.correctedAt != nil }) { return (detail, entries, total) }
+        }
+        return try read { db in
+            guard let (detail, total, _) = try Self.detail(db, customerID: id, visible: visible) else { return (nil, [], 0) }
             return (detail, try Self.timeline(db, customerID: id, offset: 0, limit: timelinePage), total)
         }
     }
@@ -49,12 +59,14 @@ extension KehuDatabase {
     /// one number or one short list with it (visibility, outstanding money, the timeline's
     /// count; on PostgreSQL the former codes too), since on PostgreSQL every statement is
     /// a round trip to the server.
-    static func detail(_ db: StoreConnection, customerID id: Int64,
-                       visible: (sql: String, arguments: SQLArguments)?) throws -> (detail: CustomerDetail, timelineTotal: Int)? {
+    /// `timelinePage` (PostgreSQL only): the timeline's newest entries, that many, come in
+    /// the row too (`entries`; their correction notes are not read).
+    static func detail(_ db: StoreConnection, customerID id: Int64, visible: (sql: String, arguments: SQLArguments)?,
+                       timelinePage: Int? = nil) throws -> (detail: CustomerDetail, timelineTotal: Int, entries: [TimelineEntry]?)? {
         // (SQLite 3.40 cannot order what group_concat joins: its former codes are read apart.)
         // On PostgreSQL the contacts, cards, newest orders and lead verdict come in the same
         // row as JSON (`RowsInJSON`): one round trip instead of five.
-        let foldedIn = db.isPostgres
+        var foldedIn = db.isPostgres
             ? ", (SELECT string_agg(code, '\(Self.codeSeparator)' ORDER BY code) FROM formerCodes WHERE customerID = c.id) AS formerCodeList"
                 + ", (SELECT json_agg(x ORDER BY \(Self.contactOrder)) FROM contacts x WHERE x.customerID = c.id) AS contactRows"
                 + ", (SELECT json_agg(x ORDER BY \(Self.cardOrder)) FROM intentCards x WHERE x.customerID = c.id) AS cardRows"
@@ -62,6 +74,12 @@ extension KehuDatabase {
                 + " ORDER BY \(Self.orderOrder) LIMIT 3) x) AS orderRows"
                 + ", (SELECT json_agg(x) FROM (\(Self.judgedLeadQuery(customer: "c.id"))) x) AS leadRows"
             : ""
+        var pageArguments: SQLArguments = []
+        if let timelinePage, db.isPostgres {
+            foldedIn += ", (SELECT json_agg(x ORDER BY x.occurredAt DESC, x.id DESC) FROM (\(Self.timelineQuery(customer: "c.id")) LIMIT ?) x)"
+                + " AS timelineRows"
+            pageArguments = [timelinePage]
+        }
         guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: """
             SELECT c.*, u.displayName AS ownerName, t.name AS teamName,
                    (SELECT coalesce(SUM(amountYuan - receivedYuan), 0) FROM orders INDEXED BY orders_outstanding
@@ -71,7 +89,7 @@ extension KehuDatabase {
             LEFT JOIN users u ON u.id = c.ownerID
             LEFT JOIN teams t ON t.id = c.teamID
             WHERE c.id = ? AND \(visible?.sql ?? "TRUE")
-            """), arguments: [id] + (visible?.arguments ?? [])) else { return nil }
+            """), arguments: pageArguments + [id] + (visible?.arguments ?? [])) else { return nil }
         if db.isPostgres {
             var detail = CustomerDetail(customer: Customer(row: row), ownerName: row["ownerName"], teamName: row["teamName"],
                                         contacts: try RowsInJSON.rows(row["contactRows"]).map(Contact.init(row:)),
@@ -82,7 +100,8 @@ extension KehuDatabase {
             let list: String? = row["formerCodeList"]
             detail.formerCodes = list.map { $0.split(separator: Self.codeSeparator).map(String.init) } ?? []
             detail.lead = try RowsInJSON.rows(row["leadRows"]).first.map(Self.judgedLead(row:))
-            return (detail, row["timelineTotal"])
+            let entries = timelinePage == nil ? nil : try RowsInJSON.rows(row["timelineRows"]).map(Self.timelineEntry(row:))
+            return (detail, row["timelineTotal"], entries)
         }
         let contacts = try StoreRow.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM contacts x WHERE customerID = ? ORDER BY \(Self.contactOrder)
@@ -98,7 +117,7 @@ extension KehuDatabase {
         detail.formerCodes = try String.fetchAll(try db.cachedStatement(sql: "SELECT code FROM formerCodes WHERE customerID = ? ORDER BY rowid"),
                                                  arguments: [id])
         detail.lead = try Self.judgedLead(db, customerID: id)
-        return (detail, row["timelineTotal"])
+        return (detail, row["timelineTotal"], nil)
     }
 
     /// The order of a card's contacts (decision makers first), intent cards (open ones

@@ -15,9 +15,29 @@ final class PostgresLink: @unchecked Sendable {
     let login: String
     private let connection: PostgresConnection
     private let logger: Logger
-    /// Statements prepared on this connection (`preparedResult`), by their text with each
-    /// value's type written in.
-    private var prepared: [String: PreparedQuery] = [:]
+    /// Statements prepared on this connection (`preparedResult`), by their text and their
+    /// values' types.
+    private var prepared: [PreparedKey: PreparedQuery] = [:]
+
+    /// A prepared statement's text and what its values are. Writing the types into the
+    /// text (`typed`) to find it again walked the card's two kilobytes on every list move.
+    private struct PreparedKey: Hashable {
+        let sql: String
+        let types: [UInt8]
+
+        init(_ sql: String, _ values: [DatabaseValue]) {
+            self.sql = sql
+            types = values.map { value in
+                switch value.storage {
+                case .null: return 0
+                case .int64: return 1
+                case .double: return 2
+                case .string: return 3
+                case .blob: return 4
+                }
+            }
+        }
+    }
     /// How many statements this connection has sent (for `PostgresConnections.readOne`'s check).
     private(set) var statementsSent = 0
 
@@ -167,16 +187,16 @@ final class PostgresLink: @unchecked Sendable {
     /// 0.15 ms run). Each value's type is written into the text, as the unnamed statement
     /// sends them, so both are read the same way.
     func preparedResult(_ sql: String, _ values: [DatabaseValue]) throws -> (columns: [String], rows: [[DatabaseValue]]) {
-        let typed = Self.typed(sql, values)
+        let key = PreparedKey(sql, values)
         statementsSent += 1
         guard !connection.isClosed else { throw Failure.cannotConnect(Self.connectionLost) }
         do {
             let query: PreparedQuery
-            if let known = prepared[typed] {
+            if let known = prepared[key] {
                 query = known
             } else {
-                query = try connection.prepare(query: typed).wait()
-                prepared[typed] = query
+                query = try connection.prepare(query: Self.typed(sql, values)).wait()
+                prepared[key] = query
             }
             let answer = try query.execute(values.map(Self.data)).wait()
             var columns: [String] = []
@@ -196,7 +216,7 @@ final class PostgresLink: @unchecked Sendable {
         } catch let error as PostgresError {
             if case .server(let server) = error, let state = server.fields[.sqlState] {
                 // A statement prepared before the schema changed under it is prepared again.
-                if state == "0A000" { prepared[typed] = nil }
+                if state == "0A000" { prepared[key] = nil }
                 throw Failure.server(state: state, message: server.fields[.message] ?? "", statement: sql)
             }
             throw Failure.cannotConnect("\(error)")

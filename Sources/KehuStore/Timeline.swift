@@ -33,23 +33,32 @@ extension KehuDatabase {
         }
     }
 
+    /// A customer's timeline, newest first, with the names it shows (before its LIMIT):
+    /// `customer` is an argument's mark or a column (the card's row folds the first page
+    /// in on PostgreSQL).
+    static func timelineQuery(customer: String) -> String {
+        """
+        SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
+               r.displayName AS reviewerName
+        FROM activities a
+        JOIN users h ON h.id = a.handlerID
+        LEFT JOIN contacts k ON k.id = a.contactID
+        LEFT JOIN users s ON s.id = a.commentSignerID
+        LEFT JOIN users r ON r.id = a.reviewerID
+        WHERE a.customerID = \(customer)
+        ORDER BY a.occurredAt DESC, a.id DESC
+        """
+    }
+
+    static func timelineEntry(row: StoreRow) -> TimelineEntry {
+        TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
+                      contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
+    }
+
     /// The page, for a customer already known to be visible.
     static func timeline(_ db: StoreConnection, customerID: Int64, offset: Int, limit: Int) throws -> [TimelineEntry] {
-        let entries = try StoreRow.fetchAll(try db.cachedStatement(sql: """
-            SELECT a.*, h.displayName AS handlerName, k.name AS contactName, s.displayName AS signerName,
-                   r.displayName AS reviewerName
-            FROM activities a
-            JOIN users h ON h.id = a.handlerID
-            LEFT JOIN contacts k ON k.id = a.contactID
-            LEFT JOIN users s ON s.id = a.commentSignerID
-            LEFT JOIN users r ON r.id = a.reviewerID
-            WHERE a.customerID = ?
-            ORDER BY a.occurredAt DESC, a.id DESC
-            LIMIT ? OFFSET ?
-            """), arguments: [customerID, limit, max(0, offset)]).map { row in
-            TimelineEntry(activity: Activity(row: row), handlerName: row["handlerName"],
-                          contactName: row["contactName"], signerName: row["signerName"], reviewerName: row["reviewerName"])
-        }
+        let entries = try StoreRow.fetchAll(try db.cachedStatement(sql: timelineQuery(customer: "?") + " LIMIT ? OFFSET ?"),
+                                            arguments: [customerID, limit, max(0, offset)]).map(timelineEntry(row:))
         // Few rows are ever corrected: their notes in one more query for the page.
         let corrected = entries.filter { $0.activity.correctedAt != nil }.compactMap(\.activity.id)
         let notes = try Self.correctionNotes(db, activityIDs: corrected)

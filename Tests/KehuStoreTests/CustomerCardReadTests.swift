@@ -89,6 +89,12 @@ struct CustomerCardReadTests {
         #expect(shown.entries[1].activity.content == "改正：预算已批")
         #expect(shown.entries[2].contactName == "欧阳娜（总经理）")
         #expect(shown.entries[0].handlerName == "张伟")
+        // A page without a corrected entry (on PostgreSQL the one-statement read, nothing
+        // read again): the same as read apart, text with its quotes and line breaks.
+        let newest = try db.shown(customerID: id, timelinePage: 1)
+        #expect(newest.detail == shown.detail && newest.total == 5)
+        #expect(newest.entries == (try db.timeline(customerID: id, offset: 0, limit: 1)))
+        #expect(newest.entries.first?.activity.content == "第5次：确认\"预算\"，\n下周报价")
 
         // A customer with none of them: empty lists, no verdict.
         let bare = try db.add(sampleCustomer("Cb-粤GZ0009", "广州空白公司"), by: testActor)
