@@ -130,7 +130,7 @@ extension KehuDatabase {
     func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, actor: Actor) throws -> Int64 {
         let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
         if let cardID = activity.cardID,
-           let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [cardID]) {
+           let row = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [cardID]) {
             let card = IntentCard(row: row)
             var next = card
             if let level = activity.levelJudged { next.level = level }

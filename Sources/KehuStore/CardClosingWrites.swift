@@ -47,7 +47,8 @@ extension KehuDatabase {
     }
 
     func existingCard(_ db: StoreConnection, _ id: Int64) throws -> IntentCard {
-        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM intentCards WHERE id = ?", arguments: [id]) else {
+        // Cached: every follow-up saved on a card reads it (on PostgreSQL, planned once).
+        guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound(table: "intentCards", rowID: id)
         }
         let card = IntentCard(row: row)

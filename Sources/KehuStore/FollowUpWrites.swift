@@ -38,7 +38,7 @@ extension KehuDatabase {
                 contactID = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: now)
                 try SearchKeys.refreshContact(db, id: contactID!)
             }
-            let highest = try Int.fetchOne(db, sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?",
+            let highest = try Int.fetchOne(try db.cachedStatement(sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?"),
                                            arguments: [followUp.customerID])
             let number = VisitNumbering.next(after: highest)
             var activity = Activity(customerID: followUp.customerID, cardID: followUp.cardID, visitNumber: number,

@@ -27,7 +27,8 @@ enum RecordWriter {
     @discardableResult
     static func update(_ db: StoreConnection, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
                        actor: String, at: LocalDateTime, ignoring: Set<String> = []) throws -> [String] {
-        guard let current = try StoreRow.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+        // Cached (a few tables' texts): a follow-up saved on a card updates the card.
+        guard let current = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound(table: table, rowID: id)
         }
         var changes: [(column: String, old: DatabaseValue, new: DatabaseValue)] = []
