@@ -36,6 +36,8 @@ final class PostgresConnections: Sendable {
         let link = try kept ?? PostgresLink.open(address, login: login, home: home)
         do {
             let result = try body(link)
+            // No batch goes back to the pool unanswered (`PostgresLink.sendPrepared`).
+            try link.settle()
             idle.withLock { $0.append(link) }
             return result
         } catch let failure as PostgresLink.Failure {

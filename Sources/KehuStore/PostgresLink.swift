@@ -25,6 +25,12 @@ final class PostgresLink: @unchecked Sendable {
         let sql: String
         let types: [UInt8]
 
+        /// A text whose marks carry their types already.
+        init(typedText sql: String) {
+            self.sql = sql
+            types = []
+        }
+
         init(_ sql: String, _ values: [DatabaseValue]) {
             self.sql = sql
             types = values.map { value in
@@ -187,36 +193,80 @@ final class PostgresLink: @unchecked Sendable {
     /// 0.15 ms run). Each value's type is written into the text, as the unnamed statement
     /// sends them, so both are read the same way.
     func preparedResult(_ sql: String, _ values: [DatabaseValue]) throws -> (columns: [String], rows: [[DatabaseValue]]) {
-        let key = PreparedKey(sql, values)
+        let answer = try runPrepared(PreparedKey(sql, values), sql, values) { Self.typed(sql, values) }
+        var columns: [String] = []
+        var rows: [[DatabaseValue]] = []
+        rows.reserveCapacity(answer.count)
+        for row in answer {
+            if columns.isEmpty { columns = row.map(\.columnName) }
+            // postgres-nio asks for every prepared result in binary, but labels the
+            // cells with the format the statement's description gave (text).
+            rows.append(row.map { cell in
+                var binary = cell
+                binary.format = .binary
+                return Self.value(binary)
+            })
+        }
+        return (columns, rows)
+    }
+
+    /// Sends a statement whose marks have their types written in already (a batch of rows,
+    /// `PostgresRowBatch`), prepared once on this connection, without waiting for the
+    /// server's answer: the writer gathers the next batch while the server writes this one.
+    /// An import sends the same 500-row INSERT hundreds of times; parsed and planned anew
+    /// each time, its 17,500 values cost the server more than writing the rows did, and
+    /// waiting for each answer left the server idle while kehu made the next.
+    /// Every other statement (and `settle`) waits for the answers first, so a batch's
+    /// failure is told as its own, before anything that follows it.
+    func sendPrepared(_ sql: String, _ values: [DatabaseValue]) throws {
+        // At most two batches on their way: each holds its values until answered.
+        while unanswered.count >= 2 { try answer(unanswered.removeFirst()) }
+        let query = try preparedQuery(PreparedKey(typedText: sql), sql) { sql }
         statementsSent += 1
+        unanswered.append((sql, query.execute(values.map(Self.data))))
+    }
+
+    /// Batches sent and not yet answered (`sendPrepared`), oldest first.
+    private var unanswered: [(sql: String, answer: EventLoopFuture<[PostgresRow]>)] = []
+
+    /// Waits for every batch sent; throws the first one's failure (all are waited for,
+    /// so the connection is ready for a ROLLBACK after).
+    func settle() throws {
+        var first: Error?
+        while !unanswered.isEmpty {
+            do { try answer(unanswered.removeFirst()) } catch { first = first ?? error }
+        }
+        if let first { throw first }
+    }
+
+    private func answer(_ sent: (sql: String, answer: EventLoopFuture<[PostgresRow]>)) throws {
+        _ = try told(sent.sql, key: nil) { try sent.answer.wait() }
+    }
+
+    private func runPrepared(_ key: PreparedKey, _ sql: String, _ values: [DatabaseValue], text: () -> String) throws -> [PostgresRow] {
+        try settle()
+        let query = try preparedQuery(key, sql, text: text)
+        statementsSent += 1
+        return try told(sql, key: key) { try query.execute(values.map(Self.data)).wait() }
+    }
+
+    /// The statement prepared on this connection for `key`, prepared now if need be.
+    private func preparedQuery(_ key: PreparedKey, _ sql: String, text: () -> String) throws -> PreparedQuery {
         guard !connection.isClosed else { throw Failure.cannotConnect(Self.connectionLost) }
+        if let known = prepared[key] { return known }
+        let query = try told(sql, key: key) { try connection.prepare(query: text()).wait() }
+        prepared[key] = query
+        return query
+    }
+
+    /// `body`'s failure in kehu's words (`Failure`).
+    private func told<T>(_ sql: String, key: PreparedKey?, _ body: () throws -> T) throws -> T {
         do {
-            let query: PreparedQuery
-            if let known = prepared[key] {
-                query = known
-            } else {
-                query = try connection.prepare(query: Self.typed(sql, values)).wait()
-                prepared[key] = query
-            }
-            let answer = try query.execute(values.map(Self.data)).wait()
-            var columns: [String] = []
-            var rows: [[DatabaseValue]] = []
-            rows.reserveCapacity(answer.count)
-            for row in answer {
-                if columns.isEmpty { columns = row.map(\.columnName) }
-                // postgres-nio asks for every prepared result in binary, but labels the
-                // cells with the format the statement's description gave (text).
-                rows.append(row.map { cell in
-                    var binary = cell
-                    binary.format = .binary
-                    return Self.value(binary)
-                })
-            }
-            return (columns, rows)
+            return try body()
         } catch let error as PostgresError {
             if case .server(let server) = error, let state = server.fields[.sqlState] {
                 // A statement prepared before the schema changed under it is prepared again.
-                if state == "0A000" { prepared[key] = nil }
+                if state == "0A000", let key { prepared[key] = nil }
                 throw Failure.server(state: state, message: server.fields[.message] ?? "", statement: sql)
             }
             throw Failure.cannotConnect("\(error)")
@@ -288,6 +338,8 @@ final class PostgresLink: @unchecked Sendable {
                     + (readOnly ? " READ ONLY" : ""))
         do {
             let result = try body()
+            // A batch still on its way fails the transaction here, rolled back below.
+            try settle()
             try execute("COMMIT")
             return result
         } catch {
@@ -300,6 +352,7 @@ final class PostgresLink: @unchecked Sendable {
     /// over the rows' text a chunk at a time, on the caller's thread, while the connection's
     /// own sends them; a few chunks wait at most, so a table of any size streams in little memory.
     func copy(into table: String, columns: [String], _ produce: (_ send: (String) throws -> Void) throws -> Void) throws {
+        try settle()
         let (chunks, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
         let room = DispatchSemaphore(value: 4), finished = DispatchSemaphore(value: 0)
         let outcome = CopyOutcome()
@@ -359,6 +412,7 @@ final class PostgresLink: @unchecked Sendable {
             case .blob(let data): bindings.append(ByteBuffer(bytes: data))
             }
         }
+        try settle()
         statementsSent += 1
         // A statement sent on a connection the server has ended is never answered
         // (postgres-nio drops it): told as a lost connection instead of waited for.

@@ -22,7 +22,8 @@ final class PostgresRowBatch: RowBatch {
     private(set) var waiting = 0
     /// Ids taken from the sequence and not given out yet, the next one last.
     private var ids: [Int64] = []
-    private var fullStatement: String?
+    /// The full batch's statement, by its columns' types.
+    private var fullStatements: [[UInt8]: String] = [:]
 
     /// How many ids one trip to the sequence takes (those left over at the end are skipped,
     /// as a rolled-back insert's are: a sequence never gives one twice).
@@ -63,22 +64,55 @@ final class PostgresRowBatch: RowBatch {
         return try add(values)
     }
 
-    /// Writes every waiting row.
+    /// Writes every waiting row. A full batch's statement is prepared once on the
+    /// connection and sent again with each batch's values, without waiting for the answer
+    /// (`sendPrepared`: the next statement on the connection waits for it); the last,
+    /// shorter one (or one whose column holds two types of value) goes as it is.
     func flush() throws {
         var start = 0
         while waiting > 0 {
             let count = min(waiting, rowsPerStatement)
             let width = columns.count
-            let sql = count == rowsPerStatement && fullStatement != nil ? fullStatement! : statement(rows: count)
-            if count == rowsPerStatement { fullStatement = sql }
-            try link.execute(sql, Array(values[start..<(start + count * width)]))
+            let batch = Array(values[start..<(start + count * width)])
+            if count == rowsPerStatement, let types = columnTypes(batch) {
+                let sql = fullStatements[types] ?? statement(rows: count, types: types)
+                fullStatements[types] = sql
+                try link.sendPrepared(sql, batch)
+            } else {
+                try link.execute(statement(rows: count, types: nil), batch)
+            }
             start += count * width
             waiting -= count
         }
         values.removeAll(keepingCapacity: true)
     }
 
-    private func statement(rows: Int) -> String {
+    /// Each column's type as its values give it (0: NULL in every row), written into a
+    /// prepared statement's marks, so that a batch's values are read as the unnamed
+    /// statement reads them (typed as sent); a column NULL in one batch and not in the next
+    /// makes one more statement, not a wrong one. Nil when a column holds values of two
+    /// types: then the batch goes unprepared, each value typed by itself.
+    private func columnTypes(_ batch: [DatabaseValue]) -> [UInt8]? {
+        let width = columns.count
+        var types = [UInt8](repeating: 0, count: width)
+        for (index, value) in batch.enumerated() {
+            let type: UInt8
+            switch value.storage {
+            case .null: continue
+            case .int64: type = 1
+            case .double: type = 2
+            case .string: type = 3
+            case .blob: type = 4
+            }
+            let column = index % width
+            if types[column] == 0 { types[column] = type } else if types[column] != type { return nil }
+        }
+        return types
+    }
+
+    private static let typeNames: [UInt8: String] = [1: "::int8", 2: "::float8", 3: "::text", 4: "::bytea"]
+
+    private func statement(rows: Int, types: [UInt8]?) -> String {
         var sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
         var mark = 0
         for row in 0..<rows {
@@ -86,6 +120,7 @@ final class PostgresRowBatch: RowBatch {
             for column in 0..<columns.count {
                 mark += 1
                 sql += (column == 0 ? "$" : ", $") + String(mark)
+                if let types, let name = Self.typeNames[types[column]] { sql += name }
             }
             sql += ")"
         }

@@ -92,7 +92,8 @@ package final class StoreConnection {
                 do {
                     try link.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
                     let end: TransactionEnd
-                    do { end = try body() } catch {
+                    // (A batch still on its way fails the transaction in `settle`.)
+                    do { end = try body(); try link.settle() } catch {
                         _ = try? link.execute("ROLLBACK")
                         throw error
                     }

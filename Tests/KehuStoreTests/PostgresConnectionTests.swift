@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GRDB
 import KehuCore
 @testable import KehuStore
 import Testing
@@ -128,6 +129,67 @@ struct PostgresConnectionTests {
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") } == 6)
         #expect(try db.searchCustomers("宏达").count == 3)
         try db.close()
+    }
+
+    /// An import's rows go in batches of 500 to a statement prepared once per kind of
+    /// batch: the values come back as written whatever each column held — NULL in a whole
+    /// batch, a text, an integer, a real, bytes — and a column holding two types of value
+    /// still goes in, unprepared.
+    @Test func rowsWrittenInPreparedBatchesComeBackAsWritten() throws {
+        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        TestEngine.made(name)
+        let link = try PostgresLink.open(try TestEngine.address(name), login: TestEngine.login.name, home: TestEngine.login.home)
+        defer { link.close() }
+        try link.execute("CREATE TABLE batched (id bigint PRIMARY KEY, note text, amount float8, picture bytea, count bigint)")
+        let batch = PostgresRowBatch(link, table: "batched", columns: ["id", "note", "amount", "picture", "count"], numbersRows: false)
+        #expect(batch.rowsPerStatement == 500)
+        var written: [[DatabaseValue]] = []
+        for n in 0..<1_730 {
+            // Batch 1: no notes at all; batch 2: notes; batch 3: a note that is a number in
+            // every tenth row; the rest, a shorter last batch.
+            let note: DatabaseValue = n < 500 ? .null : n >= 1_000 && n < 1_500 && n % 10 == 0 ? Int64(n).databaseValue
+                : "第\(n)行，“引号”\n\\".databaseValue
+            let row: [DatabaseValue] = [Int64(n).databaseValue, note, n % 7 == 0 ? .null : (Double(n) / 4).databaseValue,
+                                        n % 3 == 0 ? .null : Data([UInt8(n % 256), 0, 255]).databaseValue,
+                                        n % 5 == 0 ? .null : Int64(n * 1_000_003).databaseValue]
+            try batch.add(row)
+            written.append(n >= 1_000 && n < 1_500 && n % 10 == 0 ? [row[0], String(n).databaseValue] + row[2...] : row)
+        }
+        try batch.flush()
+        #expect(batch.waiting == 0)
+        let read = try link.rows("SELECT id, note, amount, picture, count FROM batched ORDER BY id")
+        #expect(read.count == written.count)
+        for (got, wanted) in zip(read, written) where got != wanted {
+            Issue.record("row \(wanted[0]): \(got) != \(wanted)")
+            break
+        }
+        // The first two batches went prepared (no notes, then notes), the mixed one not.
+        #expect(try link.value("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO batched%'") == (2 as Int64).databaseValue)
+
+        // Batches go without waiting for their answers: the next statement sees their
+        // rows, and a batch the server refuses fails its transaction with its own error
+        // (a repeated id in the second batch), everything rolled back, the connection
+        // ready for the next.
+        try link.execute("TRUNCATE batched")
+        let outcome = Result {
+            try link.transaction {
+                for n in 0..<1_000 {
+                    try batch.add([Int64(n == 700 ? 3 : n).databaseValue, "行\(n)".databaseValue, .null, .null, .null])
+                    if n == 499 {
+                        try batch.flush()
+                        #expect(try link.value("SELECT count(*) FROM batched") == (500 as Int64).databaseValue)
+                    }
+                }
+                try batch.flush()
+            }
+        }
+        guard case .failure(let error) = outcome, let failure = error as? PostgresLink.Failure else {
+            Issue.record("the repeated id was not refused: \(outcome)")
+            return
+        }
+        #expect(failure.state == "23505", "\(failure)")
+        #expect(try link.value("SELECT count(*) FROM batched") == (0 as Int64).databaseValue)
     }
 
     final class OutcomeBox: @unchecked Sendable {
