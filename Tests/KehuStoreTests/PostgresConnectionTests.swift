@@ -35,9 +35,7 @@ struct PostgresConnectionTests {
     /// its socket may not be seen closed yet, and the next read would meet it closed (a
     /// run of the test above once did). Another server error keeps the connection.
     @Test func aConnectionTheServerEndsUnderAStatementIsNotKept() throws {
-        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
-        TestEngine.made(name)
+        let name = try Self.emptyDatabase()
         let connections = try PostgresConnections.open(try TestEngine.address(name), login: TestEngine.login.name, home: TestEngine.login.home)
         defer { connections.close() }
         #expect(connections.idleCount == 1)
@@ -73,9 +71,7 @@ struct PostgresConnectionTests {
     /// schema answers that the table is undefined, which is "not kehu's", with nothing made;
     /// the same connection then sets kehu up when asked to create.
     @Test func anEmptyDatabaseIsRefusedUntouchedThenSetUpOnTheSameConnection() throws {
-        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
-        TestEngine.made(name)
+        let name = try Self.emptyDatabase()
         let address = try TestEngine.address(name)
         do {
             _ = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: false, now: testNow)
@@ -101,9 +97,7 @@ struct PostgresConnectionTests {
     /// the customers counted by v16's row triggers stay counted, and the count follows
     /// the writes after, now kept per statement.
     @Test func aDatabaseAtV16IsBroughtUpToDateWithItsCount() throws {
-        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
-        TestEngine.made(name)
+        let name = try Self.emptyDatabase()
         let address = try TestEngine.address(name)
         let link = try PostgresLink.open(address, login: TestEngine.login.name, home: TestEngine.login.home)
         try PostgresMigrations.migrate(link, at: "2026-11-01 09:00", upTo: 16)
@@ -136,9 +130,7 @@ struct PostgresConnectionTests {
     /// batch, a text, an integer, a real, bytes — and a column holding two types of value
     /// still goes in, unprepared.
     @Test func rowsWrittenInPreparedBatchesComeBackAsWritten() throws {
-        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
-        TestEngine.made(name)
+        let name = try Self.emptyDatabase()
         let link = try PostgresLink.open(try TestEngine.address(name), login: TestEngine.login.name, home: TestEngine.login.home)
         defer { link.close() }
         try link.execute("CREATE TABLE batched (id bigint PRIMARY KEY, note text, amount float8, picture bytea, count bigint)")
@@ -190,6 +182,14 @@ struct PostgresConnectionTests {
         }
         #expect(failure.state == "23505", "\(failure)")
         #expect(try link.value("SELECT count(*) FROM batched") == (0 as Int64).databaseValue)
+    }
+
+    /// A new, empty database on the run's cluster (dropped at the end of the run).
+    static func emptyDatabase() throws -> String {
+        let name = "kehu_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try TestEngine.administer("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0")
+        TestEngine.made(name)
+        return name
     }
 
     final class OutcomeBox: @unchecked Sendable {
