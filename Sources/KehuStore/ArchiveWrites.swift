@@ -127,11 +127,13 @@ extension KehuDatabase {
 
     /// Writes an activity; when it belongs to a card, the card takes the level judged and
     /// the next visit in the same transaction, each change in the audit history.
-    func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, actor: Actor) throws -> Int64 {
+    /// `card`: the activity's card as this transaction read it already (nil: read here).
+    func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, card read: IntentCard? = nil,
+                        actor: Actor) throws -> Int64 {
         let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
         if let cardID = activity.cardID,
-           let row = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [cardID]) {
-            let card = IntentCard(row: row)
+           let card = try read.flatMap({ $0.id == cardID ? $0 : nil }) ?? StoreRow.fetchOne(
+               try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [cardID]).map(IntentCard.init(row:)) {
             var next = card
             if let level = activity.levelJudged { next.level = level }
             if let date = activity.nextVisitOn {

@@ -47,12 +47,17 @@ extension KehuDatabase {
     }
 
     func existingCard(_ db: StoreConnection, _ id: Int64) throws -> IntentCard {
+        let card = try cardRow(db, id)
+        try requireVisible(db, customerID: card.customerID)
+        return card
+    }
+
+    /// The card `id` as stored, for a caller that checks its customer's visibility itself.
+    func cardRow(_ db: StoreConnection, _ id: Int64) throws -> IntentCard {
         // Cached: every follow-up saved on a card reads it (on PostgreSQL, planned once).
         guard let row = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound(table: "intentCards", rowID: id)
         }
-        let card = IntentCard(row: row)
-        try requireVisible(db, customerID: card.customerID)
-        return card
+        return IntentCard(row: row)
     }
 }

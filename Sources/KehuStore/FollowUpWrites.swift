@@ -27,9 +27,19 @@ extension KehuDatabase {
         return try write { db in
             try requireVisible(db, customerID: followUp.customerID)
             // The card the follow-up was written for may have been won, or its defeat
-            // approved, since the form opened.
+            // approved, or the card moved to another customer in a merge, since the form
+            // opened. (Its customer is the one just checked: it is read as it is, and
+            // handed on to be updated, two round trips fewer on PostgreSQL.)
+            var card: IntentCard?
             if let cardID = followUp.cardID {
-                try StillAsSeen.card(try existingCard(db, cardID), isIn: [.open, .defeatPending], becoming: .open)
+                let stored = try cardRow(db, cardID)
+                if stored.customerID != followUp.customerID {
+                    throw StoreError.conflict(table: "intentCards", rowID: cardID, fields: [
+                        FieldConflict(column: "customerID", mine: String(followUp.customerID), theirs: String(stored.customerID)),
+                    ])
+                }
+                try StillAsSeen.card(stored, isIn: [.open, .defeatPending], becoming: .open)
+                card = stored
             }
             var contactID = followUp.contactID
             let newName = followUp.newContactName.trimmingWhitespace()
@@ -48,7 +58,7 @@ extension KehuDatabase {
             activity.impression = followUp.impression.trimmingWhitespace()
             activity.bottleneckPlan = followUp.bottleneckPlan.trimmingWhitespace()
             activity.nextVisitOn = followUp.nextVisitOn
-            let id = try insertActivity(db, activity, nextVisitTime: followUp.nextVisitTime, actor: actor)
+            let id = try insertActivity(db, activity, nextVisitTime: followUp.nextVisitTime, card: card, actor: actor)
             return SavedFollowUp(activityID: id, visitNumber: number, contactID: contactID)
         }
     }

@@ -73,6 +73,24 @@ struct SalespersonDayStoreTests {
         #expect(try db.history(table: "activities", rowID: saved.activityID).first?.newValue == "created")
     }
 
+    /// A follow-up for one customer on another customer's card (the card moved in a merge
+    /// while the form was open) is refused as a conflict, and nothing is written.
+    @Test func aFollowUpOnAnotherCustomersCardIsRefused() throws {
+        let (db, _, userID, overdueCard, _) = try setUp()
+        let second = try #require(try db.customerID(code: "Ab-粤SZ0003"))
+        var followUp = FollowUp(customerID: second, cardID: overdueCard)
+        followUp.content = "确认了预算"
+        do {
+            _ = try db.log(followUp, handlerID: userID, by: testActor)
+            Issue.record("saved on another customer's card")
+        } catch let StoreError.conflict(table, rowID, fields) {
+            #expect(table == "intentCards" && rowID == overdueCard)
+            #expect(fields.map(\.column) == ["customerID"])
+        }
+        #expect(try db.timelineCount(customerID: second) == 0)
+        #expect(try db.history(table: "intentCards", rowID: overdueCard).allSatisfy { $0.field == "*" })
+    }
+
     @Test func anInvalidFollowUpWritesNothing() throws {
         let (db, _, userID, overdueCard, customer) = try setUp()
         var followUp = FollowUp(customerID: customer, cardID: overdueCard)
