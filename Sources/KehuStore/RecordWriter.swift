@@ -50,10 +50,8 @@ enum RecordWriter {
         let assignments = changes.map { "\($0.column) = ?" }.joined(separator: ", ")
         try db.execute(sql: "UPDATE \(table) SET \(assignments), revision = revision + 1 WHERE id = ?",
                        arguments: SQLArguments(changes.map(\.new) + [id.databaseValue]))
-        for change in changes {
-            try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id, field: change.column,
-                                old: change.old.auditText, new: change.new.auditText)
-        }
+        try AuditLog.record(db, at: at, actor: actor, table: table, rowID: id,
+                            fields: changes.map { ($0.column, $0.old.auditText, $0.new.auditText) })
         return changes.map(\.column)
     }
 }
