@@ -219,8 +219,14 @@ final class PostgresLink: @unchecked Sendable {
     /// Every other statement (and `settle`) waits for the answers first, so a batch's
     /// failure is told as its own, before anything that follows it.
     func sendPrepared(_ sql: String, _ values: [DatabaseValue]) throws {
-        // At most two batches on their way: each holds its values until answered.
-        while unanswered.count >= 2 { try answer(unanswered.removeFirst()) }
+        // At most two batches on their way: each holds its values until answered. (A
+        // refused one fails this batch; the rest are waited for, ready for the ROLLBACK.)
+        while unanswered.count >= 2 {
+            do { try answer(unanswered.removeFirst()) } catch {
+                try? settle()
+                throw error
+            }
+        }
         let query = try preparedQuery(PreparedKey(typedText: sql), sql) { sql }
         statementsSent += 1
         unanswered.append((sql, query.execute(values.map(Self.data))))
@@ -228,6 +234,13 @@ final class PostgresLink: @unchecked Sendable {
 
     /// Batches sent and not yet answered (`sendPrepared`), oldest first.
     private var unanswered: [(sql: String, answer: EventLoopFuture<[PostgresRow]>)] = []
+
+    /// Ends the transaction without keeping anything: batches still on their way are
+    /// waited for first, whatever they answer (a refused one is why, often).
+    func rollback() throws {
+        try? settle()
+        try execute("ROLLBACK")
+    }
 
     /// Waits for every batch sent; throws the first one's failure (all are waited for,
     /// so the connection is ready for a ROLLBACK after).
@@ -343,7 +356,7 @@ final class PostgresLink: @unchecked Sendable {
             try execute("COMMIT")
             return result
         } catch {
-            _ = try? execute("ROLLBACK")
+            _ = try? rollback()
             throw error
         }
     }

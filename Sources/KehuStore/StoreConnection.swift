@@ -94,11 +94,11 @@ package final class StoreConnection {
                     let end: TransactionEnd
                     // (A batch still on its way fails the transaction in `settle`.)
                     do { end = try body(); try link.settle() } catch {
-                        _ = try? link.execute("ROLLBACK")
+                        _ = try? link.rollback()
                         throw error
                     }
                     if end == .commit { try PostgresConnections.tellListeners(link) }
-                    try link.execute(end == .commit ? "COMMIT" : "ROLLBACK")
+                    if end == .commit { try link.execute("COMMIT") } else { try link.rollback() }
                     return
                 } catch let failure as PostgresLink.Failure where failure.isSerializationFailure && attempt < PostgresConnections.attempts {
                     attempt += 1

@@ -181,6 +181,16 @@ struct PostgresConnectionTests {
             return
         }
         #expect(failure.state == "23505", "\(failure)")
+        // The same when the work itself gives up while a refused batch is on its way: the
+        // transaction is still rolled back, and the connection answers the next statement.
+        struct GaveUp: Error {}
+        #expect(throws: GaveUp.self) {
+            try link.transaction {
+                for n in 0..<1_500 { try batch.add([Int64(n == 600 ? 3 : n).databaseValue, .null, .null, .null, .null]) }
+                try batch.flush()
+                throw GaveUp()
+            }
+        }
         #expect(try link.value("SELECT count(*) FROM batched") == (0 as Int64).databaseValue)
     }
 
