@@ -84,6 +84,9 @@ extension Strings {
     func storedValue(_ table: String, _ column: String, _ value: String) -> String {
         switch (table, column) {
         case ("intentCards", "state"): return CardState(rawValue: value).map { label($0) } ?? value
+        // A card that moved to another customer (a merge) while a follow-up was written on
+        // it: the other customer's id says nothing to the writer.
+        case ("intentCards", "customerID"): return language == .zh ? "已归到另一个客户" : "now another customer's"
         case (_, "grade"): return CustomerGrade(rawValue: value).map { label($0) } ?? value
         case ("gradeProposals", "state"):
             switch value {

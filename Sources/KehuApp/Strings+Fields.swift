@@ -240,6 +240,7 @@ extension Strings {
         case "grade": return self[.grade]
         case "status": return self[.status]
         case "ownerID": return self[.owner]
+        case "customerID": return zh ? "所属客户" : "customer"
         case "state": return zh ? "状态" : "state"
         case "managerReview": return zh ? "经理点评" : "manager's review"
         default: return names[column].map { label($0) } ?? column

@@ -98,6 +98,11 @@ struct ThemeAndStringsTests {
         #expect(zh.contains(Strings(.zh).label(FormField.Name.customerPhone) + ": 020-8888 6666") && !zh.contains("phone"), "\(zh)")
         let en = Strings(.en).message(conflict)
         #expect(en.contains(Strings(.en).label(FormField.Name.customerPhone) + ": 020-8888 6666"), "\(en)")
+        // A follow-up's card that went to another customer meanwhile (a merge): said so,
+        // not by ids.
+        let moved = StoreError.conflict(table: "intentCards", rowID: 7, fields: [FieldConflict(column: "customerID", mine: "3", theirs: "41")])
+        #expect(Strings(.zh).message(moved) == "别人刚修改了同一字段，未覆盖: 所属客户: 已归到另一个客户")
+        #expect(Strings(.en).message(moved).hasSuffix("customer: now another customer's"))
     }
 
     @Test func aFullDiskAndAReadOnlyFileAreSaidPlainly() {
