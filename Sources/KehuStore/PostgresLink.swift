@@ -23,7 +23,7 @@ final class PostgresLink: @unchecked Sendable {
     /// text (`typed`) to find it again walked the card's two kilobytes on every list move.
     private struct PreparedKey: Hashable {
         let sql: String
-        let types: [UInt8]
+        let types: [MarkType]
 
         /// A text whose marks carry their types already.
         init(typedText sql: String) {
@@ -33,17 +33,37 @@ final class PostgresLink: @unchecked Sendable {
 
         init(_ sql: String, _ values: [DatabaseValue]) {
             self.sql = sql
-            types = values.map { value in
-                switch value.storage {
-                case .null: return 0
-                case .int64: return 1
-                case .double: return 2
-                case .string: return 3
-                case .blob: return 4
-                }
+            types = values.map(MarkType.init)
+        }
+    }
+
+    /// A value's type as a statement's mark is given it (`$1::int8`), so the server reads
+    /// the value as it is sent; a NULL's mark is left for the server to type.
+    enum MarkType: UInt8, Hashable {
+        case null, integer, real, text, bytes
+
+        init(_ value: DatabaseValue) {
+            switch value.storage {
+            case .null: self = .null
+            case .int64: self = .integer
+            case .double: self = .real
+            case .string: self = .text
+            case .blob: self = .bytes
+            }
+        }
+
+        /// What follows the mark: `::int8`, or nothing for NULL.
+        var cast: String {
+            switch self {
+            case .null: return ""
+            case .integer: return "::int8"
+            case .real: return "::float8"
+            case .text: return "::text"
+            case .bytes: return "::bytea"
             }
         }
     }
+
     /// How many statements this connection has sent (for `PostgresConnections.readOne`'s check).
     private(set) var statementsSent = 0
 
@@ -311,13 +331,7 @@ final class PostgresLink: @unchecked Sendable {
                 pending = scalars.next()
             }
             guard number >= 1, number <= values.count else { continue }
-            switch values[number - 1].storage {
-            case .null: break
-            case .int64: out += "::int8"
-            case .double: out += "::float8"
-            case .string: out += "::text"
-            case .blob: out += "::bytea"
-            }
+            out += MarkType(values[number - 1]).cast
         }
         return out
     }

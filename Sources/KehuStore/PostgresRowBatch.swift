@@ -23,7 +23,7 @@ final class PostgresRowBatch: RowBatch {
     /// Ids taken from the sequence and not given out yet, the next one last.
     private var ids: [Int64] = []
     /// The full batch's statement, by its columns' types.
-    private var fullStatements: [[UInt8]: String] = [:]
+    private var fullStatements: [[PostgresLink.MarkType]: String] = [:]
 
     /// How many ids one trip to the sequence takes (those left over at the end are skipped,
     /// as a rolled-back insert's are: a sequence never gives one twice).
@@ -87,32 +87,24 @@ final class PostgresRowBatch: RowBatch {
         values.removeAll(keepingCapacity: true)
     }
 
-    /// Each column's type as its values give it (0: NULL in every row), written into a
-    /// prepared statement's marks, so that a batch's values are read as the unnamed
-    /// statement reads them (typed as sent); a column NULL in one batch and not in the next
-    /// makes one more statement, not a wrong one. Nil when a column holds values of two
-    /// types: then the batch goes unprepared, each value typed by itself.
-    private func columnTypes(_ batch: [DatabaseValue]) -> [UInt8]? {
+    /// Each column's type as its values give it (NULL in every row: left to the server),
+    /// written into a prepared statement's marks, so that a batch's values are read as the
+    /// unnamed statement reads them (typed as sent); a column NULL in one batch and not in
+    /// the next makes one more statement, not a wrong one. Nil when a column holds values
+    /// of two types: then the batch goes unprepared, each value typed by itself.
+    private func columnTypes(_ batch: [DatabaseValue]) -> [PostgresLink.MarkType]? {
         let width = columns.count
-        var types = [UInt8](repeating: 0, count: width)
+        var types = [PostgresLink.MarkType](repeating: .null, count: width)
         for (index, value) in batch.enumerated() {
-            let type: UInt8
-            switch value.storage {
-            case .null: continue
-            case .int64: type = 1
-            case .double: type = 2
-            case .string: type = 3
-            case .blob: type = 4
-            }
+            let type = PostgresLink.MarkType(value)
+            guard type != .null else { continue }
             let column = index % width
-            if types[column] == 0 { types[column] = type } else if types[column] != type { return nil }
+            if types[column] == .null { types[column] = type } else if types[column] != type { return nil }
         }
         return types
     }
 
-    private static let typeNames: [UInt8: String] = [1: "::int8", 2: "::float8", 3: "::text", 4: "::bytea"]
-
-    private func statement(rows: Int, types: [UInt8]?) -> String {
+    private func statement(rows: Int, types: [PostgresLink.MarkType]?) -> String {
         var sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
         var mark = 0
         for row in 0..<rows {
@@ -120,7 +112,7 @@ final class PostgresRowBatch: RowBatch {
             for column in 0..<columns.count {
                 mark += 1
                 sql += (column == 0 ? "$" : ", $") + String(mark)
-                if let types, let name = Self.typeNames[types[column]] { sql += name }
+                if let types { sql += types[column].cast }
             }
             sql += ")"
         }
