@@ -102,35 +102,74 @@ extension KehuDatabase {
             tiers.append((.substring, "instr(s.text, ?1) > 0", needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID", nil))
         }
 
-        return try read { db in
+        // Each tier's statement, numbered (after the list's columns, for telling the tiers
+        // apart in one answer): its marks in text order, each given its value (?1 the
+        // query, ?2 the index's).
+        let statements = tiers.enumerated().map { number, tier -> (sql: String, arguments: SQLArguments, sortByCode: Bool) in
+            var values: [String] = []
+            var sql = ""
+            var rest = Substring(tier.test)
+            while let mark = rest.firstRange(of: "?") {
+                sql += rest[..<mark.lowerBound] + "?"
+                let which = rest[mark.upperBound...].prefix(1)
+                values.append(which == "2" ? tier.indexQuery ?? "" : tier.argument)
+                rest = rest[mark.upperBound...].dropFirst()
+            }
+            sql += rest
+            return ("""
+                SELECT \(Self.listColumns), \(number) AS searchTier
+                FROM \(tier.from)
+                WHERE \(sql) AND \(condition)
+                \(tier.order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
+                """, [me, warnFrom] + SQLArguments(values) + visibility, tier.order == nil)
+        }
+        // Hits in tier order, each customer once (at its best tier), at most `limit`.
+        func gathered(_ found: [(tier: Int, row: CustomerListRow)]) -> [SearchHit] {
             var hits: [SearchHit] = []
             var seen: Set<Int64> = []
-            for (match, test, argument, order, from, indexQuery) in tiers where hits.count < limit {
-                // The marks in text order, each given its value: ?1 the query, ?2 the index's.
-                var values: [String] = []
-                var sql = ""
-                var rest = Substring(test)
-                while let mark = rest.firstRange(of: "?") {
-                    sql += rest[..<mark.lowerBound] + "?"
-                    let which = rest[mark.upperBound...].prefix(1)
-                    values.append(which == "2" ? indexQuery ?? "" : argument)
-                    rest = rest[mark.upperBound...].dropFirst()
+            var start = 0
+            while start < found.count, hits.count < limit {
+                let tier = found[start].tier
+                var end = start
+                while end < found.count, found[end].tier == tier { end += 1 }
+                let rows = found[start..<end].map(\.row)
+                for row in statements[tier].sortByCode ? rows.sorted(by: { $0.code < $1.code }) : rows
+                where hits.count < limit && seen.insert(row.id).inserted {
+                    hits.append(SearchHit(row: row, match: tiers[tier].match))
                 }
-                sql += rest
-                // Cached: each keystroke runs up to ten tiers, and the tiers' texts are few.
-                let found = try CustomerListRow.fetchAll(try db.cachedStatement(sql: """
-                    SELECT \(Self.listColumns)
-                    FROM \(from)
-                    WHERE \(sql) AND \(condition)
-                    \(order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                    """), arguments: [me, warnFrom] + SQLArguments(values) + visibility)
-                for row in order != nil ? found : found.sorted(by: { $0.code < $1.code }) {
-                    let hit = SearchHit(row: row, match: match)
-                    guard hits.count < limit, seen.insert(hit.row.id).inserted else { continue }
-                    hits.append(hit)
-                }
+                start = end
             }
             return hits
+        }
+        if isPostgres {
+            // One statement, one round trip: on PostgreSQL a statement per tier cost a round
+            // trip each (with BEGIN and COMMIT, twelve for a name), more than the server's
+            // work. The tiers are one UNION ALL read in order and stopped at `limit` rows, so
+            // the tiers after a full list are never run (an Append runs its parts one after
+            // the other; kehu's connections have parallel appends off, which would
+            // interleave them).
+            let union = statements.map { "(\($0.sql))" }
+            let found = try readOne { db in
+                try db.cachedStatement(sql: "SELECT * FROM (\(union.joined(separator: " UNION ALL "))) hits LIMIT \(limit)")
+                    .rows(arguments: statements.reduce(into: SQLArguments()) { $0 += $1.arguments })
+                    .map { (tier: $0[8] as Int, row: CustomerListRow($0)) }
+            }
+            // Only a full answer with a customer twice (in two tiers) can have left hits
+            // out: those few keystrokes are asked tier by tier.
+            let hits = gathered(found)
+            if found.count < limit || hits.count == limit { return hits }
+        }
+        return try read { db in
+            var found: [(tier: Int, row: CustomerListRow)] = []
+            var customers: Set<Int64> = []
+            // Cached: each keystroke runs up to ten tiers, and the tiers' texts are few.
+            for (tier, statement) in statements.enumerated() where customers.count < limit {
+                for row in try CustomerListRow.fetchAll(try db.cachedStatement(sql: statement.sql), arguments: statement.arguments) {
+                    found.append((tier, row))
+                    customers.insert(row.id)
+                }
+            }
+            return gathered(found)
         }
     }
 }

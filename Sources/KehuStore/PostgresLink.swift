@@ -125,8 +125,10 @@ final class PostgresLink: @unchecked Sendable {
                                   database: address.database, tls: try tls(for: address))
         }
         // Every kehu object lives in its own schema: said as the connection starts, not by
-        // a statement after (a round trip less on each connection).
-        configuration.options.additionalStartupParameters = [("search_path", "kehu, public")]
+        // a statement after (a round trip less on each connection). Parallel appends off:
+        // a search reads its tiers as one UNION ALL in order and stops at the list's limit,
+        // which a parallel append (its parts run side by side) would interleave.
+        configuration.options.additionalStartupParameters = [("search_path", "kehu, public"), ("enable_parallel_append", "off")]
         do {
             let connection = try PostgresConnection.connect(on: loop.next(), configuration: configuration, id: 1, logger: logger).wait()
             return PostgresLink(address: address, login: login, connection: connection, logger: logger)

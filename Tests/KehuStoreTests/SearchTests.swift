@@ -120,6 +120,26 @@ struct SearchTests {
         #expect(try db.searchCustomers("华", limit: 2).count == 2)
     }
 
+    /// A list shorter than all the hits holds the best ones, each customer once: the
+    /// tiers are read best first (on PostgreSQL in one statement, stopped at the limit),
+    /// so a customer found by two tiers must not take a place another one is owed.
+    @Test func aShortListHoldsTheBestHitsEachOnce() throws {
+        let (db, _, _, _) = try archive()
+        try db.add(sampleCustomer("Cb-粤GZ00021", "广州白云五金二厂"), by: testActor)
+        // The whole code (exact), then codes starting with it: itself again, and GZ00021.
+        let both = try db.searchCustomers("cb-粤gz0002", limit: 2)
+        #expect(both.map(\.row.code) == ["Cb-粤GZ0002", "Cb-粤GZ00021"])
+        #expect(both.map(\.match) == [.exact, .namePrefix])
+        #expect(try db.searchCustomers("cb-粤gz0002", limit: 1).map(\.row.code) == ["Cb-粤GZ0002"])
+        // A limit inside a tier read in its index's order (names, character by character):
+        // the first ones of that order.
+        #expect(try db.searchCustomers("广州", limit: 1).map(\.row.code) == ["Ca-粤GZ0001"])
+        #expect(try codes(db, "广州") == ["Ca-粤GZ0001", "Cb-粤GZ00021", "Cb-粤GZ0002"])
+        // Anywhere-matches by code, after the prefix tiers' hits.
+        #expect(try codes(db, "华") == ["Ba-渝CQ0001", "Ca-粤GZ0001", "Cb-粤SZ0001"])
+        #expect(try db.searchCustomers("五金", limit: 3).map(\.row.code) == ["Cb-粤GZ0002", "Cb-粤GZ00021"])
+    }
+
     /// Queries anywhere go through each line's full-text index, with the results a scan
     /// gives: never across two parts of a line, Chinese mixed with Latin letters too; and
     /// the indexes stay in step with their lines through edits, merges and imports.
