@@ -78,12 +78,17 @@ extension KehuDatabase {
         // Anywhere, in the one narrow line the query's characters can be in, found through
         // that line's full-text index (a miss costs a lookup, not a scan) and confirmed by
         // instr; read in customer order and stopped at the limit. Only what the indexes
-        // cannot answer (pinyin or digits under three, Chinese mixed with other
-        // characters) scans the line, and a common short query ends early.
+        // cannot answer (pinyin or digits under three, other characters with no Chinese
+        // among them) scans the line, and a common short query ends early.
         let hanLine = query.contains { !$0.isASCII }
         let table = hanLine ? "searchHan" : phoneLike || digits.count == query.count ? "searchDigits" : "searchLatin"
         let needle = hanLine ? SearchText.spaced(query) : phoneLike ? digits : query
-        let indexed = hanLine ? SearchText.hanPhrase(query) : SearchText.trigrams(needle)
+        // Chinese mixed with other characters (c贸易): its Chinese characters, each a word
+        // every line it is in holds, narrow the lines to confirm (a code typed with its
+        // province, cb-粤gz00, scanned every customer's line: 28 ms at 100,000 customers).
+        let hanWords = hanLine ? SearchText.hanWords(query) : []
+        let indexed = hanLine ? SearchText.hanPhrase(query) ?? (hanWords.isEmpty ? nil : hanWords.map { "\"\($0)\"" }.joined(separator: " AND "))
+                              : SearchText.trigrams(needle)
         if !isPostgres, let match = indexed {
             tiers.append((.substring, "\(table)Index MATCH ?2 AND instr(s.text, ?1) > 0", needle, nil,
                           "\(table)Index f CROSS JOIN \(table) s ON s.customerID = f.rowid CROSS JOIN customers c ON c.id = s.customerID",
@@ -97,7 +102,7 @@ extension KehuDatabase {
                 ? "to_tsvector('simple'::regconfig, s.text) @@ plainto_tsquery('simple'::regconfig, ?2) AND instr(s.text, ?1) > 0"
                 : "s.text LIKE ?2 AND instr(s.text, ?1) > 0"
             tiers.append((.substring, test, needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID",
-                          hanLine ? needle : "%" + SearchText.likeEscaped(needle) + "%"))
+                          hanLine ? hanWords.joined(separator: " ") : "%" + SearchText.likeEscaped(needle) + "%"))
         } else {
             tiers.append((.substring, "instr(s.text, ?1) > 0", needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID", nil))
         }

@@ -124,15 +124,27 @@ package enum SearchText {
 
     /// A query for the Chinese line's index: each character a word of one phrase, when
     /// every character is an ideograph, kana or Hangul syllable (which unicode61 keeps as
-    /// words); nil for anything else, which is found by scanning the spaced line.
+    /// words); nil for anything else.
     static func hanPhrase(_ query: String) -> String? {
-        let indexed = !query.isEmpty && query.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFD: true
-            default: false
-            }
-        }
+        let indexed = !query.isEmpty && query.unicodeScalars.allSatisfy(isIndexedWord)
         return indexed ? "\"" + spaced(query) + "\"" : nil
+    }
+
+    /// The characters of a query that mixes Chinese with other characters (c贸易, 1号楼)
+    /// which the Chinese line's index holds as words, each once: every line the query is
+    /// in holds them all, so the index narrows the lines to confirm by `instr` to those
+    /// (a query with none scans the line). Empty when there are none.
+    static func hanWords(_ query: String) -> [String] {
+        var seen: Set<Unicode.Scalar> = []
+        return query.unicodeScalars.filter { isIndexedWord($0) && seen.insert($0).inserted }.map { String($0) }
+    }
+
+    /// An ideograph, kana or Hangul syllable: a word of its own in the spaced line.
+    private static func isIndexedWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x20000...0x3FFFD: true
+        default: false
+        }
     }
 
     /// A query for a trigram index of the pinyin or digits line: every three letters it

@@ -153,6 +153,13 @@ struct SearchTests {
         let latinID = try db.add(latin, by: testActor)
         #expect(try codes(db, "c贸易") == ["Cb-粤GZ0003"])            // mixed: the spaced line scanned
         #expect(try codes(db, "abc贸") == ["Cb-粤GZ0003"])
+        #expect(try codes(db, "abc贸行").isEmpty)                      // its characters, not in this order
+        #expect(try codes(db, "c贸易行") == ["Cb-粤GZ0003"])
+        #expect(try codes(db, "x贸").isEmpty)
+        // The Chinese characters of such a query narrow the lines through the index.
+        #expect(SearchText.hanWords("cb-粤gz00粤") == ["粤"])
+        #expect(SearchText.hanWords("c贸易行") == ["贸", "易", "行"])
+        #expect(SearchText.hanWords("ａ-é（").isEmpty)
         #expect(try codes(db, "ngzhouh") == ["Ca-粤GZ0001"])          // pinyin, by its trigrams
         #expect(try codes(db, "22223") == ["Ca-粤GZ0001"])
         #expect(try codes(db, "xyzzy").isEmpty)
