@@ -36,7 +36,7 @@ extension KehuDatabase {
         // A phone number however written: digits with the usual separators.
         let phoneLike = digits.count >= 3 && query.allSatisfy { ($0.isASCII && $0.isNumber) || "-+()".contains($0) }
         let letters = query.allSatisfy { $0.isASCII && $0.isLetter }
-        let warnFrom = try today.map { $0.adding(months: -(try churnRules().warnAfterMonths)).description } ?? ""
+        let churn = try churnCutoff(today: today)
         let (condition, visibility) = visible()
         let me = viewer?.userID ?? 0
 
@@ -122,11 +122,11 @@ extension KehuDatabase {
             }
             sql += rest
             return ("""
-                SELECT \(Self.listColumns), \(number) AS searchTier
+                SELECT \(Self.listColumns(churnCutoff: churn.sql)), \(number) AS searchTier
                 FROM \(tier.from)
                 WHERE \(sql) AND \(condition)
                 \(tier.order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                """, [me, warnFrom] + SQLArguments(values) + visibility, tier.order == nil)
+                """, [me, churn.argument] + SQLArguments(values) + visibility, tier.order == nil)
         }
         // Hits in tier order, each customer once (at its best tier), at most `limit`.
         func gathered(_ found: [(tier: Int, row: CustomerListRow)]) -> [SearchHit] {

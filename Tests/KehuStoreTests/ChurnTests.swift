@@ -43,6 +43,32 @@ struct ChurnTests {
         #expect(page.first { $0.id == fine }?.churnWarning == false)
     }
 
+    /// The list and the search mark the same customers as the churn warning does, with
+    /// the company's months counted back from the end of a month (31 August less six
+    /// months is 28 February), on either engine (PostgreSQL works the date out itself).
+    @Test func theListAndTheSearchWarnByTheCompanysMonths() throws {
+        let folder = TemporaryFolder()
+        let db = try folder.store("warn.db")
+        var ids: [Int64] = []
+        for (code, lastOrder) in [("Ba-粤GZ0001", (2, 28)), ("Ba-粤GZ0002", (3, 1)), ("Ba-粤GZ0003", (3, 31))] {
+            var c = sampleCustomer(code, "预警客户" + code.suffix(1))
+            c.status = .cooperating
+            c.lastOrderOn = LocalDate(year: 2026, month: lastOrder.0, day: lastOrder.1)!
+            ids.append(try db.add(c, by: testActor))
+        }
+        func warned(_ today: LocalDate?) throws -> (page: [Int64], search: [Int64]) {
+            (try db.customerPage(offset: 0, limit: 10, today: today).filter(\.churnWarning).map(\.id),
+             try db.searchCustomers("预警", today: today).filter(\.row.churnWarning).map(\.row.id))
+        }
+        let endOfAugust = LocalDate(year: 2026, month: 8, day: 31)!
+        // The standard five months: the end of March.
+        #expect(try warned(endOfAugust) == (ids, ids))
+        try db.setSetting("churn.warnMonths", to: "6", by: testActor)
+        #expect(try warned(endOfAugust) == ([ids[0]], [ids[0]]))
+        #expect(try warned(LocalDate(year: 2026, month: 9, day: 1)!) == ([ids[0], ids[1]], [ids[0], ids[1]]))
+        #expect(try warned(nil) == ([], []))
+    }
+
     /// The churn months and the cadences are each read in one read (`settings(_:)`): what
     /// the company set, its default where it set nothing.
     @Test func theCompanysMonthsAndCadencesAreReadTogether() throws {
