@@ -127,13 +127,16 @@ extension KehuDatabase {
 
     /// Writes an activity; when it belongs to a card, the card takes the level judged and
     /// the next visit in the same transaction, each change in the audit history.
-    /// `card`: the activity's card as this transaction read it already (nil: read here).
-    func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, card read: IntentCard? = nil,
+    /// `cardRow`: the card's row as this transaction read it already (nil: read here).
+    func insertActivity(_ db: StoreConnection, _ activity: Activity, nextVisitTime: String?, cardRow read: StoreRow? = nil,
                         actor: Actor) throws -> Int64 {
         let id = try RecordWriter.insert(db, table: "activities", values: activity.columnValues, actor: actor.login, at: actor.clock.now)
-        if let cardID = activity.cardID,
-           let card = try read.flatMap({ $0.id == cardID ? $0 : nil }) ?? StoreRow.fetchOne(
-               try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [cardID]).map(IntentCard.init(row:)) {
+        guard let cardID = activity.cardID else { return id }
+        // The card's row as this transaction read it already, or read now.
+        let stored = try read.flatMap({ ($0["id"] as Int64?) == cardID ? $0 : nil }) ?? StoreRow.fetchOne(
+            try db.cachedStatement(sql: "SELECT * FROM intentCards WHERE id = ?"), arguments: [cardID])
+        if let stored {
+            let card = IntentCard(row: stored)
             var next = card
             if let level = activity.levelJudged { next.level = level }
             if let date = activity.nextVisitOn {
@@ -141,7 +144,7 @@ extension KehuDatabase {
                 next.nextVisitTime = nextVisitTime
             }
             try RecordWriter.update(db, table: "intentCards", id: cardID, original: card.columnValues,
-                                    edited: next.columnValues, actor: actor.login, at: actor.clock.now)
+                                    edited: next.columnValues, current: stored, actor: actor.login, at: actor.clock.now)
         }
         return id
     }

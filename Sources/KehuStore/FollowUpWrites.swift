@@ -24,15 +24,25 @@ extension KehuDatabase {
         let now = actor.clock.now
         let problems = followUp.validate(today: now.date)
         guard problems.isEmpty else { throw StoreError.invalid(problems) }
+        let (condition, visibility) = visible()
         return try write { db in
-            try requireVisible(db, customerID: followUp.customerID)
-            // The card the follow-up was written for may have been won, or its defeat
-            // approved, or the card moved to another customer in a merge, since the form
-            // opened. (Its customer is the one just checked: it is read as it is, and
-            // handed on to be updated, two round trips fewer on PostgreSQL.)
-            var card: IntentCard?
+            // What the save checks, in one read (three round trips on PostgreSQL, one each):
+            // whether this person may see the customer; the card the follow-up was written
+            // for, as stored (it may have been won, or its defeat approved, or moved to
+            // another customer in a merge, since the form opened; read as it is, it is
+            // handed on to be updated); and the customer's highest visit number.
+            guard let facts = try StoreRow.fetchOne(try db.cachedStatement(sql: """
+                SELECT EXISTS(SELECT 1 FROM customers c WHERE c.id = ? AND \(condition)) AS customerVisible,
+                       (SELECT MAX(visitNumber) FROM activities WHERE customerID = ?) AS highestVisit, k.*
+                FROM (SELECT 1 AS one) one LEFT JOIN intentCards k ON k.id = ?
+                """), arguments: [followUp.customerID] + visibility + [followUp.customerID, followUp.cardID ?? 0]),
+                  facts["customerVisible"] as Bool else {
+                throw StoreError.notFound(table: "customers", rowID: followUp.customerID)
+            }
+            var card: IntentCard?      // (its row: `facts`)
             if let cardID = followUp.cardID {
-                let stored = try cardRow(db, cardID)
+                guard (facts["id"] as Int64?) != nil else { throw StoreError.notFound(table: "intentCards", rowID: cardID) }
+                let stored = IntentCard(row: facts)
                 if stored.customerID != followUp.customerID {
                     throw StoreError.conflict(table: "intentCards", rowID: cardID, fields: [
                         FieldConflict(column: "customerID", mine: String(followUp.customerID), theirs: String(stored.customerID)),
@@ -48,9 +58,7 @@ extension KehuDatabase {
                 contactID = try RecordWriter.insert(db, table: "contacts", values: contact.columnValues, actor: actor.login, at: now)
                 try SearchKeys.refreshContact(db, id: contactID!)
             }
-            let highest = try Int.fetchOne(try db.cachedStatement(sql: "SELECT MAX(visitNumber) FROM activities WHERE customerID = ?"),
-                                           arguments: [followUp.customerID])
-            let number = VisitNumbering.next(after: highest)
+            let number = VisitNumbering.next(after: facts["highestVisit"] as Int?)
             var activity = Activity(customerID: followUp.customerID, cardID: followUp.cardID, visitNumber: number,
                                     method: followUp.method, occurredAt: now, handlerID: handlerID,
                                     contactID: contactID, content: followUp.content.trimmingWhitespace())
@@ -58,7 +66,7 @@ extension KehuDatabase {
             activity.impression = followUp.impression.trimmingWhitespace()
             activity.bottleneckPlan = followUp.bottleneckPlan.trimmingWhitespace()
             activity.nextVisitOn = followUp.nextVisitOn
-            let id = try insertActivity(db, activity, nextVisitTime: followUp.nextVisitTime, card: card, actor: actor)
+            let id = try insertActivity(db, activity, nextVisitTime: followUp.nextVisitTime, cardRow: card.map { _ in facts }, actor: actor)
             return SavedFollowUp(activityID: id, visitNumber: number, contactID: contactID)
         }
     }

@@ -25,10 +25,12 @@ enum RecordWriter {
 
     /// - Returns: the columns actually written (empty when nothing changed).
     @discardableResult
+    /// `current`: the row as stored, when this transaction has read it already (it is
+    /// read otherwise).
     static func update(_ db: StoreConnection, table: String, id: Int64, original: ColumnValues, edited: ColumnValues,
-                       actor: String, at: LocalDateTime, ignoring: Set<String> = []) throws -> [String] {
+                       current read: StoreRow? = nil, actor: String, at: LocalDateTime, ignoring: Set<String> = []) throws -> [String] {
         // Cached (a few tables' texts): a follow-up saved on a card updates the card.
-        guard let current = try StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
+        guard let current = try read ?? StoreRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound(table: table, rowID: id)
         }
         var changes: [(column: String, old: DatabaseValue, new: DatabaseValue)] = []

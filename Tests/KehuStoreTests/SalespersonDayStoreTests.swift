@@ -89,6 +89,18 @@ struct SalespersonDayStoreTests {
         }
         #expect(try db.timelineCount(customerID: second) == 0)
         #expect(try db.history(table: "intentCards", rowID: overdueCard).allSatisfy { $0.field == "*" })
+        // A card or a customer that is not there (deleted, or a wrong id) is said so, and
+        // nothing is written.
+        followUp.cardID = overdueCard + 1_000
+        #expect(throws: StoreError.notFound(table: "intentCards", rowID: overdueCard + 1_000)) {
+            try db.log(followUp, handlerID: userID, by: testActor)
+        }
+        var nowhere = FollowUp(customerID: second + 1_000)
+        nowhere.content = "确认了预算"
+        #expect(throws: StoreError.notFound(table: "customers", rowID: second + 1_000)) {
+            try db.log(nowhere, handlerID: userID, by: testActor)
+        }
+        #expect(try db.timelineCount(customerID: second) == 0)
     }
 
     @Test func anInvalidFollowUpWritesNothing() throws {
