@@ -36,12 +36,23 @@ enum AuditLog {
     static func record(_ db: StoreConnection, at: LocalDateTime, actor: String, table: String, rowID: Int64,
                        fields: [(field: String, old: String?, new: String?)]) throws {
         guard !fields.isEmpty else { return }
+        try db.cachedStatement(sql: insert(rows: fields.count))
+            .execute(arguments: arguments(at: at, actor: actor, table: table, rowID: rowID, fields: fields))
+    }
+
+    /// The INSERT of `rows` records, each taking the seven arguments `arguments` gives.
+    static func insert(rows: Int) -> String {
+        """
+        INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        """
+    }
+
+    static func arguments(at: LocalDateTime, actor: String, table: String, rowID: Int64,
+                          fields: [(field: String, old: String?, new: String?)]) -> SQLArguments {
         var arguments: SQLArguments = []
         for change in fields { arguments += [at.description, actor, table, rowID, change.field, change.old, change.new] }
-        try db.cachedStatement(sql: """
-            INSERT INTO auditLog(at, actor, tableName, rowID, field, oldValue, newValue)
-            VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: fields.count).joined(separator: ", "))
-            """).execute(arguments: arguments)
+        return arguments
     }
 
     static func entries(_ db: StoreConnection, table: String, rowID: Int64) throws -> [AuditEntry] {
