@@ -67,9 +67,10 @@ extension KehuDatabase {
             tiers.append((.namePrefix, "(\(start) >= ?1 AND \(start) < ?1 || char(1114111))", query, start, "customers c", nil))
         }
         // Read from the former codes (a few thousand at a million customers), not through
-        // the customers in code order: "1" is in nearly every one.
-        tiers.append((.namePrefix, "instr(lower(f.code), ?1) > 0", query, nil,
-                      "formerCodes f CROSS JOIN customers c ON c.id = f.customerID", nil))
+        // the customers in code order: "1" is in nearly every one. (Each customer once,
+        // however many of its former codes hold the query.)
+        tiers.append((.namePrefix, "c.id IN (SELECT f.customerID FROM formerCodes f WHERE instr(lower(f.code), ?1) > 0)", query, nil,
+                      "customers c", nil))
         tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id", "customers c", nil))
         if letters {
             tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id", "customers c", nil))
@@ -107,26 +108,46 @@ extension KehuDatabase {
             tiers.append((.substring, "instr(s.text, ?1) > 0", needle, nil, "\(table) s CROSS JOIN customers c ON c.id = s.customerID", nil))
         }
 
-        // Each tier's statement, numbered (after the list's columns, for telling the tiers
-        // apart in one answer): its marks in text order, each given its value (?1 the
-        // query, ?2 the index's).
-        let statements = tiers.enumerated().map { number, tier -> (sql: String, arguments: SQLArguments, sortByCode: Bool) in
+        // Each tier's test with its marks in text order, each given its value (?1 the query,
+        // ?2 the index's).
+        func filled(_ test: String, _ argument: String, _ indexQuery: String?) -> (sql: String, values: [String]) {
             var values: [String] = []
             var sql = ""
-            var rest = Substring(tier.test)
+            var rest = Substring(test)
             while let mark = rest.firstRange(of: "?") {
                 sql += rest[..<mark.lowerBound] + "?"
                 let which = rest[mark.upperBound...].prefix(1)
-                values.append(which == "2" ? tier.indexQuery ?? "" : tier.argument)
+                values.append(which == "2" ? indexQuery ?? "" : argument)
                 rest = rest[mark.upperBound...].dropFirst()
             }
-            sql += rest
-            return ("""
+            return (sql + rest, values)
+        }
+        // Each tier's statement, numbered (after the list's columns, for telling the tiers
+        // apart in one answer), as asked alone (`sql`) and as a part of PostgreSQL's one
+        // statement (`part`). A part leaves out the customers an earlier tier finds: the
+        // parts are read in order and stopped at `limit` rows, so a part is reached only when
+        // every earlier one was read whole, and a customer found twice would take a place
+        // owed to another (the customers whose name starts with 广州华南 are also in the
+        // lines holding it).
+        var earlier: [(sql: String, values: [String])] = []
+        let statements = tiers.enumerated().map { number, tier -> (sql: String, part: String, arguments: SQLArguments,
+                                                                   partArguments: SQLArguments, sortByCode: Bool) in
+            let test = filled(tier.test, tier.argument, tier.indexQuery)
+            let left = earlier
+            if tier.from == "customers c" { earlier.append(test) }
+            func statement(_ where: String) -> String {
+                """
                 SELECT \(Self.listColumns(churnCutoff: churn.sql)), \(number) AS searchTier
                 FROM \(tier.from)
-                WHERE \(sql) AND \(condition)
+                WHERE \(`where`) AND \(condition)
                 \(tier.order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
-                """, [me, churn.argument] + SQLArguments(values) + visibility, tier.order == nil)
+                """
+            }
+            let leaving = left.map { " AND (\($0.sql)) IS NOT TRUE" }.joined()
+            return (statement(test.sql), statement(test.sql + leaving),
+                    [me, churn.argument] + SQLArguments(test.values) + visibility,
+                    [me, churn.argument] + SQLArguments(test.values + left.flatMap(\.values)) + visibility,
+                    tier.order == nil)
         }
         // Hits in tier order, each customer once (at its best tier), at most `limit`.
         func gathered(_ found: [(tier: Int, row: CustomerListRow)]) -> [SearchHit] {
@@ -153,16 +174,13 @@ extension KehuDatabase {
             // the tiers after a full list are never run (an Append runs its parts one after
             // the other; kehu's connections have parallel appends off, which would
             // interleave them).
-            let union = statements.map { "(\($0.sql))" }
+            let union = statements.map { "(\($0.part))" }
             let found = try readOne { db in
                 try db.cachedStatement(sql: "SELECT * FROM (\(union.joined(separator: " UNION ALL "))) hits LIMIT \(limit)")
-                    .rows(arguments: statements.reduce(into: SQLArguments()) { $0 += $1.arguments })
+                    .rows(arguments: statements.reduce(into: SQLArguments()) { $0 += $1.partArguments })
                     .map { (tier: $0[8] as Int, row: CustomerListRow($0)) }
             }
-            // Only a full answer with a customer twice (in two tiers) can have left hits
-            // out: those few keystrokes are asked tier by tier.
-            let hits = gathered(found)
-            if found.count < limit || hits.count == limit { return hits }
+            return gathered(found)
         }
         return try read { db in
             var found: [(tier: Int, row: CustomerListRow)] = []
