@@ -69,8 +69,8 @@ extension KehuDatabase {
         // Read from the former codes (a few thousand at a million customers), not through
         // the customers in code order: "1" is in nearly every one. (Each customer once,
         // however many of its former codes hold the query.)
-        tiers.append((.namePrefix, "c.id IN (SELECT f.customerID FROM formerCodes f WHERE instr(lower(f.code), ?1) > 0)", query, nil,
-                      "customers c", nil))
+        let formerCodesHolding = "(SELECT DISTINCT customerID FROM formerCodes WHERE instr(lower(code), ?1) > 0) f CROSS JOIN customers c ON c.id = f.customerID"
+        tiers.append((.namePrefix, "TRUE", query, nil, formerCodesHolding, nil))
         tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id", "customers c", nil))
         if letters {
             tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id", "customers c", nil))
@@ -132,21 +132,30 @@ extension KehuDatabase {
         var earlier: [(sql: String, values: [String])] = []
         let statements = tiers.enumerated().map { number, tier -> (sql: String, part: String, arguments: SQLArguments,
                                                                    partArguments: SQLArguments, sortByCode: Bool) in
+            let from = filled(tier.from, tier.argument, tier.indexQuery)
             let test = filled(tier.test, tier.argument, tier.indexQuery)
             let left = earlier
-            if tier.from == "customers c" { earlier.append(test) }
+            // What this tier finds, as a test of a customer `c`, for the tiers after it (the
+            // former codes' asked of each candidate through their index, not read whole at
+            // every tier after; the lines' tier is the last).
+            if tier.from == "customers c" {
+                earlier.append(test)
+            } else if tier.from == formerCodesHolding {
+                earlier.append(filled("EXISTS (SELECT 1 FROM formerCodes x WHERE x.customerID = c.id AND instr(lower(x.code), ?1) > 0)",
+                                      tier.argument, nil))
+            }
             func statement(_ where: String) -> String {
                 """
                 SELECT \(Self.listColumns(churnCutoff: churn.sql)), \(number) AS searchTier
-                FROM \(tier.from)
+                FROM \(from.sql)
                 WHERE \(`where`) AND \(condition)
                 \(tier.order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
                 """
             }
             let leaving = left.map { " AND (\($0.sql)) IS NOT TRUE" }.joined()
             return (statement(test.sql), statement(test.sql + leaving),
-                    [me, churn.argument] + SQLArguments(test.values) + visibility,
-                    [me, churn.argument] + SQLArguments(test.values + left.flatMap(\.values)) + visibility,
+                    [me, churn.argument] + SQLArguments(from.values + test.values) + visibility,
+                    [me, churn.argument] + SQLArguments(from.values + test.values + left.flatMap(\.values)) + visibility,
                     tier.order == nil)
         }
         // Hits in tier order, each customer once (at its best tier), at most `limit`.
