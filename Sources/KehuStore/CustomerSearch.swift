@@ -67,10 +67,9 @@ extension KehuDatabase {
             tiers.append((.namePrefix, "(\(start) >= ?1 AND \(start) < ?1 || char(1114111))", query, start, "customers c", nil))
         }
         // Read from the former codes (a few thousand at a million customers), not through
-        // the customers in code order: "1" is in nearly every one. (Each customer once,
-        // however many of its former codes hold the query.)
-        let formerCodesHolding = "(SELECT DISTINCT customerID FROM formerCodes WHERE instr(lower(code), ?1) > 0) f CROSS JOIN customers c ON c.id = f.customerID"
-        tiers.append((.namePrefix, "TRUE", query, nil, formerCodesHolding, nil))
+        // the customers in code order: "1" is in nearly every one.
+        tiers.append((.namePrefix, "instr(lower(f.code), ?1) > 0", query, nil,
+                      "formerCodes f CROSS JOIN customers c ON c.id = f.customerID", nil))
         tiers.append((.namePrefix, "(c.name >= ?1 AND c.name < ?1 || char(1114111))", typed, "c.name, c.id", "customers c", nil))
         if letters {
             tiers.append((.pinyinPrefix, "(c.initials >= ?1 AND c.initials < ?1 || '{')", query, "c.initials, c.id", "customers c", nil))
@@ -124,38 +123,26 @@ extension KehuDatabase {
         }
         // Each tier's statement, numbered (after the list's columns, for telling the tiers
         // apart in one answer), as asked alone (`sql`) and as a part of PostgreSQL's one
-        // statement (`part`). A part leaves out the customers an earlier tier finds: the
-        // parts are read in order and stopped at `limit` rows, so a part is reached only when
-        // every earlier one was read whole, and a customer found twice would take a place
-        // owed to another (the customers whose name starts with 广州华南 are also in the
-        // lines holding it).
-        var earlier: [(sql: String, values: [String])] = []
+        // statement (`part`), where the anywhere-tier leaves out the customers the tiers
+        // on the customers' own columns find: those are in the lines too (a name starting
+        // with 广州华南 holds it), and it is reached only when they were read whole.
+        var onCustomers: [(sql: String, values: [String])] = []
         let statements = tiers.enumerated().map { number, tier -> (sql: String, part: String, arguments: SQLArguments,
                                                                    partArguments: SQLArguments, sortByCode: Bool) in
-            let from = filled(tier.from, tier.argument, tier.indexQuery)
             let test = filled(tier.test, tier.argument, tier.indexQuery)
-            let left = earlier
-            // What this tier finds, as a test of a customer `c`, for the tiers after it (the
-            // former codes' asked of each candidate through their index, not read whole at
-            // every tier after; the lines' tier is the last).
-            if tier.from == "customers c" {
-                earlier.append(test)
-            } else if tier.from == formerCodesHolding {
-                earlier.append(filled("EXISTS (SELECT 1 FROM formerCodes x WHERE x.customerID = c.id AND instr(lower(x.code), ?1) > 0)",
-                                      tier.argument, nil))
-            }
+            let left = tier.match == .substring ? onCustomers : []
+            if tier.from == "customers c" { onCustomers.append(test) }
             func statement(_ where: String) -> String {
                 """
                 SELECT \(Self.listColumns(churnCutoff: churn.sql)), \(number) AS searchTier
-                FROM \(from.sql)
+                FROM \(tier.from)
                 WHERE \(`where`) AND \(condition)
                 \(tier.order.map { "ORDER BY " + $0 } ?? "") LIMIT \(limit)
                 """
             }
-            let leaving = left.map { " AND (\($0.sql)) IS NOT TRUE" }.joined()
-            return (statement(test.sql), statement(test.sql + leaving),
-                    [me, churn.argument] + SQLArguments(from.values + test.values) + visibility,
-                    [me, churn.argument] + SQLArguments(from.values + test.values + left.flatMap(\.values)) + visibility,
+            return (statement(test.sql), statement(test.sql + left.map { " AND (\($0.sql)) IS NOT TRUE" }.joined()),
+                    [me, churn.argument] + SQLArguments(test.values) + visibility,
+                    [me, churn.argument] + SQLArguments(test.values + left.flatMap(\.values)) + visibility,
                     tier.order == nil)
         }
         // Hits in tier order, each customer once (at its best tier), at most `limit`.
@@ -182,14 +169,18 @@ extension KehuDatabase {
             // work. The tiers are one UNION ALL read in order and stopped at `limit` rows, so
             // the tiers after a full list are never run (an Append runs its parts one after
             // the other; kehu's connections have parallel appends off, which would
-            // interleave them).
-            let union = statements.map { "(\($0.part))" }
+            // interleave them). (Each tier a WITH part, read only while the tiers before it
+            // found fewer customers than `limit`, asked exactly what the tier by tier reading
+            // does, but planning it at every keystroke took 4 ms.)
             let found = try readOne { db in
-                try db.cachedStatement(sql: "SELECT * FROM (\(union.joined(separator: " UNION ALL "))) hits LIMIT \(limit)")
+                try db.cachedStatement(sql: "SELECT * FROM (\(statements.map { "(\($0.part))" }.joined(separator: " UNION ALL "))) hits LIMIT \(limit)")
                     .rows(arguments: statements.reduce(into: SQLArguments()) { $0 += $1.partArguments })
                     .map { (tier: $0[8] as Int, row: CustomerListRow($0)) }
             }
-            return gathered(found)
+            // A full answer holding a customer twice (an exact code is also a code's start)
+            // may have left hits out: those few keystrokes are asked tier by tier.
+            let hits = gathered(found)
+            if found.count < limit || hits.count == limit { return hits }
         }
         return try read { db in
             var found: [(tier: Int, row: CustomerListRow)] = []

@@ -137,8 +137,12 @@ struct SearchTests {
         // the first ones of that order.
         #expect(try db.searchCustomers("广州", limit: 1).map(\.row.code) == ["Ca-粤GZ0001"])
         #expect(try codes(db, "广州") == ["Ca-粤GZ0001", "Cb-粤GZ00021", "Cb-粤GZ0002"])
-        // Anywhere-matches by code, after the prefix tiers' hits.
-        #expect(try codes(db, "华") == ["Ba-渝CQ0001", "Ca-粤GZ0001", "Cb-粤SZ0001"])
+        // A name's start is in its line too: the anywhere-tier's hits after it are the others.
+        try db.add(sampleCustomer("Cb-粤SZ0009", "华南广州白云贸易"), by: testActor)
+        #expect(try db.searchCustomers("广州白云", limit: 3).map(\.row.code) == ["Cb-粤GZ00021", "Cb-粤GZ0002", "Cb-粤SZ0009"])
+        #expect(try db.searchCustomers("广州白云", limit: 3).map(\.match) == [.namePrefix, .namePrefix, .substring])
+        // Anywhere-matches by code, after the name's start.
+        #expect(try codes(db, "华") == ["Cb-粤SZ0009", "Ba-渝CQ0001", "Ca-粤GZ0001", "Cb-粤SZ0001"])
         #expect(try db.searchCustomers("五金", limit: 3).map(\.row.code) == ["Cb-粤GZ0002", "Cb-粤GZ00021"])
     }
 
