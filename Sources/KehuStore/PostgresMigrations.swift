@@ -1,8 +1,8 @@
 import GRDB
 
 /// kehu's schema on PostgreSQL, numbered as SQLite's: PostgreSQL's v16 holds what SQLite's
-/// v1 to v16 made; v17 is PostgreSQL's own (SQLite's v17 changes nothing but its number),
-/// so a change to come is v18 on both engines. A landed migration is frozen here too:
+/// v1 to v16 made; v17 and v18 are PostgreSQL's own (SQLite's change nothing but its
+/// number), so a change to come is v19 on both engines. A landed migration is frozen here too:
 /// change the schema by adding the next one.
 ///
 /// Everything lives in the schema `kehu`, owned by `kehu_owner`, a role nobody logs in
@@ -12,12 +12,13 @@ import GRDB
 /// (all, region, team, own, attached, team pool) and the rows that belong to one following
 /// their customer.
 enum PostgresMigrations {
-    static let schemaVersion = 17
+    static let schemaVersion = 18
 
     /// Each migration's statements, in order, by number.
     static let migrations: [(version: Int, statements: [String])] = [
         (16, v16Tables + v16Derived + v16Visibility),
         (17, v17Total + v17Search + v17EveningQueue + v17ListWindow),
+        (18, v18OwnersIndexes),
     ]
 
     /// The extensions a migration's statements use, made by the migrating login itself
@@ -74,6 +75,19 @@ enum PostgresMigrations {
         "CREATE INDEX searchHan_words ON searchHan USING gin (to_tsvector('simple'::regconfig, text))",
         "CREATE INDEX searchLatin_trigrams ON searchLatin USING gin (text gin_trgm_ops)",
         "CREATE INDEX searchDigits_trigrams ON searchDigits USING gin (text gin_trgm_ops)",
+    ]
+
+    /// v18: the owner's indexes a salesperson's Today list reads carry the customer's id,
+    /// so PostgreSQL answers from the index alone: it fetched each of the owner's active
+    /// customers from the table (2,527 pages for 3,121 customers, 90 ms at 100,000) only
+    /// for the id SQLite's indexes hold as the row's own. (SQLite's v18 changes nothing
+    /// but its number.) The owner's index of one column goes: both of these start with it.
+    static let v18OwnersIndexes: [String] = [
+        "DROP INDEX customers_owner",
+        "DROP INDEX customers_owner_status",
+        "CREATE INDEX customers_owner_status ON customers(ownerID, status, lastOrderOn, grade, createdAt, claimedOn, lastContactAt, code, name) INCLUDE (id)",
+        "DROP INDEX customers_owner_nextFollowUp",
+        "CREATE INDEX customers_owner_nextFollowUp ON customers(ownerID, nextFollowUpOn, code, name) INCLUDE (id)",
     ]
 
     /// v17: the evening queue's unchecked follow-ups read from the index alone. PostgreSQL,

@@ -273,6 +273,49 @@ struct PostgresMoveTests {
         #expect(try counts(move).postgres == before)
     }
 
+    /// After an upgrade that brings a new schema number, a colleague who opens the
+    /// database first is told that the admin must open it once (both numbers, exit 7
+    /// `cannot open`), and nothing changes; the admin's open brings it up to date, and the
+    /// colleague then gets in.
+    @Test(.enabled(if: getuid() == 0, "skipped: opening as a colleague needs root, to make a Unix user for them"))
+    func aNewSchemaWaitsForTheAdminAndAColleagueIsToldSo() throws {
+        guard case .success = TestPostgres.cluster else {
+            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
+            return
+        }
+        let move = try Move(customers: 200)
+        let moved = try move.migrateAsAdmin()
+        try #require(moved.status == 0, "\(moved.stderr)")
+        // The database as the kehu before v18 left it.
+        let older = try TestPostgres.psql(database: move.database, """
+            DELETE FROM kehu.schemaVersion WHERE version = 18;
+            CREATE INDEX customers_owner ON kehu.customers(ownerID)
+            """)
+        try #require(older.status == 0, "\(older.stderr)")
+        let colleague = try #require(try KehuDatabase.open(path: move.sqlite, create: false).read { db in
+            try String.fetchOne(db, sql: "SELECT login FROM users WHERE role = 'salesperson' AND active AND login LIKE ? ORDER BY id LIMIT 1",
+                                arguments: [move.tag + "%"])
+        })
+        try move.makeUnixUser(colleague)
+        let address = try TestPostgres.address(move.database)
+        let refused = try run("/usr/sbin/runuser", ["-u", colleague, "--", kehuBinary, "report", "funnel", "--db", address],
+                              environment: ["KEHU_LANG": "en", "HOME": move.folder])
+        #expect(refused.status == 7, "\(refused.status) \(refused.stderr)")
+        #expect(refused.stderr.contains("v17") && refused.stderr.contains("v18") && refused.stderr.contains("admin"), "\(refused.stderr)")
+        let versions = "SELECT string_agg(version::text, ',' ORDER BY version) FROM kehu.schemaVersion"
+        #expect(try TestPostgres.psql(database: move.database, versions).stdout.hasPrefix("16,17\n"))
+        let admin = try run("/usr/sbin/runuser", ["-u", move.tag + "adm", "--", kehuBinary, "report", "funnel", "--db", address],
+                            environment: ["KEHU_LANG": "en", "HOME": move.folder])
+        #expect(admin.status == 0, "\(admin.stderr)")
+        #expect(try TestPostgres.psql(database: move.database, versions).stdout.hasPrefix("16,17,18\n"))
+        let indexes = try TestPostgres.psql(database: move.database,
+                                            "SELECT indexname FROM pg_indexes WHERE schemaname = 'kehu' AND indexname LIKE 'customers_owner%' ORDER BY 1")
+        #expect(indexes.stdout.split(separator: "\n") == ["customers_owner_nextfollowup", "customers_owner_status"], "\(indexes.stdout)")
+        let after = try run("/usr/sbin/runuser", ["-u", colleague, "--", kehuBinary, "report", "funnel", "--db", address],
+                            environment: ["KEHU_LANG": "en", "HOME": move.folder])
+        #expect(after.status == 0, "\(after.stderr)")
+    }
+
     @Test(.enabled(if: getuid() == 0, "skipped: row-level security through psql needs root, to make a Unix user for each kehu role"))
     func eachRoleSeesThroughPsqlExactlyWhatKehuShowsThem() throws {
         guard case .success = TestPostgres.cluster else {

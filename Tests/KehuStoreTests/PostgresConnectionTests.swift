@@ -93,7 +93,7 @@ struct PostgresConnectionTests {
         again.close()
     }
 
-    /// A database an older kehu left at v16 is brought to v17 when its owner opens it:
+    /// A database an older kehu left at v16 is brought up to date when its owner opens it:
     /// the customers counted by v16's row triggers stay counted, and the count follows
     /// the writes after, now kept per statement.
     @Test func aDatabaseAtV16IsBroughtUpToDateWithItsCount() throws {
@@ -113,7 +113,7 @@ struct PostgresConnectionTests {
         }
         link.close()
         let db = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: false, now: testNow)
-        #expect(try db.read { try Int.fetchAll($0, sql: "SELECT version FROM schemaVersion ORDER BY version") } == [16, 17])
+        #expect(try db.read { try Int.fetchAll($0, sql: "SELECT version FROM schemaVersion ORDER BY version") } == [16, 17, 18])
         #expect(try db.customerCount() == 2)
         try db.add(sampleCustomer("Ca-粤GZ0003", "广州东方机电"), by: testActor)
         _ = try db.importCustomers((0..<3).map { n in
@@ -122,6 +122,34 @@ struct PostgresConnectionTests {
         #expect(try db.customerCount() == 6)
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM customers") } == 6)
         #expect(try db.searchCustomers("宏达").count == 3)
+        try db.close()
+    }
+
+    /// A database at v17 is brought to v18 when its owner opens it: the owner's indexes
+    /// carry the customer's id (a salesperson's customers read from them alone), the
+    /// one-column owner index is gone, and the salesperson's lists read as before.
+    @Test func aDatabaseAtV17GetsTheOwnersIndexesWithTheID() throws {
+        let name = try Self.emptyDatabase()
+        let address = try TestEngine.address(name)
+        let link = try PostgresLink.open(address, login: TestEngine.login.name, home: TestEngine.login.home)
+        try PostgresMigrations.migrate(link, at: "2026-11-01 09:00", upTo: 17)
+        #expect(try PostgresMigrations.applied(link) == [16, 17])
+        link.close()
+        let db = try KehuDatabase.open(postgres: address, login: TestEngine.login.name, home: TestEngine.login.home, create: false, now: testNow)
+        let owner = try db.add(User(login: "zhangwei", displayName: "张伟", role: .salesperson), by: testActor)
+        var customer = sampleCustomer("Ca-粤GZ0001", "广州华南机械")
+        customer.ownerID = owner
+        customer.status = .cooperating
+        let id = try db.add(customer, by: testActor)
+        let indexes = try db.read { database in
+            try StoreRow.fetchAll(database, sql: "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'kehu' AND tablename = 'customers'")
+                .reduce(into: [String: String]()) { $0[$1["indexname"]] = $1["indexdef"] }
+        }
+        #expect(indexes["customers_owner"] == nil)
+        #expect(indexes["customers_owner_status"]?.hasSuffix("INCLUDE (id)") == true)
+        #expect(indexes["customers_owner_nextfollowup"]?.hasSuffix("INCLUDE (id)") == true)
+        #expect(try db.customerPage(offset: 0, limit: 5).map(\.id) == [id])
+        #expect(try db.scoped(to: Viewer(try #require(try db.user(login: "zhangwei")))).customerPage(offset: 0, limit: 5).map(\.id) == [id])
         try db.close()
     }
 
