@@ -64,6 +64,19 @@ struct PostgresMoveTests {
                            environment: ["KEHU_LANG": "zh", "HOME": folder])
         }
 
+        /// A demo of `customers` moved by its admin, as the documented set-up does; nil
+        /// (said so) without a cluster.
+        static func movedByAdmin(customers: Int) throws -> Move? {
+            guard case .success = TestPostgres.cluster else {
+                print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
+                return nil
+            }
+            let move = try Move(customers: customers)
+            let moved = try move.migrateAsAdmin()
+            try #require(moved.status == 0, "\(moved.stderr)")
+            return move
+        }
+
         deinit {
             for login in unixUsers { removeUnixUser(login) }
             TestPostgres.dropDatabase(database)
@@ -279,13 +292,7 @@ struct PostgresMoveTests {
     /// colleague then gets in.
     @Test(.enabled(if: getuid() == 0, "skipped: opening as a colleague needs root, to make a Unix user for them"))
     func aNewSchemaWaitsForTheAdminAndAColleagueIsToldSo() throws {
-        guard case .success = TestPostgres.cluster else {
-            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
-            return
-        }
-        let move = try Move(customers: 200)
-        let moved = try move.migrateAsAdmin()
-        try #require(moved.status == 0, "\(moved.stderr)")
+        guard let move = try Move.movedByAdmin(customers: 200) else { return }
         // The database as the kehu before v18 left it.
         let older = try TestPostgres.psql(database: move.database, """
             DELETE FROM kehu.schemaVersion WHERE version = 18;
@@ -318,13 +325,7 @@ struct PostgresMoveTests {
 
     @Test(.enabled(if: getuid() == 0, "skipped: row-level security through psql needs root, to make a Unix user for each kehu role"))
     func eachRoleSeesThroughPsqlExactlyWhatKehuShowsThem() throws {
-        guard case .success = TestPostgres.cluster else {
-            print("skipped: no PostgreSQL cluster: install postgresql or run scripts/test")
-            return
-        }
-        let move = try Move(customers: 1_500)
-        let moved = try move.migrateAsAdmin()
-        try #require(moved.status == 0, "\(moved.stderr)")
+        guard let move = try Move.movedByAdmin(customers: 1_500) else { return }
         // The admin was a member of kehu_owner only while moving; now a kehu user like the rest.
         let membership = try TestPostgres.psql(database: move.database,
                                                "SELECT pg_has_role('\(move.tag)adm', 'kehu_owner', 'MEMBER'), pg_has_role('\(move.tag)adm', 'kehu_user', 'MEMBER')")
