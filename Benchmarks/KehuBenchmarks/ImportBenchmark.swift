@@ -24,7 +24,8 @@ enum ImportBenchmark {
     /// next: the median of a few says more than one), and the most memory its process held
     /// (the kernel's count: the benchmark's own sheets are not in it).
     static func run(rows count: Int, login: String, kehu: String, environment: [String: String], sheet kind: Sheet = .csv,
-                    runs: Int = 3, postgres: PostgresAddress? = nil) throws -> (milliseconds: [Double], peakMegabytes: Double) {
+                    runs: Int = 3, postgres: PostgresAddress? = nil, floor: ((PostgresWriteFloor) -> Void)? = nil)
+        throws -> (milliseconds: [Double], peakMegabytes: Double) {
         let folder = NSTemporaryDirectory() + "kehu-import-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -75,6 +76,12 @@ enum ImportBenchmark {
             peak = max(peak, imported.peakMegabytes)
             if let postgres, let made {
                 try store.close()
+                // After the first run, what PostgreSQL alone takes to write the same rows.
+                if run == 0, let floor {
+                    var address = postgres
+                    address.database = made
+                    floor(try PostgresWriteFloor.measure(address, login: login, home: kernelLogin.home ?? "/"))
+                }
                 try KehuDatabase.dropPostgresDatabase(made, near: postgres, login: login, home: kernelLogin.home ?? "/")
             } else {
                 // Gone before the next run: a million rows leave 1.6 GB, whose writing back

@@ -117,10 +117,16 @@ func runImports() throws {
     let importRows = Int(ProcessInfo.processInfo.environment["KEHU_BENCH_IMPORT_ROWS"] ?? "") ?? max(100_000, options.customers)
     for (sheet, what) in [(ImportBenchmark.Sheet.csv, "from CSV (read, parse, check, write; one transaction)"),
                           (.xlsx, "from XLSX (unzip, read the sheet, check, write; one transaction)")] {
+        var floor: PostgresWriteFloor?
         let measured = try ImportBenchmark.run(rows: importRows, login: osLogin, kehu: kehuBinary, environment: environment, sheet: sheet,
-                                               postgres: postgresAddress)
+                                               postgres: postgresAddress, floor: sheet == .csv ? { floor = $0 } : nil)
         print("import \(importRows) rows \(what), kehu import's own process: " + ImportBenchmark.summary(measured.milliseconds)
               + String(format: ", peak memory %.0f MB", measured.peakMegabytes))
+        if let floor {
+            print(String(format: "PostgreSQL alone writing the same %d rows (server-side INSERT … SELECT into tables like kehu's, one run): "
+                         + "indexes kept %.1f s; indexes made after %.1f s (of which making them %.1f s)",
+                         floor.rows, floor.indexesKept / 1000, floor.indexesMadeAfter / 1000, floor.makingIndexes / 1000))
+        }
     }
 }
 if options.importsOnly {
