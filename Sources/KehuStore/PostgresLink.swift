@@ -129,8 +129,15 @@ final class PostgresLink: @unchecked Sendable {
         // Every kehu object lives in its own schema: said as the connection starts, not by
         // a statement after (a round trip less on each connection). Parallel appends off:
         // a search reads its tiers as one UNION ALL in order and stops at the list's limit,
-        // which a parallel append (its parts run side by side) would interleave.
-        configuration.options.additionalStartupParameters = [("search_path", "kehu, public"), ("enable_parallel_append", "off")]
+        // which a parallel append (its parts run side by side) would interleave. No
+        // parallel plans at all: a prepared search, once PostgreSQL plans it for any query
+        // (a generic plan), read a search line by a parallel scan of every customer's
+        // instead of its trigram index, 17–24 ms a keystroke for a phone's digits against
+        // 2 ms (the search's slowest keystrokes, 2026-12-03); and kehu's statements are a
+        // person's, many at once on one server, where workers would only take cores from
+        // the colleagues.
+        configuration.options.additionalStartupParameters = [("search_path", "kehu, public"), ("enable_parallel_append", "off"),
+                                                             ("max_parallel_workers_per_gather", "0")]
         do {
             let connection = try PostgresConnection.connect(on: loop.next(), configuration: configuration, id: 1, logger: logger).wait()
             return PostgresLink(address: address, login: login, connection: connection, logger: logger)

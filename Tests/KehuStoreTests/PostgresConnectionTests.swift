@@ -52,6 +52,20 @@ struct PostgresConnectionTests {
         #expect(try connections.with { try $0.flag("SELECT TRUE") })
     }
 
+    /// kehu's connections start with its schema first in the path and without parallel
+    /// plans (said in the connection's start-up, no statement after): a parallel append
+    /// would interleave a search's tiers, and a prepared search planned for any query read
+    /// a search line by a parallel scan of every customer's.
+    @Test func aConnectionStartsInKehusSchemaWithoutParallelPlans() throws {
+        let name = try Self.emptyDatabase()
+        let connections = try PostgresConnections.open(try TestEngine.address(name), login: TestEngine.login.name, home: TestEngine.login.home)
+        defer { connections.close() }
+        let settings = try connections.with { link in
+            try link.rows("SELECT current_setting('search_path'), current_setting('enable_parallel_append'), current_setting('max_parallel_workers_per_gather')")
+        }
+        #expect(settings.first?.compactMap(String.fromDatabaseValue) == ["kehu, public", "off", "0"])
+    }
+
     /// The server's last word on a connection it ends, when it reaches a statement before
     /// the closed socket does, is a lost connection as the closed socket is (a run of the
     /// test above once met it raw: "terminating connection due to administrator command").
