@@ -17,11 +17,22 @@ extension KehuDatabase {
             var items: [TodayItem] = []
             // Only customers whose earliest open card is due (the v6 key, by the owner's
             // index), and columns read by position: a large salesperson has thousands.
-            let due = try StoreRow.fetchCursor(db, sql: """
+            // PostgreSQL is asked for the same order, each of those customers' due cards by
+            // its own index (a LATERAL read that OFFSET 0 keeps apart): left to itself it read
+            // every due card of the company and matched them to the owner's customers, 13,000
+            // cards for 800 customers at 100,000 (7 ms against 1.5).
+            let due = try StoreRow.fetchCursor(db, sql: db.isPostgres ? """
+                SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
+                FROM customers c
+                CROSS JOIN LATERAL (SELECT k.id, k.level, k.nextVisitOn, k.nextVisitTime FROM intentCards k
+                                    WHERE k.customerID = c.id AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?3
+                                    OFFSET 0) k
+                WHERE c.ownerID = ?1 AND c.nextFollowUpOn <= ?2
+                """ : """
                 SELECT k.id AS cardID, k.level, k.nextVisitOn, k.nextVisitTime, c.id AS customerID, c.code, c.name
                 FROM customers c INDEXED BY customers_owner_nextFollowUp
                 JOIN intentCards k INDEXED BY intentCards_customer_due ON k.customerID = c.id
-                WHERE c.ownerID = ? AND c.nextFollowUpOn <= ? AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?
+                WHERE c.ownerID = ?1 AND c.nextFollowUpOn <= ?2 AND k.state IN ('open', 'defeatPending') AND k.nextVisitOn <= ?3
                 """, arguments: [ownerID, today.description, today.description])
             while let row = try due.next() {
                 guard let date = LocalDate(column: row[2] as String?) else { continue }

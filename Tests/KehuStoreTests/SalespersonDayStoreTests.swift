@@ -48,6 +48,29 @@ struct SalespersonDayStoreTests {
         #expect(items[2].due == LocalDate(year: 2026, month: 11, day: 24))
     }
 
+    /// Only cards that are due: a due customer's later card and a closed card stay off
+    /// Today, a defeat awaiting its verdict stays on (each engine reads them its own way).
+    @Test func todayHoldsOnlyOpenOrPendingCardsThatAreDue() throws {
+        let (db, _, userID, overdueCard, customer) = try setUp()
+        var later = IntentCard(customerID: customer, number: "YX4", createdOn: testNow.date, source: .walkIn, filledByID: userID,
+                               personName: "王芳", level: .a)
+        later.nextVisitOn = testNow.date.adding(days: 5)
+        try db.add(later, by: testActor)
+        var won = IntentCard(customerID: customer, number: "YX5", createdOn: testNow.date, source: .walkIn, filledByID: userID,
+                             personName: "王芳", level: .h)
+        won.nextVisitOn = testNow.date.adding(days: -4)
+        won.state = .won
+        try db.add(won, by: testActor)
+        var pending = IntentCard(customerID: customer, number: "YX6", createdOn: testNow.date, source: .walkIn, filledByID: userID,
+                                 personName: "王芳", level: .c)
+        pending.nextVisitOn = testNow.date.adding(days: -1)
+        pending.state = .defeatPending
+        let pendingCard = try db.add(pending, by: testActor)
+        let cards = try db.todayAgenda(ownerID: userID, today: testNow.date).compactMap(\.kindCardID)
+        #expect(cards.count == 3)
+        #expect(Set(cards).isSuperset(of: [overdueCard, pendingCard]))
+    }
+
     @Test func loggingAFollowUpNumbersItAndMovesTheCardOffToday() throws {
         let (db, _, userID, overdueCard, customer) = try setUp()
         var followUp = FollowUp(customerID: customer, cardID: overdueCard)
