@@ -171,8 +171,11 @@ extension KehuDatabase {
             // the other; kehu's connections have parallel appends off, which would
             // interleave them). (Each tier a WITH part, read only while the tiers before it
             // found fewer customers than `limit`, asked exactly what the tier by tier reading
-            // does, but planning it at every keystroke took 4 ms.)
-            let found = try readOne { db in
+            // does, but planning it at every keystroke took 4 ms.) Planned once for any
+            // query and the plan kept: PostgreSQL planned most queries again at every
+            // keystroke (1.2–3 ms each), and its one plan for any query was the faster for
+            // every one of the benchmark's 22 (0.4–3.8 ms in all, against 1.5–9.7).
+            let found = try readOne(plannedOnce: true) { db in
                 try db.cachedStatement(sql: "SELECT * FROM (\(statements.map { "(\($0.part))" }.joined(separator: " UNION ALL "))) hits LIMIT \(limit)")
                     .rows(arguments: statements.reduce(into: SQLArguments()) { $0 += $1.partArguments })
                     .map { (tier: $0[8] as Int, row: CustomerListRow($0)) }

@@ -320,9 +320,12 @@ public final class KehuDatabase: Sendable {
     /// on PostgreSQL it is sent without a transaction around it, one round trip instead of
     /// three (a start makes about a dozen such reads, a list window two). The same as `read`
     /// on SQLite. (Checked in debug builds on PostgreSQL.)
-    package func readOne<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+    /// `plannedOnce` (PostgreSQL): the statement is planned once for any values and the plan
+    /// kept, even where PostgreSQL would plan it again for each run because a plan for the
+    /// values at hand looks cheaper (two round trips more, to set that and back).
+    package func readOne<T>(plannedOnce: Bool = false, _ body: (StoreConnection) throws -> T) throws -> T {
         guard case .postgres(let connections) = engine else { return try read(body) }
-        do { return try connections.readOne(body) } catch { throw kehusOwn(error) }
+        do { return try connections.readOne(plannedOnce: plannedOnce, body) } catch { throw kehusOwn(error) }
     }
 
     /// A damaged file is never written to: not even a write that would not reach the

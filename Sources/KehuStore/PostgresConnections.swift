@@ -103,11 +103,21 @@ final class PostgresConnections: Sendable {
     /// `body`, which sends exactly one statement, outside any transaction: one statement
     /// sees one snapshot by itself, so the read costs one round trip to the server instead
     /// of three (with `BEGIN` and `COMMIT`).
-    func readOne<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+    /// `plannedOnce`: the statement is planned once for any values (a generic plan) even
+    /// when PostgreSQL would plan it again for each (see `KehuDatabase.readOne`).
+    func readOne<T>(plannedOnce: Bool = false, _ body: (StoreConnection) throws -> T) throws -> T {
         try with { link in
+            if plannedOnce { try link.execute("SET plan_cache_mode = force_generic_plan") }
             let before = link.statementsSent
-            let result = try body(StoreConnection(postgres: link))
+            let result: T
+            do {
+                result = try body(StoreConnection(postgres: link))
+            } catch {
+                if plannedOnce { _ = try? link.execute("RESET plan_cache_mode") }
+                throw error
+            }
             assert(link.statementsSent - before <= 1, "readOne's body sent \(link.statementsSent - before) statements: use read")
+            if plannedOnce { try link.execute("RESET plan_cache_mode") }
             return result
         }
     }

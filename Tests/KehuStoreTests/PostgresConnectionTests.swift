@@ -66,6 +66,27 @@ struct PostgresConnectionTests {
         #expect(settings.first?.compactMap(String.fromDatabaseValue) == ["kehu, public", "off", "0"])
     }
 
+    /// A read planned once for any values (the search) has its plan mode only while it
+    /// runs: the connection goes back to the pool planning as PostgreSQL chooses, since a
+    /// list's window planned blind took 33 ms instead of 2 — whether the read returned or threw.
+    @Test func aReadPlannedOnceLeavesTheConnectionAsItWas() throws {
+        let name = try Self.emptyDatabase()
+        let connections = try PostgresConnections.open(try TestEngine.address(name), login: TestEngine.login.name, home: TestEngine.login.home)
+        defer { connections.close() }
+        let mode = "SELECT current_setting('plan_cache_mode')"
+        #expect(try connections.readOne(plannedOnce: true) { try String.fetchOne($0, sql: mode) } == "force_generic_plan")
+        #expect(connections.idleCount == 1)
+        #expect(try connections.readOne { try String.fetchOne($0, sql: mode) } == "auto")
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try connections.readOne(plannedOnce: true) { db -> Void in
+                _ = try String.fetchOne(db, sql: mode)
+                throw Refused()
+            }
+        }
+        #expect(try connections.readOne { try String.fetchOne($0, sql: mode) } == "auto")
+    }
+
     /// The server's last word on a connection it ends, when it reaches a statement before
     /// the closed socket does, is a lost connection as the closed socket is (a run of the
     /// test above once met it raw: "terminating connection due to administrator command").
